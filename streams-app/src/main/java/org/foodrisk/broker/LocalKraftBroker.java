@@ -1,0 +1,239 @@
+package org.foodrisk.broker;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real single-node KRaft broker (combined broker + controller) in its own JVM, started from
+ * the Kafka jars that Maven resolved from Maven Central. It serves the embedded default run
+ * and the integration tests on machines without Docker; nothing about it is mocked.
+ *
+ * <p>Why a separate JVM: the broker's Scala/server dependencies stay off the application's
+ * classpath, it can be killed and restarted independently (broker-restart tests), and its
+ * memory is bounded on its own. The classpath comes from {@code target/broker.classpath},
+ * written by the maven-dependency-plugin during the build.
+ *
+ * <p>Settings follow shared/BUILD-NOTES.md: listeners on 127.0.0.1 only, internal-topic
+ * replication and min ISR 1, no initial rebalance delay.
+ */
+public final class LocalKraftBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalKraftBroker.class);
+
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+    private final Path classpathFile;
+    private Process process;
+
+    private LocalKraftBroker(Path dataDir, int port, int controllerPort, Path classpathFile) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.classpathFile = classpathFile;
+    }
+
+    /**
+     * Formats {@code dataDir} when it is new (keeping the data of an earlier run otherwise),
+     * starts the broker and waits until it answers.
+     *
+     * @param port the client port, or 0 for a free one
+     */
+    public static LocalKraftBroker start(Path dataDir, int port, Duration timeout) {
+        Path classpathFile = BrokerClasspath.locate();
+        int clientPort = port == 0 ? freePort() : port;
+        LocalKraftBroker broker = new LocalKraftBroker(dataDir, clientPort, freePort(), classpathFile);
+        broker.startProcess(timeout);
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Kills the broker process at once, as a crash would (used by failure tests). */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            waitFor(process);
+        }
+    }
+
+    /** Starts the broker again on the same port and data directory. */
+    public void restart(Duration timeout) {
+        if (isAlive()) {
+            close();
+        }
+        startProcess(timeout);
+    }
+
+    @Override
+    public void close() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                waitFor(process);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void startProcess(Duration timeout) {
+        try {
+            Files.createDirectories(dataDir);
+            Path logDir = dataDir.resolve("log");
+            Path config = dataDir.resolve("server.properties");
+            Files.writeString(config, serverProperties(logDir), StandardCharsets.UTF_8);
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                format(config);
+            }
+            List<String> command = javaCommand("org.foodrisk.broker.KraftBrokerMain", config.toString());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.out").toFile()));
+            // stdin stays a pipe to this JVM: see KraftBrokerMain's watchdog.
+            process = builder.start();
+            awaitReady(timeout);
+            LOG.info("Local KRaft broker ready at {} (data in {})", bootstrapServers(), dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the local KRaft broker", e);
+        }
+    }
+
+    private void format(Path config) throws IOException {
+        String clusterId = Uuid.randomUuid().toString();
+        Process formatter = new ProcessBuilder(javaCommand("kafka.tools.StorageTool",
+                "format", "-t", clusterId, "-c", config.toString(), "--ignore-formatted"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.out").toFile()))
+                .start();
+        if (waitFor(formatter) != 0) {
+            throw new IllegalStateException("Formatting the KRaft storage failed; see " + dataDir.resolve("broker.out"));
+        }
+    }
+
+    private List<String> javaCommand(String mainClass, String... args) throws IOException {
+        String classpath = Files.readString(classpathFile).trim()
+                + java.io.File.pathSeparator + BrokerClasspath.ownCodeLocation();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-Djava.awt.headless=true");
+        command.add("-cp");
+        command.add(classpath);
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        try (Admin admin = Admin.create(config)) {
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("The local KRaft broker exited with " + process.exitValue()
+                            + "; see " + dataDir.resolve("broker.out"));
+                }
+                try {
+                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (Exception notYet) {
+                    sleep(200);
+                }
+            }
+        }
+        close();
+        throw new IllegalStateException("The local KRaft broker did not answer within " + timeout);
+    }
+
+    private String serverProperties(Path logDir) {
+        return String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + logDir,
+                "num.partitions=4",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=4",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "transaction.state.log.num.partitions=4",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "min.insync.replicas=1",
+                "default.replication.factor=1",
+                "group.initial.rebalance.delay.ms=0",
+                // Topics are provisioned from the catalogue; a typo must not create a topic.
+                "auto.create.topics.enable=false",
+                "log.segment.bytes=67108864",
+                "")
+                ;
+    }
+
+    private static int waitFor(Process p) {
+        try {
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

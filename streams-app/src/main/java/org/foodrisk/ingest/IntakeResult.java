@@ -1,0 +1,19 @@
+package org.foodrisk.ingest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.OffsetDateTime;
+
+/**
+ * What intake made of one input record: either an accepted, normalized record with its id and
+ * event time, or the reason it was refused (which goes to the dead-letter topic).
+ */
+public sealed interface IntakeResult {
+
+    record Accepted(InputTopic input, String id, OffsetDateTime eventTime, ObjectNode normalized, Object record)
+            implements IntakeResult {
+    }
+
+    record Rejected(String error, String reason) implements IntakeResult {
+    }
+}

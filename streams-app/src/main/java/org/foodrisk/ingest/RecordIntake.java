@@ -1,0 +1,143 @@
+package org.foodrisk.ingest;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.foodrisk.kafka.Json;
+import org.foodrisk.topics.ContractValidator;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/**
+ * Parses, normalizes and validates one input record against the contract. Pure: no Kafka, so
+ * the HTTP ingestion API and the topology refuse exactly the same records for the same reasons.
+ *
+ * <p>Error codes ({@link IntakeResult.Rejected#error()}) are stable words for metrics and
+ * dashboards; the reason is a precise sentence for the publisher.
+ */
+public final class RecordIntake {
+
+    /** Event times before this are not food-safety records of this service, but typos (e.g. 0024). */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+    private final Duration futureTolerance;
+
+    /**
+     * @param futureTolerance how far an event time may lie after the record's publication time
+     *                        (clock skew between a lab's LIMS and the broker)
+     */
+    public RecordIntake(Duration futureTolerance) {
+        this.futureTolerance = futureTolerance;
+    }
+
+    public IntakeResult accept(InputTopic input, byte[] key, byte[] value, long publishedAtMillis) {
+        if (value == null) {
+            return new IntakeResult.Rejected("null-value", "record value is null (a tombstone is not a valid "
+                    + input.idField() + " record)");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value)).toString();
+        } catch (CharacterCodingException e) {
+            return new IntakeResult.Rejected("invalid-utf8", "value is not valid UTF-8: " + e.getMessage());
+        }
+        JsonNode parsed;
+        try {
+            parsed = Json.MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            return new IntakeResult.Rejected("invalid-json", "value is not valid JSON: " + e.getOriginalMessage()
+                    + locationOf(e));
+        }
+        if (!(parsed instanceof ObjectNode record)) {
+            return new IntakeResult.Rejected("not-an-object", "value must be a JSON object, got "
+                    + (parsed == null ? "nothing" : parsed.getNodeType().name().toLowerCase()));
+        }
+        List<String> normalizationErrors = RecordNormalizer.normalize(input, record);
+        if (!normalizationErrors.isEmpty()) {
+            return new IntakeResult.Rejected("inconsistent", String.join("; ", normalizationErrors));
+        }
+        List<String> schemaErrors = ContractValidator.forTopic(input.topic()).validate(record);
+        if (!schemaErrors.isEmpty()) {
+            return new IntakeResult.Rejected("schema", String.join("; ", schemaErrors));
+        }
+        String id = record.get(input.idField()).asText();
+        String keyText = key == null ? null : new String(key, StandardCharsets.UTF_8);
+        if (keyText != null && !keyText.equals(id)) {
+            return new IntakeResult.Rejected("key-mismatch", "record key '" + abbreviate(keyText) + "' is not its "
+                    + input.idField() + " '" + id + "' (the key of an input record must be its own id)");
+        }
+        OffsetDateTime eventTime;
+        try {
+            eventTime = OffsetDateTime.parse(record.get(input.eventTimeField()).asText());
+        } catch (DateTimeParseException e) {
+            return new IntakeResult.Rejected("schema", "$." + input.eventTimeField() + ": not an ISO-8601 time with offset");
+        }
+        String timeProblem = checkTimes(input, record, eventTime, publishedAtMillis);
+        if (timeProblem != null) {
+            return new IntakeResult.Rejected("impossible-time", timeProblem);
+        }
+        String consistency = checkConsistency(input, record);
+        if (consistency != null) {
+            return new IntakeResult.Rejected("inconsistent", consistency);
+        }
+        Object typed;
+        try {
+            typed = Json.MAPPER.treeToValue(record, input.recordType());
+        } catch (JacksonException e) {
+            return new IntakeResult.Rejected("schema", "value does not fit " + input.recordType().getSimpleName()
+                    + ": " + e.getOriginalMessage());
+        }
+        return new IntakeResult.Accepted(input, id, eventTime, record, typed);
+    }
+
+    private String checkTimes(InputTopic input, ObjectNode record, OffsetDateTime eventTime, long publishedAtMillis) {
+        Instant event = eventTime.toInstant();
+        if (event.isBefore(EARLIEST)) {
+            return "$." + input.eventTimeField() + ": " + eventTime + " is before 2000-01-01";
+        }
+        Instant published = Instant.ofEpochMilli(publishedAtMillis);
+        if (publishedAtMillis > 0 && event.isAfter(published.plus(futureTolerance))) {
+            return "$." + input.eventTimeField() + ": " + eventTime + " lies after the record was published ("
+                    + published + ")";
+        }
+        if (input == InputTopic.SAMPLING_RESULTS && record.hasNonNull("reportedAt")) {
+            OffsetDateTime reported = OffsetDateTime.parse(record.get("reportedAt").asText());
+            if (reported.isBefore(eventTime)) {
+                return "$.reportedAt: " + reported + " is before sampledAt " + eventTime;
+            }
+        }
+        return null;
+    }
+
+    private static String checkConsistency(InputTopic input, ObjectNode record) {
+        if (input != InputTopic.SAMPLING_RESULTS || !"合格".equals(record.path("verdict").asText())) {
+            return null;
+        }
+        for (JsonNode item : record.path("items")) {
+            if (item.path("pass").isBoolean() && !item.path("pass").asBoolean()) {
+                return "$.items: verdict is 合格 but item '" + item.path("item").asText() + "' has pass=false";
+            }
+        }
+        return null;
+    }
+
+    private static String locationOf(JacksonException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+}

@@ -1,0 +1,46 @@
+package org.foodrisk.ingest;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A lab test result on foodrisk.sampling-results.v1, after normalization. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SamplingResult(
+        String sampleId,
+        String program,
+        String agency,
+        String lab,
+        String labCode,
+        String districtCode,
+        String districtName,
+        String town,
+        String stage,
+        Enterprise enterprise,
+        String foodCategory,
+        String foodSubcategory,
+        String foodName,
+        OffsetDateTime sampledAt,
+        OffsetDateTime reportedAt,
+        String verdict,
+        List<TestItem> items) {
+
+    public boolean failed() {
+        return "不合格".equals(verdict);
+    }
+
+    public List<TestItem> failedItems() {
+        if (items == null) {
+            return List.of();
+        }
+        List<TestItem> failing = items.stream().filter(i -> Boolean.FALSE.equals(i.pass())).toList();
+        // A 不合格 verdict whose items do not say which failed: all listed items are the reason.
+        return failing.isEmpty() && failed() ? items : failing;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TestItem(String item, String hazardClass, String result, String unit, String limit,
+                           String limitType, String standard, Boolean pass) {
+    }
+}

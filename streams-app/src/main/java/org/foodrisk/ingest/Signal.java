@@ -1,0 +1,61 @@
+package org.foodrisk.ingest;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The compact, normalized form of one input record that aggregation and detection work on.
+ *
+ * <p>{@code sign} is +1 for a record that counts and -1 for the retraction of an earlier
+ * version that a correction replaced: aggregates add both, so a record corrected three times
+ * still counts once.
+ *
+ * @param findings for sampling results, the failed test items (empty when 合格)
+ * @param place    for illness reports, the exposure place key and type; for others, null
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Signal(
+        SignalType type,
+        String id,
+        int sign,
+        OffsetDateTime eventTime,
+        String districtCode,
+        String districtName,
+        String foodCategory,
+        String foodName,
+        String stage,
+        String agency,
+        boolean failed,
+        List<Finding> findings,
+        String enterpriseKey,
+        String enterpriseName,
+        Place place,
+        long weight) {
+
+    public Signal {
+        findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    /** District × category: the unit of aggregation. Unknown parts are written as "?". */
+    public String districtCategoryKey() {
+        return (districtCode != null ? districtCode : districtName != null ? districtName : "?")
+                + "|" + (foodCategory != null ? foodCategory : "?");
+    }
+
+    public Signal retraction() {
+        return new Signal(type, id, -1, eventTime, districtCode, districtName, foodCategory, foodName, stage, agency,
+                failed, findings, enterpriseKey, enterpriseName, place, weight);
+    }
+
+    /** One failed test item: what was found, its hazard class and, if critical, why. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Finding(String item, String hazardClass, String result, String unit, String limit,
+                          String standard, String criticalKind, String substance) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Place(String key, String name, String type) {
+    }
+}

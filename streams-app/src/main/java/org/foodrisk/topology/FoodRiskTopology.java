@@ -1,0 +1,141 @@
+package org.foodrisk.topology;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.foodrisk.alert.Alert;
+import org.foodrisk.alert.AlertIds;
+import org.foodrisk.detect.CriticalHazardRule;
+import org.foodrisk.detect.DailyTally;
+import org.foodrisk.detect.Detection;
+import org.foodrisk.detect.FailureRateRule;
+import org.foodrisk.detect.OffenderHistory;
+import org.foodrisk.detect.RepeatOffenderRule;
+import org.foodrisk.ingest.InputTopic;
+import org.foodrisk.ingest.IntakeResult;
+import org.foodrisk.ingest.RecordIntake;
+import org.foodrisk.ingest.Signal;
+import org.foodrisk.ingest.SignalType;
+import org.foodrisk.kafka.JsonSerde;
+import org.foodrisk.plan.PassRateTargets;
+import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.plan.PlanRouter;
+import org.foodrisk.topics.Topics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The foodrisk topology, built by one function from settings and the plan catalog:
+ *
+ * <pre>
+ *  4 input topics ─ intake-* ─┬─ dead letters ──────────────────────────────► foodrisk.dead-letters.v1
+ *                             └─ dedup-* (store) ─ signals
+ *  signals ─ detect-critical-hazard ───────────────────────────────────┐
+ *  signals ─ [by district|category] ─ count-daily ─ detect-failure-rate ─┤
+ *  signals ─ [by enterprise] ─ detect-repeat-offender ───────────────────┤
+ *                                        detections ─ [by alertId] ─ alert-state ─► foodrisk.alerts.v1
+ *  foodrisk.plan-catalog.v1 ─► global store ─► routing catalog
+ * </pre>
+ *
+ * Every processor, store and repartition topic is named, so that the names of internal topics
+ * and changelogs stay stable when the topology grows (renaming one would orphan its state).
+ */
+public final class FoodRiskTopology {
+
+    private static final JsonSerde<Signal> SIGNAL = JsonSerde.of(Signal.class);
+    private static final JsonSerde<Detection> DETECTION = JsonSerde.of(Detection.class);
+    private static final JsonSerde<Alert> ALERT = JsonSerde.of(Alert.class);
+    private static final JsonSerde<DeadLetter> DEAD_LETTER = JsonSerde.of(DeadLetter.class);
+
+    private FoodRiskTopology() {
+    }
+
+    public static Topology build(TopologySettings settings, PlanCatalog catalog) {
+        StreamsBuilder builder = new StreamsBuilder();
+        RecordIntake intake = new RecordIntake(settings.futureTolerance());
+
+        addPlanCatalog(builder, catalog);
+
+        List<KStream<String, Signal>> perInput = new ArrayList<>();
+        for (InputTopic input : InputTopic.values()) {
+            perInput.add(ingest(builder, input, intake));
+        }
+        KStream<String, Signal> signals = perInput.get(0);
+        for (int i = 1; i < perInput.size(); i++) {
+            signals = signals.merge(perInput.get(i), Named.as("merge-signals-" + InputTopic.values()[i].shortName()));
+        }
+
+        KStream<String, Detection> critical = signals.flatMapValues(CriticalHazardRule::evaluate,
+                Named.as("detect-critical-hazard"));
+
+        builder.addStateStore(store(StoreNames.DAILY_COUNTS, JsonSerde.of(DailyCount.class)));
+        builder.addStateStore(store(StoreNames.FAILURE_RATE_TALLIES, JsonSerde.of(DailyTally.class)));
+        PassRateTargets targets = new PassRateTargets(catalog, settings.defaultPassRates(), settings.defaultPassRate());
+        FailureRateRule failureRateRule = new FailureRateRule(settings.failureRateMinSamples(), settings.failureRateAlpha());
+        KStream<String, Detection> failureRate = signals
+                .selectKey((id, signal) -> signal.districtCategoryKey(), Named.as("key-by-district-category"))
+                .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("signals-by-district-category"))
+                .process(() -> new DailyCountsProcessor(settings.zone()), Named.as("count-daily"), StoreNames.DAILY_COUNTS)
+                .process(() -> new FailureRateProcessor(failureRateRule, targets, settings),
+                        Named.as("detect-failure-rate"), StoreNames.FAILURE_RATE_TALLIES);
+
+        builder.addStateStore(store(StoreNames.OFFENDER_HISTORY, JsonSerde.of(OffenderHistory.class)));
+        RepeatOffenderRule repeatRule = new RepeatOffenderRule(settings.repeatOffenderWindow(),
+                settings.repeatOffenderMinFailures());
+        KStream<String, Detection> repeatOffenders = signals
+                .filter((id, s) -> s.type() == SignalType.SAMPLING && s.enterpriseKey() != null && s.failed(),
+                        Named.as("filter-enterprise-failures"))
+                .selectKey((id, signal) -> signal.enterpriseKey(), Named.as("key-by-enterprise"))
+                .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("failures-by-enterprise"))
+                .process(() -> new RepeatOffenderProcessor(repeatRule), Named.as("detect-repeat-offender"),
+                        StoreNames.OFFENDER_HISTORY);
+
+        builder.addStateStore(store(StoreNames.ALERTS, ALERT));
+        PlanRouter router = new PlanRouter(catalog);
+        critical.merge(failureRate, Named.as("merge-detections-failure-rate"))
+                .merge(repeatOffenders, Named.as("merge-detections-repeat-offender"))
+                .selectKey((key, detection) -> AlertIds.of(detection.dedupKey()), Named.as("key-by-alert"))
+                .repartition(Repartitioned.with(Serdes.String(), DETECTION).withName("detections-by-alert"))
+                .process(() -> new AlertProcessor(router, settings.zone()), Named.as("alert-state"), StoreNames.ALERTS)
+                .to(Topics.ALERTS, Produced.with(Serdes.String(), ALERT).withName("sink-alerts"));
+
+        return builder.build();
+    }
+
+    private static KStream<String, Signal> ingest(StreamsBuilder builder, InputTopic input, RecordIntake intake) {
+        String name = input.shortName();
+        String dedupStore = StoreNames.dedup(input);
+        builder.addStateStore(store(dedupStore, JsonSerde.of(SeenRecord.class)));
+        KStream<String, Object> outcomes = builder
+                .stream(input.topic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("source-" + name))
+                .process(() -> new IntakeProcessor(input, intake), Named.as("intake-" + name));
+        outcomes.filter((key, value) -> value instanceof DeadLetter, Named.as("filter-dead-letters-" + name))
+                .mapValues(value -> (DeadLetter) value, Named.as("as-dead-letter-" + name))
+                .to(Topics.DEAD_LETTERS, Produced.with(Serdes.String(), DEAD_LETTER).withName("sink-dead-letters-" + name));
+        return outcomes
+                .filter((key, value) -> value instanceof IntakeResult.Accepted, Named.as("filter-accepted-" + name))
+                .process(() -> new DedupProcessor(dedupStore), Named.as("dedup-" + name), dedupStore);
+    }
+
+    private static void addPlanCatalog(StreamsBuilder builder, PlanCatalog catalog) {
+        StoreBuilder<KeyValueStore<String, byte[]>> store = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.PLAN_CATALOG), Serdes.String(), Serdes.ByteArray())
+                .withLoggingDisabled();
+        builder.addGlobalStore(store, Topics.PLAN_CATALOG,
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("source-plan-catalog"),
+                () -> new PlanCatalogUpdater(catalog));
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, JsonSerde<V> serde) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde);
+    }
+}

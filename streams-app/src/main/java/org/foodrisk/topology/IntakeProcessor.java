@@ -1,0 +1,71 @@
+package org.foodrisk.topology;
+
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.foodrisk.ingest.InputTopic;
+import org.foodrisk.ingest.IntakeResult;
+import org.foodrisk.ingest.RecordIntake;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Parses, normalizes and validates each record of one input topic. Accepted records go on keyed
+ * by their id and stamped with their event time (so every later window and detector runs on
+ * event time); refused ones become dead letters with the reason. Nothing is dropped silently.
+ */
+final class IntakeProcessor extends ContextualProcessor<byte[], byte[], String, Object> {
+
+    private final InputTopic input;
+    private final RecordIntake intake;
+
+    IntakeProcessor(InputTopic input, RecordIntake intake) {
+        this.input = input;
+        this.intake = intake;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        IntakeResult result = intake.accept(input, record.key(), record.value(), record.timestamp());
+        if (result instanceof IntakeResult.Accepted accepted) {
+            context().forward(new Record<>(accepted.id(), accepted, accepted.eventTime().toInstant().toEpochMilli()));
+            return;
+        }
+        IntakeResult.Rejected rejected = (IntakeResult.Rejected) result;
+        Optional<RecordMetadata> metadata = context().recordMetadata();
+        String value = null;
+        String encoding = null;
+        if (record.value() != null) {
+            Optional<String> text = utf8(record.value());
+            value = text.orElseGet(() -> Base64.getEncoder().encodeToString(record.value()));
+            encoding = text.isPresent() ? null : "base64";
+        }
+        String key = record.key() == null ? null
+                : utf8(record.key()).orElseGet(() -> Base64.getEncoder().encodeToString(record.key()));
+        DeadLetter deadLetter = new DeadLetter(input.topic(),
+                metadata.map(RecordMetadata::partition).orElse(null),
+                metadata.map(RecordMetadata::offset).orElse(null),
+                key, value, encoding, rejected.error(), rejected.reason(),
+                OffsetDateTime.ofInstant(Instant.ofEpochMilli(context().currentSystemTimeMs()), ZoneOffset.UTC));
+        context().forward(new Record<>(key, deadLetter, record.timestamp()));
+    }
+
+    private static Optional<String> utf8(byte[] bytes) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+}

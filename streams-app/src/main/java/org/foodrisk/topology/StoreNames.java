@@ -1,0 +1,20 @@
+package org.foodrisk.topology;
+
+import org.foodrisk.ingest.InputTopic;
+
+/** Names of the topology's state stores; the query API reads some of them. */
+public final class StoreNames {
+
+    public static final String DAILY_COUNTS = "daily-counts-store";
+    public static final String FAILURE_RATE_TALLIES = "failure-rate-tallies-store";
+    public static final String OFFENDER_HISTORY = "offender-history-store";
+    public static final String ALERTS = "alerts-store";
+    public static final String PLAN_CATALOG = "plan-catalog-store";
+
+    private StoreNames() {
+    }
+
+    public static String dedup(InputTopic input) {
+        return "dedup-" + input.shortName() + "-store";
+    }
+}
