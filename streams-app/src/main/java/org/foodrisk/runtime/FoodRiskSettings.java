@@ -1,0 +1,37 @@
+package org.foodrisk.runtime;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The service's settings (application.yml, prefix {@code foodrisk}).
+ *
+ * @param bootstrapServers Kafka to use; empty means "start the embedded local broker"
+ * @param dataDir          where the embedded broker and the Kafka Streams state live
+ * @param applicationId    Kafka Streams application.id (consumer group, internal topic prefix)
+ * @param demo             replay generated demo traffic; null = only with the embedded broker
+ * @param clientProperties extra Kafka client properties (security: SASL_SSL, SCRAM, mTLS …)
+ */
+@ConfigurationProperties("foodrisk")
+public record FoodRiskSettings(
+        @Nullable String bootstrapServers,
+        @Bindable(defaultValue = "data") String dataDir,
+        @Bindable(defaultValue = "foodrisk") String applicationId,
+        @Nullable Boolean demo,
+        @Bindable(defaultValue = "PT1S") Duration demoDayEvery,
+        @Bindable(defaultValue = "9092") int embeddedPort,
+        @Bindable(defaultValue = "1") int streamThreads,
+        @Nullable Map<String, String> clientProperties) {
+
+    public boolean embedded() {
+        return bootstrapServers == null || bootstrapServers.isBlank();
+    }
+
+    public boolean demoEnabled() {
+        return demo != null ? demo : embedded();
+    }
+}

@@ -1,0 +1,86 @@
+package org.foodrisk.runtime;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.foodrisk.kafka.Json;
+import org.foodrisk.plan.Plan;
+import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.topics.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Publishes the bundled plans to the compacted plan-catalog topic — only those whose planId is
+ * not there yet. A plan already on the topic may have been revised by an operator since the
+ * build; overwriting it at every start would silently undo that revision.
+ */
+final class PlanPublisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlanPublisher.class);
+
+    private PlanPublisher() {
+    }
+
+    static int publishMissing(KafkaClientConfig kafka, List<Plan> bundled) throws ExecutionException, InterruptedException {
+        Set<String> present = planIdsOnTopic(kafka);
+        Map<String, Object> config = kafka.asMap();
+        config.put("enable.idempotence", true);
+        config.put("acks", "all");
+        int published = 0;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (Plan plan : bundled) {
+                if (present.contains(plan.planId())) {
+                    continue;
+                }
+                producer.send(new ProducerRecord<>(Topics.PLAN_CATALOG, plan.planId(),
+                        Json.MAPPER.writeValueAsBytes(plan))).get();
+                published++;
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        LOG.info("Plan catalog: {} bundled plan(s) published, {} already on {}", published, present.size(),
+                Topics.PLAN_CATALOG);
+        return published;
+    }
+
+    private static Set<String> planIdsOnTopic(KafkaClientConfig kafka) {
+        Map<String, Object> config = kafka.asMap();
+        config.put("enable.auto.commit", false);
+        config.put("isolation.level", "read_committed");
+        Set<String> ids = new HashSet<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PLAN_CATALOG).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() != null) {
+                        ids.add(record.key());
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+}
