@@ -1,0 +1,44 @@
+package org.foodrisk.topics;
+
+import java.util.List;
+
+/**
+ * Names of every topic the service reads or writes.
+ *
+ * <p>The names of the contract topics are fixed by {@code shared/contract/README.md}; the
+ * {@code .v1} suffix is part of the name so that an incompatible change becomes a new topic
+ * rather than a silent change under subscribers. Partitions, retention and schemas live in
+ * the catalogue ({@code foodrisk/topics.json}, see {@link TopicCatalogue}), not here, so that
+ * operators can read them without reading Java.
+ */
+public final class Topics {
+
+    /** Lab test results (抽检/监测结果); key {@code sampleId}; event time {@code sampledAt}. */
+    public static final String SAMPLING_RESULTS = "foodrisk.sampling-results.v1";
+    /** Foodborne-illness case reports (食源性疾病病例); key {@code caseId}; event time {@code onsetAt}. */
+    public static final String ILLNESS_REPORTS = "foodrisk.illness-reports.v1";
+    /** Consumer complaints (投诉举报); key {@code complaintId}; event time {@code receivedAt}. */
+    public static final String COMPLAINTS = "foodrisk.complaints.v1";
+    /** Public-opinion signals (舆情); key {@code signalId}; event time {@code publishedAt}. */
+    public static final String OPINION_SIGNALS = "foodrisk.opinion-signals.v1";
+    /** Risk alerts, a changelog keyed by {@code alertId} with increasing {@code version}. */
+    public static final String ALERTS = "foodrisk.alerts.v1";
+    /** What people do with alerts (acknowledge, assign, ...); key {@code alertId}. */
+    public static final String ALERT_ACTIONS = "foodrisk.alert-actions.v1";
+    /** 会商 summaries; key {@code <districtCode>|<period>}. */
+    public static final String RISK_SUMMARIES = "foodrisk.risk-summaries.v1";
+    /** Records that could not be parsed or failed validation, with the reason. */
+    public static final String DEAD_LETTERS = "foodrisk.dead-letters.v1";
+    /**
+     * The plan-task catalogue, owned by the app (not part of the public contract): compacted,
+     * key {@code planId}, value one plan's JSON, so a new year's plan is loaded without a redeploy.
+     */
+    public static final String PLAN_CATALOG = "foodrisk.plan-catalog.v1";
+
+    /** The four signal streams the detectors watch. */
+    public static final List<String> INPUTS =
+            List.of(SAMPLING_RESULTS, ILLNESS_REPORTS, COMPLAINTS, OPINION_SIGNALS);
+
+    private Topics() {
+    }
+}
