@@ -36,6 +36,16 @@ public final class LocalKraftBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalKraftBroker.class);
 
+    /** The broker logs warnings and errors to broker.out in its data directory. */
+    private static final String BROKER_LOGGING = """
+            <configuration>
+              <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>
+              </appender>
+              <root level="WARN"><appender-ref ref="OUT"/></root>
+            </configuration>
+            """;
+
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
@@ -143,13 +153,21 @@ public final class LocalKraftBroker implements AutoCloseable {
     }
 
     private List<String> javaCommand(String mainClass, String... args) throws IOException {
+        // broker.classpath holds the compile and provided jars (the broker itself); the app's
+        // runtime jars add what Kafka needs only at run time: the lz4/snappy/zstd codecs (a
+        // topic with compression.type=lz4 is recompressed by the broker) and a logging backend.
+        Path runtimeClasspath = classpathFile.resolveSibling("app.classpath");
         String classpath = Files.readString(classpathFile).trim()
+                + (Files.exists(runtimeClasspath) ? java.io.File.pathSeparator + Files.readString(runtimeClasspath).trim() : "")
                 + java.io.File.pathSeparator + BrokerClasspath.ownCodeLocation();
+        Path logConfig = dataDir.resolve("broker-logback.xml");
+        Files.writeString(logConfig, BROKER_LOGGING, StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.add("-XX:+UseSerialGC");
         command.add("-Djava.awt.headless=true");
+        command.add("-Dlogback.configurationFile=" + logConfig);
         command.add("-cp");
         command.add(classpath);
         command.add(mainClass);

@@ -90,6 +90,9 @@ public class KafkaRuntime implements AutoCloseable {
         // Replays read a backlog in small fetches so that stream time does not leap ahead of
         // records still unread in the same partition (BUILD-NOTES: 1 MiB fetches dropped 2–48%).
         props.put(StreamsConfig.mainConsumerPrefix("max.partition.fetch.bytes"), 131_072);
+        // A dead letter wraps an input of up to 1 MiB, base64 when it is not UTF-8; the
+        // dead-letter topic accepts 4 MiB (topics.json), the producer must too.
+        props.put(StreamsConfig.producerPrefix("max.request.size"), 5 * 1024 * 1024);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024L);
         return props;
     }

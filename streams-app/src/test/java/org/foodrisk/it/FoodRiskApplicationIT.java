@@ -1,0 +1,139 @@
+package org.foodrisk.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.foodrisk.kafka.Json;
+import org.foodrisk.testsupport.TestKafka;
+import org.foodrisk.topics.Topics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole application (Micronaut + Kafka Streams) against a real broker: contract JSON in on
+ * the real input topics, the alert and the dead letter read back from the real output topics,
+ * and the alert listed by the HTTP API.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FoodRiskApplicationIT implements TestPropertyProvider {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            return Map.of(
+                    "foodrisk.bootstrap-servers", TestKafka.bootstrapServers(),
+                    "foodrisk.application-id", "foodrisk-it-" + UUID.randomUUID(),
+                    "foodrisk.data-dir", Files.createTempDirectory("foodrisk-it").toString(),
+                    "foodrisk.demo", "false",
+                    "micronaut.server.port", "-1");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void contractJsonOnTheRealBrokerBecomesAnAlertAndABadRecordADeadLetter() throws Exception {
+        String sampleId = "IT-" + UUID.randomUUID();
+        String clenbuterol = """
+                {"sampleId":"%s","program":"区抽","agency":"区市场监管局","lab":"天津市食品安全检测技术研究院",
+                 "labCode":"TJFS001","districtName":"武清区","stage":"流通","foodCategory":"食用农产品",
+                 "foodSubcategory":"畜禽肉及副产品","foodName":"猪肉","sampledAt":"2024-05-06T09:30:00+08:00",
+                 "verdict":"不合格","enterprise":{"name":"武清区某农贸市场","creditCode":"92120222MA05IT0001"},
+                 "items":[{"item":"克伦特罗","hazardClass":"兽药残留","result":"2.3","unit":"μg/kg",
+                           "limit":"不得检出","standard":"整顿办函〔2010〕50号","pass":false}]}
+                """.formatted(sampleId);
+        String badId = "IT-BAD-" + UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, badId, "{\"sampleId\": \"" + badId + "\", oops")).get();
+            producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, sampleId, clenbuterol)).get();
+            // Published twice: must count once.
+            producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, sampleId, clenbuterol)).get();
+        }
+
+        JsonNode alert = firstMatching(Topics.ALERTS, a -> a.path("evidence").toString().contains(sampleId));
+        assertEquals("sampling.critical-hazard", alert.path("kind").asText());
+        assertEquals("RED", alert.path("level").asText());
+        assertEquals("武清区2024年食品安全监督管理计划", alert.path("planTasks").get(0).path("plan").asText());
+        assertTrue(alert.path("planTasks").get(0).path("leadUnits").size() > 0);
+
+        JsonNode deadLetter = firstMatching(Topics.DEAD_LETTERS, d -> badId.equals(d.path("key").asText()));
+        assertEquals(Topics.SAMPLING_RESULTS, deadLetter.path("sourceTopic").asText());
+        assertEquals("invalid-json", deadLetter.path("error").asText());
+        assertTrue(deadLetter.path("offset").isNumber());
+
+        String alertId = alert.path("alertId").asText();
+        JsonNode listed = awaitHttp("/api/v1/alerts?district=120114&level=RED", page ->
+                page.path("alerts").toString().contains(alertId));
+        assertTrue(listed.path("total").asInt() >= 1);
+        JsonNode single = Json.MAPPER.readTree(http.toBlocking().retrieve("/api/v1/alerts/" + alertId));
+        assertEquals(1, single.path("version").asInt(), "the re-delivered record added no version");
+        JsonNode health = Json.MAPPER.readTree(http.toBlocking().retrieve("/health"));
+        assertEquals("UP", health.path("status").asText());
+    }
+
+    private JsonNode awaitHttp(String path, Predicate<JsonNode> until) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                last = Json.MAPPER.readTree(http.toBlocking().retrieve(path));
+                if (until.test(last)) {
+                    return last;
+                }
+            } catch (io.micronaut.http.client.exceptions.HttpClientResponseException notReady) {
+                // 503 while the store is not queryable yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("GET " + path + " never matched; last answer: " + last);
+    }
+
+    private static JsonNode firstMatching(String topic, Predicate<JsonNode> predicate) throws Exception {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "group.id", "it-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plusSeconds(90);
+            List<String> seen = new ArrayList<>();
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    JsonNode value = Json.MAPPER.readTree(record.value());
+                    seen.add(record.key());
+                    if (predicate.test(value)) {
+                        return value;
+                    }
+                }
+            }
+            throw new AssertionError("No matching record on " + topic + "; keys seen: " + seen);
+        }
+    }
+}
