@@ -1,5 +1,7 @@
 package org.foodrisk.plan;
 
+import org.foodrisk.reference.CriticalHazards;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -56,8 +58,9 @@ public final class PlanRouter {
         List<Scored> scored = new ArrayList<>();
         for (PlanTask task : plan.tasks()) {
             boolean food = query.foodName() != null && task.foods().stream().anyMatch(f -> namesFood(f, query.foodName()));
-            boolean substance = query.substance() != null
-                    && task.substances().stream().anyMatch(s -> s.contains(query.substance()) || query.substance().contains(s));
+            List<String> substanceNames = CriticalHazards.namesOf(query.substance());
+            boolean substance = task.substances().stream()
+                    .anyMatch(s -> substanceNames.stream().anyMatch(name -> s.contains(name) || name.contains(s)));
             boolean hazard = query.hazard() != null && task.hazards().contains(query.hazard());
             boolean category = query.foodCategory() != null && task.foodCategories().contains(query.foodCategory());
             boolean hazardCompatible = query.hazard() == null || task.hazards().isEmpty() || hazard;

@@ -112,6 +112,29 @@ public final class CriticalHazards {
         return Optional.empty();
     }
 
+    /**
+     * The names a plan may use for a substance group: plans write 瘦肉精 for the β-agonists
+     * (克伦特罗, 莱克多巴胺, 沙丁胺醇) and 硝基呋喃 for its metabolites, so routing must see them as one.
+     */
+    public static List<String> namesOf(String substance) {
+        if (substance == null) {
+            return List.of();
+        }
+        for (Group group : GROUPS) {
+            if (group.substance().equals(substance)) {
+                List<String> names = new java.util.ArrayList<>(group.itemNames());
+                names.add(0, substance);
+                if (BETA_AGONISTS.contains(substance)) {
+                    names.add("瘦肉精");
+                }
+                return names;
+            }
+        }
+        return List.of(substance);
+    }
+
+    private static final Set<String> BETA_AGONISTS = Set.of("克伦特罗", "莱克多巴胺", "沙丁胺醇", "西马特罗");
+
     private static boolean isPathogen(String name) {
         return PATHOGENS.stream().anyMatch(name::contains);
     }
