@@ -1,0 +1,52 @@
+package org.foodrisk.topology;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.foodrisk.kafka.Json;
+import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.topics.Topics;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A plan revised on the compacted plan-catalog topic takes effect without a redeploy. */
+class PlanCatalogTopicTest {
+
+    @Test
+    void aRevisedPlanOnTheTopicRoutesTheNextAlert() throws Exception {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "plan-catalog-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd").toString());
+        PlanCatalog catalog = PlanCatalog.bundled();
+        try (TopologyTestDriver driver = new TopologyTestDriver(FoodRiskTopology.build(TopologySettings.defaults(), catalog), props)) {
+            ObjectNode revised = (ObjectNode) Json.MAPPER.valueToTree(PlanCatalog.readBundled("wuqing-2024"));
+            revised.put("title", "武清区2024年食品安全监督管理计划（修订）");
+            TestInputTopic<String, String> plans = driver.createInputTopic(Topics.PLAN_CATALOG,
+                    new StringSerializer(), new StringSerializer());
+            plans.pipeInput("wuqing-2024", revised.toString());
+            plans.pipeInput("broken-plan", "{not json");
+
+            TestInputTopic<byte[], byte[]> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
+                    new ByteArraySerializer(), new ByteArraySerializer());
+            sampling.pipeInput("P-1".getBytes(StandardCharsets.UTF_8),
+                    Samples.clenbuterolPork("P-1", "2024-05-06T09:30:00+08:00").toString().getBytes(StandardCharsets.UTF_8),
+                    Instant.parse("2024-06-01T00:00:00Z"));
+            JsonNode alert = Json.MAPPER.readTree(driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(),
+                    new StringDeserializer()).readValue());
+            assertEquals("武清区2024年食品安全监督管理计划（修订）", alert.path("planTasks").get(0).path("plan").asText());
+            assertEquals(5, catalog.plans().size(), "a record that is not a plan changes nothing");
+        }
+    }
+}
