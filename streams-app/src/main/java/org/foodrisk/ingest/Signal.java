@@ -14,6 +14,9 @@ import java.util.List;
  *
  * @param findings for sampling results, the failed test items (empty when 合格)
  * @param place    for illness reports, the exposure place key and type; for others, null
+ * @param weight   how much the signal counts in weighted volumes: reach for opinion, 1 otherwise
+ * @param tags     flags detectors use: died, hospitalized, rumour, school (mass exposure) …
+ * @param summary  one line for an alert's evidence list, in Chinese
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Signal(
@@ -32,10 +35,17 @@ public record Signal(
         String enterpriseKey,
         String enterpriseName,
         Place place,
-        long weight) {
+        long weight,
+        List<String> tags,
+        String summary) {
 
     public Signal {
         findings = findings == null ? List.of() : List.copyOf(findings);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    public boolean hasTag(String tag) {
+        return tags.contains(tag);
     }
 
     /** District × category: the unit of aggregation. Unknown parts are written as "?". */
@@ -46,7 +56,7 @@ public record Signal(
 
     public Signal retraction() {
         return new Signal(type, id, -1, eventTime, districtCode, districtName, foodCategory, foodName, stage, agency,
-                failed, findings, enterpriseKey, enterpriseName, place, weight);
+                failed, findings, enterpriseKey, enterpriseName, place, weight, tags, summary);
     }
 
     /** One failed test item: what was found, its hazard class and, if critical, why. */

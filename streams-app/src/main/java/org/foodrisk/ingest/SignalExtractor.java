@@ -39,8 +39,36 @@ public final class SignalExtractor {
         return new Signal(SignalType.SAMPLING, s.sampleId(), 1, s.sampledAt(), s.districtCode(), s.districtName(),
                 s.foodCategory(), s.foodName(), s.stage(), s.agency(), s.failed(), findings,
                 enterprise == null ? null : enterprise.key(districtKey),
-                enterprise == null ? null : enterprise.name(), null, 1);
+                enterprise == null ? null : enterprise.name(), null, 1, List.of(), samplingSummary(s, findings));
     }
+
+    private static String samplingSummary(SamplingResult s, List<Signal.Finding> findings) {
+        StringBuilder text = new StringBuilder(nullToEmpty(s.foodName())).append(' ').append(s.verdict());
+        for (Signal.Finding finding : findings) {
+            text.append(' ').append(finding.item());
+            if (finding.result() != null) {
+                text.append(' ').append(finding.result()).append(nullToEmpty(finding.unit()));
+            }
+        }
+        if (s.enterprise() != null && s.enterprise().name() != null) {
+            text.append(' ').append(s.enterprise().name());
+        }
+        return text.toString().strip();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    }
+
+    /** Place types where one kitchen feeds many (DESIGN: school canteens and 集体用餐 weigh more). */
+    static final List<String> MASS_EXPOSURE_PLACES = List.of("学校食堂", "集体用餐单位", "农村集体聚餐");
 
     private static Signal illness(IllnessReport r) {
         Signal.Place place = null;
@@ -51,8 +79,29 @@ public final class SignalExtractor {
                     : p.name() != null ? "name:" + districtKey + ":" + p.name() : null;
             place = key == null ? null : new Signal.Place(key, p.name(), p.type());
         }
+        List<String> tags = new java.util.ArrayList<>();
+        if (Boolean.TRUE.equals(r.died())) {
+            tags.add("died");
+        }
+        if (Boolean.TRUE.equals(r.hospitalized())) {
+            tags.add("hospitalized");
+        }
+        if (place != null && MASS_EXPOSURE_PLACES.contains(place.type())) {
+            tags.add("mass-exposure");
+        }
+        if (r.pathogen() != null) {
+            tags.add("pathogen:" + r.pathogen());
+        }
+        if (r.syndrome() != null) {
+            tags.add("syndrome:" + r.syndrome());
+        }
+        String summary = String.join("、", r.symptoms() == null ? List.of() : r.symptoms())
+                + (r.suspectedFood() == null ? "" : " 可疑食品:" + r.suspectedFood())
+                + (place == null ? "" : " 暴露场所:" + nullToEmpty(place.name()))
+                + (r.pathogen() == null ? "" : " 病原:" + r.pathogen());
         return new Signal(SignalType.ILLNESS, r.caseId(), 1, r.onsetAt(), r.districtCode(), r.districtName(),
-                r.foodCategory(), r.suspectedFood(), null, null, false, List.of(), null, null, place, 1);
+                r.foodCategory(), r.suspectedFood(), null, null, false, List.of(), null, null, place, 1, tags,
+                summary.strip());
     }
 
     private static Signal complaint(Complaint c) {
@@ -60,13 +109,15 @@ public final class SignalExtractor {
         return new Signal(SignalType.COMPLAINT, c.complaintId(), 1, c.receivedAt(), c.districtCode(), c.districtName(),
                 c.foodCategory(), c.foodName(), null, null, false, List.of(),
                 c.enterprise() == null ? null : c.enterprise().key(districtKey),
-                c.enterprise() == null ? null : c.enterprise().name(), null, 1);
+                c.enterprise() == null ? null : c.enterprise().name(), null, 1,
+                c.issueType() == null ? List.of() : List.of("issue:" + c.issueType()), abbreviate(c.text()));
     }
 
     private static Signal opinion(OpinionSignal o) {
         long reach = o.reach() == null ? 1 : Math.max(1, o.reach());
         return new Signal(SignalType.OPINION, o.signalId(), 1, o.publishedAt(), o.districtCode(), o.districtName(),
-                o.foodCategory(), o.foodName(), null, null, Boolean.TRUE.equals(o.rumour()), List.of(), null, null,
-                null, reach);
+                o.foodCategory(), o.foodName(), null, null, false, List.of(), null, null,
+                null, reach, Boolean.TRUE.equals(o.rumour()) ? List.of("rumour") : List.of(),
+                o.source() + " 阅读" + reach + " " + abbreviate(o.title() != null ? o.title() : o.text()));
     }
 }

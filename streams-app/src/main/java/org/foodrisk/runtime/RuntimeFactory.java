@@ -25,9 +25,6 @@ class RuntimeFactory {
 
     @Singleton
     TopologySettings topologySettings(@Value("${foodrisk.zone:Asia/Shanghai}") String zone) {
-        TopologySettings defaults = TopologySettings.defaults();
-        return new TopologySettings(ZoneId.of(zone), defaults.futureTolerance(), defaults.failureRateWindow(),
-                defaults.failureRateMinSamples(), defaults.failureRateAlpha(), defaults.defaultPassRates(),
-                defaults.defaultPassRate(), defaults.repeatOffenderWindow(), defaults.repeatOffenderMinFailures());
+        return TopologySettings.defaults().withZone(ZoneId.of(zone));
     }
 }

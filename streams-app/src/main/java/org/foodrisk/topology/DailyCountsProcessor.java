@@ -35,7 +35,7 @@ final class DailyCountsProcessor extends ContextualProcessor<String, Signal, Str
                 DayKeys.day(signal.eventTime(), zone));
         DailyCount current = counts.get(key);
         DailyCount updated = (current == null ? new DailyCount(0, 0, 0) : current)
-                .add(signal.sign(), signal.failed(), signal.weight());
+                .add(signal.sign(), signal.failed() || signal.hasTag("rumour"), signal.weight());
         if (updated.count() <= 0) {
             counts.delete(key);
         } else {

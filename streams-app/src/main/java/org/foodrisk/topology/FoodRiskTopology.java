@@ -13,7 +13,15 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.foodrisk.alert.Alert;
 import org.foodrisk.alert.AlertIds;
+import org.foodrisk.detect.CaseHistory;
+import org.foodrisk.detect.ComplaintRepeatRule;
 import org.foodrisk.detect.CriticalHazardRule;
+import org.foodrisk.detect.FusionRule;
+import org.foodrisk.detect.HourlyVolume;
+import org.foodrisk.detect.IllnessClusterRule;
+import org.foodrisk.detect.OpinionSpikeRule;
+import org.foodrisk.detect.RecentSignals;
+import org.foodrisk.detect.RumourRule;
 import org.foodrisk.detect.DailyTally;
 import org.foodrisk.detect.Detection;
 import org.foodrisk.detect.FailureRateRule;
@@ -40,8 +48,12 @@ import java.util.List;
  *  4 input topics ─ intake-* ─┬─ dead letters ──────────────────────────────► foodrisk.dead-letters.v1
  *                             └─ dedup-* (store) ─ signals
  *  signals ─ detect-critical-hazard ───────────────────────────────────┐
- *  signals ─ [by district|category] ─ count-daily ─ detect-failure-rate ─┤
- *  signals ─ [by enterprise] ─ detect-repeat-offender ───────────────────┤
+ *  signals ─ [by district|category] ─ count-daily ─┬ detect-failure-rate ─┤
+ *                                                  ├ detect-opinion ──────┤  (24 h spike, rumour)
+ *                                                  └ detect-fusion ───────┤
+ *  signals ─ [by enterprise] ─┬ detect-repeat-offender ──────────────────┤
+ *                             └ detect-complaint-repeat ─────────────────┤
+ *  signals ─ [by exposure place] ─ detect-illness-cluster ───────────────┤
  *                                        detections ─ [by alertId] ─ alert-state ─► foodrisk.alerts.v1
  *  foodrisk.plan-catalog.v1 ─► global store ─► routing catalog
  * </pre>
@@ -78,31 +90,67 @@ public final class FoodRiskTopology {
                 Named.as("detect-critical-hazard"));
 
         builder.addStateStore(store(StoreNames.DAILY_COUNTS, JsonSerde.of(DailyCount.class)));
+        KStream<String, Signal> byDistrictCategory = signals
+                .selectKey((id, signal) -> signal.districtCategoryKey(), Named.as("key-by-district-category"))
+                .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("signals-by-district-category"))
+                .process(() -> new DailyCountsProcessor(settings.zone()), Named.as("count-daily"), StoreNames.DAILY_COUNTS);
+
         builder.addStateStore(store(StoreNames.FAILURE_RATE_TALLIES, JsonSerde.of(DailyTally.class)));
         PassRateTargets targets = new PassRateTargets(catalog, settings.defaultPassRates(), settings.defaultPassRate());
         FailureRateRule failureRateRule = new FailureRateRule(settings.failureRateMinSamples(), settings.failureRateAlpha());
-        KStream<String, Detection> failureRate = signals
-                .selectKey((id, signal) -> signal.districtCategoryKey(), Named.as("key-by-district-category"))
-                .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("signals-by-district-category"))
-                .process(() -> new DailyCountsProcessor(settings.zone()), Named.as("count-daily"), StoreNames.DAILY_COUNTS)
+        KStream<String, Detection> failureRate = byDistrictCategory
                 .process(() -> new FailureRateProcessor(failureRateRule, targets, settings),
                         Named.as("detect-failure-rate"), StoreNames.FAILURE_RATE_TALLIES);
 
+        builder.addStateStore(store(StoreNames.OPINION_HOURLY, JsonSerde.of(HourlyVolume.class)));
+        OpinionSpikeRule spikeRule = new OpinionSpikeRule(settings.opinionAlpha(), settings.opinionMinPosts());
+        RumourRule rumourRule = new RumourRule(settings.rumourMinReach());
+        KStream<String, Detection> opinion = byDistrictCategory
+                .process(() -> new OpinionProcessor(spikeRule, rumourRule, settings.zone()),
+                        Named.as("detect-opinion"), StoreNames.OPINION_HOURLY);
+
+        builder.addStateStore(store(StoreNames.FUSION_WINDOW, JsonSerde.of(RecentSignals.class)));
+        FusionRule fusionRule = new FusionRule(settings.fusionWindow(), settings.fusionMinSignals());
+        KStream<String, Detection> fusion = byDistrictCategory
+                .process(() -> new FusionProcessor(fusionRule), Named.as("detect-fusion"), StoreNames.FUSION_WINDOW);
+
+        KStream<String, Signal> byEnterprise = signals
+                .filter((id, s) -> s.enterpriseKey() != null
+                                && ((s.type() == SignalType.SAMPLING && s.failed()) || s.type() == SignalType.COMPLAINT),
+                        Named.as("filter-enterprise-signals"))
+                .selectKey((id, signal) -> signal.enterpriseKey(), Named.as("key-by-enterprise"))
+                .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("signals-by-enterprise"));
         builder.addStateStore(store(StoreNames.OFFENDER_HISTORY, JsonSerde.of(OffenderHistory.class)));
         RepeatOffenderRule repeatRule = new RepeatOffenderRule(settings.repeatOffenderWindow(),
                 settings.repeatOffenderMinFailures());
-        KStream<String, Detection> repeatOffenders = signals
-                .filter((id, s) -> s.type() == SignalType.SAMPLING && s.enterpriseKey() != null && s.failed(),
-                        Named.as("filter-enterprise-failures"))
-                .selectKey((id, signal) -> signal.enterpriseKey(), Named.as("key-by-enterprise"))
-                .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("failures-by-enterprise"))
+        KStream<String, Detection> repeatOffenders = byEnterprise
+                .filter((key, s) -> s.type() == SignalType.SAMPLING, Named.as("filter-enterprise-failures"))
                 .process(() -> new RepeatOffenderProcessor(repeatRule), Named.as("detect-repeat-offender"),
                         StoreNames.OFFENDER_HISTORY);
+        builder.addStateStore(store(StoreNames.COMPLAINTS_BY_ENTERPRISE, JsonSerde.of(CaseHistory.class)));
+        ComplaintRepeatRule complaintRule = new ComplaintRepeatRule(settings.complaintWindow(), settings.complaintMinCount());
+        KStream<String, Detection> repeatComplaints = byEnterprise
+                .filter((key, s) -> s.type() == SignalType.COMPLAINT, Named.as("filter-enterprise-complaints"))
+                .process(() -> new ComplaintRepeatProcessor(complaintRule), Named.as("detect-complaint-repeat"),
+                        StoreNames.COMPLAINTS_BY_ENTERPRISE);
+
+        builder.addStateStore(store(StoreNames.ILLNESS_CLUSTERS, JsonSerde.of(CaseHistory.class)));
+        IllnessClusterRule clusterRule = new IllnessClusterRule(settings.clusterGap(), settings.clusterMinCases());
+        KStream<String, Detection> clusters = signals
+                .filter((id, s) -> s.type() == SignalType.ILLNESS && s.place() != null, Named.as("filter-exposed-cases"))
+                .selectKey((id, signal) -> signal.place().key(), Named.as("key-by-exposure-place"))
+                .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("cases-by-exposure-place"))
+                .process(() -> new IllnessClusterProcessor(clusterRule), Named.as("detect-illness-cluster"),
+                        StoreNames.ILLNESS_CLUSTERS);
 
         builder.addStateStore(store(StoreNames.ALERTS, ALERT));
         PlanRouter router = new PlanRouter(catalog);
         critical.merge(failureRate, Named.as("merge-detections-failure-rate"))
                 .merge(repeatOffenders, Named.as("merge-detections-repeat-offender"))
+                .merge(repeatComplaints, Named.as("merge-detections-complaint-repeat"))
+                .merge(clusters, Named.as("merge-detections-illness-cluster"))
+                .merge(opinion, Named.as("merge-detections-opinion"))
+                .merge(fusion, Named.as("merge-detections-fusion"))
                 .selectKey((key, detection) -> AlertIds.of(detection.dedupKey()), Named.as("key-by-alert"))
                 .repartition(Repartitioned.with(Serdes.String(), DETECTION).withName("detections-by-alert"))
                 .process(() -> new AlertProcessor(router, settings.zone()), Named.as("alert-state"), StoreNames.ALERTS)

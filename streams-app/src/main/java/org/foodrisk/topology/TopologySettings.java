@@ -17,6 +17,15 @@ import java.util.Map;
  * @param defaultPassRate      pass-rate target for every other category
  * @param repeatOffenderWindow how close two failures of one business must be
  * @param repeatOffenderMinFailures how many failures make a repeat offender
+ * @param clusterGap           longest gap between onsets of cases in one outbreak episode
+ * @param clusterMinCases      cases with a common exposure that make a suspected outbreak
+ * @param complaintWindow      how close complaints about one business must be
+ * @param complaintMinCount    complaints about one business that make an alert
+ * @param opinionAlpha         α of the epitweetr threshold
+ * @param opinionMinPosts      fewest posts in 24 h before a spike is judged
+ * @param rumourMinReach       reach from which a suspected rumour is flagged at once
+ * @param fusionWindow         how close signals of different streams must be to fuse
+ * @param fusionMinSignals     fewest notable signals for a fusion alert
  */
 public record TopologySettings(
         ZoneId zone,
@@ -27,13 +36,33 @@ public record TopologySettings(
         Map<String, Double> defaultPassRates,
         double defaultPassRate,
         Duration repeatOffenderWindow,
-        int repeatOffenderMinFailures) {
+        int repeatOffenderMinFailures,
+        Duration clusterGap,
+        int clusterMinCases,
+        Duration complaintWindow,
+        int complaintMinCount,
+        double opinionAlpha,
+        int opinionMinPosts,
+        long rumourMinReach,
+        Duration fusionWindow,
+        int fusionMinSignals) {
 
     public static TopologySettings defaults() {
         return new TopologySettings(ZoneId.of("Asia/Shanghai"), Duration.ofDays(1), Duration.ofDays(30), 20, 0.01,
                 // Plan targets where plans set them (农产品 ≥97%, 乳制品 ≥99%); 95% elsewhere, below the
                 // national 2023 pass rate of 97.27% so that an average district does not alarm.
                 Map.of("食用农产品", 97.0, "乳制品", 99.0, "婴幼儿配方食品", 99.0), 95.0,
-                Duration.ofDays(90), 2);
+                Duration.ofDays(90), 2,
+                Duration.ofHours(72), 2,
+                Duration.ofDays(30), 2,
+                0.025, 3, 100_000,
+                Duration.ofDays(7), 3);
+    }
+
+    public TopologySettings withZone(ZoneId newZone) {
+        return new TopologySettings(newZone, futureTolerance, failureRateWindow, failureRateMinSamples,
+                failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
+                clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
+                rumourMinReach, fusionWindow, fusionMinSignals);
     }
 }

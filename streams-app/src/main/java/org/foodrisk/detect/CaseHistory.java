@@ -1,0 +1,85 @@
+package org.foodrisk.detect;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The recent illness cases of one exposure place (or the recent complaints about one business):
+ * each with the anchor of the outbreak alert it belongs to, so that a case added later joins
+ * the alert its episode already has instead of starting another.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CaseHistory(List<Case> cases) {
+
+    private static final Duration KEEP = Duration.ofDays(60);
+
+    public CaseHistory {
+        cases = cases == null ? List.of() : List.copyOf(cases);
+    }
+
+    public static CaseHistory empty() {
+        return new CaseHistory(List.of());
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Case(String id, OffsetDateTime at, String districtCode, String districtName, String foodCategory,
+                       String foodName, List<String> tags, String summary, String placeName, String placeType,
+                       String anchor) {
+
+        public Case {
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+
+        Case anchoredTo(String newAnchor) {
+            return new Case(id, at, districtCode, districtName, foodCategory, foodName, tags, summary, placeName,
+                    placeType, newAnchor);
+        }
+    }
+
+    /** Adds or replaces a case; forgets cases 60 days older than the newest. */
+    public CaseHistory with(Case added) {
+        List<Case> kept = new ArrayList<>(without(added.id()).cases);
+        kept.add(added);
+        kept.sort(Comparator.comparing((Case c) -> c.at().toInstant()).thenComparing(Case::id));
+        OffsetDateTime newest = kept.get(kept.size() - 1).at();
+        kept.removeIf(c -> c.at().isBefore(newest.minus(KEEP)));
+        return new CaseHistory(kept);
+    }
+
+    public CaseHistory without(String id) {
+        List<Case> kept = new ArrayList<>(cases);
+        kept.removeIf(c -> c.id().equals(id));
+        return new CaseHistory(kept);
+    }
+
+    /**
+     * The episode containing {@code id}: the run of cases (ordered by time) in which each case
+     * lies within {@code gap} of the previous one.
+     */
+    public List<Case> episodeOf(String id, Duration gap) {
+        List<List<Case>> episodes = new ArrayList<>();
+        List<Case> current = new ArrayList<>();
+        for (Case c : cases) {
+            if (!current.isEmpty() && Duration.between(current.get(current.size() - 1).at(), c.at()).compareTo(gap) > 0) {
+                episodes.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(c);
+        }
+        if (!current.isEmpty()) {
+            episodes.add(current);
+        }
+        return episodes.stream().filter(e -> e.stream().anyMatch(c -> c.id().equals(id))).findFirst().orElse(List.of());
+    }
+
+    /** Marks the given cases as belonging to {@code anchor}. */
+    public CaseHistory anchored(List<Case> episode, String anchor) {
+        List<String> ids = episode.stream().map(Case::id).toList();
+        return new CaseHistory(cases.stream().map(c -> ids.contains(c.id()) ? c.anchoredTo(anchor) : c).toList());
+    }
+}

@@ -1,0 +1,57 @@
+package org.foodrisk.topology;
+
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.foodrisk.detect.Detection;
+import org.foodrisk.detect.FusionRule;
+import org.foodrisk.detect.RecentSignals;
+import org.foodrisk.ingest.Signal;
+import org.foodrisk.ingest.SignalType;
+
+import java.util.Optional;
+
+/** Keeps the notable signals of each district × category for a window and applies {@link FusionRule}. */
+final class FusionProcessor extends ContextualProcessor<String, Signal, String, Detection> {
+
+    private final FusionRule rule;
+    private KeyValueStore<String, RecentSignals> recent;
+
+    FusionProcessor(FusionRule rule) {
+        this.rule = rule;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Detection> context) {
+        super.init(context);
+        recent = context.getStateStore(StoreNames.FUSION_WINDOW);
+    }
+
+    @Override
+    public void process(Record<String, Signal> record) {
+        Signal signal = record.value();
+        if (!notable(signal) || signal.foodCategory() == null
+                || (signal.districtCode() == null && signal.districtName() == null)) {
+            return;
+        }
+        String key = record.key();
+        RecentSignals current = Optional.ofNullable(recent.get(key)).orElse(RecentSignals.empty());
+        String type = signal.type().wireName();
+        if (signal.sign() < 0) {
+            recent.put(key, current.without(signal.id(), type));
+            return;
+        }
+        RecentSignals.Notable notable = new RecentSignals.Notable(type, signal.id(), signal.eventTime(),
+                signal.foodName(), signal.summary());
+        RecentSignals updated = current.with(notable, rule.window().multipliedBy(2));
+        recent.put(key, updated);
+        rule.evaluate(signal.districtCode(), signal.districtName(), signal.foodCategory(), updated, notable)
+                .ifPresent(detection -> context().forward(new Record<>(detection.dedupKey(), detection, record.timestamp())));
+    }
+
+    /** A passing sample is not a warning sign; everything else a person reported is. */
+    private static boolean notable(Signal signal) {
+        return signal.type() != SignalType.SAMPLING || signal.failed();
+    }
+}
