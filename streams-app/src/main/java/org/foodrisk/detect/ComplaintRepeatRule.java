@@ -32,13 +32,17 @@ public final class ComplaintRepeatRule {
             return Optional.empty();
         }
         int n = near.size();
+        // A complaint may not say where (its text named no district); another about the same
+        // business usually does.
+        CaseHistory.Case located = latest.districtCode() != null ? latest
+                : near.stream().filter(c -> c.districtCode() != null).reduce((a, b) -> b).orElse(latest);
         AlertLevel level = n >= 5 ? AlertLevel.ORANGE : n >= 3 ? AlertLevel.YELLOW : AlertLevel.BLUE;
         String name = enterpriseName == null ? enterpriseKey : enterpriseName;
         DetectorNumbers numbers = new DetectorNumbers("repeat-complaint-rule", (double) n, null, (double) minComplaints,
                 null, null, "规则：同一经营主体" + window.toDays() + "天内被投诉举报≥" + minComplaints + "次");
         List<Evidence> evidence = near.stream().map(c -> new Evidence("complaint", c.id(), c.at(), c.summary())).toList();
         return Optional.of(new Detection(KIND, KIND + "|" + enterpriseKey, level, SignalType.COMPLAINT,
-                latest.districtCode(), latest.districtName(), latest.foodCategory(), latest.foodName(), null, null, null,
+                located.districtCode(), located.districtName(), latest.foodCategory(), latest.foodName(), null, null, null,
                 new Detection.EnterpriseRef(enterpriseName, creditCodeOf(enterpriseKey), enterpriseKey),
                 near.get(0).at(), near.get(n - 1).at(), numbers, evidence,
                 name + "在" + window.toDays() + "天内被投诉举报" + n + "次",

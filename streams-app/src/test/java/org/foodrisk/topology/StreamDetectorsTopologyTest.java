@@ -1,0 +1,184 @@
+package org.foodrisk.topology;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.foodrisk.kafka.Json;
+import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.topics.Topics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The detectors of illness reports, complaints and opinion signals, and fusion across streams. */
+class StreamDetectorsTopologyTest {
+
+    private static final Instant PUBLISHED = Instant.parse("2024-06-01T00:00:00Z");
+
+    private TopologyTestDriver driver;
+    private TestOutputTopic<String, String> alerts;
+
+    @BeforeEach
+    void start() throws Exception {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "stream-detectors-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd").toString());
+        driver = new TopologyTestDriver(FoodRiskTopology.build(TopologySettings.defaults(), PlanCatalog.bundled()), props);
+        alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void publish(String topic, String key, String json) {
+        TestInputTopic<String, String> input = driver.createInputTopic(topic, new StringSerializer(), new StringSerializer());
+        input.pipeInput(key, json, PUBLISHED);
+    }
+
+    private List<JsonNode> alertsOfKind(String kind) {
+        return alerts.readValuesToList().stream().map(StreamDetectorsTopologyTest::json)
+                .filter(a -> a.path("kind").asText().equals(kind)).toList();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String illness(String caseId, String onset, String place, String type) {
+        return """
+                {"caseId":"%s","reportingUnit":"天津市蓟州区人民医院","districtCode":"120119","onsetAt":"%s",
+                 "symptoms":["腹泻","呕吐"],"syndrome":"胃肠道","suspectedFood":"午餐",
+                 "exposurePlace":{"name":"%s","type":"%s"}}
+                """.formatted(caseId, onset, place, type);
+    }
+
+    @Test
+    void twoCasesAtOneSchoolCanteenWithin72HoursAreASuspectedOutbreak() {
+        publish(Topics.ILLNESS_REPORTS, "I-1", illness("I-1", "2024-05-06T02:15:00+08:00", "某中学学生食堂", "学校食堂"));
+        assertTrue(alertsOfKind("illness.cluster").isEmpty(), "one case is not a cluster");
+        publish(Topics.ILLNESS_REPORTS, "I-2", illness("I-2", "2024-05-06T07:40:00+08:00", "某中学学生食堂", "学校食堂"));
+        publish(Topics.ILLNESS_REPORTS, "I-9", illness("I-9", "2024-05-06T08:00:00+08:00", "另一家饭店", "餐饮服务单位"));
+        List<JsonNode> first = alertsOfKind("illness.cluster");
+        assertEquals(1, first.size());
+        JsonNode alert = first.get(0);
+        assertEquals("ORANGE", alert.path("level").asText(), "2 cases = YELLOW, raised one level for a school canteen");
+        assertEquals(2, alert.path("evidence").size());
+        assertEquals("illness", alert.path("evidence").get(0).path("signal").asText());
+        assertEquals("蓟州区2018年食品安全监管计划", alert.path("planTasks").get(0).path("plan").asText());
+        assertEquals("3.（八）.2", alert.path("planTasks").get(0).path("number").asText(), "the 食源性疾病 owner");
+
+        publish(Topics.ILLNESS_REPORTS, "I-3", illness("I-3", "2024-05-07T13:05:00+08:00", "某中学学生食堂", "学校食堂"));
+        List<JsonNode> update = alertsOfKind("illness.cluster");
+        assertEquals(1, update.size());
+        assertEquals(alert.path("alertId").asText(), update.get(0).path("alertId").asText(), "a later case joins the same alert");
+        assertEquals(2, update.get(0).path("version").asInt());
+        assertEquals(3, update.get(0).path("evidence").size());
+    }
+
+    @Test
+    void casesMoreThan72HoursApartAreNotOneOutbreak() {
+        publish(Topics.ILLNESS_REPORTS, "I-4", illness("I-4", "2024-05-01T10:00:00+08:00", "某饭店", "餐饮服务单位"));
+        publish(Topics.ILLNESS_REPORTS, "I-5", illness("I-5", "2024-05-05T10:00:00+08:00", "某饭店", "餐饮服务单位"));
+        assertTrue(alertsOfKind("illness.cluster").isEmpty());
+    }
+
+    private static String complaint(String id, String at, String creditCode, String text) {
+        return """
+                {"complaintId":"%s","channel":"12315","receivedAt":"%s",
+                 "enterprise":{"name":"某超市","creditCode":"%s"},"issueType":"变质","text":"%s"}
+                """.formatted(id, at, creditCode, text);
+    }
+
+    @Test
+    void repeatedComplaintsAboutOneBusinessAreAnAlertWithTheDistrictFromTheText() {
+        publish(Topics.COMPLAINTS, "Q-1", complaint("Q-1", "2024-05-01T10:00:00+08:00", "91120114MA0COMPL1",
+                "在武清区杨村街道某超市买的酸奶变质"));
+        publish(Topics.COMPLAINTS, "Q-2", complaint("Q-2", "2024-05-20T10:00:00+08:00", "91120114MA0COMPL1",
+                "杨村某超市酸奶过期还在卖"));
+        List<JsonNode> out = alertsOfKind("complaint.repeat-enterprise");
+        assertEquals(1, out.size());
+        assertEquals("BLUE", out.get(0).path("level").asText());
+        assertEquals("120114", out.get(0).path("districtCode").asText());
+        assertEquals("（二十五）", out.get(0).path("planTasks").get(0).path("number").asText(), "武清's 投诉举报 owner");
+    }
+
+    private static String post(String id, String at, long reach, boolean rumour) {
+        return """
+                {"signalId":"%s","source":"微博","publishedAt":"%s","title":"武清韭菜农药残留","text":"网传武清区韭菜农药超标",
+                 "reach":%d,"rumour":%s}
+                """.formatted(id, at, reach, rumour);
+    }
+
+    @Test
+    void aHighReachRumourIsFlaggedAtOnce() {
+        publish(Topics.OPINION_SIGNALS, "O-1", post("O-1", "2024-05-06T10:00:00+08:00", 780_000, true));
+        List<JsonNode> out = alertsOfKind("opinion.rumour");
+        assertEquals(1, out.size());
+        assertEquals("YELLOW", out.get(0).path("level").asText());
+        assertTrue(out.get(0).path("planTasks").toString().contains("（二十六）"), "武清's 舆情 owner answers too");
+        publish(Topics.OPINION_SIGNALS, "O-2", post("O-2", "2024-05-06T11:00:00+08:00", 5_000, true));
+        assertTrue(alertsOfKind("opinion.rumour").isEmpty(), "a rumour nobody reads is not flagged");
+    }
+
+    @Test
+    void aBurstOfPostsAboveTheSevenDayBaselineIsASpike() {
+        // One post a day for ten days (a quiet baseline), then six posts within a few hours.
+        for (int day = 1; day <= 10; day++) {
+            publish(Topics.OPINION_SIGNALS, "B-" + day, post("B-" + day,
+                    String.format("2024-05-%02dT09:00:00+08:00", day), 100, false));
+        }
+        assertTrue(alertsOfKind("opinion.spike").isEmpty(), "one post a day is the baseline, not a spike");
+        for (int i = 0; i < 6; i++) {
+            publish(Topics.OPINION_SIGNALS, "S-" + i, post("S-" + i,
+                    String.format("2024-05-11T%02d:10:00+08:00", 10 + i), 20_000, false));
+        }
+        List<JsonNode> out = alertsOfKind("opinion.spike");
+        assertTrue(!out.isEmpty());
+        JsonNode last = out.get(out.size() - 1);
+        assertEquals("120114", last.path("districtCode").asText());
+        assertTrue(last.path("detector").path("observed").asDouble() > last.path("detector").path("threshold").asDouble());
+        // Baseline: seven windows with exactly one post of reach 100, weight 1 + log10(101) each,
+        // so sd = 0 and the threshold equals that weight.
+        assertEquals(1 + Math.log10(101), last.path("detector").path("threshold").asDouble(), 1e-9);
+    }
+
+    @Test
+    void aFailedSampleComplaintsAndPostsAboutTheSameFoodFuse() {
+        publish(Topics.SAMPLING_RESULTS, "F-1", Samples.pesticideFailure("F-1", "武清区", "韭菜", "92120114MA05FUSE01",
+                "2024-05-06T10:05:00+08:00").toString());
+        publish(Topics.COMPLAINTS, "FQ-1", """
+                {"complaintId":"FQ-1","channel":"12345","receivedAt":"2024-05-06T12:00:00+08:00","text":"武清区杨村菜市场买的韭菜有农药味"}
+                """);
+        assertTrue(alertsOfKind("fusion").isEmpty(), "two signals are fewer than the three fusion needs");
+        publish(Topics.OPINION_SIGNALS, "FO-1", post("FO-1", "2024-05-06T15:00:00+08:00", 30_000, false));
+        List<JsonNode> out = alertsOfKind("fusion");
+        assertEquals(1, out.size());
+        JsonNode alert = out.get(0);
+        assertEquals("ORANGE", alert.path("level").asText(), "three streams agree");
+        assertEquals("韭菜", alert.path("foodName").asText());
+        assertEquals(3, alert.path("evidence").size());
+        assertEquals(List.of("sampling", "complaint", "opinion"), List.of(
+                alert.path("evidence").get(0).path("signal").asText(),
+                alert.path("evidence").get(1).path("signal").asText(),
+                alert.path("evidence").get(2).path("signal").asText()));
+    }
+}
