@@ -99,6 +99,47 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         assertEquals("UP", health.path("status").asText());
     }
 
+    @Test
+    void everyStreamsAlertKindComesOutOfTheRealTopics() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String place = "蓟州区某小学食堂" + run;
+        String credit = ("9112011" + run + "ABCDEFGHIJ").substring(0, 18).toUpperCase();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true),
+                new StringSerializer(), new StringSerializer())) {
+            for (int i = 1; i <= 2; i++) {
+                String id = "IT-CASE-" + run + "-" + i;
+                producer.send(new ProducerRecord<>(Topics.ILLNESS_REPORTS, id, """
+                        {"caseId":"%s","reportingUnit":"蓟州区人民医院","districtName":"蓟州区",
+                         "onsetAt":"2024-05-0%dT08:00:00+08:00","symptoms":["腹泻"],
+                         "exposurePlace":{"name":"%s","type":"学校食堂"}}
+                        """.formatted(id, i + 1, place))).get();
+            }
+            for (int i = 1; i <= 2; i++) {
+                String id = "IT-Q-" + run + "-" + i;
+                producer.send(new ProducerRecord<>(Topics.COMPLAINTS, id, """
+                        {"complaintId":"%s","channel":"12315","receivedAt":"2024-05-0%dT10:00:00+08:00",
+                         "enterprise":{"name":"西青区某超市","creditCode":"%s"},"text":"西青区杨柳青镇某超市面包发霉"}
+                        """.formatted(id, i + 1, credit))).get();
+            }
+            String rumour = "IT-O-" + run;
+            producer.send(new ProducerRecord<>(Topics.OPINION_SIGNALS, rumour, """
+                    {"signalId":"%s","source":"微博","publishedAt":"2024-05-03T10:00:00+08:00",
+                     "text":"网传河北区某品牌酸奶致癌","reach":2500000,"rumour":true}
+                    """.formatted(rumour))).get();
+        }
+        JsonNode cluster = firstMatching(Topics.ALERTS, a -> a.path("kind").asText().equals("illness.cluster")
+                && a.path("headline").asText().contains(place));
+        assertEquals("ORANGE", cluster.path("level").asText());
+        JsonNode complaints = firstMatching(Topics.ALERTS, a -> a.path("kind").asText().equals("complaint.repeat-enterprise")
+                && credit.equals(a.path("enterprise").path("creditCode").asText()));
+        assertEquals("120111", complaints.path("districtCode").asText());
+        JsonNode rumourAlert = firstMatching(Topics.ALERTS, a -> a.path("kind").asText().equals("opinion.rumour")
+                && a.path("evidence").toString().contains("IT-O-" + run));
+        assertEquals("ORANGE", rumourAlert.path("level").asText());
+        assertEquals("120105", rumourAlert.path("districtCode").asText());
+    }
+
     private JsonNode awaitHttp(String path, Predicate<JsonNode> until) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         JsonNode last = null;
