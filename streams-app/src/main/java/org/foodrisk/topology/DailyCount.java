@@ -1,15 +1,38 @@
 package org.foodrisk.topology;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.foodrisk.detect.Evidence;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Signals of one type in one district × category on one day: the count, how many of them were
- * failures (sampling) or rumours (opinion), and their summed weight (reach for opinion).
+ * failures (sampling) or rumours (opinion), their summed weight (reach for opinion), and the
+ * first records of the day (bounded) so that a count alert can show its line list.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DailyCount(long count, long failed, long weight) {
+public record DailyCount(long count, long failed, long weight, List<Evidence> records) {
 
-    public DailyCount add(int sign, boolean failedSignal, long signalWeight) {
-        return new DailyCount(count + sign, failed + (failedSignal ? sign : 0), weight + sign * signalWeight);
+    static final int MAX_RECORDS = 50;
+
+    public DailyCount {
+        records = records == null ? List.of() : List.copyOf(records);
+    }
+
+    public static DailyCount empty() {
+        return new DailyCount(0, 0, 0, List.of());
+    }
+
+    /** @param record the line-list entry of the signal, or null when it is not worth listing (a passing sample) */
+    public DailyCount add(int sign, boolean failedSignal, long signalWeight, Evidence record) {
+        List<Evidence> kept = new ArrayList<>(records);
+        if (record != null) {
+            kept.removeIf(e -> e.id().equals(record.id()));
+            if (sign > 0 && kept.size() < MAX_RECORDS) {
+                kept.add(record);
+            }
+        }
+        return new DailyCount(count + sign, failed + (failedSignal ? sign : 0), weight + sign * signalWeight, kept);
     }
 }

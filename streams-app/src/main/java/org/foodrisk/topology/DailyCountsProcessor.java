@@ -4,7 +4,9 @@ import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.foodrisk.detect.Evidence;
 import org.foodrisk.ingest.Signal;
+import org.foodrisk.ingest.SignalType;
 
 import java.time.ZoneId;
 
@@ -34,8 +36,10 @@ final class DailyCountsProcessor extends ContextualProcessor<String, Signal, Str
         String key = DayKeys.key(signal.type().wireName() + "|" + signal.districtCategoryKey(),
                 DayKeys.day(signal.eventTime(), zone));
         DailyCount current = counts.get(key);
-        DailyCount updated = (current == null ? new DailyCount(0, 0, 0) : current)
-                .add(signal.sign(), signal.failed() || signal.hasTag("rumour"), signal.weight());
+        DailyCount updated = (current == null ? DailyCount.empty() : current)
+                .add(signal.sign(), signal.failed() || signal.hasTag("rumour"), signal.weight(),
+                        signal.type() == SignalType.SAMPLING && !signal.failed() ? null
+                                : new Evidence(signal.type().wireName(), signal.id(), signal.eventTime(), signal.summary()));
         if (updated.count() <= 0) {
             counts.delete(key);
         } else {
