@@ -14,8 +14,8 @@ import java.util.List;
  * One version of a risk alert, exactly the contract's foodrisk.alerts.v1 value, plus optional
  * fields the contract allows us to add: {@code headline} (what happened, in one Chinese
  * sentence), {@code dedupKey} (what makes two detections the same risk), {@code foodName},
- * {@code substance} and {@code history}-free bookkeeping ({@code detections}: how many times
- * detectors have reported this risk).
+ * {@code substance}, {@code detections} (how many times detectors have reported this risk) and
+ * {@code handling} (assignment, deadlines, overdue marks and the action log).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -42,12 +42,21 @@ public record Alert(
         OffsetDateTime firstDetectedAt,
         OffsetDateTime updatedAt,
         String dedupKey,
-        int detections) {
+        int detections,
+        Handling handling) {
 
     public Alert {
+        handling = handling == null ? Handling.none() : handling;
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         planTasks = planTasks == null ? List.of() : List.copyOf(planTasks);
         recommendedActions = recommendedActions == null ? List.of() : List.copyOf(recommendedActions);
+    }
+
+    /** The same alert as its next version, with other status and handling. */
+    Alert next(AlertStatus newStatus, Handling newHandling, OffsetDateTime now) {
+        return new Alert(alertId, version + 1, newStatus, level, levelName, kind, headline, districtCode, districtName,
+                foodCategory, foodName, hazard, substance, enterprise, window, detector, evidence, planTasks,
+                recommendedActions, firstDetectedAt, now, dedupKey, detections, newHandling);
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -28,6 +28,8 @@ public final class AlertUpdater {
     /** Evidence kept on one alert; the newest win. Bounded so that a long-running risk stays readable. */
     static final int MAX_EVIDENCE = 200;
 
+    private static final DeadlinePolicy DEADLINES = DeadlinePolicy.defaults();
+
     private AlertUpdater() {
     }
 
@@ -61,7 +63,9 @@ public final class AlertUpdater {
                 window, detection.detector(), evidence,
                 current.planTasks().isEmpty() ? planTasks : current.planTasks(),
                 detection.recommendedActions().isEmpty() ? current.recommendedActions() : detection.recommendedActions(),
-                current.firstDetectedAt(), now, current.dedupKey(), current.detections() + 1));
+                current.firstDetectedAt(), now, current.dedupKey(), current.detections() + 1,
+                reopened ? reopen(current.handling(), level, now) : current.handling().withDeadlines(
+                        DEADLINES.deadlinesFor(level, current.firstDetectedAt(), current.handling().deadlines()))));
     }
 
     private static Alert create(Detection detection, List<PlanTaskRef> planTasks, OffsetDateTime now) {
@@ -71,7 +75,14 @@ public final class AlertUpdater {
                 detection.substance(), detection.enterprise(),
                 new Alert.Window(detection.windowStart(), detection.windowEnd()), detection.detector(),
                 mergeEvidence(List.of(), detection.evidence()), planTasks, detection.recommendedActions(), now, now,
-                detection.dedupKey(), 1);
+                detection.dedupKey(), 1,
+                Handling.none().withDeadlines(DEADLINES.deadlinesFor(detection.level(), now, null)));
+    }
+
+    /** New evidence after closure reopens the alert with fresh deadlines from now. */
+    private static Handling reopen(Handling handling, AlertLevel level, OffsetDateTime now) {
+        return new Handling(handling.assignedUnit(), null, null, null, DEADLINES.deadlinesFor(level, now, null),
+                handling.actions());
     }
 
     private static List<Evidence> mergeEvidence(List<Evidence> current, List<Evidence> added) {

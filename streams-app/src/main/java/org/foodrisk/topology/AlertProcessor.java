@@ -1,60 +1,113 @@
 package org.foodrisk.topology;
 
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.foodrisk.alert.Alert;
+import org.foodrisk.alert.AlertLifecycle;
+import org.foodrisk.alert.AlertStatus;
 import org.foodrisk.alert.AlertUpdater;
 import org.foodrisk.detect.Detection;
 import org.foodrisk.plan.PlanRouter;
 import org.foodrisk.plan.PlanTaskRef;
 import org.foodrisk.plan.RoutingQuery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps the current version of every alert (keyed by alertId) and turns detections into new
- * versions: a new risk becomes version 1 with its responsible plan tasks, a known one is updated
- * only when the detection adds something. Under exactly-once processing the store and the
- * alerts topic move together, so a crash neither loses nor repeats a version.
+ * Keeps the current version of every alert (keyed by alertId) and turns detections and people's
+ * actions into new versions. A new risk becomes version 1 with its responsible plan tasks; a
+ * known one changes only when a detection adds something; an action is applied if the alert's
+ * lifecycle allows it, else dead-lettered with the reason. Every minute of wall-clock time the
+ * open alerts are checked against their deadlines, so overdue never waits for traffic. Under
+ * exactly-once processing the store and the alerts topic move together: a crash neither loses
+ * nor repeats a version.
  */
-final class AlertProcessor extends ContextualProcessor<String, Detection, String, Alert> {
+final class AlertProcessor extends ContextualProcessor<String, AlertCommand, String, Object> {
 
     private final PlanRouter router;
     private final ZoneId zone;
+    private final AlertLifecycle lifecycle;
+    private final Duration overdueCheckEvery;
     private KeyValueStore<String, Alert> alerts;
 
-    AlertProcessor(PlanRouter router, ZoneId zone) {
+    AlertProcessor(PlanRouter router, ZoneId zone, AlertLifecycle lifecycle, Duration overdueCheckEvery) {
         this.router = router;
         this.zone = zone;
+        this.lifecycle = lifecycle;
+        this.overdueCheckEvery = overdueCheckEvery;
     }
 
     @Override
-    public void init(ProcessorContext<String, Alert> context) {
+    public void init(ProcessorContext<String, Object> context) {
         super.init(context);
         alerts = context.getStateStore(StoreNames.ALERTS);
+        context.schedule(overdueCheckEvery, PunctuationType.WALL_CLOCK_TIME, this::markOverdue);
     }
 
     @Override
-    public void process(Record<String, Detection> record) {
-        Detection detection = record.value();
-        String alertId = record.key();
+    public void process(Record<String, AlertCommand> record) {
+        AlertCommand command = record.value();
+        if (command.detection() != null) {
+            detect(record.key(), command.detection(), record.timestamp());
+        } else if (command.action() != null) {
+            act(record.key(), command, record.timestamp());
+        }
+    }
+
+    private void detect(String alertId, Detection detection, long timestamp) {
         Alert current = alerts.get(alertId);
-        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.ofEpochMilli(context().currentSystemTimeMs()), zone);
         List<PlanTaskRef> planTasks = current == null || current.planTasks().isEmpty() ? route(detection) : List.of();
-        AlertUpdater.apply(current, detection, planTasks, now).ifPresent(next -> {
-            alerts.put(alertId, next);
-            context().forward(new Record<>(alertId, next, record.timestamp()));
-        });
+        AlertUpdater.apply(current, detection, planTasks, now()).ifPresent(next -> emit(next, timestamp));
+    }
+
+    private void act(String alertId, AlertCommand command, long timestamp) {
+        AlertLifecycle.Outcome outcome = lifecycle.apply(alerts.get(alertId), command.action(), now());
+        if (outcome.isAccepted()) {
+            emit(outcome.alert(), timestamp);
+            return;
+        }
+        context().forward(new Record<>(alertId, new DeadLetter(command.sourceTopic(), command.partition(),
+                command.offset(), alertId, command.rawValue(), null, "action-refused", outcome.refusal(),
+                now().withOffsetSameInstant(ZoneOffset.UTC)), timestamp));
+    }
+
+    private void markOverdue(long wallClockMillis) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.ofEpochMilli(wallClockMillis), zone);
+        List<Alert> changed = new ArrayList<>();
+        try (KeyValueIterator<String, Alert> all = alerts.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, Alert> entry = all.next();
+                if (entry.value.status() != AlertStatus.CLOSED) {
+                    lifecycle.markOverdue(entry.value, now).ifPresent(changed::add);
+                }
+            }
+        }
+        changed.forEach(alert -> emit(alert, wallClockMillis));
+    }
+
+    private void emit(Alert alert, long timestamp) {
+        alerts.put(alert.alertId(), alert);
+        context().forward(new Record<>(alert.alertId(), alert, timestamp));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(context().currentSystemTimeMs()), zone);
     }
 
     private List<PlanTaskRef> route(Detection detection) {
         OffsetDateTime when = detection.windowEnd() != null ? detection.windowEnd() : detection.windowStart();
-        int year = when == null ? OffsetDateTime.now(zone).getYear() : when.atZoneSameInstant(zone).getYear();
+        int year = when == null ? now().getYear() : when.atZoneSameInstant(zone).getYear();
         return router.route(new RoutingQuery(detection.districtCode(), detection.districtName(), year,
                 detection.signalType().wireName(), detection.foodCategory(), detection.foodName(), detection.hazard(),
                 detection.substance(), detection.stage()));

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.foodrisk.alert.Alert;
 import org.foodrisk.alert.AlertIds;
+import org.foodrisk.alert.AlertLifecycle;
 import org.foodrisk.detect.CaseHistory;
 import org.foodrisk.detect.ComplaintRepeatRule;
 import org.foodrisk.detect.CriticalHazardRule;
@@ -54,7 +55,9 @@ import java.util.List;
  *  signals ─ [by enterprise] ─┬ detect-repeat-offender ──────────────────┤
  *                             └ detect-complaint-repeat ─────────────────┤
  *  signals ─ [by exposure place] ─ detect-illness-cluster ───────────────┤
- *                                        detections ─ [by alertId] ─ alert-state ─► foodrisk.alerts.v1
+ *                                        detections ─┐
+ *  foodrisk.alert-actions.v1 ─ intake-alert-actions ─┴ [by alertId] ─ alert-state ─► foodrisk.alerts.v1
+ *                                          (wall-clock punctuation: overdue)   └─► dead letters (refused actions)
  *  foodrisk.plan-catalog.v1 ─► global store ─► routing catalog
  * </pre>
  *
@@ -66,6 +69,7 @@ public final class FoodRiskTopology {
     private static final JsonSerde<Signal> SIGNAL = JsonSerde.of(Signal.class);
     private static final JsonSerde<Detection> DETECTION = JsonSerde.of(Detection.class);
     private static final JsonSerde<Alert> ALERT = JsonSerde.of(Alert.class);
+    private static final JsonSerde<AlertCommand> COMMAND = JsonSerde.of(AlertCommand.class);
     private static final JsonSerde<DeadLetter> DEAD_LETTER = JsonSerde.of(DeadLetter.class);
 
     private FoodRiskTopology() {
@@ -145,16 +149,33 @@ public final class FoodRiskTopology {
 
         builder.addStateStore(store(StoreNames.ALERTS, ALERT));
         PlanRouter router = new PlanRouter(catalog);
-        critical.merge(failureRate, Named.as("merge-detections-failure-rate"))
+        KStream<String, AlertCommand> detections = critical
+                .merge(failureRate, Named.as("merge-detections-failure-rate"))
                 .merge(repeatOffenders, Named.as("merge-detections-repeat-offender"))
                 .merge(repeatComplaints, Named.as("merge-detections-complaint-repeat"))
                 .merge(clusters, Named.as("merge-detections-illness-cluster"))
                 .merge(opinion, Named.as("merge-detections-opinion"))
                 .merge(fusion, Named.as("merge-detections-fusion"))
-                .selectKey((key, detection) -> AlertIds.of(detection.dedupKey()), Named.as("key-by-alert"))
-                .repartition(Repartitioned.with(Serdes.String(), DETECTION).withName("detections-by-alert"))
-                .process(() -> new AlertProcessor(router, settings.zone()), Named.as("alert-state"), StoreNames.ALERTS)
+                .mapValues(AlertCommand::of, Named.as("as-detection-command"));
+        KStream<String, Object> actionIntake = builder
+                .stream(Topics.ALERT_ACTIONS, Consumed.with(Serdes.String(), Serdes.String()).withName("source-alert-actions"))
+                .process(ActionIntakeProcessor::new, Named.as("intake-alert-actions"));
+        KStream<String, AlertCommand> actions = actionIntake
+                .filter((key, value) -> value instanceof AlertCommand, Named.as("filter-accepted-actions"))
+                .mapValues(value -> (AlertCommand) value, Named.as("as-action-command"));
+        deadLetters(actionIntake, "alert-actions");
+
+        KStream<String, Object> alertOutput = detections
+                .merge(actions, Named.as("merge-alert-commands"))
+                .selectKey((key, command) -> command.detection() != null
+                        ? AlertIds.of(command.detection().dedupKey()) : command.action().alertId(), Named.as("key-by-alert"))
+                .repartition(Repartitioned.with(Serdes.String(), COMMAND).withName("alert-commands-by-alert"))
+                .process(() -> new AlertProcessor(router, settings.zone(), AlertLifecycle.defaults(),
+                        settings.overdueCheckEvery()), Named.as("alert-state"), StoreNames.ALERTS);
+        alertOutput.filter((key, value) -> value instanceof Alert, Named.as("filter-alerts"))
+                .mapValues(value -> (Alert) value, Named.as("as-alert"))
                 .to(Topics.ALERTS, Produced.with(Serdes.String(), ALERT).withName("sink-alerts"));
+        deadLetters(alertOutput, "alert-state");
 
         return builder.build();
     }
@@ -166,12 +187,16 @@ public final class FoodRiskTopology {
         KStream<String, Object> outcomes = builder
                 .stream(input.topic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("source-" + name))
                 .process(() -> new IntakeProcessor(input, intake), Named.as("intake-" + name));
-        outcomes.filter((key, value) -> value instanceof DeadLetter, Named.as("filter-dead-letters-" + name))
-                .mapValues(value -> (DeadLetter) value, Named.as("as-dead-letter-" + name))
-                .to(Topics.DEAD_LETTERS, Produced.with(Serdes.String(), DEAD_LETTER).withName("sink-dead-letters-" + name));
+        deadLetters(outcomes, name);
         return outcomes
                 .filter((key, value) -> value instanceof IntakeResult.Accepted, Named.as("filter-accepted-" + name))
                 .process(() -> new DedupProcessor(dedupStore), Named.as("dedup-" + name), dedupStore);
+    }
+
+    private static void deadLetters(KStream<String, Object> outcomes, String name) {
+        outcomes.filter((key, value) -> value instanceof DeadLetter, Named.as("filter-dead-letters-" + name))
+                .mapValues(value -> (DeadLetter) value, Named.as("as-dead-letter-" + name))
+                .to(Topics.DEAD_LETTERS, Produced.with(Serdes.String(), DEAD_LETTER).withName("sink-dead-letters-" + name));
     }
 
     private static void addPlanCatalog(StreamsBuilder builder, PlanCatalog catalog) {

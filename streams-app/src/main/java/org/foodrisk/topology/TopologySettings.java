@@ -26,6 +26,7 @@ import java.util.Map;
  * @param rumourMinReach       reach from which a suspected rumour is flagged at once
  * @param fusionWindow         how close signals of different streams must be to fuse
  * @param fusionMinSignals     fewest notable signals for a fusion alert
+ * @param overdueCheckEvery    how often (wall clock) open alerts are checked against their deadlines
  */
 public record TopologySettings(
         ZoneId zone,
@@ -45,7 +46,8 @@ public record TopologySettings(
         int opinionMinPosts,
         long rumourMinReach,
         Duration fusionWindow,
-        int fusionMinSignals) {
+        int fusionMinSignals,
+        Duration overdueCheckEvery) {
 
     public static TopologySettings defaults() {
         return new TopologySettings(ZoneId.of("Asia/Shanghai"), Duration.ofDays(1), Duration.ofDays(30), 20, 0.01,
@@ -56,13 +58,13 @@ public record TopologySettings(
                 Duration.ofHours(72), 2,
                 Duration.ofDays(30), 2,
                 0.025, 3, 100_000,
-                Duration.ofDays(7), 3);
+                Duration.ofDays(7), 3, Duration.ofMinutes(1));
     }
 
     public TopologySettings withZone(ZoneId newZone) {
         return new TopologySettings(newZone, futureTolerance, failureRateWindow, failureRateMinSamples,
                 failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
                 clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
-                rumourMinReach, fusionWindow, fusionMinSignals);
+                rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery);
     }
 }

@@ -1,0 +1,19 @@
+package org.foodrisk.alert;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.OffsetDateTime;
+
+/**
+ * When an alert must be acknowledged and closed, and which of the two it has missed.
+ * {@code overdue} lists "acknowledge" and/or "close" once missed (a version of its own).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Deadlines(OffsetDateTime acknowledgeBy, OffsetDateTime closeBy, java.util.List<String> overdue) {
+
+    public Deadlines {
+        overdue = overdue == null ? java.util.List.of() : java.util.List.copyOf(overdue);
+    }
+}

@@ -1,0 +1,43 @@
+package org.foodrisk.alert;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who is handling an alert and how it went: the unit it is assigned to, when it was
+ * acknowledged and closed, its deadlines, and the log of accepted actions (an audit trail,
+ * bounded to the latest {@value #MAX_ACTIONS}).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Handling(String assignedUnit, OffsetDateTime acknowledgedAt, OffsetDateTime closedAt,
+                       String disposition, Deadlines deadlines, List<AlertAction> actions) {
+
+    static final int MAX_ACTIONS = 100;
+
+    public Handling {
+        actions = actions == null ? List.of() : List.copyOf(actions);
+    }
+
+    public static Handling none() {
+        return new Handling(null, null, null, null, null, List.of());
+    }
+
+    Handling withDeadlines(Deadlines newDeadlines) {
+        return new Handling(assignedUnit, acknowledgedAt, closedAt, disposition, newDeadlines, actions);
+    }
+
+    Handling record(AlertAction action, String newAssignedUnit, OffsetDateTime newAcknowledgedAt,
+                    OffsetDateTime newClosedAt, String newDisposition) {
+        List<AlertAction> log = new ArrayList<>(actions);
+        log.add(action);
+        if (log.size() > MAX_ACTIONS) {
+            log = log.subList(log.size() - MAX_ACTIONS, log.size());
+        }
+        return new Handling(newAssignedUnit, newAcknowledgedAt, newClosedAt, newDisposition, deadlines, log);
+    }
+}

@@ -1,0 +1,125 @@
+package org.foodrisk.topology;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.foodrisk.kafka.Json;
+import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.topics.Topics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An alert from open to overdue to in progress to closed, on wall-clock punctuation. */
+class AlertLifecycleTopologyTest {
+
+    private static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
+
+    private TopologyTestDriver driver;
+    private TestOutputTopic<String, String> alerts;
+    private TestOutputTopic<String, String> deadLetters;
+    private TestInputTopic<String, String> actions;
+    private String alertId;
+
+    @BeforeEach
+    void start() throws Exception {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "lifecycle-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd").toString());
+        driver = new TopologyTestDriver(FoodRiskTopology.build(TopologySettings.defaults(), PlanCatalog.bundled()), props, START);
+        alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
+        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
+        actions = driver.createInputTopic(Topics.ALERT_ACTIONS, new StringSerializer(), new StringSerializer());
+        TestInputTopic<byte[], byte[]> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
+                new ByteArraySerializer(), new ByteArraySerializer());
+        sampling.pipeInput("L-1".getBytes(StandardCharsets.UTF_8),
+                Samples.clenbuterolPork("L-1", "2024-05-30T09:30:00+08:00").toString().getBytes(StandardCharsets.UTF_8), START);
+        JsonNode created = json(alerts.readValue());
+        alertId = created.path("alertId").asText();
+        assertEquals("RED", created.path("level").asText());
+        assertEquals("2024-06-02T08:00+08:00",
+                created.path("handling").path("deadlines").path("acknowledgeBy").asText().replace(":00+08:00", "+08:00"),
+                "RED: 24 h to acknowledge from first detection");
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void act(String action, String unit, String at, String disposition) {
+        actions.pipeInput(alertId, """
+                {"alertId":"%s","action":"%s","by":"analyst-1","unit":"%s","at":"%s"%s}
+                """.formatted(alertId, action, unit, at, disposition == null ? "" : ",\"disposition\":\"" + disposition + "\""));
+    }
+
+    @Test
+    void openThenOverdueThenAcknowledgedThenClosed() {
+        driver.advanceWallClockTime(Duration.ofHours(23));
+        assertTrue(alerts.isEmpty(), "within 24 h nothing is overdue");
+        driver.advanceWallClockTime(Duration.ofHours(2));
+        JsonNode overdue = json(alerts.readValue());
+        assertEquals(2, overdue.path("version").asInt());
+        assertEquals("待处置", overdue.path("status").asText());
+        assertEquals("[\"acknowledge\"]", overdue.path("handling").path("deadlines").path("overdue").toString());
+        driver.advanceWallClockTime(Duration.ofHours(2));
+        assertTrue(alerts.isEmpty(), "overdue is marked once, not every minute");
+
+        act("acknowledge", "区市场监管局", "2024-06-02T10:00:00+08:00", null);
+        JsonNode acknowledged = json(alerts.readValue());
+        assertEquals(3, acknowledged.path("version").asInt());
+        assertEquals("处置中", acknowledged.path("status").asText());
+        assertEquals("区市场监管局", acknowledged.path("handling").path("assignedUnit").asText());
+
+        act("close", "区市场监管局", "2024-06-04T10:00:00+08:00", "已控制问题产品，立案调查");
+        JsonNode closed = json(alerts.readValue());
+        assertEquals(4, closed.path("version").asInt());
+        assertEquals("已办结", closed.path("status").asText());
+        assertEquals("已控制问题产品，立案调查", closed.path("handling").path("disposition").asText());
+        assertEquals(2, closed.path("handling").path("actions").size());
+        driver.advanceWallClockTime(Duration.ofDays(10));
+        assertTrue(alerts.isEmpty(), "a closed alert is never overdue");
+    }
+
+    @Test
+    void refusedActionsGoToDeadLettersWithTheReason() {
+        act("close", "区市场监管局", "2024-06-02T10:00:00+08:00", null);
+        act("acknowledge", "某不相关单位", "2024-06-02T10:00:00+08:00", null);
+        act("reopen", "区市场监管局", "2024-06-02T10:00:00+08:00", null);
+        actions.pipeInput(alertId, "{\"alertId\":\"" + alertId + "\",\"action\":\"delete\",\"by\":\"x\",\"at\":\"2024-06-02T10:00:00+08:00\"}");
+        actions.pipeInput("FR-UNKNOWN", "{\"alertId\":\"FR-UNKNOWN\",\"action\":\"comment\",\"by\":\"x\",\"unit\":\"区食安办\",\"at\":\"2024-06-02T10:00:00+08:00\"}");
+        List<JsonNode> dead = deadLetters.readValuesToList().stream().map(AlertLifecycleTopologyTest::json).toList();
+        assertEquals(5, dead.size());
+        assertTrue(dead.get(0).path("reason").asText().contains("disposition"));
+        assertTrue(dead.get(1).path("reason").asText().contains("not responsible"));
+        assertTrue(dead.get(2).path("reason").asText().contains("reopen needs status 已办结"));
+        assertEquals("schema", dead.get(3).path("error").asText());
+        assertTrue(dead.get(4).path("reason").asText().contains("unknown alert"));
+        dead.forEach(d -> assertEquals(Topics.ALERT_ACTIONS, d.path("sourceTopic").asText()));
+        assertTrue(alerts.isEmpty(), "no refused action makes a version");
+    }
+}
