@@ -95,6 +95,22 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         assertTrue(listed.path("total").asInt() >= 1);
         JsonNode single = Json.MAPPER.readTree(http.toBlocking().retrieve("/api/v1/alerts/" + alertId));
         assertEquals(1, single.path("version").asInt(), "the re-delivered record added no version");
+        String acknowledge = """
+                {"action":"acknowledge","by":"it-analyst","unit":"区市场监管局","at":"2024-05-06T12:00:00+08:00"}""";
+        http.toBlocking().exchange(io.micronaut.http.HttpRequest.POST("/api/v1/alerts/" + alertId + "/actions", acknowledge)
+                .contentType(io.micronaut.http.MediaType.APPLICATION_JSON_TYPE));
+        JsonNode acknowledged = awaitHttp("/api/v1/alerts/" + alertId, a -> a.path("version").asInt() == 2);
+        assertEquals("处置中", acknowledged.path("status").asText());
+        io.micronaut.http.client.exceptions.HttpClientResponseException invalid = org.junit.jupiter.api.Assertions.assertThrows(
+                io.micronaut.http.client.exceptions.HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(io.micronaut.http.HttpRequest.POST("/api/v1/alerts/" + alertId + "/actions",
+                        "{\"action\":\"delete\",\"by\":\"x\",\"at\":\"2024-05-06T12:00:00+08:00\"}")
+                        .contentType(io.micronaut.http.MediaType.APPLICATION_JSON_TYPE)));
+        assertEquals(400, invalid.getStatus().getCode());
+        JsonNode accountability = Json.MAPPER.readTree(http.toBlocking().retrieve(
+                "/api/v1/units/" + java.net.URLEncoder.encode("区市场监管局", java.nio.charset.StandardCharsets.UTF_8)
+                        + "/accountability?district=120114"));
+        assertTrue(accountability.path("received").asInt() >= 1);
         JsonNode health = Json.MAPPER.readTree(http.toBlocking().retrieve("/health"));
         assertEquals("UP", health.path("status").asText());
     }

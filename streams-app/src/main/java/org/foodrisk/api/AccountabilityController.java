@@ -1,0 +1,90 @@
+package org.foodrisk.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import org.foodrisk.alert.Alert;
+import org.foodrisk.alert.AlertStatus;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Accountability of a responsible unit (GET /api/v1/units/{unit}/accountability) and the current
+ * risk per district × category (GET /api/v1/risk-matrix), computed from the alert store.
+ *
+ * <p>Figures as the plans define them (西青 2021 18.: 不合格食品核查处置率 100%, 按时完成率 ≥85%):
+ * 核查处置率 = closed / received, 按时完成率 = closed by the deadline / closed. An alert counts for
+ * the units that lead one of its plan tasks (the unit that answers for it).
+ */
+@Controller("/api/v1")
+public class AccountabilityController {
+
+    private final AlertStoreReader reader;
+
+    public AccountabilityController(AlertStoreReader reader) {
+        this.reader = reader;
+    }
+
+    @Get("/units/{unit}/accountability")
+    public Map<String, Object> accountability(@PathVariable String unit, @Nullable @QueryValue String district,
+                                              @Nullable @QueryValue OffsetDateTime from, @Nullable @QueryValue OffsetDateTime to) {
+        List<Alert> received = reader.find(new AlertQuery(district, null, null, null, null, null, from, to), 0, Integer.MAX_VALUE)
+                .alerts().stream()
+                .filter(a -> a.planTasks().stream().anyMatch(t -> t.leadUnits().contains(unit)))
+                .toList();
+        long acknowledgedInTime = received.stream().filter(a -> a.handling().acknowledgedAt() != null
+                && (a.handling().deadlines() == null || a.handling().deadlines().acknowledgeBy() == null
+                || !a.handling().acknowledgedAt().isAfter(a.handling().deadlines().acknowledgeBy()))).count();
+        List<Alert> closed = received.stream().filter(a -> a.status() == AlertStatus.CLOSED).toList();
+        long closedInTime = closed.stream().filter(a -> a.handling().deadlines() == null
+                || a.handling().deadlines().closeBy() == null
+                || !a.handling().closedAt().isAfter(a.handling().deadlines().closeBy())).count();
+        long overdue = received.stream().filter(a -> a.handling().deadlines() != null
+                && !a.handling().deadlines().overdue().isEmpty() && a.status() != AlertStatus.CLOSED).count();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("unit", unit);
+        figures.put("received", received.size());
+        figures.put("acknowledgedInTime", acknowledgedInTime);
+        figures.put("closed", closed.size());
+        figures.put("closedInTime", closedInTime);
+        figures.put("openOverdue", overdue);
+        figures.put("核查处置率", received.isEmpty() ? null : ratio(closed.size(), received.size()));
+        figures.put("按时完成率", closed.isEmpty() ? null : ratio(closedInTime, closed.size()));
+        figures.put("targets", Map.of("核查处置率", 100.0, "按时完成率", 85.0));
+        return figures;
+    }
+
+    @Get("/risk-matrix")
+    public List<Map<String, Object>> riskMatrix(@Nullable @QueryValue String district) {
+        Map<String, Map<String, Object>> cells = new LinkedHashMap<>();
+        for (Alert alert : reader.find(new AlertQuery(district, null, null, null, null, null, null, null), 0,
+                Integer.MAX_VALUE).alerts()) {
+            if (alert.status() == AlertStatus.CLOSED) {
+                continue;
+            }
+            String key = alert.districtCode() + "|" + alert.foodCategory();
+            Map<String, Object> cell = cells.computeIfAbsent(key, k -> {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("districtCode", alert.districtCode());
+                c.put("districtName", alert.districtName());
+                c.put("foodCategory", alert.foodCategory());
+                c.put("level", alert.level().name());
+                c.put("levelName", alert.level().levelName());
+                c.put("openAlerts", 0);
+                return c;
+            });
+            cell.put("openAlerts", (Integer) cell.get("openAlerts") + 1);
+            // Alerts come most severe first, so the first alert of a cell set its level.
+        }
+        return List.copyOf(cells.values());
+    }
+
+    private static double ratio(long numerator, long denominator) {
+        return Math.round(1000.0 * numerator / denominator) / 10.0;
+    }
+}
