@@ -1,0 +1,76 @@
+package org.foodrisk.api;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.core.annotation.Nullable;
+import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.reference.District;
+import org.foodrisk.reference.Districts;
+import org.foodrisk.summary.Period;
+import org.foodrisk.summary.PlanProgressCalculator;
+import org.foodrisk.summary.RiskSummary;
+import org.foodrisk.summary.RiskSummaryBuilder;
+import org.foodrisk.summary.SummaryHtml;
+import org.foodrisk.summary.TargetProgress;
+import org.foodrisk.topology.TopologySettings;
+
+import java.util.List;
+
+/**
+ * GET /api/v1/summaries/{districtCode}/{period} — the 会商 summary of a district for a week
+ * ("2024-W19") or a month ("2024-05"): JSON by default, the markdown with Accept text/markdown or
+ * a ".md" suffix, a printable page with Accept text/html or ".html".
+ */
+@Controller("/api/v1/summaries")
+public class SummaryController {
+
+    private static final MediaType MARKDOWN = MediaType.of("text/markdown;charset=utf-8");
+
+    private final AlertStoreReader alerts;
+    private final DailyCountsReader counts;
+    private final PlanCatalog catalog;
+    private final RiskSummaryBuilder builder;
+
+    public SummaryController(AlertStoreReader alerts, DailyCountsReader counts, PlanCatalog catalog,
+                             TopologySettings settings) {
+        this.alerts = alerts;
+        this.counts = counts;
+        this.catalog = catalog;
+        this.builder = new RiskSummaryBuilder(settings.zone());
+    }
+
+    @Get("/{districtCode}/{period}")
+    public HttpResponse<?> summary(@PathVariable String districtCode, @PathVariable String period,
+                                   @Nullable @Header("Accept") String accept) {
+        String format = period.endsWith(".md") ? "md" : period.endsWith(".html") ? "html"
+                : accept != null && accept.contains("text/markdown") ? "md"
+                : accept != null && accept.contains("text/html") ? "html" : "json";
+        String periodId = period.replaceFirst("\\.(md|html)$", "");
+        Period parsed;
+        try {
+            parsed = Period.parse(periodId);
+        } catch (IllegalArgumentException e) {
+            return HttpResponse.badRequest(java.util.Map.of("error", e.getMessage()));
+        }
+        District district = Districts.byCode(districtCode).orElse(null);
+        if (district == null) {
+            return HttpResponse.notFound(java.util.Map.of("error", "unknown district " + districtCode));
+        }
+        var districtAlerts = alerts.find(new AlertQuery(districtCode, null, null, null, null, null, null, null), 0,
+                Integer.MAX_VALUE).alerts();
+        List<TargetProgress> progress = catalog.planFor(districtCode, district.name(), parsed.last().getYear())
+                .map(plan -> new PlanProgressCalculator().progress(plan, districtCode, parsed.last(),
+                        counts.samplingTotals(districtCode, parsed.last())))
+                .orElse(List.of());
+        RiskSummary summary = builder.build(districtCode, district.name(), parsed, districtAlerts, progress);
+        return switch (format) {
+            case "md" -> HttpResponse.ok(summary.markdown()).contentType(MARKDOWN);
+            case "html" -> HttpResponse.ok(SummaryHtml.render(summary)).contentType(MediaType.TEXT_HTML_TYPE);
+            default -> HttpResponse.ok(summary);
+        };
+    }
+}

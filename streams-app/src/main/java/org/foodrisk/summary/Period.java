@@ -1,0 +1,72 @@
+package org.foodrisk.summary;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A 会商 period: an ISO week ("2024-W19", Monday to Sunday) or a month ("2024-05"), as days in
+ * the service's zone. {@code previous()} is the period a summary compares itself with.
+ */
+public record Period(String id, LocalDate first, LocalDate last, String label) {
+
+    private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+
+    public static Period parse(String id) {
+        Matcher week = WEEK.matcher(id);
+        if (week.matches()) {
+            int year = Integer.parseInt(week.group(1));
+            int number = Integer.parseInt(week.group(2));
+            LocalDate monday = LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, number)
+                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            if (number < 1 || number > monday.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
+                throw new IllegalArgumentException("no week " + id);
+            }
+            return new Period(id, monday, monday.plusDays(6), year + "年第" + number + "周");
+        }
+        Matcher month = MONTH.matcher(id);
+        if (month.matches()) {
+            try {
+                YearMonth yearMonth = YearMonth.of(Integer.parseInt(month.group(1)), Integer.parseInt(month.group(2)));
+                return new Period(id, yearMonth.atDay(1), yearMonth.atEndOfMonth(),
+                        yearMonth.getYear() + "年" + yearMonth.getMonthValue() + "月");
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException("no month " + id);
+            }
+        }
+        throw new IllegalArgumentException("period must be like 2024-W19 or 2024-05, got " + id);
+    }
+
+    public boolean isWeek() {
+        return id.contains("-W");
+    }
+
+    public Period previous() {
+        if (isWeek()) {
+            LocalDate monday = first.minusWeeks(1);
+            return parse(String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
+                    monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+        }
+        YearMonth before = YearMonth.from(first).minusMonths(1);
+        return parse(String.format("%d-%02d", before.getYear(), before.getMonthValue()));
+    }
+
+    public boolean contains(LocalDate day) {
+        return !day.isBefore(first) && !day.isAfter(last);
+    }
+
+    static boolean valid(String id) {
+        try {
+            parse(id);
+            return true;
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package org.foodrisk.summary;
+
+import org.foodrisk.alert.Alert;
+import org.foodrisk.alert.AlertLevel;
+import org.foodrisk.alert.AlertStatus;
+import org.foodrisk.detect.Evidence;
+import org.foodrisk.plan.PlanTaskRef;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the 会商 summary of a district and period from its alerts and plan progress. Pure and
+ * deterministic: an alert belongs to the period in which its event-time window starts, its state
+ * at the period's end is read from its handling timestamps, every list is sorted, and no clock is
+ * read — so regenerating a past period from the same alerts gives byte-identical markdown.
+ */
+public final class RiskSummaryBuilder {
+
+    private static final int TOP_RISKS = 5;
+    private static final Map<String, String> KIND_NAMES = Map.ofEntries(
+            Map.entry("sampling.critical-hazard", "抽检检出禁用/高危物质"),
+            Map.entry("sampling.failure-rate", "抽检合格率低于目标"),
+            Map.entry("sampling.repeat-offender", "同一主体反复不合格"),
+            Map.entry("sampling.aberration", "抽检不合格数异常"),
+            Map.entry("illness.cluster", "食源性疾病聚集"),
+            Map.entry("illness.aberration", "食源性疾病病例数异常"),
+            Map.entry("complaint.spike", "投诉举报数异常"),
+            Map.entry("complaint.repeat-enterprise", "同一主体反复被投诉"),
+            Map.entry("opinion.spike", "舆情声量异常"),
+            Map.entry("opinion.rumour", "高传播疑似谣言"),
+            Map.entry("fusion", "多源信号融合"),
+            Map.entry("plan.target-at-risk", "计划目标进度滞后"));
+
+    private final ZoneId zone;
+
+    public RiskSummaryBuilder(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public RiskSummary build(String districtCode, String districtName, Period period, List<Alert> districtAlerts,
+                             List<TargetProgress> progress) {
+        List<Alert> current = inPeriod(districtAlerts, period);
+        List<Alert> previous = inPeriod(districtAlerts, period.previous());
+        Map<String, Integer> byLevel = new LinkedHashMap<>();
+        for (AlertLevel level : List.of(AlertLevel.RED, AlertLevel.ORANGE, AlertLevel.YELLOW, AlertLevel.BLUE)) {
+            byLevel.put(level.levelName(), (int) current.stream().filter(a -> a.level() == level).count());
+        }
+        Map<String, Integer> byKind = count(current, a -> List.of(KIND_NAMES.getOrDefault(a.kind(), a.kind())));
+        Map<String, Integer> byCategory = count(current, a -> List.of(a.foodCategory() == null ? "未分类" : a.foodCategory()));
+        Map<String, Integer> byUnit = count(current, RiskSummaryBuilder::leadUnits);
+
+        List<Alert> ranked = new ArrayList<>(current);
+        ranked.sort(Comparator.comparing(Alert::level, Comparator.reverseOrder())
+                .thenComparing((Alert a) -> a.evidence().size(), Comparator.reverseOrder())
+                .thenComparing(Alert::alertId));
+        List<RiskSummary.TopRisk> top = ranked.stream().limit(TOP_RISKS).map(this::topRisk).toList();
+
+        OffsetDateTime periodEnd = period.last().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        Map<String, List<String>> openByUnit = new TreeMap<>();
+        Map<String, Integer> overdueByUnit = new TreeMap<>();
+        for (Alert alert : districtAlerts.stream().sorted(Comparator.comparing(Alert::alertId)).toList()) {
+            if (!startedBefore(alert, periodEnd) || closedBefore(alert, periodEnd)) {
+                continue;
+            }
+            boolean overdue = alert.handling().deadlines() != null && alert.handling().deadlines().closeBy() != null
+                    && alert.handling().deadlines().closeBy().isBefore(periodEnd);
+            for (String unit : leadUnits(alert)) {
+                openByUnit.computeIfAbsent(unit, u -> new ArrayList<>())
+                        .add("[" + alert.levelName() + "] " + alert.headline() + "（" + alert.alertId() + "）");
+                if (overdue) {
+                    overdueByUnit.merge(unit, 1, Integer::sum);
+                }
+            }
+        }
+        List<RiskSummary.UnitAccountability> accountability = accountability(current, periodEnd);
+        RiskSummary draft = new RiskSummary(districtCode, districtName, period.id(), period.first().toString(),
+                period.last().toString(), current.size(), previous.size(), byLevel, byKind, byCategory, byUnit, top,
+                openByUnit, overdueByUnit, accountability, progress, null);
+        return new RiskSummary(draft.districtCode(), draft.districtName(), draft.period(), draft.periodStart(),
+                draft.periodEnd(), draft.newAlerts(), draft.previousPeriodNewAlerts(), byLevel, byKind, byCategory,
+                byUnit, top, openByUnit, overdueByUnit, accountability, progress, markdown(draft, period));
+    }
+
+    private List<Alert> inPeriod(List<Alert> alerts, Period period) {
+        return alerts.stream().filter(a -> a.window() != null && a.window().start() != null
+                && period.contains(a.window().start().atZoneSameInstant(zone).toLocalDate())).toList();
+    }
+
+    private static boolean startedBefore(Alert alert, OffsetDateTime end) {
+        return alert.window() != null && alert.window().start() != null && alert.window().start().isBefore(end);
+    }
+
+    private static boolean closedBefore(Alert alert, OffsetDateTime end) {
+        return alert.status() == AlertStatus.CLOSED && alert.handling().closedAt() != null
+                && alert.handling().closedAt().isBefore(end);
+    }
+
+    private RiskSummary.TopRisk topRisk(Alert alert) {
+        List<String> lines = alert.evidence().stream().limit(5).map(RiskSummaryBuilder::line).toList();
+        List<String> tasks = alert.planTasks().stream().map(RiskSummaryBuilder::task).toList();
+        return new RiskSummary.TopRisk(alert.alertId(), alert.level().name(), alert.levelName(), alert.kind(),
+                alert.headline(), alert.status().wireName(), alert.evidence().size(), lines, tasks);
+    }
+
+    private static String line(Evidence e) {
+        return e.at().toLocalDate() + " " + e.signal() + " " + e.id() + (e.summary() == null ? "" : " " + e.summary());
+    }
+
+    private static String task(PlanTaskRef task) {
+        return task.number() + task.title() + "（牵头：" + String.join("、", task.leadUnits())
+                + (task.coUnits().isEmpty() ? "" : "；配合：" + String.join("、", task.coUnits())) + "）";
+    }
+
+    private static List<String> leadUnits(Alert alert) {
+        List<String> units = new ArrayList<>();
+        for (PlanTaskRef task : alert.planTasks()) {
+            for (String unit : task.leadUnits()) {
+                if (!units.contains(unit)) {
+                    units.add(unit);
+                }
+            }
+        }
+        return units.isEmpty() ? List.of("未明确责任单位") : units;
+    }
+
+    private static List<RiskSummary.UnitAccountability> accountability(List<Alert> alerts, OffsetDateTime end) {
+        Map<String, int[]> figures = new TreeMap<>();
+        for (Alert alert : alerts) {
+            boolean closed = closedBefore(alert, end);
+            boolean inTime = closed && (alert.handling().deadlines() == null || alert.handling().deadlines().closeBy() == null
+                    || !alert.handling().closedAt().isAfter(alert.handling().deadlines().closeBy()));
+            for (String unit : leadUnits(alert)) {
+                int[] f = figures.computeIfAbsent(unit, u -> new int[3]);
+                f[0]++;
+                f[1] += closed ? 1 : 0;
+                f[2] += inTime ? 1 : 0;
+            }
+        }
+        List<RiskSummary.UnitAccountability> result = new ArrayList<>();
+        figures.forEach((unit, f) -> result.add(new RiskSummary.UnitAccountability(unit, f[0], f[1], f[2],
+                f[0] == 0 ? null : percent(f[1], f[0]), f[1] == 0 ? null : percent(f[2], f[1]))));
+        return result;
+    }
+
+    private static Double percent(int numerator, int denominator) {
+        return Math.round(1000.0 * numerator / denominator) / 10.0;
+    }
+
+    private static Map<String, Integer> count(List<Alert> alerts, java.util.function.Function<Alert, List<String>> keys) {
+        Map<String, Integer> counts = new TreeMap<>();
+        alerts.forEach(a -> keys.apply(a).forEach(k -> counts.merge(k, 1, Integer::sum)));
+        return counts;
+    }
+
+    private String markdown(RiskSummary s, Period period) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(s.districtName()).append("食品安全风险会商摘要（").append(period.label()).append("）\n\n");
+        md.append("统计期：").append(s.periodStart()).append(" 至 ").append(s.periodEnd()).append("（按事件时间）\n\n");
+        md.append("## 一、总体情况\n\n");
+        int change = s.newAlerts() - s.previousPeriodNewAlerts();
+        md.append("本期新发预警 **").append(s.newAlerts()).append("** 条（上期 ").append(s.previousPeriodNewAlerts())
+                .append(" 条，").append(change > 0 ? "增加 " + change : change < 0 ? "减少 " + (-change) : "持平")
+                .append(change == 0 ? "" : " 条").append("）：");
+        List<String> levels = new ArrayList<>();
+        s.byLevel().forEach((level, n) -> levels.add(level + " " + n + " 条"));
+        md.append(String.join("，", levels)).append("。\n\n");
+        table(md, "按预警类型", "类型", s.byKind());
+        table(md, "按食品类别", "食品类别", s.byCategory());
+        table(md, "按牵头责任单位", "责任单位", s.byUnit());
+        md.append("## 二、重点风险\n\n");
+        if (s.topRisks().isEmpty()) {
+            md.append("本期无新发预警。\n\n");
+        }
+        int i = 1;
+        for (RiskSummary.TopRisk risk : s.topRisks()) {
+            md.append(i++).append(". **[").append(risk.levelName()).append("] ").append(risk.headline()).append("**（")
+                    .append(risk.alertId()).append("，").append(risk.status()).append("，证据 ").append(risk.evidence())
+                    .append(" 条）\n");
+            for (String task : risk.responsibleTasks()) {
+                md.append("   - 责任任务：").append(task).append("\n");
+            }
+            for (String line : risk.evidenceLines()) {
+                md.append("   - 证据：").append(line).append("\n");
+            }
+        }
+        md.append("\n## 三、未办结和超期预警（截至期末）\n\n");
+        if (s.openByUnit().isEmpty()) {
+            md.append("无未办结预警。\n\n");
+        }
+        s.openByUnit().forEach((unit, alerts) -> {
+            md.append("- **").append(unit).append("**：未办结 ").append(alerts.size()).append(" 条");
+            Integer overdue = s.overdueByUnit().get(unit);
+            md.append(overdue == null ? "" : "，其中超期 " + overdue + " 条").append("\n");
+            alerts.stream().limit(5).forEach(a -> md.append("  - ").append(a).append("\n"));
+        });
+        md.append("\n## 四、责任落实情况（本期预警）\n\n");
+        md.append("| 责任单位 | 接收 | 办结 | 按时办结 | 核查处置率 | 按时完成率 |\n|---|---:|---:|---:|---:|---:|\n");
+        for (RiskSummary.UnitAccountability a : s.accountability()) {
+            md.append("| ").append(a.unit()).append(" | ").append(a.received()).append(" | ").append(a.closed())
+                    .append(" | ").append(a.closedInTime()).append(" | ").append(pct(a.handlingRate())).append(" | ")
+                    .append(pct(a.onTimeRate())).append(" |\n");
+        }
+        md.append("\n目标：不合格食品核查处置率 100%，按时完成率 ≥85%（西青区2021年计划 18.）。\n\n");
+        md.append("## 五、计划目标进展（截至期末）\n\n");
+        if (s.planProgress().isEmpty()) {
+            md.append("本区计划未设定可跟踪的量化目标。\n");
+        } else {
+            md.append("| 任务 | 指标 | 目标 | 按进度应达 | 实际 | 状态 |\n|---|---|---:|---:|---:|---|\n");
+            for (TargetProgress p : s.planProgress()) {
+                md.append("| ").append(p.taskNumber()).append(" | ").append(p.metric())
+                        .append(p.scope() == null ? "" : "（" + p.scope() + "）")
+                        .append(p.agency() == null ? "" : " " + p.agency()).append(" | ")
+                        .append(num(p.target())).append(" ").append(p.unit()).append(" | ").append(num(p.proRated()))
+                        .append(" | ").append(num(p.reached())).append(" | ").append(p.onTrack() ? "正常" : "**滞后**")
+                        .append(" |\n");
+            }
+        }
+        return md.toString();
+    }
+
+    private static void table(StringBuilder md, String title, String column, Map<String, Integer> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        md.append("**").append(title).append("**\n\n| ").append(column).append(" | 预警数 |\n|---|---:|\n");
+        counts.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        md.append("\n");
+    }
+
+    private static String pct(Double value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%.1f%%", value);
+    }
+
+    private static String num(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static LocalDate dayOf(OffsetDateTime time, ZoneId zone) {
+        return time.atZoneSameInstant(zone).toLocalDate();
+    }
+}

@@ -1,0 +1,92 @@
+package org.foodrisk.summary;
+
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.foodrisk.alert.Alert;
+import org.foodrisk.demo.DemoDataGenerator;
+import org.foodrisk.demo.DemoRecord;
+import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.topology.FoodRiskTopology;
+import org.foodrisk.topology.StoreNames;
+import org.foodrisk.topology.TopologySettings;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A week of demo traffic replayed twice, at different wall-clock times, gives the same 会商 markdown. */
+class RiskSummaryReplayTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final LocalDate MONDAY = LocalDate.of(2024, 5, 6);
+
+    private static List<Alert> replay(Instant wallClock) throws Exception {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "summary-replay");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd").toString());
+        DemoDataGenerator generator = new DemoDataGenerator(7, ZONE);
+        try (TopologyTestDriver driver = new TopologyTestDriver(
+                FoodRiskTopology.build(TopologySettings.defaults(), PlanCatalog.bundled()), props, wallClock)) {
+            List<DemoRecord> records = new ArrayList<>();
+            for (LocalDate day = MONDAY.minusDays(14); !day.isAfter(MONDAY.plusDays(6)); day = day.plusDays(1)) {
+                records.addAll(generator.day(day));
+            }
+            records.addAll(generator.scenarios(MONDAY.plusDays(2)));
+            for (DemoRecord record : records) {
+                TestInputTopic<String, String> topic = driver.createInputTopic(record.topic(), new StringSerializer(),
+                        new StringSerializer());
+                topic.pipeInput(record.key(), record.json(), Instant.parse("2024-06-01T00:00:00Z"));
+            }
+            KeyValueStore<String, Alert> store = driver.getKeyValueStore(StoreNames.ALERTS);
+            List<Alert> alerts = new ArrayList<>();
+            try (KeyValueIterator<String, Alert> all = store.all()) {
+                while (all.hasNext()) {
+                    KeyValue<String, Alert> entry = all.next();
+                    alerts.add(entry.value);
+                }
+            }
+            return alerts;
+        }
+    }
+
+    private static String markdown(List<Alert> alerts) {
+        List<Alert> wuqing = alerts.stream().filter(a -> "120114".equals(a.districtCode())).toList();
+        return new RiskSummaryBuilder(ZONE).build("120114", "武清区", Period.parse("2024-W19"), wuqing, List.of()).markdown();
+    }
+
+    @Test
+    void replayingAWeekTwiceGivesByteIdenticalMarkdown() throws Exception {
+        String first = markdown(replay(Instant.parse("2024-06-03T08:00:00Z")));
+        String second = markdown(replay(Instant.parse("2025-01-20T15:30:00Z")));
+        assertEquals(first, second);
+        assertTrue(first.startsWith("# 武清区食品安全风险会商摘要（2024年第19周）"), first);
+        assertTrue(first.contains("克伦特罗"), "the planted clenbuterol finding is a top risk:\n" + first);
+        assertTrue(first.contains("责任任务："), first);
+    }
+
+    @Test
+    void periodsParseAsIsoWeeksAndMonths() {
+        Period week = Period.parse("2024-W19");
+        assertEquals(LocalDate.of(2024, 5, 6), week.first());
+        assertEquals(LocalDate.of(2024, 5, 12), week.last());
+        assertEquals("2024-W18", week.previous().id());
+        assertEquals("2024-W52", Period.parse("2025-W01").previous().id());
+        Period month = Period.parse("2024-02");
+        assertEquals(LocalDate.of(2024, 2, 29), month.last());
+        assertEquals("2024-01", month.previous().id());
+    }
+}
