@@ -42,7 +42,7 @@ class RiskSummaryReplayTest {
         try (TopologyTestDriver driver = new TopologyTestDriver(
                 FoodRiskTopology.build(TopologySettings.defaults(), PlanCatalog.bundled()), props, wallClock)) {
             List<DemoRecord> records = new ArrayList<>();
-            for (LocalDate day = MONDAY.minusDays(14); !day.isAfter(MONDAY.plusDays(6)); day = day.plusDays(1)) {
+            for (LocalDate day = MONDAY.minusDays(7); !day.isAfter(MONDAY.plusDays(6)); day = day.plusDays(1)) {
                 records.addAll(generator.day(day));
             }
             records.addAll(generator.scenarios(MONDAY.plusDays(2)));
