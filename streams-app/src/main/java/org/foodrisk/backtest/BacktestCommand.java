@@ -1,0 +1,202 @@
+package org.foodrisk.backtest;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.foodrisk.detect.aberration.AberrationMethod;
+import org.foodrisk.detect.aberration.AberrationMethods;
+import org.foodrisk.detect.aberration.CountSeries;
+import org.foodrisk.detect.aberration.Frequency;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Replays count history through one aberration method so that analysts can tune a detector before
+ * it runs live: no Kafka, just CSV in and CSV out. Reproduces R {@code surveillance}'s upper bounds
+ * and alarms (see the fixture tests).
+ */
+@Command(name = "backtest", sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Runs an aberration-detection method over historical counts, every unit separately.",
+            "Input CSV: date,unit,count (date = first day of the period, ISO; missing periods count 0).",
+            "Output CSV: date,unit,observed,expected,threshold,alarm (threshold = the upper bound the count is"
+                    + " compared with, as R surveillance's upperbound; alarm 0/1; NA where undefined).",
+            "Method parameters are named as in R surveillance; an absent parameter takes R's default."},
+        footer = {"", "Example (daily counts, EARS C3 with a floor on sigma for sparse data):",
+            "  backtest --method ears-c3 --frequency day --min-sigma 0.5 --input counts.csv --output alarms.csv"})
+public final class BacktestCommand implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = "--method", required = true, paramLabel = "NAME",
+            description = "ears-c1, ears-c2, ears-c3, farrington, farrington-flexible or cusum.")
+    String method;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Counts, CSV date,unit,count.")
+    Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "Results CSV; - for stdout.")
+    Path output;
+
+    @Option(names = "--frequency", paramLabel = "week|day", defaultValue = "week",
+            description = "Period of the counts (R sts frequency 52 or 365). Default: ${DEFAULT-VALUE}.")
+    Frequency frequency;
+
+    @Option(names = "--range-start", paramLabel = "YYYY-MM-DD",
+            description = "First period to judge (R's control$range starts here). Default: every period with"
+                    + " enough history. The CUSUM's baseline is all periods before it.")
+    LocalDate rangeStart;
+
+    @Mixin
+    MethodParameters methodParameters;
+
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command as {@code main} runs it; tests call {@code execute} on it. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new BacktestCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+                    if (error instanceof IllegalArgumentException || error instanceof IOException
+                            || error instanceof UncheckedIOException) {
+                        commandLine.getErr().println("backtest: " + error.getMessage());
+                        return 1;
+                    }
+                    throw error;
+                });
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        AberrationMethod detector = AberrationMethods.create(method, methodOptions(), frequency);
+        List<CountSeries> series;
+        try (Reader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+            series = CountSeriesCsv.read(reader, frequency);
+        }
+        List<Backtest.UnitPoint> rows = Backtest.run(detector, series, rangeStart);
+        if (output.toString().equals("-")) {
+            DetectionCsv.write(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), rows);
+        } else {
+            try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                DetectionCsv.write(writer, rows);
+            }
+        }
+        long alarms = rows.stream().filter(row -> row.point().alarm()).count();
+        spec.commandLine().getErr().printf("backtest: %s on %d units: %d periods judged, %d alarms -> %s%n",
+                detector.name(), series.size(), rows.size(), alarms, output);
+        return 0;
+    }
+
+    /**
+     * The method parameters given on the command line, keyed by option name without dashes
+     * ({@code --min-sigma 0.5} → {@code min-sigma=0.5}); the method refuses ones it does not take.
+     */
+    Map<String, String> methodOptions() {
+        CommandSpec parameters = spec.mixins().get("methodParameters");
+        Map<String, String> options = new LinkedHashMap<>();
+        for (OptionSpec option : parameters.options()) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                options.put(option.longestName().substring(2), option.getValue().toString());
+            }
+        }
+        return options;
+    }
+
+    /** Method parameters, named as R's control lists name them; each method takes its own subset. */
+    static final class MethodParameters {
+
+        @Option(names = "--alpha", paramLabel = "A", order = 10, description = "ears-*: one-sided error rate"
+                + " (R default 0.001 for C1/C2, 0.025 for C3); farrington*: the same (0.05); cusum: dispersion of"
+                + " trans pearsonNegBin (0.1).")
+        String alpha;
+
+        @Option(names = "--baseline", paramLabel = "N", order = 11,
+                description = "ears-*: reference periods (R default 7, at least 3).")
+        String baseline;
+
+        @Option(names = "--min-sigma", paramLabel = "S", order = 12,
+                description = "ears-*: floor on the baseline standard deviation (R default 0; 0.5 or 1 for sparse counts).")
+        String minSigma;
+
+        @Option(names = "--k", paramLabel = "K", order = 20, description = "cusum: reference value (R default 1.04).")
+        String k;
+
+        @Option(names = "--h", paramLabel = "H", order = 21, description = "cusum: decision boundary (R default 2.26).")
+        String h;
+
+        @Option(names = "--m", paramLabel = "mean|glm|X", order = 22, description = "cusum: expected count: mean"
+                + " of the periods before the range (R's NULL, default), glm (seasonal Poisson regression on them)"
+                + " or a number.")
+        String m;
+
+        @Option(names = "--trans", paramLabel = "T", order = 23, description =
+                "cusum: standard (default), rossi, anscombe, anscombe2nd, pearsonNegBin or none.")
+        String trans;
+
+        @Option(names = "--b", paramLabel = "YEARS", order = 30,
+                description = "farrington*: years of history (R default 5).")
+        String b;
+
+        @Option(names = "--w", paramLabel = "HALF-WIDTH", order = 31,
+                description = "farrington*: half-width of the reference window in periods (R default 3).")
+        String w;
+
+        @Option(names = "--reweight", paramLabel = "true|false", order = 32,
+                description = "farrington*: down-weight past outbreaks (R default true).")
+        String reweight;
+
+        @Option(names = "--weights-threshold", paramLabel = "X", order = 33,
+                description = "farrington-flexible: residual threshold for reweighting (R default 2.58).")
+        String weightsThreshold;
+
+        @Option(names = "--power-trans", paramLabel = "2/3|1/2|none", order = 34,
+                description = "farrington*: power transformation for the threshold (R default 2/3).")
+        String powerTrans;
+
+        @Option(names = "--threshold-method", paramLabel = "delta|nbPlugin|muan", order = 35,
+                description = "farrington-flexible: how the threshold is computed (R default delta).")
+        String thresholdMethod;
+
+        @Option(names = "--no-periods", paramLabel = "N", order = 36,
+                description = "farrington-flexible: levels of the seasonal factor outside the reference windows"
+                        + " (R default 1; Noufaily et al. 2013 use 10).")
+        String noPeriods;
+
+        @Option(names = "--past-weeks-not-included", paramLabel = "N", order = 37,
+                description = "farrington-flexible: recent periods left out of the fit (R default: w).")
+        String pastWeeksNotIncluded;
+
+        @Option(names = "--trend", paramLabel = "true|false", order = 38,
+                description = "farrington*: allow a time trend (R default true).")
+        String trend;
+
+        @Option(names = "--p-threshold-trend", paramLabel = "P", order = 39,
+                description = "farrington-flexible: significance a trend needs to be kept (R default 0.05).")
+        String pThresholdTrend;
+
+        @Option(names = "--limit54", paramLabel = "CASES,PERIODS", order = 40,
+                description = "farrington*: no alarm unless at least CASES in the last PERIODS (R default 5,4).")
+        String limit54;
+    }
+}

@@ -1,0 +1,45 @@
+package org.foodrisk.backtest;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes backtest results: header {@code date,unit,observed,expected,threshold,alarm}, alarm 0/1,
+ * numbers in plain decimal with every digit a double carries (so a reader gets back exactly our
+ * value), and R's {@code NA} where a figure is undefined (e.g. an EARS C3 bound over a
+ * zero-variance baseline).
+ */
+final class DetectionCsv {
+
+    static final List<String> HEADER = List.of("date", "unit", "observed", "expected", "threshold", "alarm");
+
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setHeader(HEADER.toArray(String[]::new)).setRecordSeparator('\n').get();
+
+    private DetectionCsv() {
+    }
+
+    /** Writes and flushes; closing {@code output} stays with the caller (it may be stdout). */
+    static void write(Appendable output, List<Backtest.UnitPoint> rows) throws IOException {
+        @SuppressWarnings("resource") // closing the printer would close the caller's output
+        CSVPrinter printer = new CSVPrinter(output, FORMAT);
+        for (Backtest.UnitPoint row : rows) {
+            printer.printRecord(row.point().date(), row.unit(), row.point().observed(),
+                    number(row.point().expected()), number(row.point().threshold()), row.point().alarm() ? 1 : 0);
+        }
+        printer.flush();
+    }
+
+    static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "NA";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Inf" : "-Inf";
+        }
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

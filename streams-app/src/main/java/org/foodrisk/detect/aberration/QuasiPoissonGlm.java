@@ -1,0 +1,259 @@
+package org.foodrisk.detect.aberration;
+
+import org.apache.commons.statistics.distribution.TDistribution;
+
+/**
+ * A quasi-Poisson GLM with log link and prior weights, fitted by iteratively reweighted least
+ * squares exactly as R's {@code glm.fit} does it: start at {@code mu = y + 0.1} (the poisson
+ * family's {@code initialize}), at most 25 iterations, convergence when
+ * {@code |dev - devold| / (|dev| + 0.1) < 1e-8}, step halving on a non-finite deviance, each step
+ * a QR least-squares solve with R's pivoting rule ({@link PivotingQr}, tol 1e-11).
+ *
+ * <p>Following R step by step matters more than elegance here: the Farrington methods feed the
+ * fit's last working weights, working residuals and QR into the dispersion, the hat values and the
+ * prediction's standard error, and R takes each of those from the last IRLS iteration (weights and
+ * QR from before the last coefficient update, residuals from after it). Doing the same keeps our
+ * figures within rounding of R's instead of within the convergence tolerance.
+ */
+final class QuasiPoissonGlm {
+
+    static final int MAX_ITERATIONS = 25; // glm.control()$maxit
+    static final double EPSILON = 1e-8; // glm.control()$epsilon
+    static final double QR_TOLERANCE = Math.min(1e-7, EPSILON / 1000);
+    private static final double DOUBLE_EPS = Math.ulp(1.0); // R's .Machine$double.eps
+
+    private QuasiPoissonGlm() {
+    }
+
+    /**
+     * Fits {@code log E[y] = design · beta} with quasi-Poisson variance.
+     *
+     * @param design       n × p model matrix (with its intercept column)
+     * @param y            n non-negative counts
+     * @param priorWeights n positive weights (R's {@code weights})
+     */
+    static Fit fit(double[][] design, double[] y, double[] priorWeights) {
+        int n = y.length;
+        int p = design[0].length;
+        for (int i = 0; i < n; i++) {
+            if (!(priorWeights[i] > 0) || y[i] < 0) {
+                throw new IllegalArgumentException("counts must be >= 0 and prior weights > 0");
+            }
+        }
+        double[] eta = new double[n];
+        double[] mu = new double[n];
+        for (int i = 0; i < n; i++) {
+            eta[i] = Math.log(y[i] + 0.1);
+            mu[i] = linkInverse(eta[i]);
+        }
+        double devianceBefore = deviance(y, mu, priorWeights);
+        double[] coefficients = new double[p];
+        double[] previousCoefficients = null;
+        double[] workingWeights = new double[n];
+        PivotingQr qr = null;
+        boolean converged = false;
+        for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
+            double[][] weightedDesign = new double[n][p];
+            double[] weightedResponse = new double[n];
+            for (int i = 0; i < n; i++) {
+                double muEta = linkInverse(eta[i]); // d mu / d eta for the log link, floored as R
+                double z = eta[i] + (y[i] - mu[i]) / muEta;
+                double w = Math.sqrt(priorWeights[i] * muEta * muEta / mu[i]);
+                workingWeights[i] = w * w;
+                for (int j = 0; j < p; j++) {
+                    weightedDesign[i][j] = design[i][j] * w;
+                }
+                weightedResponse[i] = z * w;
+            }
+            PivotingQr stepQr = new PivotingQr(weightedDesign, QR_TOLERANCE);
+            double[] start = stepQr.solve(weightedResponse);
+            if (!allFinite(start)) {
+                break; // R: "non-finite coefficients at iteration", not converged
+            }
+            qr = stepQr;
+            linearPredictor(design, start, eta);
+            fillMeans(eta, mu);
+            double deviance = deviance(y, mu, priorWeights);
+            if (!Double.isFinite(deviance) || !allFinite(mu)) {
+                if (previousCoefficients == null) {
+                    throw new ArithmeticException("no valid set of coefficients has been found");
+                }
+                for (int halving = 1; !Double.isFinite(deviance) || !allFinite(mu); halving++) {
+                    if (halving > MAX_ITERATIONS) {
+                        throw new ArithmeticException("inner loop; cannot correct step size");
+                    }
+                    for (int j = 0; j < p; j++) {
+                        start[j] = (start[j] + previousCoefficients[j]) / 2;
+                    }
+                    linearPredictor(design, start, eta);
+                    fillMeans(eta, mu);
+                    deviance = deviance(y, mu, priorWeights);
+                }
+            }
+            coefficients = start;
+            if (Math.abs(deviance - devianceBefore) / (0.1 + Math.abs(deviance)) < EPSILON) {
+                converged = true;
+                break;
+            }
+            devianceBefore = deviance;
+            previousCoefficients = start;
+        }
+        if (qr == null) {
+            throw new ArithmeticException("IRLS produced no finite coefficients");
+        }
+        double[] workingResiduals = new double[n];
+        for (int i = 0; i < n; i++) {
+            workingResiduals[i] = (y[i] - mu[i]) / linkInverse(eta[i]);
+        }
+        return new Fit(y.clone(), coefficients, mu.clone(), workingWeights, workingResiduals, qr, converged);
+    }
+
+    /** The poisson family's {@code linkinv} and {@code mu.eta}: {@code pmax(exp(eta), .Machine$double.eps)}. */
+    static double linkInverse(double eta) {
+        return Math.max(Math.exp(eta), DOUBLE_EPS);
+    }
+
+    private static void fillMeans(double[] eta, double[] mu) {
+        for (int i = 0; i < eta.length; i++) {
+            mu[i] = linkInverse(eta[i]);
+        }
+    }
+
+    private static void linearPredictor(double[][] design, double[] beta, double[] eta) {
+        for (int i = 0; i < design.length; i++) {
+            double sum = 0.0;
+            for (int j = 0; j < beta.length; j++) {
+                sum += design[i][j] * beta[j];
+            }
+            eta[i] = sum;
+        }
+    }
+
+    /** Poisson deviance, R's {@code poisson()$dev.resids} summed. */
+    private static double deviance(double[] y, double[] mu, double[] weights) {
+        double sum = 0.0;
+        for (int i = 0; i < y.length; i++) {
+            double logRatio = y[i] == 0 ? 0.0 : y[i] * Math.log(y[i] / mu[i]);
+            sum += 2 * weights[i] * (logRatio - (y[i] - mu[i]));
+        }
+        return sum;
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double value : values) {
+            if (!Double.isFinite(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A fitted model and the quantities R's {@code summary.glm} and {@code predict.glm} use. */
+    static final class Fit {
+        private final double[] y;
+        private final double[] coefficients;
+        private final double[] mu;
+        private final double[] workingWeights;
+        private final double[] workingResiduals;
+        private final PivotingQr qr;
+        private final boolean converged;
+
+        private Fit(double[] y, double[] coefficients, double[] mu, double[] workingWeights,
+                    double[] workingResiduals, PivotingQr qr, boolean converged) {
+            this.y = y;
+            this.coefficients = coefficients;
+            this.mu = mu;
+            this.workingWeights = workingWeights;
+            this.workingResiduals = workingResiduals;
+            this.qr = qr;
+            this.converged = converged;
+        }
+
+        boolean converged() {
+            return converged;
+        }
+
+        double[] y() {
+            return y.clone();
+        }
+
+        double[] fittedMeans() {
+            return mu.clone();
+        }
+
+        /** R's {@code model$weights}: the IRLS weights of the last iteration. */
+        double[] workingWeights() {
+            return workingWeights.clone();
+        }
+
+        /** R's {@code df.residual}: observations with non-zero prior weight minus the rank. */
+        int residualDegreesOfFreedom() {
+            return y.length - qr.rank();
+        }
+
+        /** Whether the coefficient of {@code column} is estimable (not aliased, i.e. not NA in R). */
+        boolean estimable(int column) {
+            return qr.positionOf(column) < qr.rank();
+        }
+
+        double coefficient(int column) {
+            return estimable(column) ? coefficients[column] : Double.NaN;
+        }
+
+        /**
+         * {@code summary.glm}'s dispersion: {@code sum(weights * residuals^2) / df.residual} over
+         * the observations with positive weight, {@code residuals} being the working residuals.
+         * R takes {@code weights} from the model object; pass {@link #workingWeights()} for the
+         * textbook Pearson estimate (see {@link FarringtonRegression} for where R passes others).
+         */
+        double dispersion(double[] weights) {
+            int df = residualDegreesOfFreedom();
+            if (df <= 0) {
+                return Double.NaN;
+            }
+            double sum = 0.0;
+            for (int i = 0; i < y.length; i++) {
+                if (weights[i] > 0) {
+                    sum += weights[i] * workingResiduals[i] * workingResiduals[i];
+                }
+            }
+            return sum / df;
+        }
+
+        /**
+         * Two-sided p-value of the t test of one coefficient, as {@code summary.glm} reports it for
+         * a family with estimated dispersion: {@code 2 * pt(-|t|, df.residual)}.
+         */
+        double coefficientPValue(int column, double dispersion) {
+            int df = residualDegreesOfFreedom();
+            if (!estimable(column) || df <= 0 || !(dispersion >= 0)) {
+                return Double.NaN;
+            }
+            double[] unit = new double[coefficients.length];
+            unit[column] = 1.0;
+            double standardError = Math.sqrt(dispersion * qr.inverseGramQuadraticForm(unit));
+            double t = coefficients[column] / standardError;
+            return 2 * TDistribution.of(df).cumulativeProbability(-Math.abs(t));
+        }
+
+        /** Linear predictor at a new design row (aliased columns contribute nothing, as in R). */
+        double linearPredictor(double[] x0) {
+            double sum = 0.0;
+            for (int position = 0; position < qr.rank(); position++) {
+                int column = qr.pivot(position);
+                sum += x0[column] * coefficients[column];
+            }
+            return sum;
+        }
+
+        /** Standard error of the linear predictor at {@code x0} for a given dispersion ({@code predict.lm}). */
+        double linearPredictorStandardError(double[] x0, double dispersion) {
+            return Math.sqrt(qr.inverseGramQuadraticForm(x0) * dispersion);
+        }
+
+        /** Leverages of the weighted fit ({@code hatvalues}). */
+        double[] hatValues() {
+            return qr.hatValues();
+        }
+    }
+}

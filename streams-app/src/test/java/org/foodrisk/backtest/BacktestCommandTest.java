@@ -1,0 +1,157 @@
+package org.foodrisk.backtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.foodrisk.detect.aberration.SurveillanceFixtures;
+import org.foodrisk.detect.aberration.SurveillanceFixtures.RRow;
+import org.foodrisk.detect.aberration.SurveillanceFixtures.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The backtest CLI reproduces R surveillance's thresholds and alarms on every EARS and CUSUM
+ * fixture: the input CSV goes in, the output CSV must equal R's rows (same periods and units,
+ * thresholds within {@link SurveillanceFixtures#RELATIVE_TOLERANCE}, alarms identical; R's NA
+ * alarm is written as 0 and an NA threshold as NA).
+ */
+class BacktestCommandTest {
+
+    @TempDir
+    Path directory;
+
+    private final StringWriter err = new StringWriter();
+
+    static Stream<Run> runs() {
+        return SurveillanceFixtures.runs().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("runs")
+    void reproducesRsFixture(Run run) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--method", run.method(),
+                "--input", SurveillanceFixtures.path(run.input()).toString(),
+                "--output", directory.resolve("out.csv").toString(),
+                "--frequency", run.frequency().name().toLowerCase()));
+        if (run.rangeStart() != null) {
+            args.addAll(List.of("--range-start", run.rangeStart().toString()));
+        }
+        run.options().forEach((name, value) -> args.addAll(List.of("--" + name, value)));
+
+        assertEquals(0, execute(args.toArray(String[]::new)), err::toString);
+
+        List<String> lines = Files.readAllLines(directory.resolve("out.csv"), StandardCharsets.UTF_8);
+        assertEquals("date,unit,observed,expected,threshold,alarm", lines.get(0));
+        List<RRow> expected = SurveillanceFixtures.results(run);
+        assertEquals(expected.size(), lines.size() - 1, "rows: every judged period of every unit, nothing else");
+        for (int i = 0; i < expected.size(); i++) {
+            RRow r = expected.get(i);
+            String[] ours = lines.get(i + 1).split(",", -1);
+            String where = "line " + (i + 2) + ": " + lines.get(i + 1);
+            assertEquals(r.date().toString(), ours[0], where);
+            assertEquals(r.unit(), ours[1], where);
+            assertEquals(r.observed(), Long.parseLong(ours[2]), where);
+            assertTrue(SurveillanceFixtures.agrees(r.expected(), SurveillanceFixtures.number(ours[3])), where);
+            assertTrue(SurveillanceFixtures.agrees(r.threshold(), SurveillanceFixtures.number(ours[4])),
+                    () -> where + " vs R threshold " + r.threshold());
+            assertEquals(r.alarm() != null && r.alarm() ? "1" : "0", ours[5], () -> where + " vs R alarm " + r.alarm());
+        }
+    }
+
+    @Test
+    void missingPeriodsAreZerosAndUnitsAreSeparate() throws IOException {
+        // Unit a has rows only for some days; b only on the last day (its history is all zeros).
+        Path input = write("in.csv", "date,unit,count",
+                "2024-03-01,a,2", "2024-03-02,a,3", "2024-03-04,a,2", "2024-03-05,a,4", "2024-03-08,a,2",
+                "2024-03-09,a,20", "2024-03-09,b,1");
+        Path output = directory.resolve("out.csv");
+        assertEquals(0, execute("--method", "ears-c1", "--frequency", "day", "--input", input.toString(),
+                "--output", output.toString()), err::toString);
+        // 9 days; C1 judges from the 8th day (7 days of history) on: 2 days × 2 units. The bound is
+        // R's: earsC(sts(c(2,3,0,2,4,0,0,2,20), frequency = 365)) gives 6.5724973326062788.
+        assertEquals(List.of("date,unit,observed,expected,threshold,alarm",
+                "2024-03-08,a,2,1.5714285714285714,6.572497332606279,0",
+                "2024-03-09,a,20,1.5714285714285714,6.572497332606279,1",
+                "2024-03-08,b,0,0,0,0",
+                "2024-03-09,b,1,0,0,1"), Files.readAllLines(output));
+    }
+
+    @Test
+    void spreadsheetExportsWithByteOrderMarkAndQuotedUnitsAreRead() throws IOException {
+        Path input = write("excel.csv", "\uFEFFdate,unit,count", "2024-01-01,\"120116,乳制品\",3");
+        Path output = directory.resolve("out.csv");
+        assertEquals(0, execute("--method", "cusum", "--input", input.toString(), "--output", output.toString()),
+                err::toString);
+        assertEquals(List.of("date,unit,observed,expected,threshold,alarm"), Files.readAllLines(output),
+                "one week is too little history: nothing judged, nothing written");
+    }
+
+    @Test
+    void rangeStartLimitsTheOutput() throws IOException {
+        Run c1 = SurveillanceFixtures.runs().stream().filter(r -> r.fixture().equals("ha-berlin.ears-c1.csv"))
+                .findFirst().orElseThrow();
+        Path output = directory.resolve("out.csv");
+        assertEquals(0, execute("--method", "ears-c1", "--input", SurveillanceFixtures.path(c1.input()).toString(),
+                "--output", output.toString(), "--range-start", "2006-01-01"), err::toString);
+        List<String> lines = Files.readAllLines(output);
+        long inRange = SurveillanceFixtures.results(c1).stream().filter(r -> !r.date().isBefore(
+                java.time.LocalDate.of(2006, 1, 1))).count();
+        assertEquals(inRange, lines.size() - 1);
+        assertTrue(lines.get(1).startsWith("2006-01-02,"), lines.get(1));
+    }
+
+    @Test
+    void badInputAndMisplacedParametersAreReportedNotGuessed() throws IOException {
+        Path good = write("good.csv", "date,unit,count", "2024-01-01,a,1");
+        String out = directory.resolve("out.csv").toString();
+        assertEquals(1, execute("--method", "ears-c1", "--b", "5", "--input", good.toString(), "--output", out));
+        assertTrue(err.toString().contains("ears-c1 does not take option(s) [--b]"), err::toString);
+
+        assertEquals(1, execute("--method", "shewhart", "--input", good.toString(), "--output", out));
+        assertEquals(1, execute("--method", "ears-c1", "--input",
+                write("dup.csv", "date,unit,count", "2024-01-01,a,1", "2024-01-01,a,2").toString(), "--output", out));
+        assertEquals(1, execute("--method", "ears-c1", "--input",
+                write("grid.csv", "date,unit,count", "2024-01-01,a,1", "2024-01-03,a,2").toString(), "--output", out));
+        assertTrue(err.toString().contains("--frequency day"), err::toString);
+        assertEquals(1, execute("--method", "ears-c1", "--input",
+                write("neg.csv", "date,unit,count", "2024-01-01,a,-1").toString(), "--output", out));
+        assertEquals(1, execute("--method", "ears-c1", "--input",
+                write("hdr.csv", "day,unit,count", "2024-01-01,a,1").toString(), "--output", out));
+        assertEquals(2, execute("--method", "ears-c1", "--input", good.toString())); // --output missing: usage error
+    }
+
+    @Test
+    void helpListsTheRParameters() {
+        StringWriter help = new StringWriter();
+        var commandLine = BacktestCommand.commandLine();
+        commandLine.setOut(new PrintWriter(help));
+        assertEquals(0, commandLine.execute("--help"));
+        for (String option : List.of("--method", "--input", "--output", "--frequency", "--range-start", "--alpha",
+                "--baseline", "--min-sigma", "--k", "--h", "--m", "--trans", "--b", "--w", "--reweight",
+                "--weights-threshold", "--power-trans", "--threshold-method", "--no-periods",
+                "--past-weeks-not-included", "--trend", "--p-threshold-trend", "--limit54")) {
+            assertTrue(help.toString().contains(option + "="), option);
+        }
+    }
+
+    private int execute(String... args) {
+        var commandLine = BacktestCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    private Path write(String name, String... lines) throws IOException {
+        return Files.write(directory.resolve(name), List.of(lines), StandardCharsets.UTF_8);
+    }
+}

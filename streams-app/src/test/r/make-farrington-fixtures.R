@@ -1,0 +1,222 @@
+# Fixtures for the Farrington methods (org.foodrisk.detect.aberration.Farrington and
+# FarringtonFlexible), made with the reference implementation, R package `surveillance`.
+# R is only a fixture generator: nothing in the build or CI runs R.
+#
+#   Rscript streams-app/src/test/r/make-farrington-fixtures.R   (from the repository root)
+#
+# Writes into streams-app/src/test/resources/fixtures/surveillance/:
+#   farrington-input.csv                    date,unit,count       (every series, every period)
+#   farrington.csv                          farrington(), R defaults
+#   farrington-flexible.csv                 farringtonFlexible(), R defaults
+#   farrington-flexible-noufaily.csv        farringtonFlexible(), Noufaily et al. (2013)'s recommendation
+#   farrington-variants.csv                 other settings (columns method,options first; options as the
+#                                           Java fromOptions names, "name=value" joined by ";")
+# Output columns: date,unit,observed,expected,threshold,alarm,statistic,pvalue
+#   threshold = sts upperbound; alarm 0/1; NA where R gives NA.
+#   farrington:  expected = pred$fit (traced inside algo.farrington.threshold, which R does not return),
+#                statistic = (observed - expected) / (threshold - expected) when the 5-in-4 rule allows
+#                an alarm, else 0 (R's X), pvalue = 1 - control$pd[, 1].
+#   flexible:    expected = control$expected, statistic = control$score, pvalue = control$pvalue.
+#
+# Series are `sts` objects without dates (epochAsDate = FALSE), so reference periods are counted in
+# periods (52 a year, 365 for the daily series), as the Java implementation does; the dates in the
+# CSVs only label the periods.
+
+suppressMessages(library(surveillance))
+stopifnot(packageVersion("surveillance") >= "1.20")
+cat("surveillance", as.character(packageVersion("surveillance")), "on", R.version.string, "\n")
+
+args <- commandArgs(trailingOnly = TRUE)
+outDir <- if (length(args) > 0) args[1] else "streams-app/src/test/resources/fixtures/surveillance"
+dir.create(outDir, recursive = TRUE, showWarnings = FALSE)
+
+set.seed(20240601)
+
+## ---- Simulated series as in Noufaily et al. (2013), section 4 -------------------------------
+# Baseline mean exp(theta + beta t + sum_j gamma1 cos(2 pi j t / f) + gamma2 sin(2 pi j t / f)),
+# negative binomial counts with variance phi * mean (Poisson when phi = 1). Outbreaks: start at a
+# random period, size Poisson(k * sd of the baseline count there), cases spread over the following
+# periods by a lognormal(0, 0.5) delay (in weeks), as in the paper.
+simulate <- function(n, f, theta, beta, gamma1, gamma2, m, phi, outbreakStarts, k) {
+  t <- seq_len(n)
+  season <- 0
+  for (j in seq_len(m)) {
+    season <- season + gamma1 * cos(2 * pi * j * t / f) + gamma2 * sin(2 * pi * j * t / f)
+  }
+  mu <- exp(theta + beta * t + season)
+  y <- if (phi == 1) rpois(n, mu) else rnbinom(n, mu = mu, size = mu / (phi - 1))
+  periodsPerWeek <- if (f == 365) 7 else 1
+  for (i in seq_along(outbreakStarts)) {
+    s <- outbreakStarts[i]
+    size <- rpois(1, k[i] * sqrt(phi * mu[s]))
+    if (size > 0) {
+      delay <- floor(rlnorm(size, 0, 0.5) * periodsPerWeek)
+      at <- s + delay
+      at <- at[at <= n]
+      for (a in at) y[a] <- y[a] + 1
+    }
+  }
+  y
+}
+
+weeks <- 7 * 52
+weeklyDates <- seq(as.Date("2017-01-02"), by = "1 week", length.out = weeks)
+series <- list(
+  # moderate counts, one seasonal harmonic, overdispersed; outbreaks in baseline and evaluation years
+  "sim-seasonal" = list(
+    dates = weeklyDates, freq = 52,
+    y = simulate(weeks, 52, theta = 1.5, beta = 0, gamma1 = 0.6, gamma2 = 0.6, m = 1, phi = 1.5,
+                 outbreakStarts = c(40, 130, 200, 250, 290, 330), k = c(6, 8, 4, 10, 5, 8))),
+  # rare events (Poisson), two harmonics: many points under the 5-in-4 rule, phi floored at 1
+  "sim-low" = list(
+    dates = weeklyDates, freq = 52,
+    y = simulate(weeks, 52, theta = -0.3, beta = 0, gamma1 = 0.5, gamma2 = 0.3, m = 2, phi = 1,
+                 outbreakStarts = c(60, 170, 300, 340), k = c(8, 6, 10, 7))),
+  # larger counts with an upward trend and strong overdispersion
+  "sim-trend" = list(
+    dates = weeklyDates, freq = 52,
+    y = simulate(weeks, 52, theta = 2.5, beta = 0.0025, gamma1 = 0.3, gamma2 = -0.4, m = 1, phi = 3,
+                 outbreakStarts = c(100, 210, 280, 320), k = c(5, 7, 6, 4)))
+)
+
+# Package data: Salmonella Newport in Germany (data(salmNewport), 16 states summed), weekly 2004-2014.
+data(salmNewport)
+series[["salmNewport-DE"]] <- list(dates = epoch(salmNewport), freq = 52,
+                                   y = as.integer(rowSums(observed(salmNewport))))
+
+# One daily series: 5 years + 90 days, R's freq 365 (reference periods 365 days apart).
+days <- 5 * 365 + 3 + 90
+series[["sim-daily"]] <- list(
+  dates = seq(as.Date("2019-01-01"), by = "1 day", length.out = days), freq = 365,
+  y = simulate(days, 365, theta = 0.8, beta = 0, gamma1 = 0.5, gamma2 = 0.2, m = 1, phi = 1.3,
+               outbreakStarts = c(400, 1200, days - 50), k = c(6, 8, 8)))
+
+# Judged periods: the last ~2 years of the weekly series (salmNewport: from August 2011, before its
+# large autumn 2011 outbreak), the last 90 days of the daily one.
+rangeOf <- function(name, n) {
+  switch(name,
+         "salmNewport-DE" = 399:n,
+         "sim-daily" = (n - 89):n,
+         265:n)
+}
+
+## ---- Run R --------------------------------------------------------------------------------
+fmt <- function(x) ifelse(is.na(x), "NA", sprintf("%.15g", x))
+
+tracedFit <- NULL
+trace("algo.farrington.threshold", where = asNamespace("surveillance"), print = FALSE,
+      tracer = quote(tracedFit <<- c(tracedFit, pred$fit)))
+# `<<-` from the tracer lands in the global environment, where tracedFit lives.
+
+runFarrington <- function(s, range) {
+  tracedFit <<- NULL
+  x <- sts(observed = s$y, frequency = s$freq, start = c(2000, 1))
+  res <- farrington(x, control = list(range = range, b = 5, w = 3, reweight = TRUE, alpha = 0.05,
+                                      trend = TRUE, limit54 = c(5, 4), powertrans = "2/3"))
+  stopifnot(length(tracedFit) == length(range))
+  upper <- as.numeric(upperbound(res))
+  obs <- as.numeric(observed(res))
+  enough <- sapply(range, function(k) sum(s$y[(k - 3):k]) >= 5)
+  data.frame(date = format(s$dates[range]), observed = obs, expected = fmt(tracedFit),
+             threshold = fmt(upper), alarm = as.integer(alarms(res)),
+             statistic = fmt(ifelse(enough, (obs - tracedFit) / (upper - tracedFit), 0)),
+             pvalue = fmt(1 - res@control$pd[, 1]))
+}
+
+runFlexible <- function(s, range, control) {
+  x <- sts(observed = s$y, frequency = s$freq, start = c(2000, 1))
+  res <- farringtonFlexible(x, control = c(list(range = range), control))
+  data.frame(date = format(s$dates[range]), observed = as.numeric(observed(res)),
+             expected = fmt(as.numeric(res@control$expected)),
+             threshold = fmt(as.numeric(upperbound(res))), alarm = as.integer(alarms(res)),
+             statistic = fmt(as.numeric(res@control$score)), pvalue = fmt(as.numeric(res@control$pvalue)))
+}
+
+# farringtonFlexible's own defaults, spelled out for the record (pastWeeksNotIncluded NULL means w):
+rDefaults <- list(b = 5, w = 3, reweight = TRUE, weightsThreshold = 2.58, alpha = 0.05, trend = TRUE,
+                  pThresholdTrend = 0.05, limit54 = c(5, 4), powertrans = "2/3", noPeriods = 1,
+                  pastWeeksNotIncluded = NULL, thresholdMethod = "delta")
+noufaily <- modifyList(rDefaults, list(thresholdMethod = "nbPlugin", noPeriods = 10, weightsThreshold = 1,
+                                       pastWeeksNotIncluded = 26))
+
+input <- NULL
+outputs <- list(farrington = NULL, flexible = NULL, noufaily = NULL)
+for (name in names(series)) {
+  s <- series[[name]]
+  n <- length(s$y)
+  range <- rangeOf(name, n)
+  input <- rbind(input, data.frame(date = format(s$dates), unit = name, count = s$y))
+  add <- function(old, new) rbind(old, cbind(new[, 1, drop = FALSE], unit = name, new[, -1]))
+  outputs$farrington <- add(outputs$farrington, runFarrington(s, range))
+  outputs$flexible <- add(outputs$flexible, runFlexible(s, range, rDefaults))
+  outputs$noufaily <- add(outputs$noufaily, runFlexible(s, range, noufaily))
+  cat(sprintf("%-15s n=%4d judged=%3d alarms: farrington %2d, flexible %2d, noufaily %2d\n", name, n,
+              length(range), sum(tail(outputs$farrington$alarm, length(range))),
+              sum(tail(outputs$flexible$alarm, length(range))), sum(tail(outputs$noufaily$alarm, length(range)))))
+}
+
+## ---- Variants: the other switches, on a trending series and on the package data -------------
+# Option names are the Java ones (R's control names in kebab case); toControl maps them back.
+variants <- list(
+  list(method = "farrington", options = c("power-trans" = "1/2")),
+  list(method = "farrington", options = c("power-trans" = "none", "reweight" = "false")),
+  list(method = "farrington", options = c("trend" = "false", "b" = "3", "w" = "2", "alpha" = "0.01")),
+  list(method = "farrington-flexible", options = c("threshold-method" = "muan")),
+  list(method = "farrington-flexible", options = c("power-trans" = "none", "weights-threshold" = "1",
+                                                   "p-threshold-trend" = "0.1")),
+  list(method = "farrington-flexible", options = c("threshold-method" = "nbPlugin", "no-periods" = "4",
+                                                   "past-weeks-not-included" = "0")),
+  list(method = "farrington-flexible", options = c("reweight" = "false", "trend" = "false", "b" = "3",
+                                                   "power-trans" = "1/2")),
+  list(method = "farrington-flexible", options = c("threshold-method" = "muan", "no-periods" = "10",
+                                                   "weights-threshold" = "1", "past-weeks-not-included" = "26"))
+)
+rNames <- c("b" = "b", "w" = "w", "reweight" = "reweight", "weights-threshold" = "weightsThreshold",
+            "alpha" = "alpha", "trend" = "trend", "p-threshold-trend" = "pThresholdTrend",
+            "power-trans" = "powertrans", "threshold-method" = "thresholdMethod", "no-periods" = "noPeriods",
+            "past-weeks-not-included" = "pastWeeksNotIncluded")
+toControl <- function(options) {
+  control <- list()
+  for (name in names(options)) {
+    value <- options[[name]]
+    control[[rNames[[name]]]] <- switch(name,
+      "reweight" = , "trend" = as.logical(toupper(value)),
+      "power-trans" = , "threshold-method" = value,
+      as.numeric(value))
+  }
+  control
+}
+variantRows <- NULL
+for (v in variants) {
+  optionText <- paste(names(v$options), v$options, sep = "=", collapse = ";")
+  for (name in c("sim-trend", "salmNewport-DE")) {
+    s <- series[[name]]
+    range <- tail(rangeOf(name, length(s$y)), 40)
+    control <- toControl(v$options)
+    out <- if (v$method == "farrington") {
+      # runFarrington passes the defaults explicitly; redo it with the variant's control
+      tracedFit <<- NULL
+      x <- sts(observed = s$y, frequency = s$freq, start = c(2000, 1))
+      res <- farrington(x, control = modifyList(list(range = range), control))
+      upper <- as.numeric(upperbound(res))
+      obs <- as.numeric(observed(res))
+      enough <- sapply(range, function(k) sum(s$y[(k - 3):k]) >= 5)
+      data.frame(date = format(s$dates[range]), observed = obs, expected = fmt(tracedFit),
+                 threshold = fmt(upper), alarm = as.integer(alarms(res)),
+                 statistic = fmt(ifelse(enough, (obs - tracedFit) / (upper - tracedFit), 0)),
+                 pvalue = fmt(1 - res@control$pd[, 1]))
+    } else {
+      runFlexible(s, range, modifyList(rDefaults, control))
+    }
+    variantRows <- rbind(variantRows, cbind(method = v$method, options = optionText,
+                                            out[, 1, drop = FALSE], unit = name, out[, -1]))
+  }
+  cat(sprintf("variant %-20s %-70s alarms %d\n", v$method, optionText, sum(tail(variantRows$alarm, 80))))
+}
+untrace("algo.farrington.threshold", where = asNamespace("surveillance"))
+write.csv(variantRows, file.path(outDir, "farrington-variants.csv"), row.names = FALSE, quote = FALSE)
+
+write.csv(input, file.path(outDir, "farrington-input.csv"), row.names = FALSE, quote = FALSE)
+write.csv(outputs$farrington, file.path(outDir, "farrington.csv"), row.names = FALSE, quote = FALSE)
+write.csv(outputs$flexible, file.path(outDir, "farrington-flexible.csv"), row.names = FALSE, quote = FALSE)
+write.csv(outputs$noufaily, file.path(outDir, "farrington-flexible-noufaily.csv"), row.names = FALSE, quote = FALSE)
