@@ -27,6 +27,27 @@ public record AlertQuery(String district, String category, String level, String 
                         || !alert.window().start().isAfter(to));
     }
 
+    /** The filters as query parameters ("&district=…"), for asking another instance. */
+    String asQueryString() {
+        StringBuilder query = new StringBuilder();
+        append(query, "district", district);
+        append(query, "category", category);
+        append(query, "level", level);
+        append(query, "status", status);
+        append(query, "kind", kind);
+        append(query, "unit", unit);
+        append(query, "from", from == null ? null : from.toString());
+        append(query, "to", to == null ? null : to.toString());
+        return query.toString();
+    }
+
+    private static void append(StringBuilder query, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            query.append('&').append(name).append('=')
+                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     private static boolean matches(String wanted, String... actual) {
         if (wanted == null || wanted.isBlank()) {
             return true;

@@ -1,44 +1,75 @@
 package org.foodrisk.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.foodrisk.alert.Alert;
+import org.foodrisk.kafka.Json;
 import org.foodrisk.runtime.KafkaRuntime;
 import org.foodrisk.topology.StoreNames;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads alerts from the topology's alert store (interactive queries). With one instance it
- * holds every alert; answering for keys held by other instances (routing by
- * {@code KafkaStreams.queryMetadataForKey}) is the query-API issue's work and not done here.
+ * Reads alerts from the topology's alert store (interactive queries), correct with any number of
+ * instances: each instance holds the alerts of its own partitions, so a single alert is read
+ * from the instance that owns its key ({@code queryMetadataForKey}) and a list is gathered from
+ * every instance and merged. Remote reads go to the other instance's HTTP API with
+ * {@code local=true}, which answers from its own store only (no forwarding loops).
  */
 @Singleton
 public class AlertStoreReader {
 
-    private static final Comparator<Alert> MOST_URGENT_FIRST = Comparator
+    static final Comparator<Alert> MOST_URGENT_FIRST = Comparator
             .comparing(Alert::level, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(Alert::updatedAt, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(Alert::alertId);
 
     private final KafkaRuntime runtime;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public AlertStoreReader(KafkaRuntime runtime) {
         this.runtime = runtime;
     }
 
+    /** Alerts matching the query across all instances, most urgent first, one page of them. */
     public AlertPage find(AlertQuery query, int page, int size) {
+        List<Alert> matching = new ArrayList<>(findLocal(query));
+        for (HostInfo host : otherHosts()) {
+            matching.addAll(fetchRemote(host, "/api/v1/alerts?local=true&size=" + Integer.MAX_VALUE + query.asQueryString()));
+        }
+        matching.sort(MOST_URGENT_FIRST);
+        int from = (int) Math.min((long) page * size, matching.size());
+        int to = (int) Math.min((long) from + size, matching.size());
+        return new AlertPage(matching.size(), page, size, List.copyOf(matching.subList(from, to)));
+    }
+
+    /** Alerts of this instance's own partitions only. */
+    public List<Alert> findLocal(AlertQuery query) {
         List<Alert> matching = new ArrayList<>();
         try (KeyValueIterator<String, Alert> all = store().all()) {
             while (all.hasNext()) {
@@ -49,13 +80,64 @@ public class AlertStoreReader {
             }
         }
         matching.sort(MOST_URGENT_FIRST);
-        int from = Math.min(page * size, matching.size());
-        int to = Math.min(from + size, matching.size());
-        return new AlertPage(matching.size(), page, size, List.copyOf(matching.subList(from, to)));
+        return matching;
     }
 
+    /** One alert, from whichever instance owns it. */
     public Optional<Alert> get(String alertId) {
+        KeyQueryMetadata owner = runtime.streams().queryMetadataForKey(StoreNames.ALERTS, alertId, new StringSerializer());
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw notReady();
+        }
+        if (isSelf(owner.activeHost())) {
+            return getLocal(alertId);
+        }
+        List<Alert> remote = fetchRemote(owner.activeHost(), "/api/v1/alerts/"
+                + URLEncoder.encode(alertId, StandardCharsets.UTF_8) + "?local=true");
+        return remote.stream().findFirst();
+    }
+
+    public Optional<Alert> getLocal(String alertId) {
         return Optional.ofNullable(store().get(alertId));
+    }
+
+    private Collection<HostInfo> otherHosts() {
+        List<HostInfo> hosts = new ArrayList<>();
+        for (StreamsMetadata metadata : runtime.streams().streamsMetadataForStore(StoreNames.ALERTS)) {
+            if (!isSelf(metadata.hostInfo())) {
+                hosts.add(metadata.hostInfo());
+            }
+        }
+        return hosts;
+    }
+
+    private boolean isSelf(HostInfo host) {
+        return (host.host() + ":" + host.port()).equals(runtime.self());
+    }
+
+    private List<Alert> fetchRemote(HostInfo host, String pathAndQuery) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() == 404) {
+                return List.of();
+            }
+            if (response.statusCode() != 200) {
+                throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                        "instance " + host + " answered " + response.statusCode() + "; retry shortly");
+            }
+            JsonNode body = Json.MAPPER.readTree(response.body());
+            if (body.has("alerts")) {
+                return List.of(Json.MAPPER.treeToValue(body.get("alerts"), Alert[].class));
+            }
+            return List.of(Json.MAPPER.treeToValue(body, Alert.class));
+        } catch (IOException e) {
+            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "instance " + host + " unreachable: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "interrupted");
+        }
     }
 
     private ReadOnlyKeyValueStore<String, Alert> store() {
@@ -64,9 +146,12 @@ public class AlertStoreReader {
             return streams.store(StoreQueryParameters.fromNameAndType(StoreNames.ALERTS,
                     QueryableStoreTypes.<String, Alert>keyValueStore()));
         } catch (InvalidStateStoreException e) {
-            // Starting up or rebalancing: the client should retry shortly.
-            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "alert store not ready (Kafka Streams is " + streams.state() + "); retry shortly");
+            throw notReady();
         }
+    }
+
+    private HttpStatusException notReady() {
+        return new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                "alert store not ready (Kafka Streams is " + runtime.streams().state() + "); retry shortly");
     }
 }

@@ -9,6 +9,7 @@ import io.micronaut.core.annotation.Nullable;
 import org.foodrisk.alert.Alert;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** GET /api/v1/alerts and /api/v1/alerts/{alertId}: the current version of each alert. */
 @Controller("/api/v1/alerts")
@@ -27,14 +28,20 @@ public class AlertsController {
                           @Nullable @QueryValue String level, @Nullable @QueryValue String status,
                           @Nullable @QueryValue String kind, @Nullable @QueryValue String unit,
                           @Nullable @QueryValue OffsetDateTime from, @Nullable @QueryValue OffsetDateTime to,
-                          @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size) {
+                          @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size,
+                          @QueryValue(defaultValue = "false") boolean local) {
+        AlertQuery query = new AlertQuery(district, category, level, status, kind, unit, from, to);
+        if (local) {
+            // Another instance gathering a list: this instance's partitions only, unpaged.
+            List<Alert> mine = reader.findLocal(query);
+            return new AlertPage(mine.size(), 0, mine.size(), mine);
+        }
         int boundedSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-        return reader.find(new AlertQuery(district, category, level, status, kind, unit, from, to),
-                Math.max(0, page), boundedSize);
+        return reader.find(query, Math.max(0, page), boundedSize);
     }
 
     @Get("/{alertId}")
-    public HttpResponse<Alert> get(@PathVariable String alertId) {
-        return reader.get(alertId).map(HttpResponse::ok).orElseGet(HttpResponse::notFound);
+    public HttpResponse<Alert> get(@PathVariable String alertId, @QueryValue(defaultValue = "false") boolean local) {
+        return (local ? reader.getLocal(alertId) : reader.get(alertId)).map(HttpResponse::ok).orElseGet(HttpResponse::notFound);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param applicationId    Kafka Streams application.id (consumer group, internal topic prefix)
  * @param demo             replay generated demo traffic; null = only with the embedded broker
  * @param clientProperties extra Kafka client properties (security: SASL_SSL, SCRAM, mTLS …)
+ * @param advertisedHost   the host other instances reach this one's HTTP API at (interactive queries)
  */
 @ConfigurationProperties("foodrisk")
 public record FoodRiskSettings(
@@ -25,7 +26,8 @@ public record FoodRiskSettings(
         @Bindable(defaultValue = "PT1S") Duration demoDayEvery,
         @Bindable(defaultValue = "9092") int embeddedPort,
         @Bindable(defaultValue = "1") int streamThreads,
-        @Nullable Map<String, String> clientProperties) {
+        @Nullable Map<String, String> clientProperties,
+        @Bindable(defaultValue = "localhost") String advertisedHost) {
 
     public boolean embedded() {
         return bootstrapServers == null || bootstrapServers.isBlank();

@@ -1,6 +1,7 @@
 package org.foodrisk.runtime;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.Admin;
@@ -41,8 +42,13 @@ public class KafkaRuntime implements AutoCloseable {
     private final KafkaClientConfig kafka;
     private final KafkaStreams streams;
 
-    public KafkaRuntime(FoodRiskSettings settings, PlanCatalog catalog, TopologySettings topologySettings) throws Exception {
+    private final String self;
+
+    public KafkaRuntime(FoodRiskSettings settings, PlanCatalog catalog, TopologySettings topologySettings,
+                        @Value("${micronaut.server.port:8080}") int httpPort) throws Exception {
         this.settings = settings;
+        // Other instances forward queries for keys this instance owns to this address.
+        this.self = settings.advertisedHost() + ":" + httpPort;
         this.catalog = catalog;
         Map<String, String> security = settings.clientProperties() == null ? Map.of() : settings.clientProperties();
         if (settings.embedded()) {
@@ -82,6 +88,11 @@ public class KafkaRuntime implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(settings.dataDir(), "streams").toAbsolutePath().toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+        if (!self.endsWith(":-1") && !self.endsWith(":0")) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self);
+        } else {
+            LOG.warn("HTTP port chosen at random: this instance cannot take part in query routing between instances");
+        }
         if (broker != null) {
             // A single local broker can hold only one replica of each internal topic.
             props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
@@ -99,6 +110,11 @@ public class KafkaRuntime implements AutoCloseable {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** host:port of this instance's HTTP API, as advertised to the other instances. */
+    public String self() {
+        return self;
     }
 
     public KafkaClientConfig kafka() {

@@ -16,7 +16,10 @@ import org.foodrisk.alert.AlertIds;
 import org.foodrisk.alert.AlertLifecycle;
 import org.foodrisk.detect.CaseHistory;
 import org.foodrisk.detect.ComplaintRepeatRule;
+import org.foodrisk.detect.CountAberrationRule;
 import org.foodrisk.detect.CriticalHazardRule;
+import org.foodrisk.detect.aberration.AberrationMethods;
+import org.foodrisk.detect.aberration.Frequency;
 import org.foodrisk.detect.FusionRule;
 import org.foodrisk.detect.HourlyVolume;
 import org.foodrisk.detect.IllnessClusterRule;
@@ -50,6 +53,7 @@ import java.util.List;
  *                             └─ dedup-* (store) ─ signals
  *  signals ─ detect-critical-hazard ───────────────────────────────────┐
  *  signals ─ [by district|category] ─ count-daily ─┬ detect-failure-rate ─┤
+ *                                                  ├ detect-count-aberrations (EARS C2 when a day closes) ─┤
  *                                                  ├ detect-opinion ──────┤  (24 h spike, rumour)
  *                                                  └ detect-fusion ───────┤
  *  signals ─ [by enterprise] ─┬ detect-repeat-offender ──────────────────┤
@@ -118,6 +122,15 @@ public final class FoodRiskTopology {
         KStream<String, Detection> fusion = byDistrictCategory
                 .process(() -> new FusionProcessor(fusionRule), Named.as("detect-fusion"), StoreNames.FUSION_WINDOW);
 
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ABERRATION_PROGRESS),
+                Serdes.String(), Serdes.String()));
+        CountAberrationRule countRule = new CountAberrationRule(
+                AberrationMethods.create(settings.countMethod(), java.util.Map.of(), Frequency.DAY),
+                settings.countHistoryDays(), settings.countMinEvents());
+        KStream<String, Detection> countAberrations = byDistrictCategory
+                .process(() -> new PeriodAberrationProcessor(countRule, settings.zone(), settings.dayCloseGrace()),
+                        Named.as("detect-count-aberrations"), StoreNames.DAILY_COUNTS, StoreNames.ABERRATION_PROGRESS);
+
         KStream<String, Signal> byEnterprise = signals
                 .filter((id, s) -> s.enterpriseKey() != null
                                 && ((s.type() == SignalType.SAMPLING && s.failed()) || s.type() == SignalType.COMPLAINT),
@@ -156,6 +169,7 @@ public final class FoodRiskTopology {
                 .merge(clusters, Named.as("merge-detections-illness-cluster"))
                 .merge(opinion, Named.as("merge-detections-opinion"))
                 .merge(fusion, Named.as("merge-detections-fusion"))
+                .merge(countAberrations, Named.as("merge-detections-count-aberrations"))
                 .mapValues(AlertCommand::of, Named.as("as-detection-command"));
         KStream<String, Object> actionIntake = builder
                 .stream(Topics.ALERT_ACTIONS, Consumed.with(Serdes.String(), Serdes.String()).withName("source-alert-actions"))

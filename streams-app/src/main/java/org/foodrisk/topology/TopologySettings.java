@@ -27,6 +27,10 @@ import java.util.Map;
  * @param fusionWindow         how close signals of different streams must be to fuse
  * @param fusionMinSignals     fewest notable signals for a fusion alert
  * @param overdueCheckEvery    how often (wall clock) open alerts are checked against their deadlines
+ * @param countMethod          the aberration method for daily counts (a name of AberrationMethods)
+ * @param countHistoryDays     days of history given to it before the judged day
+ * @param countMinEvents       fewest events on a day before a count alarm becomes an alert
+ * @param dayCloseGrace        how long after a day's end (stream time) it is judged: time for late reports
  */
 public record TopologySettings(
         ZoneId zone,
@@ -47,7 +51,11 @@ public record TopologySettings(
         long rumourMinReach,
         Duration fusionWindow,
         int fusionMinSignals,
-        Duration overdueCheckEvery) {
+        Duration overdueCheckEvery,
+        String countMethod,
+        int countHistoryDays,
+        int countMinEvents,
+        Duration dayCloseGrace) {
 
     public static TopologySettings defaults() {
         return new TopologySettings(ZoneId.of("Asia/Shanghai"), Duration.ofDays(1), Duration.ofDays(30), 20, 0.01,
@@ -58,13 +66,16 @@ public record TopologySettings(
                 Duration.ofHours(72), 2,
                 Duration.ofDays(30), 2,
                 0.025, 3, 100_000,
-                Duration.ofDays(7), 3, Duration.ofMinutes(1));
+                Duration.ofDays(7), 3, Duration.ofMinutes(1),
+                // EARS C2 on daily counts: eligible from 7 days of history (United4Surveillance).
+                "ears-c2", 28, 3, Duration.ofDays(1));
     }
 
     public TopologySettings withZone(ZoneId newZone) {
         return new TopologySettings(newZone, futureTolerance, failureRateWindow, failureRateMinSamples,
                 failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
                 clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
-                rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery);
+                rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
+                countMinEvents, dayCloseGrace);
     }
 }

@@ -51,9 +51,15 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                     "foodrisk.application-id", "foodrisk-it-" + UUID.randomUUID(),
                     "foodrisk.data-dir", Files.createTempDirectory("foodrisk-it").toString(),
                     "foodrisk.demo", "false",
-                    "micronaut.server.port", "-1");
+                    "micronaut.server.port", String.valueOf(freePort()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

@@ -46,8 +46,12 @@ class StreamDetectorsTopologyTest {
     }
 
     private void publish(String topic, String key, String json) {
+        publish(topic, key, json, PUBLISHED);
+    }
+
+    private void publish(String topic, String key, String json, Instant publishedAt) {
         TestInputTopic<String, String> input = driver.createInputTopic(topic, new StringSerializer(), new StringSerializer());
-        input.pipeInput(key, json, PUBLISHED);
+        input.pipeInput(key, json, publishedAt);
     }
 
     private List<JsonNode> alertsOfKind(String kind) {
@@ -180,5 +184,41 @@ class StreamDetectorsTopologyTest {
                 alert.path("evidence").get(0).path("signal").asText(),
                 alert.path("evidence").get(1).path("signal").asText(),
                 alert.path("evidence").get(2).path("signal").asText()));
+    }
+
+    @Test
+    void aDayWithManyMoreCasesThanItsBaselineIsAnIllnessAberrationOnceTheDayCloses() {
+        // 武清区: one case every other day for four weeks (no common exposure), then 8 cases on 2024-05-29.
+        // Each report is published an hour after onset: days close as the event-time clock moves on.
+        int n = 0;
+        for (int day = 1; day <= 28; day += 2) {
+            String id = "A-" + n++;
+            publish(Topics.ILLNESS_REPORTS, id, """
+                    {"caseId":"%s","reportingUnit":"武清区人民医院","districtCode":"120114",
+                     "onsetAt":"2024-05-%02dT10:00:00+08:00","symptoms":["腹泻"]}
+                    """.formatted(id, day), Instant.parse(String.format("2024-05-%02dT03:00:00Z", day)));
+        }
+        for (int i = 0; i < 8; i++) {
+            String id = "A-" + n++;
+            publish(Topics.ILLNESS_REPORTS, id, """
+                    {"caseId":"%s","reportingUnit":"武清区人民医院","districtCode":"120114",
+                     "onsetAt":"2024-05-29T%02d:00:00+08:00","symptoms":["腹泻","呕吐"]}
+                    """.formatted(id, 8 + i), Instant.parse("2024-05-29T10:00:00Z"));
+        }
+        assertTrue(alertsOfKind("illness.aberration").isEmpty(), "the day is not closed yet");
+        publish(Topics.ILLNESS_REPORTS, "A-late", """
+                {"caseId":"A-late","reportingUnit":"武清区人民医院","districtCode":"120114",
+                 "onsetAt":"2024-05-31T02:00:00+08:00","symptoms":["腹泻"]}
+                """, Instant.parse("2024-05-30T19:00:00Z"));
+        List<JsonNode> out = alertsOfKind("illness.aberration");
+        assertEquals(1, out.size(), "only 2024-05-29 stands out");
+        JsonNode alert = out.get(0);
+        assertEquals("ears-c2", alert.path("detector").path("name").asText());
+        assertEquals(8.0, alert.path("detector").path("observed").asDouble());
+        assertTrue(alert.path("detector").path("threshold").asDouble() < 8.0);
+        assertEquals("2024-05-29T00:00:00+08:00", alert.path("window").path("start").asText());
+        assertEquals(8, alert.path("evidence").size());
+        assertEquals("ORANGE", alert.path("level").asText(), "8 ≥ twice the threshold: YELLOW, one level up as people are ill");
+        assertTrue(alert.path("planTasks").toString().contains("（十二）"), "武清's 食源性疾病 owner");
     }
 }

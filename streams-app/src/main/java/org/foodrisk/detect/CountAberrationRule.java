@@ -1,0 +1,103 @@
+package org.foodrisk.detect;
+
+import org.foodrisk.alert.AlertLevel;
+import org.foodrisk.detect.aberration.AberrationMethod;
+import org.foodrisk.detect.aberration.CountSeries;
+import org.foodrisk.detect.aberration.DetectionPoint;
+import org.foodrisk.detect.aberration.PointStatus;
+import org.foodrisk.ingest.SignalType;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Count aberrations of a closed day: {@code illness.aberration} (cases), {@code complaint.spike}
+ * (complaints) and {@code sampling.aberration} (failed samples) per district × category, judged
+ * by a statistical method (default EARS C2, Hutwagner et al. 2003, as R surveillance::earsC —
+ * eligible from 7 days of history, United4Surveillance signal-detection-tool).
+ *
+ * <p>EARS alarms on a single case when the baseline is all zeros (its sd is 0); like ESSENCE,
+ * an alarm needs at least {@code minCount} events on the day before it becomes an alert.
+ * Level: BLUE on alarm; YELLOW when the count is at least twice the threshold; illness one
+ * level higher (people are already ill).
+ */
+public final class CountAberrationRule {
+
+    private static final Map<SignalType, String> KINDS = Map.of(
+            SignalType.ILLNESS, "illness.aberration",
+            SignalType.COMPLAINT, "complaint.spike",
+            SignalType.SAMPLING, "sampling.aberration");
+
+    private final AberrationMethod method;
+    private final int historyDays;
+    private final long minCount;
+
+    public CountAberrationRule(AberrationMethod method, int historyDays, long minCount) {
+        this.method = method;
+        this.historyDays = historyDays;
+        this.minCount = minCount;
+    }
+
+    public boolean watches(SignalType type) {
+        return KINDS.containsKey(type);
+    }
+
+    public int historyDays() {
+        return historyDays;
+    }
+
+    /**
+     * Judges the last day of {@code series} (its earlier days are history).
+     *
+     * @param districtCategory "districtCode|category" as the aggregation keys it
+     * @param lastDay          the line list of the judged day
+     */
+    public Optional<Detection> evaluate(SignalType type, String districtCategory, CountSeries series,
+                                        List<Evidence> lastDay, ZoneId zone) {
+        int last = series.size() - 1;
+        List<DetectionPoint> points = method.detect(series, last);
+        if (points.isEmpty()) {
+            return Optional.empty();
+        }
+        DetectionPoint point = points.get(points.size() - 1);
+        if (point.status() != PointStatus.EVALUATED || !point.alarm() || point.observed() < minCount) {
+            return Optional.empty();
+        }
+        String kind = KINDS.get(type);
+        String districtCode = districtCategory.substring(0, districtCategory.indexOf('|'));
+        String category = districtCategory.substring(districtCategory.indexOf('|') + 1);
+        String districtName = org.foodrisk.reference.Districts.byCode(districtCode)
+                .map(org.foodrisk.reference.District::name).orElse(districtCode);
+        AlertLevel level = point.observed() >= 2 * point.threshold() ? AlertLevel.YELLOW : AlertLevel.BLUE;
+        if (type == SignalType.ILLNESS) {
+            level = level.raise();
+        }
+        LocalDate day = point.date();
+        String what = switch (type) {
+            case ILLNESS -> "食源性疾病病例";
+            case COMPLAINT -> "投诉举报";
+            default -> "抽检不合格批次";
+        };
+        String headline = String.format(Locale.ROOT, "%s%s%s%s日%d起，超过预警阈值%.1f（%s）", districtName,
+                "?".equals(category) ? "" : category, what, day, point.observed(), point.threshold(), method.name());
+        DetectorNumbers numbers = new DetectorNumbers(method.name(), (double) point.observed(), point.expected(),
+                point.threshold(), nanToNull(point.statistic()), nanToNull(point.pValue()), method.citation());
+        return Optional.of(new Detection(kind, String.join("|", kind, districtCode, category), level, type,
+                districtCode.equals(districtName) ? null : districtCode, districtName, "?".equals(category) ? null : category,
+                null, null, null, null, null, day.atStartOfDay(zone).toOffsetDateTime(),
+                day.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), numbers, lastDay, headline,
+                switch (type) {
+                    case ILLNESS -> List.of("核实病例信息，开展流行病学调查，查找共同暴露因素", "加强哨点医院病例监测和报告");
+                    case COMPLAINT -> List.of("梳理投诉举报集中反映的问题和涉及主体", "组织针对性监督检查");
+                    default -> List.of("分析不合格原因和共同来源", "加大该类食品抽检和核查处置力度");
+                }));
+    }
+
+    private static Double nanToNull(double value) {
+        return Double.isNaN(value) ? null : value;
+    }
+}

@@ -1,0 +1,114 @@
+package org.foodrisk.topology;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.foodrisk.detect.CountAberrationRule;
+import org.foodrisk.detect.Detection;
+import org.foodrisk.detect.Evidence;
+import org.foodrisk.detect.aberration.CountSeries;
+import org.foodrisk.detect.aberration.Frequency;
+import org.foodrisk.ingest.Signal;
+import org.foodrisk.ingest.SignalType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the count detectors when a day closes, in event time: a day is closed once the task's
+ * stream time has passed its end by the grace period (late reports of that day have had time to
+ * arrive). Every closed day of every series is judged exactly once — the last judged day of each
+ * series is remembered in a store — so a replay of history judges the same days with the same
+ * counts as live traffic did, and a restart neither skips nor repeats a day.
+ */
+final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal, String, Detection> {
+
+    private final CountAberrationRule rule;
+    private final ZoneId zone;
+    private final Duration grace;
+    private KeyValueStore<String, DailyCount> counts;
+    private KeyValueStore<String, String> progress;
+
+    PeriodAberrationProcessor(CountAberrationRule rule, ZoneId zone, Duration grace) {
+        this.rule = rule;
+        this.zone = zone;
+        this.grace = grace;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Detection> context) {
+        super.init(context);
+        counts = context.getStateStore(StoreNames.DAILY_COUNTS);
+        progress = context.getStateStore(StoreNames.ABERRATION_PROGRESS);
+        context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::closeDays);
+    }
+
+    @Override
+    public void process(Record<String, Signal> record) {
+        Signal signal = record.value();
+        if (!rule.watches(signal.type()) || signal.sign() < 0) {
+            return;
+        }
+        String series = signal.type().wireName() + "|" + record.key();
+        LocalDate day = DayKeys.day(signal.eventTime(), zone);
+        String judgedUpTo = progress.get(series);
+        // A new series starts being judged from its first day; a late record for an already
+        // judged day only updates the count (the judgement of that day stands).
+        if (judgedUpTo == null) {
+            progress.put(series, day.minusDays(1).toString());
+        }
+    }
+
+    private void closeDays(long streamTime) {
+        LocalDate lastClosed = Instant.ofEpochMilli(streamTime).minus(grace).atZone(zone).toLocalDate().minusDays(1);
+        List<KeyValue<String, String>> series = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = progress.all()) {
+            all.forEachRemaining(series::add);
+        }
+        for (KeyValue<String, String> entry : series) {
+            LocalDate judged = LocalDate.parse(entry.value);
+            if (!judged.isBefore(lastClosed)) {
+                continue;
+            }
+            for (LocalDate day = judged.plusDays(1); !day.isAfter(lastClosed); day = day.plusDays(1)) {
+                judge(entry.key, day);
+            }
+            progress.put(entry.key, lastClosed.toString());
+        }
+    }
+
+    private void judge(String series, LocalDate day) {
+        SignalType type = SignalType.valueOf(series.substring(0, series.indexOf('|')).toUpperCase());
+        String districtCategory = series.substring(series.indexOf('|') + 1);
+        LocalDate first = day.minusDays(rule.historyDays());
+        List<LocalDate> dates = new ArrayList<>();
+        long[] values = new long[rule.historyDays() + 1];
+        for (int i = 0; i <= rule.historyDays(); i++) {
+            dates.add(first.plusDays(i));
+        }
+        List<Evidence> lastDay = List.of();
+        try (KeyValueIterator<String, DailyCount> days = counts.range(DayKeys.key(series, first), DayKeys.key(series, day))) {
+            while (days.hasNext()) {
+                KeyValue<String, DailyCount> entry = days.next();
+                int index = (int) (DayKeys.dayOf(entry.key).toEpochDay() - first.toEpochDay());
+                // Sampling is judged on its failures; the other streams on every record.
+                values[index] = type == SignalType.SAMPLING ? entry.value.failed() : entry.value.count();
+                if (index == values.length - 1) {
+                    lastDay = entry.value.records();
+                }
+            }
+        }
+        CountSeries countSeries = new CountSeries(series, Frequency.DAY, dates, values);
+        rule.evaluate(type, districtCategory, countSeries, lastDay, zone).ifPresent(detection ->
+                context().forward(new Record<>(detection.dedupKey(), detection,
+                        day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli())));
+    }
+}

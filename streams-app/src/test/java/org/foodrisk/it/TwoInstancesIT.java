@@ -1,0 +1,146 @@
+package org.foodrisk.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.foodrisk.kafka.Json;
+import org.foodrisk.runtime.KafkaRuntime;
+import org.foodrisk.testsupport.TestKafka;
+import org.foodrisk.topics.Topics;
+import org.foodrisk.topology.StoreNames;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two instances of the application share the work (same application.id, two partitions each):
+ * every alert can be queried on either instance, which answers from its own store or asks the
+ * instance that owns the key.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoInstancesIT {
+
+    private final String applicationId = "foodrisk-two-" + UUID.randomUUID();
+    private final List<ApplicationContext> instances = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void startTwoInstances() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            instances.add(ApplicationContext.run(EmbeddedServer.class, Map.of(
+                    "foodrisk.bootstrap-servers", TestKafka.bootstrapServers(),
+                    "foodrisk.application-id", applicationId,
+                    "foodrisk.data-dir", Files.createTempDirectory("foodrisk-two-" + i).toString(),
+                    "foodrisk.demo", "false",
+                    "micronaut.server.port", String.valueOf(port))).getApplicationContext());
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        instances.forEach(ApplicationContext::close);
+    }
+
+    private int port(int instance) {
+        return instances.get(instance).getBean(EmbeddedServer.class).getPort();
+    }
+
+    private JsonNode get(int instance, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(instance) + path))
+                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return response.statusCode() == 200 ? Json.MAPPER.readTree(response.body()) : null;
+    }
+
+    @Test
+    void everyAlertIsAnsweredByEitherInstance() throws Exception {
+        // Twelve distinct risks (district × substance), so that their alert ids spread over all partitions.
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String[] districts = {"武清区", "西青区", "河北区", "蓟州区", "宝坻区", "静海区"};
+        String[] substances = {"克伦特罗", "莱克多巴胺"};
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all"), new StringSerializer(), new StringSerializer())) {
+            int n = 0;
+            for (String district : districts) {
+                for (String substance : substances) {
+                    String id = "TWO-" + run + "-" + n++;
+                    producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, id, """
+                            {"sampleId":"%s","program":"区抽","labCode":"TJFS001","districtName":"%s",
+                             "foodCategory":"食用农产品","foodName":"猪肉","sampledAt":"2024-05-06T09:30:00+08:00",
+                             "verdict":"不合格","items":[{"item":"%s","hazardClass":"兽药残留","result":"1.1","pass":false}]}
+                            """.formatted(id, district, substance))).get();
+                }
+            }
+        }
+        Instant deadline = Instant.now().plusSeconds(120);
+        Set<String> ids = new HashSet<>();
+        while (Instant.now().isBefore(deadline)) {
+            boolean bothRunning = instances.stream().allMatch(c ->
+                    c.getBean(KafkaRuntime.class).streams().state() == KafkaStreams.State.RUNNING);
+            boolean twoHosts = bothRunning && instances.get(0).getBean(KafkaRuntime.class).streams()
+                    .streamsMetadataForStore(StoreNames.ALERTS).size() == 2;
+            JsonNode page = twoHosts ? get(0, "/api/v1/alerts?kind=sampling.critical-hazard&size=500") : null;
+            ids.clear();
+            if (page != null) {
+                page.path("alerts").forEach(a -> {
+                    if (a.path("evidence").toString().contains("TWO-" + run)) {
+                        ids.add(a.path("alertId").asText());
+                    }
+                });
+            }
+            if (ids.size() == 12) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertEquals(12, ids.size(), "instance 0 lists the alerts of both instances");
+
+        Set<String> localTo0 = new HashSet<>();
+        get(0, "/api/v1/alerts?local=true&kind=sampling.critical-hazard").path("alerts")
+                .forEach(a -> localTo0.add(a.path("alertId").asText()));
+        localTo0.retainAll(ids);
+        assertTrue(!localTo0.isEmpty() && localTo0.size() < 12,
+                "the work is shared: instance 0 holds some of the alerts, not all (" + localTo0.size() + ")");
+
+        JsonNode fromOne = get(1, "/api/v1/alerts?kind=sampling.critical-hazard&size=500");
+        long seenByOne = 0;
+        for (JsonNode alert : fromOne.path("alerts")) {
+            if (ids.contains(alert.path("alertId").asText())) {
+                seenByOne++;
+            }
+        }
+        assertEquals(12, seenByOne, "instance 1 lists the same alerts");
+        for (String id : ids) {
+            JsonNode viaZero = get(0, "/api/v1/alerts/" + id);
+            JsonNode viaOne = get(1, "/api/v1/alerts/" + id);
+            assertEquals(id, viaZero.path("alertId").asText());
+            assertEquals(viaZero, viaOne, "the same alert whichever instance answers");
+        }
+    }
+}
