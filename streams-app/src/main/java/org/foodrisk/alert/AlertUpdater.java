@@ -65,7 +65,8 @@ public final class AlertUpdater {
                 detection.recommendedActions().isEmpty() ? current.recommendedActions() : detection.recommendedActions(),
                 current.firstDetectedAt(), now, current.dedupKey(), current.detections() + 1,
                 reopened ? reopen(current.handling(), level, now) : current.handling().withDeadlines(
-                        DEADLINES.deadlinesFor(level, current.firstDetectedAt(), current.handling().deadlines()))));
+                        DEADLINES.deadlinesFor(level, current.firstDetectedAt(), current.handling().deadlines())),
+                current.history()));
     }
 
     private static Alert create(Detection detection, List<PlanTaskRef> planTasks, OffsetDateTime now) {
@@ -76,7 +77,7 @@ public final class AlertUpdater {
                 new Alert.Window(detection.windowStart(), detection.windowEnd()), detection.detector(),
                 mergeEvidence(List.of(), detection.evidence()), planTasks, detection.recommendedActions(), now, now,
                 detection.dedupKey(), 1,
-                Handling.none().withDeadlines(DEADLINES.deadlinesFor(detection.level(), now, null)));
+                Handling.none().withDeadlines(DEADLINES.deadlinesFor(detection.level(), now, null)), List.of());
     }
 
     /** New evidence after closure reopens the alert with fresh deadlines from now. */

@@ -78,6 +78,9 @@ public class AlertStoreReader {
                     matching.add(entry.value);
                 }
             }
+        } catch (InvalidStateStoreException rebalancing) {
+            // The store can be taken away mid-iteration by a rebalance.
+            throw notReady();
         }
         matching.sort(MOST_URGENT_FIRST);
         return matching;
@@ -98,7 +101,11 @@ public class AlertStoreReader {
     }
 
     public Optional<Alert> getLocal(String alertId) {
-        return Optional.ofNullable(store().get(alertId));
+        try {
+            return Optional.ofNullable(store().get(alertId));
+        } catch (InvalidStateStoreException rebalancing) {
+            throw notReady();
+        }
     }
 
     private Collection<HostInfo> otherHosts() {

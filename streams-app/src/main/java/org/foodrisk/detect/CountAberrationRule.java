@@ -69,6 +69,10 @@ public final class CountAberrationRule {
         }
         String kind = KINDS.get(type);
         String districtCode = districtCategory.substring(0, districtCategory.indexOf('|'));
+        if ("?".equals(districtCode)) {
+            // Records that named no district (and whose text named none) cannot go to anyone's desk.
+            return Optional.empty();
+        }
         String category = districtCategory.substring(districtCategory.indexOf('|') + 1);
         String districtName = org.foodrisk.reference.Districts.byCode(districtCode)
                 .map(org.foodrisk.reference.District::name).orElse(districtCode);
@@ -82,7 +86,7 @@ public final class CountAberrationRule {
             case COMPLAINT -> "投诉举报";
             default -> "抽检不合格批次";
         };
-        String headline = String.format(Locale.ROOT, "%s%s%s%s日%d起，超过预警阈值%.1f（%s）", districtName,
+        String headline = String.format(Locale.ROOT, "%s%s%s异常：%s当日%d起，超过预警阈值%.1f（%s）", districtName,
                 "?".equals(category) ? "" : category, what, day, point.observed(), point.threshold(), method.name());
         DetectorNumbers numbers = new DetectorNumbers(method.name(), (double) point.observed(), point.expected(),
                 point.threshold(), nanToNull(point.statistic()), nanToNull(point.pValue()), method.citation());

@@ -68,13 +68,18 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
     private void detect(String alertId, Detection detection, long timestamp) {
         Alert current = alerts.get(alertId);
         List<PlanTaskRef> planTasks = current == null || current.planTasks().isEmpty() ? route(detection) : List.of();
-        AlertUpdater.apply(current, detection, planTasks, now()).ifPresent(next -> emit(next, timestamp));
+        AlertUpdater.apply(current, detection, planTasks, now()).ifPresent(next -> emit(next.noted(
+                current == null ? "新建：" + detection.kind()
+                        : next.status() != current.status() ? "新证据重新打开"
+                        : next.level() != current.level() ? "升级为" + next.levelName()
+                        : "新证据（共" + next.evidence().size() + "条）"), timestamp));
     }
 
     private void act(String alertId, AlertCommand command, long timestamp) {
         AlertLifecycle.Outcome outcome = lifecycle.apply(alerts.get(alertId), command.action(), now());
         if (outcome.isAccepted()) {
-            emit(outcome.alert(), timestamp);
+            emit(outcome.alert().noted(command.action().action() + "：" + command.action().unit()
+                    + (command.action().by() == null ? "" : "（" + command.action().by() + "）")), timestamp);
             return;
         }
         context().forward(new Record<>(alertId, new DeadLetter(command.sourceTopic(), command.partition(),
@@ -93,7 +98,8 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
                 }
             }
         }
-        changed.forEach(alert -> emit(alert, wallClockMillis));
+        changed.forEach(alert -> emit(alert.noted("超期：" + String.join("、", alert.handling().deadlines().overdue())),
+                wallClockMillis));
     }
 
     private void emit(Alert alert, long timestamp) {

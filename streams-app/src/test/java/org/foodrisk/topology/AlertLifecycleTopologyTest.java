@@ -101,6 +101,10 @@ class AlertLifecycleTopologyTest {
         assertEquals("已办结", closed.path("status").asText());
         assertEquals("已控制问题产品，立案调查", closed.path("handling").path("disposition").asText());
         assertEquals(2, closed.path("handling").path("actions").size());
+        assertEquals(4, closed.path("history").size(), "one line per version: " + closed);
+        assertTrue(closed.path("history").get(0).path("change").asText().startsWith("新建"));
+        assertEquals("超期：acknowledge", closed.path("history").get(1).path("change").asText());
+        assertTrue(closed.path("history").get(3).path("change").asText().startsWith("close：区市场监管局"));
         driver.advanceWallClockTime(Duration.ofDays(10));
         assertTrue(alerts.isEmpty(), "a closed alert is never overdue");
     }
