@@ -41,6 +41,9 @@ public final class AlertUpdater {
         List<Evidence> evidence = mergeEvidence(current.evidence(), detection.evidence());
         AlertLevel level = AlertLevel.max(current.level(), detection.level());
         Alert.Window window = widen(current.window(), detection);
+        if (current.status() == AlertStatus.CLOSED && inQuietPeriod(current, detection)) {
+            return Optional.empty();
+        }
         boolean reopened = current.status() == AlertStatus.CLOSED;
         boolean changed = reopened
                 || !evidence.equals(current.evidence())
@@ -68,6 +71,21 @@ public final class AlertUpdater {
                         DEADLINES.deadlinesFor(level, current.firstDetectedAt(), current.handling().deadlines())),
                 current.history()));
     }
+
+    /**
+     * After people close an alert, the same risk at the same or a lower level does not reopen it
+     * for {@link #QUIET_PERIOD} of event time after the closure: the evidence that made them act is
+     * still arriving (late lab reports, repeated posts), and reopening on it would be noise.
+     * A higher level reopens at once.
+     */
+    private static boolean inQuietPeriod(Alert closed, Detection detection) {
+        OffsetDateTime closedAt = closed.handling().closedAt();
+        OffsetDateTime seen = detection.windowEnd() != null ? detection.windowEnd() : detection.windowStart();
+        return closedAt != null && seen != null && detection.level().compareTo(closed.level()) <= 0
+                && seen.isBefore(closedAt.plus(QUIET_PERIOD));
+    }
+
+    static final java.time.Duration QUIET_PERIOD = java.time.Duration.ofDays(7);
 
     private static Alert create(Detection detection, List<PlanTaskRef> planTasks, OffsetDateTime now) {
         return new Alert(AlertIds.of(detection.dedupKey()), 1, AlertStatus.OPEN, detection.level(),

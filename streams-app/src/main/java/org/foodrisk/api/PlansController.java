@@ -13,8 +13,16 @@ import org.foodrisk.plan.PlanTask;
 import org.foodrisk.plan.PlanTaskRef;
 import org.foodrisk.plan.RoutingQuery;
 
+import org.foodrisk.alert.Alert;
+import org.foodrisk.alert.AlertStatus;
+import org.foodrisk.summary.PlanProgressCalculator;
+import org.foodrisk.topology.TopologySettings;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The plan catalog as the service uses it: the plans, one task, and the routing decision for a
@@ -25,10 +33,17 @@ public class PlansController {
 
     private final PlanCatalog catalog;
     private final PlanRouter router;
+    private final AlertStoreReader alerts;
+    private final DailyCountsReader counts;
+    private final TopologySettings settings;
 
-    public PlansController(PlanCatalog catalog, PlanRouter router) {
+    public PlansController(PlanCatalog catalog, PlanRouter router, AlertStoreReader alerts, DailyCountsReader counts,
+                           TopologySettings settings) {
         this.catalog = catalog;
         this.router = router;
+        this.alerts = alerts;
+        this.counts = counts;
+        this.settings = settings;
     }
 
     @Get("/plans")
@@ -43,9 +58,34 @@ public class PlansController {
         return catalog.plan(planId).map(HttpResponse::ok).orElseGet(HttpResponse::notFound);
     }
 
+    /**
+     * The task as the plan writes it, the open alerts it answers for, and — for its quantitative
+     * sampling targets — the progress of the plan's district so far this year.
+     */
     @Get("/plan-tasks/{taskId}")
-    public HttpResponse<PlanTask> task(@PathVariable String taskId) {
-        return catalog.task(taskId).map(HttpResponse::ok).orElseGet(HttpResponse::notFound);
+    public HttpResponse<Map<String, Object>> task(@PathVariable String taskId) {
+        Optional<PlanTask> task = catalog.task(taskId);
+        if (task.isEmpty()) {
+            return HttpResponse.notFound();
+        }
+        Plan plan = catalog.plan(taskId.substring(0, taskId.indexOf(':'))).orElseThrow();
+        List<Alert> open = alerts.find(new AlertQuery(plan.districtCode(), null, null, null, null, null, null, null), 0,
+                        Integer.MAX_VALUE).alerts().stream()
+                .filter(a -> a.status() != AlertStatus.CLOSED)
+                .filter(a -> a.planTasks().stream().anyMatch(t -> t.taskId().equals(taskId)))
+                .toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("plan", plan.title());
+        body.put("task", task.get());
+        body.put("openAlerts", open);
+        if (plan.districtCode() != null && !task.get().targets().isEmpty()) {
+            LocalDate today = LocalDate.now(settings.zone());
+            Plan onlyThisTask = new Plan(plan.planId(), plan.title(), plan.docNumber(), plan.districtCode(),
+                    plan.districtName(), plan.year(), plan.template(), plan.sourceFile(), List.of(task.get()));
+            body.put("targetProgress", new PlanProgressCalculator().progress(onlyThisTask, plan.districtCode(), today,
+                    counts.samplingTotals(plan.districtCode(), today)));
+        }
+        return HttpResponse.ok(body);
     }
 
     @Get("/routing")

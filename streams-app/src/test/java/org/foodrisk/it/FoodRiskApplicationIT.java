@@ -99,6 +99,10 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         JsonNode listed = awaitHttp("/api/v1/alerts?district=120114&level=RED", page ->
                 page.path("alerts").toString().contains(alertId));
         assertTrue(listed.path("total").asInt() >= 1);
+        String taskId = alert.path("planTasks").get(0).path("taskId").asText();
+        JsonNode task = Json.MAPPER.readTree(http.toBlocking().retrieve("/api/v1/plan-tasks/" + taskId));
+        assertEquals("武清区2024年食品安全监督管理计划", task.path("plan").asText());
+        assertTrue(task.path("openAlerts").toString().contains(alertId), "the task lists the alert it answers for");
         JsonNode single = Json.MAPPER.readTree(http.toBlocking().retrieve("/api/v1/alerts/" + alertId));
         assertEquals(1, single.path("version").asInt(), "the re-delivered record added no version");
         String acknowledge = """

@@ -110,6 +110,26 @@ class AlertLifecycleTopologyTest {
     }
 
     @Test
+    void afterClosingTheSameRiskStaysQuietForAWeekUnlessItEscalates() {
+        act("close", "区市场监管局", "2024-05-31T10:00:00+08:00", "已处置");
+        assertEquals("已办结", json(alerts.readValue()).path("status").asText());
+        TestInputTopic<byte[], byte[]> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
+                new ByteArraySerializer(), new ByteArraySerializer());
+        sampling.pipeInput("L-2".getBytes(StandardCharsets.UTF_8),
+                Samples.clenbuterolPork("L-2", "2024-06-02T09:30:00+08:00").toString().getBytes(StandardCharsets.UTF_8),
+                Instant.parse("2024-06-03T00:00:00Z"));
+        assertTrue(alerts.readValuesToList().stream().map(AlertLifecycleTopologyTest::json)
+                .noneMatch(a -> a.path("alertId").asText().equals(alertId)), "two days after closing: quiet");
+        sampling.pipeInput("L-3".getBytes(StandardCharsets.UTF_8),
+                Samples.clenbuterolPork("L-3", "2024-06-12T09:30:00+08:00").toString().getBytes(StandardCharsets.UTF_8),
+                Instant.parse("2024-06-13T00:00:00Z"));
+        JsonNode reopened = alerts.readValuesToList().stream().map(AlertLifecycleTopologyTest::json)
+                .filter(a -> a.path("alertId").asText().equals(alertId)).findFirst()
+                .orElseThrow(() -> new AssertionError("twelve days after closing, a new finding reopens"));
+        assertEquals("待处置", reopened.path("status").asText());
+    }
+
+    @Test
     void refusedActionsGoToDeadLettersWithTheReason() {
         act("close", "区市场监管局", "2024-06-02T10:00:00+08:00", null);
         act("acknowledge", "某不相关单位", "2024-06-02T10:00:00+08:00", null);
