@@ -7,18 +7,12 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.core.annotation.Nullable;
-import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.reference.District;
 import org.foodrisk.reference.Districts;
 import org.foodrisk.summary.Period;
-import org.foodrisk.summary.PlanProgressCalculator;
 import org.foodrisk.summary.RiskSummary;
-import org.foodrisk.summary.RiskSummaryBuilder;
 import org.foodrisk.summary.SummaryHtml;
-import org.foodrisk.summary.TargetProgress;
-import org.foodrisk.topology.TopologySettings;
 
-import java.util.List;
 
 /**
  * GET /api/v1/summaries/{districtCode}/{period} — the 会商 summary of a district for a week
@@ -30,17 +24,10 @@ public class SummaryController {
 
     private static final MediaType MARKDOWN = MediaType.of("text/markdown;charset=utf-8");
 
-    private final AlertStoreReader alerts;
-    private final DailyCountsReader counts;
-    private final PlanCatalog catalog;
-    private final RiskSummaryBuilder builder;
+    private final SummaryService summaries;
 
-    public SummaryController(AlertStoreReader alerts, DailyCountsReader counts, PlanCatalog catalog,
-                             TopologySettings settings) {
-        this.alerts = alerts;
-        this.counts = counts;
-        this.catalog = catalog;
-        this.builder = new RiskSummaryBuilder(settings.zone());
+    public SummaryController(SummaryService summaries) {
+        this.summaries = summaries;
     }
 
     @Get("/{districtCode}/{period}")
@@ -60,13 +47,7 @@ public class SummaryController {
         if (district == null) {
             return HttpResponse.notFound(java.util.Map.of("error", "unknown district " + districtCode));
         }
-        var districtAlerts = alerts.find(new AlertQuery(districtCode, null, null, null, null, null, null, null), 0,
-                Integer.MAX_VALUE).alerts();
-        List<TargetProgress> progress = catalog.planFor(districtCode, district.name(), parsed.last().getYear())
-                .map(plan -> new PlanProgressCalculator().progress(plan, districtCode, parsed.last(),
-                        counts.samplingTotals(districtCode, parsed.last())))
-                .orElse(List.of());
-        RiskSummary summary = builder.build(districtCode, district.name(), parsed, districtAlerts, progress);
+        RiskSummary summary = summaries.summary(district, parsed);
         return switch (format) {
             case "md" -> HttpResponse.ok(summary.markdown()).contentType(MARKDOWN);
             case "html" -> HttpResponse.ok(SummaryHtml.render(summary)).contentType(MediaType.TEXT_HTML_TYPE);

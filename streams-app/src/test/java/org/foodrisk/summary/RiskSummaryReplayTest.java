@@ -79,6 +79,18 @@ class RiskSummaryReplayTest {
     }
 
     @Test
+    void aSummaryIsAValidRecordOfTheContractTopic() throws Exception {
+        List<Alert> alerts = replay(Instant.parse("2024-06-03T08:00:00Z")).stream()
+                .filter(a -> "120114".equals(a.districtCode())).toList();
+        RiskSummary summary = new RiskSummaryBuilder(ZONE).build("120114", "武清区", Period.parse("2024-W19"), alerts,
+                List.of(new TargetProgress("wuqing-2024:11", "（十一）", "抽检量", "全区", null, 8489, "批次", 3000, 2500,
+                        false, "8489批次")));
+        List<String> errors = org.foodrisk.topics.ContractValidator.forTopic(org.foodrisk.topics.Topics.RISK_SUMMARIES)
+                .validate(org.foodrisk.kafka.Json.MAPPER.valueToTree(summary));
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
     void periodsParseAsIsoWeeksAndMonths() {
         Period week = Period.parse("2024-W19");
         assertEquals(LocalDate.of(2024, 5, 6), week.first());

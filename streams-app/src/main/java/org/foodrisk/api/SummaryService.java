@@ -1,0 +1,41 @@
+package org.foodrisk.api;
+
+import jakarta.inject.Singleton;
+import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.reference.District;
+import org.foodrisk.summary.Period;
+import org.foodrisk.summary.PlanProgressCalculator;
+import org.foodrisk.summary.RiskSummary;
+import org.foodrisk.summary.RiskSummaryBuilder;
+import org.foodrisk.summary.TargetProgress;
+import org.foodrisk.topology.TopologySettings;
+
+import java.util.List;
+
+/** Builds the 会商 summary of a district and period from the alerts and counts in the stores. */
+@Singleton
+public class SummaryService {
+
+    private final AlertStoreReader alerts;
+    private final DailyCountsReader counts;
+    private final PlanCatalog catalog;
+    private final RiskSummaryBuilder builder;
+
+    public SummaryService(AlertStoreReader alerts, DailyCountsReader counts, PlanCatalog catalog,
+                          TopologySettings settings) {
+        this.alerts = alerts;
+        this.counts = counts;
+        this.catalog = catalog;
+        this.builder = new RiskSummaryBuilder(settings.zone());
+    }
+
+    public RiskSummary summary(District district, Period period) {
+        var districtAlerts = alerts.find(new AlertQuery(district.code(), null, null, null, null, null, null, null), 0,
+                Integer.MAX_VALUE).alerts();
+        List<TargetProgress> progress = catalog.planFor(district.code(), district.name(), period.last().getYear())
+                .map(plan -> new PlanProgressCalculator().progress(plan, district.code(), period.last(),
+                        counts.samplingTotals(district.code(), period.last())))
+                .orElse(List.of());
+        return builder.build(district.code(), district.name(), period, districtAlerts, progress);
+    }
+}
