@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import org.foodrisk.reference.District;
 import org.foodrisk.reference.Districts;
 import org.foodrisk.reference.FoodCategories;
+import org.foodrisk.reference.HazardWords;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -55,6 +56,12 @@ final class RecordNormalizer {
         }
         completeDistrict(input, record, errors, inferred);
         completeFood(input, record, inferred);
+        if ((input == InputTopic.COMPLAINTS || input == InputTopic.OPINION_SIGNALS) && !record.hasNonNull("hazardClass")) {
+            HazardWords.findInText(joinedText(record)).ifPresent(match -> {
+                record.put("hazardClass", match.getValue());
+                inferred.add("hazardClass: from text「" + match.getKey() + "」");
+            });
+        }
         if (!inferred.isEmpty()) {
             ArrayNode marks = record.putArray("normalized");
             inferred.forEach(marks::add);
@@ -94,10 +101,10 @@ final class RecordNormalizer {
         }
         if (code == null && name == null
                 && (input == InputTopic.COMPLAINTS || input == InputTopic.OPINION_SIGNALS)) {
-            Districts.findInText(joinedText(record)).ifPresent(district -> {
-                record.put("districtCode", district.code());
-                record.put("districtName", district.name());
-                inferred.add("districtCode, districtName: from text");
+            Districts.matchInText(joinedText(record)).ifPresent(match -> {
+                record.put("districtCode", match.getValue().code());
+                record.put("districtName", match.getValue().name());
+                inferred.add("districtCode, districtName: from text「" + match.getKey() + "」");
             });
         }
     }
@@ -128,7 +135,7 @@ final class RecordNormalizer {
             if (found.isPresent()) {
                 foodName = found.get();
                 record.put("foodName", foodName);
-                inferred.add("foodName: from text");
+                inferred.add("foodName: from text「" + foodName + "」");
             }
         }
         Optional<String> fromFood = FoodCategories.ofFood(foodName);

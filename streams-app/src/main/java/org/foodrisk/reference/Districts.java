@@ -117,17 +117,22 @@ public final class Districts {
      * by position in the text; 河北省 is not 河北区, and 河西务 is not 河西区.
      */
     public static Optional<District> findInText(String text) {
+        return matchInText(text).map(Map.Entry::getValue);
+    }
+
+    /** Like {@link #findInText}, with the words that matched (kept as evidence of the inference). */
+    public static Optional<Map.Entry<String, District>> matchInText(String text) {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        String cleaned = text.replace("河北省", "").replace("河西务", "〇〇〇" );
+        String cleaned = text.replace("河北省", "〇〇〇").replace("河西务", "〇〇〇");
         int bestIndex = Integer.MAX_VALUE;
-        District best = null;
+        Map.Entry<String, District> best = null;
         for (Map.Entry<String, District> entry : TEXT_NAMES) {
             int index = cleaned.indexOf(entry.getKey());
             if (index >= 0 && index < bestIndex) {
                 bestIndex = index;
-                best = entry.getValue();
+                best = entry;
             }
         }
         if (best == null) {
@@ -135,14 +140,14 @@ public final class Districts {
         }
         // 河西务 was masked above to keep it from matching 河西区; it is a town of 武清区.
         if (best == null && text.contains("河西务")) {
-            best = BY_CODE.get("120114");
+            best = Map.entry("河西务", BY_CODE.get("120114"));
         }
         return Optional.ofNullable(best);
     }
 
-    private static District findBareDistrictName(String text) {
+    private static Map.Entry<String, District> findBareDistrictName(String text) {
         int bestIndex = Integer.MAX_VALUE;
-        District best = null;
+        Map.Entry<String, District> best = null;
         for (District district : ALL) {
             String bare = district.name().substring(0, district.name().length() - 1);
             // Bare 河北 / 河东 / 河西 / 南开 / 和平 are too common as words to trust without 区.
@@ -152,7 +157,7 @@ public final class Districts {
             int index = text.indexOf(bare);
             if (index >= 0 && index < bestIndex) {
                 bestIndex = index;
-                best = district;
+                best = Map.entry(bare, district);
             }
         }
         return best;

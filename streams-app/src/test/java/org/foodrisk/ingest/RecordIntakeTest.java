@@ -78,7 +78,19 @@ class RecordIntakeTest {
         assertEquals("120114", complaint.districtCode(), "杨村街道 is in 武清区");
         assertEquals("韭菜", complaint.foodName());
         assertEquals("食用农产品", complaint.foodCategory());
-        assertTrue(result.normalized().path("normalized").toString().contains("from text"));
+        assertTrue(result.normalized().path("normalized").toString().contains("from text「杨村街道」"),
+                "the matched words are kept: " + result.normalized().path("normalized"));
+    }
+
+    @Test
+    void hazardWordsInTextNameTheHazardClass() {
+        IntakeResult.Accepted result = accepted(InputTopic.OPINION_SIGNALS, "O9", """
+                {"signalId":"O9","source":"抖音","publishedAt":"2024-05-06T10:00:00+08:00",
+                 "text":"蓟州某市场的猪肉有瘦肉精？视频里说检测出来了"}
+                """);
+        assertEquals("非法添加", result.normalized().path("hazardClass").asText());
+        assertEquals("120119", result.normalized().path("districtCode").asText());
+        assertTrue(result.normalized().path("normalized").toString().contains("「瘦肉精」"));
     }
 
     @Test
