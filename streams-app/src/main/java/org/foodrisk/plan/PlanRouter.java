@@ -48,6 +48,12 @@ public final class PlanRouter {
         return List.copyOf(chosen.values());
     }
 
+    /** One task by id, as an alert names it. */
+    public Optional<PlanTaskRef> task(String taskId) {
+        return catalog.task(taskId).flatMap(task -> catalog.plan(taskId.substring(0, taskId.indexOf(':')))
+                .map(plan -> PlanTaskRef.of(plan, task, "target")));
+    }
+
     private static List<PlanTask> owners(Plan plan, String signalType) {
         return plan.tasks().stream().filter(t -> t.signalTypes().contains(signalType)).toList();
     }

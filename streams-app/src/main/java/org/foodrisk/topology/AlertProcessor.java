@@ -112,6 +112,9 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
     }
 
     private List<PlanTaskRef> route(Detection detection) {
+        if (!detection.taskIds().isEmpty()) {
+            return detection.taskIds().stream().flatMap(id -> router.task(id).stream()).toList();
+        }
         OffsetDateTime when = detection.windowEnd() != null ? detection.windowEnd() : detection.windowStart();
         int year = when == null ? now().getYear() : when.atZoneSameInstant(zone).getYear();
         return router.route(new RoutingQuery(detection.districtCode(), detection.districtName(), year,

@@ -24,6 +24,7 @@ import org.foodrisk.detect.FusionRule;
 import org.foodrisk.detect.HourlyVolume;
 import org.foodrisk.detect.IllnessClusterRule;
 import org.foodrisk.detect.OpinionSpikeRule;
+import org.foodrisk.detect.PlanTargetRule;
 import org.foodrisk.detect.RecentSignals;
 import org.foodrisk.detect.RumourRule;
 import org.foodrisk.detect.DailyTally;
@@ -59,6 +60,7 @@ import java.util.List;
  *  signals ─ [by enterprise] ─┬ detect-repeat-offender ──────────────────┤
  *                             └ detect-complaint-repeat ─────────────────┤
  *  signals ─ [by exposure place] ─ detect-illness-cluster ───────────────┤
+ *  sampling ─ [by district] ─ detect-plan-targets ────────────────────────┤
  *                                        detections ─┐
  *  foodrisk.alert-actions.v1 ─ intake-alert-actions ─┴ [by alertId] ─ alert-state ─► foodrisk.alerts.v1
  *                                          (wall-clock punctuation: overdue)   └─► dead letters (refused actions)
@@ -131,6 +133,16 @@ public final class FoodRiskTopology {
                 .process(() -> new PeriodAberrationProcessor(countRule, settings.zone(), settings.dayCloseGrace()),
                         Named.as("detect-count-aberrations"), StoreNames.DAILY_COUNTS, StoreNames.ABERRATION_PROGRESS);
 
+        builder.addStateStore(store(StoreNames.PLAN_PROGRESS, JsonSerde.of(DistrictYearTotals.class)));
+        PlanTargetRule targetRule = new PlanTargetRule();
+        KStream<String, Detection> planTargets = signals
+                .filter((id, s) -> s.type() == SignalType.SAMPLING && s.districtCode() != null,
+                        Named.as("filter-district-sampling"))
+                .selectKey((id, signal) -> signal.districtCode(), Named.as("key-by-district"))
+                .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("sampling-by-district"))
+                .process(() -> new PlanTargetProcessor(catalog, targetRule, settings.zone()),
+                        Named.as("detect-plan-targets"), StoreNames.PLAN_PROGRESS);
+
         KStream<String, Signal> byEnterprise = signals
                 .filter((id, s) -> s.enterpriseKey() != null
                                 && ((s.type() == SignalType.SAMPLING && s.failed()) || s.type() == SignalType.COMPLAINT),
@@ -170,6 +182,7 @@ public final class FoodRiskTopology {
                 .merge(opinion, Named.as("merge-detections-opinion"))
                 .merge(fusion, Named.as("merge-detections-fusion"))
                 .merge(countAberrations, Named.as("merge-detections-count-aberrations"))
+                .merge(planTargets, Named.as("merge-detections-plan-targets"))
                 .mapValues(AlertCommand::of, Named.as("as-detection-command"));
         KStream<String, Object> actionIntake = builder
                 .stream(Topics.ALERT_ACTIONS, Consumed.with(Serdes.String(), Serdes.String()).withName("source-alert-actions"))

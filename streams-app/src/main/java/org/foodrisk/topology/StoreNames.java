@@ -15,6 +15,7 @@ public final class StoreNames {
     public static final String OPINION_HOURLY = "opinion-hourly-store";
     public static final String FUSION_WINDOW = "fusion-window-store";
     public static final String ABERRATION_PROGRESS = "aberration-progress-store";
+    public static final String PLAN_PROGRESS = "plan-progress-store";
 
     private StoreNames() {
     }

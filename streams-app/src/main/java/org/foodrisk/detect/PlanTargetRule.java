@@ -1,0 +1,61 @@
+package org.foodrisk.detect;
+
+import org.foodrisk.alert.AlertLevel;
+import org.foodrisk.ingest.SignalType;
+import org.foodrisk.plan.Plan;
+import org.foodrisk.summary.PlanProgressCalculator;
+import org.foodrisk.summary.SamplingTotals;
+import org.foodrisk.summary.TargetProgress;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code plan.target-at-risk}: a district's sampling volume (抽检量, 抽检密度) is falling behind the
+ * plan's annual target pro-rated to the date — YELLOW below 80% of where it should be, ORANGE
+ * below 50%. Not judged in the first {@value #GRACE_DAYS} days of the year (plans start slowly
+ * and a few days' shortfall says nothing). The alert goes to the task that set the target.
+ */
+public final class PlanTargetRule {
+
+    public static final String KIND = "plan.target-at-risk";
+    static final int GRACE_DAYS = 60;
+
+    private final PlanProgressCalculator calculator = new PlanProgressCalculator();
+
+    public List<Detection> evaluate(Plan plan, String districtCode, String districtName, LocalDate asOf,
+                                    SamplingTotals totals, ZoneId zone) {
+        if (asOf.getDayOfYear() <= GRACE_DAYS) {
+            return List.of();
+        }
+        List<Detection> detections = new ArrayList<>();
+        for (TargetProgress progress : calculator.progress(plan, districtCode, asOf, totals)) {
+            if (!("抽检量".equals(progress.metric()) || "抽检密度".equals(progress.metric()))
+                    || progress.reached() >= 0.8 * progress.proRated()) {
+                continue;
+            }
+            double share = progress.proRated() == 0 ? 1 : progress.reached() / progress.proRated();
+            AlertLevel level = share < 0.5 ? AlertLevel.ORANGE : AlertLevel.YELLOW;
+            String headline = String.format(Locale.ROOT, "%s%s进度滞后：截至%s完成%s%s，按进度应达%s（年度目标%s）",
+                    districtName, progress.metric(), asOf, fmt(progress.reached()), progress.unit(),
+                    fmt(progress.proRated()), fmt(progress.target()));
+            DetectorNumbers numbers = new DetectorNumbers("plan-target-progress", progress.reached(), progress.proRated(),
+                    0.8 * progress.proRated(), share * 100, null,
+                    "年度目标按日历进度折算（" + progress.asWritten() + "）；低于应达值80%预警，低于50%为橙色");
+            detections.add(new Detection(KIND, String.join("|", KIND, districtCode, progress.taskId(), progress.metric(),
+                    String.valueOf(asOf.getYear())), level, SignalType.SAMPLING, districtCode, districtName, null, null,
+                    null, null, null, null, asOf.withDayOfYear(1).atStartOfDay(zone).toOffsetDateTime(),
+                    asOf.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), numbers, List.of(), headline,
+                    List.of("核查抽检计划执行进度，分析滞后原因", "调整后续抽检安排，确保完成年度" + progress.metric() + "目标"),
+                    List.of(progress.taskId())));
+        }
+        return detections;
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+}

@@ -1,0 +1,57 @@
+package org.foodrisk.topology;
+
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.foodrisk.detect.Detection;
+import org.foodrisk.detect.PlanTargetRule;
+import org.foodrisk.ingest.Signal;
+import org.foodrisk.plan.PlanCatalog;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Sampling results keyed by district: yearly totals in event time, judged against the governing
+ * plan's volume targets once per new event day (replaying a year judges the same days).
+ */
+final class PlanTargetProcessor extends ContextualProcessor<String, Signal, String, Detection> {
+
+    private final PlanCatalog catalog;
+    private final PlanTargetRule rule;
+    private final ZoneId zone;
+    private KeyValueStore<String, DistrictYearTotals> totals;
+
+    PlanTargetProcessor(PlanCatalog catalog, PlanTargetRule rule, ZoneId zone) {
+        this.catalog = catalog;
+        this.rule = rule;
+        this.zone = zone;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Detection> context) {
+        super.init(context);
+        totals = context.getStateStore(StoreNames.PLAN_PROGRESS);
+    }
+
+    @Override
+    public void process(Record<String, Signal> record) {
+        Signal signal = record.value();
+        LocalDate day = DayKeys.day(signal.eventTime(), zone);
+        String key = record.key() + "|" + day.getYear();
+        DistrictYearTotals updated = Optional.ofNullable(totals.get(key)).orElse(DistrictYearTotals.empty())
+                .add(signal.sign(), signal.failed(), signal.foodCategory());
+        boolean newDay = signal.sign() > 0 && (updated.lastJudged() == null || LocalDate.parse(updated.lastJudged()).isBefore(day));
+        if (newDay) {
+            updated = updated.judgedOn(day.toString());
+            DistrictYearTotals snapshot = updated;
+            catalog.planFor(signal.districtCode(), signal.districtName(), day.getYear()).ifPresent(plan ->
+                    rule.evaluate(plan, signal.districtCode(), signal.districtName(), day, snapshot.asTotals(), zone)
+                            .forEach(detection -> context().forward(new Record<>(detection.dedupKey(), detection,
+                                    record.timestamp()))));
+        }
+        totals.put(key, updated);
+    }
+}

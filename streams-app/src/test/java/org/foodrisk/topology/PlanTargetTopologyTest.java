@@ -1,0 +1,63 @@
+package org.foodrisk.topology;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.foodrisk.kafka.Json;
+import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.topics.Topics;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A district behind its plan's sampling volume gets a plan.target-at-risk alert for the task that set it. */
+class PlanTargetTopologyTest {
+
+    @Test
+    void wuqingFarBehindItsBatchTargetInMarch() throws Exception {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "plan-target-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd").toString());
+        try (TopologyTestDriver driver = new TopologyTestDriver(
+                FoodRiskTopology.build(TopologySettings.defaults(), PlanCatalog.bundled()), props)) {
+            TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
+                    new StringSerializer(), new StringSerializer());
+            for (int day = 1; day <= 20; day++) {
+                String id = "PT-" + day;
+                String sampledAt = String.format("2024-03-%02dT10:00:00+08:00", day);
+                sampling.pipeInput(id, Samples.sampling(id, "武清区", "乳制品", "纯牛奶", sampledAt, false).toString(),
+                        Instant.parse(String.format("2024-03-%02dT03:00:00Z", day)));
+            }
+            List<JsonNode> alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer())
+                    .readValuesToList().stream().map(PlanTargetTopologyTest::json)
+                    .filter(a -> a.path("kind").asText().equals("plan.target-at-risk")).toList();
+            assertTrue(!alerts.isEmpty(), "20 batches by March against 8489 a year is far behind");
+            JsonNode first = alerts.get(0);
+            assertEquals("ORANGE", first.path("level").asText());
+            assertEquals("120114", first.path("districtCode").asText());
+            assertEquals("target", first.path("planTasks").get(0).path("match").asText());
+            assertEquals("（十一）", first.path("planTasks").get(0).path("number").asText(), "the task that set 8489 批次");
+            assertTrue(first.path("headline").asText().contains("抽检量进度滞后"), first.path("headline").asText());
+            JsonNode last = alerts.get(alerts.size() - 1);
+            assertEquals(first.path("alertId").asText(), last.path("alertId").asText(), "one alert per target, updated daily");
+        }
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
