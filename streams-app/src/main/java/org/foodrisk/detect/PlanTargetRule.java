@@ -23,12 +23,18 @@ public final class PlanTargetRule {
 
     public static final String KIND = "plan.target-at-risk";
     static final int GRACE_DAYS = 60;
+    static final int COVERAGE_DAYS = 31;
 
     private final PlanProgressCalculator calculator = new PlanProgressCalculator();
 
+    /**
+     * @param dataFrom the first day of the year the service has sampling results from: a year seen
+     *                 only from its middle (the service started in June, history not replayed) cannot
+     *                 be judged against an annual target, so nothing is said about it
+     */
     public List<Detection> evaluate(Plan plan, String districtCode, String districtName, LocalDate asOf,
-                                    SamplingTotals totals, ZoneId zone) {
-        if (asOf.getDayOfYear() <= GRACE_DAYS) {
+                                    SamplingTotals totals, LocalDate dataFrom, ZoneId zone) {
+        if (asOf.getDayOfYear() <= GRACE_DAYS || dataFrom.getDayOfYear() > COVERAGE_DAYS) {
             return List.of();
         }
         List<Detection> detections = new ArrayList<>();

@@ -8,27 +8,30 @@ import java.util.TreeMap;
 
 /** Sampling results of one district in one year (event time), and the last day judged against the plan. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DistrictYearTotals(long tested, long failed, Map<String, long[]> byCategory, String lastJudged) {
+public record DistrictYearTotals(long tested, long failed, Map<String, long[]> byCategory, String lastJudged,
+                                 String firstDay) {
 
     public DistrictYearTotals {
         byCategory = byCategory == null ? Map.of() : byCategory;
     }
 
     static DistrictYearTotals empty() {
-        return new DistrictYearTotals(0, 0, Map.of(), null);
+        return new DistrictYearTotals(0, 0, Map.of(), null, null);
     }
 
-    DistrictYearTotals add(int sign, boolean failedSample, String category) {
+    /** @param day the event day of the result, to remember the first day the year has data from */
+    DistrictYearTotals add(int sign, boolean failedSample, String category, String day) {
         Map<String, long[]> categories = new TreeMap<>();
         byCategory.forEach((k, v) -> categories.put(k, v.clone()));
         long[] c = categories.computeIfAbsent(String.valueOf(category), k -> new long[2]);
         c[0] += sign;
         c[1] += failedSample ? sign : 0;
-        return new DistrictYearTotals(tested + sign, failed + (failedSample ? sign : 0), categories, lastJudged);
+        String first = firstDay == null || day.compareTo(firstDay) < 0 ? day : firstDay;
+        return new DistrictYearTotals(tested + sign, failed + (failedSample ? sign : 0), categories, lastJudged, first);
     }
 
     DistrictYearTotals judgedOn(String day) {
-        return new DistrictYearTotals(tested, failed, byCategory, day);
+        return new DistrictYearTotals(tested, failed, byCategory, day, firstDay);
     }
 
     SamplingTotals asTotals() {

@@ -42,13 +42,14 @@ final class PlanTargetProcessor extends ContextualProcessor<String, Signal, Stri
         LocalDate day = DayKeys.day(signal.eventTime(), zone);
         String key = record.key() + "|" + day.getYear();
         DistrictYearTotals updated = Optional.ofNullable(totals.get(key)).orElse(DistrictYearTotals.empty())
-                .add(signal.sign(), signal.failed(), signal.foodCategory());
+                .add(signal.sign(), signal.failed(), signal.foodCategory(), day.toString());
         boolean newDay = signal.sign() > 0 && (updated.lastJudged() == null || LocalDate.parse(updated.lastJudged()).isBefore(day));
         if (newDay) {
             updated = updated.judgedOn(day.toString());
             DistrictYearTotals snapshot = updated;
             catalog.planFor(signal.districtCode(), signal.districtName(), day.getYear()).ifPresent(plan ->
-                    rule.evaluate(plan, signal.districtCode(), signal.districtName(), day, snapshot.asTotals(), zone)
+                    rule.evaluate(plan, signal.districtCode(), signal.districtName(), day, snapshot.asTotals(),
+                                    LocalDate.parse(snapshot.firstDay()), zone)
                             .forEach(detection -> context().forward(new Record<>(detection.dedupKey(), detection,
                                     record.timestamp()))));
         }

@@ -32,24 +32,45 @@ class PlanTargetTopologyTest {
                 FoodRiskTopology.build(TopologySettings.defaults(), PlanCatalog.bundled()), props)) {
             TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
                     new StringSerializer(), new StringSerializer());
-            for (int day = 1; day <= 20; day++) {
-                String id = "PT-" + day;
-                String sampledAt = String.format("2024-03-%02dT10:00:00+08:00", day);
-                sampling.pipeInput(id, Samples.sampling(id, "武清区", "乳制品", "纯牛奶", sampledAt, false).toString(),
-                        Instant.parse(String.format("2024-03-%02dT03:00:00Z", day)));
+            // The year is covered from January (a service that started mid-year could not judge it).
+            for (int month = 1; month <= 3; month++) {
+                for (int day = 1; day <= 20; day += 3) {
+                    String id = "PT-" + month + "-" + day;
+                    String sampledAt = String.format("2024-%02d-%02dT10:00:00+08:00", month, day);
+                    sampling.pipeInput(id, Samples.sampling(id, "武清区", "乳制品", "纯牛奶", sampledAt, false).toString(),
+                            Instant.parse(String.format("2024-%02d-%02dT03:00:00Z", month, day)));
+                }
             }
             List<JsonNode> alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer())
                     .readValuesToList().stream().map(PlanTargetTopologyTest::json)
                     .filter(a -> a.path("kind").asText().equals("plan.target-at-risk")).toList();
-            assertTrue(!alerts.isEmpty(), "20 batches by March against 8489 a year is far behind");
+            assertTrue(!alerts.isEmpty(), "21 batches by March against 8489 a year is far behind");
             JsonNode first = alerts.get(0);
             assertEquals("ORANGE", first.path("level").asText());
             assertEquals("120114", first.path("districtCode").asText());
             assertEquals("target", first.path("planTasks").get(0).path("match").asText());
             assertEquals("（十一）", first.path("planTasks").get(0).path("number").asText(), "the task that set 8489 批次");
             assertTrue(first.path("headline").asText().contains("抽检量进度滞后"), first.path("headline").asText());
+            assertTrue(first.path("window").path("end").asText().startsWith("2024-03"), "not judged before March (day 60)");
             JsonNode last = alerts.get(alerts.size() - 1);
             assertEquals(first.path("alertId").asText(), last.path("alertId").asText(), "one alert per target, updated daily");
+        }
+    }
+
+    @Test
+    void aYearSeenOnlyFromMayIsNotJudged() throws Exception {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "plan-target-test-2");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd").toString());
+        try (TopologyTestDriver driver = new TopologyTestDriver(
+                FoodRiskTopology.build(TopologySettings.defaults(), PlanCatalog.bundled()), props)) {
+            TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
+                    new StringSerializer(), new StringSerializer());
+            sampling.pipeInput("M-1", Samples.sampling("M-1", "武清区", "乳制品", "纯牛奶", "2024-05-06T10:00:00+08:00",
+                    false).toString(), Instant.parse("2024-05-06T03:00:00Z"));
+            assertTrue(driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer())
+                    .readValuesToList().isEmpty());
         }
     }
 
