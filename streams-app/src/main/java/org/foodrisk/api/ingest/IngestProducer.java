@@ -1,0 +1,43 @@
+package org.foodrisk.api.ingest;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.foodrisk.runtime.KafkaRuntime;
+
+import java.util.Map;
+import java.util.concurrent.Future;
+
+/**
+ * Writes records accepted over HTTP to their contract topic: key = the record's id, value = the
+ * record exactly as sent. Idempotent producer, acks=all: a future completes once every in-sync
+ * replica has the record, so the HTTP answer that waits for it means durable.
+ */
+@Singleton
+public class IngestProducer {
+
+    private final KafkaProducer<String, byte[]> producer;
+
+    public IngestProducer(KafkaRuntime runtime) {
+        Map<String, Object> config = runtime.kafka().asMap();
+        config.put("acks", "all");
+        config.put("enable.idempotence", true);
+        config.put("client.id", "foodrisk-http-ingest");
+        // A record may be as large as the topics accept (max.message.bytes 1 MiB) plus its key.
+        config.put("max.request.size", 2 * 1024 * 1024);
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    public Future<RecordMetadata> send(String topic, String key, byte[] value) {
+        return producer.send(new ProducerRecord<>(topic, key, value));
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close();
+    }
+}
