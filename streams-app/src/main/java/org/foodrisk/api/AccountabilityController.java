@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import org.foodrisk.alert.Alert;
 import org.foodrisk.alert.AlertStatus;
+import org.foodrisk.summary.Accountability;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -33,30 +34,20 @@ public class AccountabilityController {
     @Get("/units/{unit}/accountability")
     public Map<String, Object> accountability(@PathVariable String unit, @Nullable @QueryValue String district,
                                               @Nullable @QueryValue OffsetDateTime from, @Nullable @QueryValue OffsetDateTime to) {
-        List<Alert> received = reader.find(new AlertQuery(district, null, null, null, null, null, from, to), 0, Integer.MAX_VALUE)
-                .alerts().stream()
-                .filter(a -> a.planTasks().stream().anyMatch(t -> t.leadUnits().contains(unit)))
-                .toList();
-        long acknowledgedInTime = received.stream().filter(a -> a.handling().acknowledgedAt() != null
-                && (a.handling().deadlines() == null || a.handling().deadlines().acknowledgeBy() == null
-                || !a.handling().acknowledgedAt().isAfter(a.handling().deadlines().acknowledgeBy()))).count();
-        List<Alert> closed = received.stream().filter(a -> a.status() == AlertStatus.CLOSED).toList();
-        long closedInTime = closed.stream().filter(a -> a.handling().deadlines() == null
-                || a.handling().deadlines().closeBy() == null
-                || !a.handling().closedAt().isAfter(a.handling().deadlines().closeBy())).count();
-        long overdue = received.stream().filter(a -> a.handling().deadlines() != null
-                && !a.handling().deadlines().overdue().isEmpty() && a.status() != AlertStatus.CLOSED).count();
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("unit", unit);
-        figures.put("received", received.size());
-        figures.put("acknowledgedInTime", acknowledgedInTime);
-        figures.put("closed", closed.size());
-        figures.put("closedInTime", closedInTime);
-        figures.put("openOverdue", overdue);
-        figures.put("核查处置率", received.isEmpty() ? null : ratio(closed.size(), received.size()));
-        figures.put("按时完成率", closed.isEmpty() ? null : ratio(closedInTime, closed.size()));
-        figures.put("targets", Map.of("核查处置率", 100.0, "按时完成率", 85.0));
-        return figures;
+        List<Alert> alerts = reader.find(new AlertQuery(district, null, null, null, null, null, from, to), 0,
+                Integer.MAX_VALUE).alerts();
+        Accountability figures = Accountability.of(unit, alerts, OffsetDateTime.now());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("unit", unit);
+        body.put("received", figures.received());
+        body.put("acknowledgedInTime", figures.acknowledgedInTime());
+        body.put("closed", figures.closed());
+        body.put("closedInTime", figures.closedInTime());
+        body.put("openOverdue", figures.openOverdue());
+        body.put("核查处置率", figures.handlingRate());
+        body.put("按时完成率", figures.onTimeRate());
+        body.put("targets", Map.of("核查处置率", Accountability.HANDLING_TARGET, "按时完成率", Accountability.ON_TIME_TARGET));
+        return body;
     }
 
     @Get("/risk-matrix")
@@ -82,9 +73,5 @@ public class AccountabilityController {
             // Alerts come most severe first, so the first alert of a cell set its level.
         }
         return List.copyOf(cells.values());
-    }
-
-    private static double ratio(long numerator, long denominator) {
-        return Math.round(1000.0 * numerator / denominator) / 10.0;
     }
 }

@@ -133,27 +133,19 @@ public final class RiskSummaryBuilder {
     }
 
     private static List<RiskSummary.UnitAccountability> accountability(List<Alert> alerts, OffsetDateTime end) {
-        Map<String, int[]> figures = new TreeMap<>();
-        for (Alert alert : alerts) {
-            boolean closed = closedBefore(alert, end);
-            boolean inTime = closed && (alert.handling().deadlines() == null || alert.handling().deadlines().closeBy() == null
-                    || !alert.handling().closedAt().isAfter(alert.handling().deadlines().closeBy()));
-            for (String unit : leadUnits(alert)) {
-                int[] f = figures.computeIfAbsent(unit, u -> new int[3]);
-                f[0]++;
-                f[1] += closed ? 1 : 0;
-                f[2] += inTime ? 1 : 0;
+        java.util.Set<String> units = new java.util.TreeSet<>();
+        alerts.forEach(a -> units.addAll(leadUnits(a)));
+        List<RiskSummary.UnitAccountability> result = new ArrayList<>();
+        for (String unit : units) {
+            Accountability figures = Accountability.of(unit, alerts, end);
+            if (figures.received() > 0) {
+                result.add(new RiskSummary.UnitAccountability(unit, figures.received(), figures.closed(),
+                        figures.closedInTime(), figures.handlingRate(), figures.onTimeRate()));
             }
         }
-        List<RiskSummary.UnitAccountability> result = new ArrayList<>();
-        figures.forEach((unit, f) -> result.add(new RiskSummary.UnitAccountability(unit, f[0], f[1], f[2],
-                f[0] == 0 ? null : percent(f[1], f[0]), f[1] == 0 ? null : percent(f[2], f[1]))));
         return result;
     }
 
-    private static Double percent(int numerator, int denominator) {
-        return Math.round(1000.0 * numerator / denominator) / 10.0;
-    }
 
     private static Map<String, Integer> count(List<Alert> alerts, java.util.function.Function<Alert, List<String>> keys) {
         Map<String, Integer> counts = new TreeMap<>();

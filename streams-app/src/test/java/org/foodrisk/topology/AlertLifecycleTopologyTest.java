@@ -8,7 +8,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.foodrisk.alert.Alert;
 import org.foodrisk.kafka.Json;
+import org.foodrisk.summary.Accountability;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.AfterEach;
@@ -107,6 +109,27 @@ class AlertLifecycleTopologyTest {
         assertTrue(closed.path("history").get(3).path("change").asText().startsWith("close：区市场监管局"));
         driver.advanceWallClockTime(Duration.ofDays(10));
         assertTrue(alerts.isEmpty(), "a closed alert is never overdue");
+
+        // A second risk for the same unit, never handled: after its 7 days it is open and overdue.
+        TestInputTopic<byte[], byte[]> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
+                new ByteArraySerializer(), new ByteArraySerializer());
+        com.fasterxml.jackson.databind.node.ObjectNode other = Samples.clenbuterolPork("L-9", "2024-06-09T09:30:00+08:00");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) other.path("items").get(0)).put("item", "莱克多巴胺");
+        other.putObject("enterprise").put("name", "另一摊位").put("creditCode", "92120222MA05OTHER9");
+        sampling.pipeInput("L-9".getBytes(StandardCharsets.UTF_8), other.toString().getBytes(StandardCharsets.UTF_8),
+                Instant.parse("2024-06-12T00:00:00Z"));
+        driver.advanceWallClockTime(Duration.ofDays(9));
+        List<Alert> stored = new java.util.ArrayList<>();
+        driver.<String, Alert>getKeyValueStore(StoreNames.ALERTS).all().forEachRemaining(kv -> stored.add(kv.value));
+        Accountability figures = Accountability.of("区市场监管局", stored,
+                java.time.OffsetDateTime.parse("2024-06-30T00:00:00+08:00"));
+        assertEquals(2, figures.received());
+        assertEquals(0, figures.acknowledgedInTime(), "acknowledged at 10:00, two hours after its 24 h");
+        assertEquals(1, figures.closed());
+        assertEquals(1, figures.closedInTime());
+        assertEquals(1, figures.openOverdue());
+        assertEquals(50.0, figures.handlingRate(), "核查处置率 = closed / received");
+        assertEquals(100.0, figures.onTimeRate(), "按时完成率 = closed in time / closed");
     }
 
     @Test
