@@ -121,6 +121,9 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                 "/api/v1/units/" + java.net.URLEncoder.encode("区市场监管局", java.nio.charset.StandardCharsets.UTF_8)
                         + "/accountability?district=120114"));
         assertTrue(accountability.path("received").asInt() >= 1);
+        String openApi = http.toBlocking().retrieve("/swagger/foodrisk-0.1.yml");
+        assertTrue(openApi.contains("/api/v1/alerts/{alertId}/actions") && openApi.contains("/api/v1/summaries"),
+                "the OpenAPI document describes the API");
         JsonNode health = Json.MAPPER.readTree(http.toBlocking().retrieve("/health"));
         assertEquals("UP", health.path("status").asText());
     }
