@@ -1,7 +1,6 @@
 package org.foodrisk.topology;
 
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -23,8 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the count detectors when a day closes, in event time: a day is closed once the task's
- * stream time has passed its end by the grace period (late reports of that day have had time to
+ * Runs the count detectors when a day closes, in event time: a day is closed once the latest
+ * event time this task has seen has passed its end by the grace period (late reports of that day have had time to
  * arrive). Every closed day of every series is judged exactly once — the last judged day of each
  * series is remembered in a store — so a replay of history judges the same days with the same
  * counts as live traffic did, and a restart neither skips nor repeats a day.
@@ -48,13 +47,12 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         super.init(context);
         counts = context.getStateStore(StoreNames.DAILY_COUNTS);
         progress = context.getStateStore(StoreNames.ABERRATION_PROGRESS);
-        context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::closeDays);
     }
 
     @Override
     public void process(Record<String, Signal> record) {
         Signal signal = record.value();
-        if (!rule.watches(signal.type()) || signal.sign() < 0) {
+        if (!rule.watches(signal.type()) || signal.sign() < 0 || signal.districtCode() == null) {
             return;
         }
         String series = signal.type().wireName() + "|" + record.key();
@@ -65,7 +63,21 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         if (judgedUpTo == null) {
             progress.put(series, day.minusDays(1).toString());
         }
+        // Days close on the event time this task has seen. (Not a stream-time punctuation: measured
+        // on the real broker, a new task's stream time started at the wall clock, so that records of
+        // an earlier year never moved it and their days were never judged.)
+        if (record.timestamp() > seenEventTime) {
+            seenEventTime = record.timestamp();
+        }
+        if (seenEventTime - lastCloseRun >= CLOSE_EVERY_MS) {
+            lastCloseRun = seenEventTime;
+            closeDays(seenEventTime);
+        }
     }
+
+    private static final long CLOSE_EVERY_MS = Duration.ofHours(1).toMillis();
+    private long seenEventTime = Long.MIN_VALUE;
+    private long lastCloseRun = Long.MIN_VALUE / 2;
 
     private void closeDays(long streamTime) {
         LocalDate lastClosed = Instant.ofEpochMilli(streamTime).minus(grace).atZone(zone).toLocalDate().minusDays(1);

@@ -169,6 +169,75 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         assertEquals("120105", rumourAlert.path("districtCode").asText());
     }
 
+    @Test
+    void countAberrationsSpikesAndFusionComeOutOfTheRealTopics() throws Exception {
+        // 宝坻区 in 2025 (later event time than the other tests' records, so its days close as it goes).
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true),
+                new StringSerializer(), new StringSerializer())) {
+            // Illness: one case every other day for four weeks, then 8 on 2025-03-29, then a later case.
+            int n = 0;
+            for (int day = 1; day <= 28; day += 2) {
+                producer.send(illness("IT-AB-" + run + "-" + n++, String.format("2025-03-%02dT10:00:00+08:00", day)));
+            }
+            for (int i = 0; i < 8; i++) {
+                producer.send(illness("IT-AB-" + run + "-" + n++, String.format("2025-03-29T%02d:00:00+08:00", 8 + i)));
+            }
+            producer.flush();
+            // The case that moves event time past 03-29's grace comes later, as it would live: the
+            // day is judged once, with what has arrived by then.
+            Thread.sleep(5000);
+            producer.send(illness("IT-AB-" + run + "-" + n, "2025-03-31T02:00:00+08:00")).get();
+            // Opinion: one post a day for ten days, then six posts in a few hours about 豆腐.
+            for (int day = 1; day <= 10; day++) {
+                producer.send(post("IT-OP-" + run + "-" + day, String.format("2025-04-%02dT09:00:00+08:00", day), 100));
+            }
+            for (int i = 0; i < 6; i++) {
+                producer.send(post("IT-OS-" + run + "-" + i, String.format("2025-04-11T%02d:10:00+08:00", 10 + i), 20_000));
+            }
+            // Fusion: a failed 豆腐 sample and three complaints about 豆腐 within a day.
+            String sampleId = "IT-FU-" + run;
+            producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, sampleId, """
+                    {"sampleId":"%s","program":"区抽","labCode":"TJFS001","districtName":"宝坻区","foodCategory":"豆制品",
+                     "foodName":"豆腐","sampledAt":"2025-04-11T09:00:00+08:00","verdict":"不合格",
+                     "items":[{"item":"苯甲酸","hazardClass":"食品添加剂","result":"0.9","unit":"g/kg","limit":"不得使用","pass":false}]}
+                    """.formatted(sampleId)));
+            for (int i = 0; i < 3; i++) {
+                String id = "IT-FQ-" + run + "-" + i;
+                producer.send(new ProducerRecord<>(Topics.COMPLAINTS, id, """
+                        {"complaintId":"%s","channel":"12345","receivedAt":"2025-04-11T1%d:00:00+08:00",
+                         "text":"宝坻区某市场买的豆腐酸了，吃完肚子疼"}
+                        """.formatted(id, i)));
+            }
+            producer.flush();
+        }
+        JsonNode dead = firstMatchingOrNull(Topics.DEAD_LETTERS, d -> d.path("key").asText().contains(run));
+        org.junit.jupiter.api.Assertions.assertNull(dead, "no record of this test is refused: " + dead);
+        JsonNode aberration = firstMatching(Topics.ALERTS, a -> a.path("kind").asText().equals("illness.aberration")
+                && a.path("evidence").toString().contains("IT-AB-" + run));
+        assertEquals("120115", aberration.path("districtCode").asText());
+        assertEquals("ears-c2", aberration.path("detector").path("name").asText());
+        JsonNode spike = firstMatching(Topics.ALERTS, a -> a.path("kind").asText().equals("opinion.spike")
+                && a.path("evidence").toString().contains("IT-OS-" + run));
+        assertTrue(spike.path("detector").path("observed").asDouble() > spike.path("detector").path("threshold").asDouble());
+        JsonNode fusion = firstMatching(Topics.ALERTS, a -> a.path("kind").asText().equals("fusion")
+                && a.path("evidence").toString().contains("IT-FU-" + run));
+        assertEquals("豆腐", fusion.path("foodName").asText());
+    }
+
+    private static ProducerRecord<String, String> illness(String id, String onset) {
+        return new ProducerRecord<>(Topics.ILLNESS_REPORTS, id, """
+                {"caseId":"%s","reportingUnit":"宝坻区人民医院","districtCode":"120115","onsetAt":"%s","symptoms":["腹泻"]}
+                """.formatted(id, onset));
+    }
+
+    private static ProducerRecord<String, String> post(String id, String at, long reach) {
+        return new ProducerRecord<>(Topics.OPINION_SIGNALS, id, """
+                {"signalId":"%s","source":"微博","publishedAt":"%s","text":"宝坻区豆腐吃了不舒服","reach":%d}
+                """.formatted(id, at, reach));
+    }
+
     private JsonNode awaitHttp(String path, Predicate<JsonNode> until) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         JsonNode last = null;
@@ -184,6 +253,25 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
             Thread.sleep(250);
         }
         throw new AssertionError("GET " + path + " never matched; last answer: " + last);
+    }
+
+    private static JsonNode firstMatchingOrNull(String topic, Predicate<JsonNode> predicate) throws Exception {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "group.id", "it-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    JsonNode value = Json.MAPPER.readTree(record.value());
+                    if (predicate.test(value)) {
+                        return value;
+                    }
+                }
+            }
+            return null;
+        }
     }
 
     private static JsonNode firstMatching(String topic, Predicate<JsonNode> predicate) throws Exception {
