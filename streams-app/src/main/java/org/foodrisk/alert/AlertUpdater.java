@@ -28,15 +28,20 @@ public final class AlertUpdater {
     /** Evidence kept on one alert; the newest win. Bounded so that a long-running risk stays readable. */
     static final int MAX_EVIDENCE = 200;
 
-    private static final DeadlinePolicy DEADLINES = DeadlinePolicy.defaults();
 
     private AlertUpdater() {
     }
 
     public static Optional<Alert> apply(Alert current, Detection detection, List<PlanTaskRef> planTasks,
                                         OffsetDateTime now) {
+        return apply(current, detection, planTasks, now, DeadlinePolicy.defaults());
+    }
+
+    /** As {@link #apply(Alert, Detection, List, OffsetDateTime)}, with the deadlines by level configured. */
+    public static Optional<Alert> apply(Alert current, Detection detection, List<PlanTaskRef> planTasks,
+                                        OffsetDateTime now, DeadlinePolicy deadlines) {
         if (current == null) {
-            return Optional.of(create(detection, planTasks, now));
+            return Optional.of(create(detection, planTasks, now, deadlines));
         }
         List<Evidence> evidence = mergeEvidence(current.evidence(), detection.evidence());
         AlertLevel level = AlertLevel.max(current.level(), detection.level());
@@ -67,8 +72,8 @@ public final class AlertUpdater {
                 current.planTasks().isEmpty() ? planTasks : current.planTasks(),
                 detection.recommendedActions().isEmpty() ? current.recommendedActions() : detection.recommendedActions(),
                 current.firstDetectedAt(), now, current.dedupKey(), current.detections() + 1,
-                reopened ? reopen(current.handling(), level, now) : current.handling().withDeadlines(
-                        DEADLINES.deadlinesFor(level, current.firstDetectedAt(), current.handling().deadlines())),
+                reopened ? reopen(current.handling(), level, now, deadlines) : current.handling().withDeadlines(
+                        deadlines.deadlinesFor(level, current.firstDetectedAt(), current.handling().deadlines())),
                 current.history()));
     }
 
@@ -87,7 +92,8 @@ public final class AlertUpdater {
 
     static final java.time.Duration QUIET_PERIOD = java.time.Duration.ofDays(7);
 
-    private static Alert create(Detection detection, List<PlanTaskRef> planTasks, OffsetDateTime now) {
+    private static Alert create(Detection detection, List<PlanTaskRef> planTasks, OffsetDateTime now,
+                                DeadlinePolicy deadlines) {
         return new Alert(AlertIds.of(detection.dedupKey()), 1, AlertStatus.OPEN, detection.level(),
                 detection.level().levelName(), detection.kind(), detection.headline(), detection.districtCode(),
                 detection.districtName(), detection.foodCategory(), detection.foodName(), detection.hazard(),
@@ -95,12 +101,12 @@ public final class AlertUpdater {
                 new Alert.Window(detection.windowStart(), detection.windowEnd()), detection.detector(),
                 mergeEvidence(List.of(), detection.evidence()), planTasks, detection.recommendedActions(), now, now,
                 detection.dedupKey(), 1,
-                Handling.none().withDeadlines(DEADLINES.deadlinesFor(detection.level(), now, null)), List.of());
+                Handling.none().withDeadlines(deadlines.deadlinesFor(detection.level(), now, null)), List.of());
     }
 
     /** New evidence after closure reopens the alert with fresh deadlines from now. */
-    private static Handling reopen(Handling handling, AlertLevel level, OffsetDateTime now) {
-        return new Handling(handling.assignedUnit(), null, null, null, DEADLINES.deadlinesFor(level, now, null),
+    private static Handling reopen(Handling handling, AlertLevel level, OffsetDateTime now, DeadlinePolicy deadlines) {
+        return new Handling(handling.assignedUnit(), null, null, null, deadlines.deadlinesFor(level, now, null),
                 handling.actions());
     }
 

@@ -28,8 +28,9 @@ import java.util.Map;
 
 /**
  * Publishes the 会商 summaries of every district on foodrisk.risk-summaries.v1 (key
- * {@code <districtCode>|<period>}): each Monday at 08:00 (Asia/Shanghai) the week just ended,
- * on the 1st of each month the month just ended, and at start the last complete week and month.
+ * {@code <districtCode>|<period>}): by default each Monday at 08:00 the week just ended and on the
+ * 1st of each month the month just ended (foodrisk.summaries.weekly-cron / monthly-cron, in
+ * foodrisk.zone), and at start the last complete week and month.
  * The summary of a past period is a pure function of the stores, so republishing it (a restart,
  * a second instance) writes the same value under the same key — harmless on the compacted topic.
  */
@@ -68,12 +69,12 @@ public class SummaryPublisher implements ApplicationEventListener<ServerStartupE
         starter.start();
     }
 
-    @Scheduled(cron = "0 0 8 * * MON", zoneId = "Asia/Shanghai")
+    @Scheduled(cron = "${foodrisk.summaries.weekly-cron:0 0 8 * * MON}", zoneId = "${foodrisk.zone:Asia/Shanghai}")
     void weekly() {
         publishAll(lastWeek());
     }
 
-    @Scheduled(cron = "0 0 8 1 * *", zoneId = "Asia/Shanghai")
+    @Scheduled(cron = "${foodrisk.summaries.monthly-cron:0 0 8 1 * *}", zoneId = "${foodrisk.zone:Asia/Shanghai}")
     void monthly() {
         publishAll(lastMonth());
     }

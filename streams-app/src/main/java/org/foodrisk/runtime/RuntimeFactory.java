@@ -3,6 +3,8 @@ package org.foodrisk.runtime;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import org.foodrisk.alert.AlertLevel;
+import org.foodrisk.alert.DeadlinePolicy;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.plan.PlanRouter;
 import org.foodrisk.topology.TopologySettings;
@@ -24,7 +26,29 @@ class RuntimeFactory {
     }
 
     @Singleton
-    TopologySettings topologySettings(@Value("${foodrisk.zone:Asia/Shanghai}") String zone) {
-        return TopologySettings.defaults().withZone(ZoneId.of(zone));
+    TopologySettings topologySettings(@Value("${foodrisk.zone:Asia/Shanghai}") String zone,
+                                      @Value("${foodrisk.deadlines.red:PT24H/P7D}") String red,
+                                      @Value("${foodrisk.deadlines.orange:PT48H/P15D}") String orange,
+                                      @Value("${foodrisk.deadlines.yellow:PT72H/P30D}") String yellow,
+                                      @Value("${foodrisk.deadlines.blue:none}") String blue) {
+        java.util.Map<AlertLevel, DeadlinePolicy.Allowance> allowances = new java.util.EnumMap<>(AlertLevel.class);
+        allowance(AlertLevel.RED, red, allowances);
+        allowance(AlertLevel.ORANGE, orange, allowances);
+        allowance(AlertLevel.YELLOW, yellow, allowances);
+        allowance(AlertLevel.BLUE, blue, allowances);
+        return TopologySettings.defaults().withZone(ZoneId.of(zone)).withDeadlines(new DeadlinePolicy(allowances));
+    }
+
+    /** "PT24H/P7D" = 24 h to acknowledge, 7 days to close; "none" = no deadline for the level. */
+    private static void allowance(AlertLevel level, String written, java.util.Map<AlertLevel, DeadlinePolicy.Allowance> into) {
+        if ("none".equalsIgnoreCase(written.strip())) {
+            return;
+        }
+        String[] parts = written.strip().split("/");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("foodrisk.deadlines." + level.name().toLowerCase()
+                    + " must be like PT24H/P7D or none, got " + written);
+        }
+        into.put(level, new DeadlinePolicy.Allowance(java.time.Duration.parse(parts[0]), java.time.Duration.parse(parts[1])));
     }
 }

@@ -41,7 +41,11 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
     private final Duration overdueCheckEvery;
     private KeyValueStore<String, Alert> alerts;
 
-    AlertProcessor(PlanRouter router, ZoneId zone, AlertLifecycle lifecycle, Duration overdueCheckEvery) {
+    private final org.foodrisk.alert.DeadlinePolicy deadlines;
+
+    AlertProcessor(PlanRouter router, ZoneId zone, AlertLifecycle lifecycle, Duration overdueCheckEvery,
+                   org.foodrisk.alert.DeadlinePolicy deadlines) {
+        this.deadlines = deadlines;
         this.router = router;
         this.zone = zone;
         this.lifecycle = lifecycle;
@@ -68,7 +72,7 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
     private void detect(String alertId, Detection detection, long timestamp) {
         Alert current = alerts.get(alertId);
         List<PlanTaskRef> planTasks = current == null || current.planTasks().isEmpty() ? route(detection) : List.of();
-        AlertUpdater.apply(current, detection, planTasks, now()).ifPresent(next -> emit(next.noted(
+        AlertUpdater.apply(current, detection, planTasks, now(), deadlines).ifPresent(next -> emit(next.noted(
                 current == null ? "新建：" + detection.kind()
                         : next.status() != current.status() ? "新证据重新打开"
                         : next.level() != current.level() ? "升级为" + next.levelName()

@@ -198,7 +198,7 @@ public final class FoodRiskTopology {
                         ? AlertIds.of(command.detection().dedupKey()) : command.action().alertId(), Named.as("key-by-alert"))
                 .repartition(Repartitioned.with(Serdes.String(), COMMAND).withName("alert-commands-by-alert"))
                 .process(() -> new AlertProcessor(router, settings.zone(), AlertLifecycle.defaults(),
-                        settings.overdueCheckEvery()), Named.as("alert-state"), StoreNames.ALERTS);
+                        settings.overdueCheckEvery(), settings.deadlines()), Named.as("alert-state"), StoreNames.ALERTS);
         alertOutput.filter((key, value) -> value instanceof Alert, Named.as("filter-alerts"))
                 .mapValues(value -> (Alert) value, Named.as("as-alert"))
                 .to(Topics.ALERTS, Produced.with(Serdes.String(), ALERT).withName("sink-alerts"));

@@ -31,6 +31,7 @@ import java.util.Map;
  * @param countHistoryDays     days of history given to it before the judged day
  * @param countMinEvents       fewest events on a day before a count alarm becomes an alert
  * @param dayCloseGrace        how long after a day's end (stream time) it is judged: time for late reports
+ * @param deadlines            time allowed to acknowledge and close an alert, by level
  */
 public record TopologySettings(
         ZoneId zone,
@@ -55,7 +56,8 @@ public record TopologySettings(
         String countMethod,
         int countHistoryDays,
         int countMinEvents,
-        Duration dayCloseGrace) {
+        Duration dayCloseGrace,
+        org.foodrisk.alert.DeadlinePolicy deadlines) {
 
     public static TopologySettings defaults() {
         return new TopologySettings(ZoneId.of("Asia/Shanghai"), Duration.ofDays(1), Duration.ofDays(30), 20, 0.01,
@@ -68,7 +70,7 @@ public record TopologySettings(
                 0.025, 3, 100_000,
                 Duration.ofDays(7), 3, Duration.ofMinutes(1),
                 // EARS C2 on daily counts: eligible from 7 days of history (United4Surveillance).
-                "ears-c2", 28, 3, Duration.ofDays(1));
+                "ears-c2", 28, 3, Duration.ofDays(1), org.foodrisk.alert.DeadlinePolicy.defaults());
     }
 
     public TopologySettings withZone(ZoneId newZone) {
@@ -76,6 +78,14 @@ public record TopologySettings(
                 failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
                 clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
                 rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
-                countMinEvents, dayCloseGrace);
+                countMinEvents, dayCloseGrace, deadlines);
+    }
+
+    public TopologySettings withDeadlines(org.foodrisk.alert.DeadlinePolicy newDeadlines) {
+        return new TopologySettings(zone, futureTolerance, failureRateWindow, failureRateMinSamples,
+                failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
+                clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
+                rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
+                countMinEvents, dayCloseGrace, newDeadlines);
     }
 }
