@@ -27,9 +27,7 @@ public class ActionPublisher {
     private final KafkaProducer<String, String> producer;
 
     public ActionPublisher(KafkaRuntime runtime) {
-        Map<String, Object> config = runtime.kafka().asMap();
-        config.put("acks", "all");
-        config.put("enable.idempotence", true);
+        Map<String, Object> config = runtime.kafka().durableProducer();
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 

@@ -49,9 +49,7 @@ public class SummaryPublisher implements ApplicationEventListener<ServerStartupE
         this.summaries = summaries;
         this.runtime = runtime;
         this.settings = settings;
-        Map<String, Object> config = runtime.kafka().asMap();
-        config.put("acks", "all");
-        config.put("enable.idempotence", true);
+        Map<String, Object> config = runtime.kafka().durableProducer();
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 

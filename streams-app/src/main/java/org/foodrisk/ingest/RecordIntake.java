@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.topics.ContractValidator;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,15 +40,11 @@ public final class RecordIntake {
             return new IntakeResult.Rejected("null-value", "record value is null (a tombstone is not a valid "
                     + input.idField() + " record)");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value)).toString();
-        } catch (CharacterCodingException e) {
-            return new IntakeResult.Rejected("invalid-utf8", "value is not valid UTF-8: " + e.getMessage());
+        java.util.Optional<String> decoded = StrictUtf8.decode(value);
+        if (decoded.isEmpty()) {
+            return new IntakeResult.Rejected("invalid-utf8", "value is not valid UTF-8");
         }
+        String text = decoded.get();
         JsonNode parsed;
         try {
             parsed = Json.MAPPER.readTree(text);

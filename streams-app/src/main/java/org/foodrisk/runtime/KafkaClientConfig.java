@@ -11,6 +11,17 @@ import java.util.Map;
  */
 public record KafkaClientConfig(String bootstrapServers, Map<String, String> securityProperties) {
 
+    /**
+     * For a producer whose "sent" must mean durable and never doubled: acknowledged by all in-sync
+     * replicas, idempotent. Every producer of the service outside Kafka Streams uses it.
+     */
+    public Map<String, Object> durableProducer() {
+        Map<String, Object> config = asMap();
+        config.put("acks", "all");
+        config.put("enable.idempotence", true);
+        return config;
+    }
+
     public Map<String, Object> asMap() {
         Map<String, Object> config = new HashMap<>(securityProperties);
         config.put("bootstrap.servers", bootstrapServers);

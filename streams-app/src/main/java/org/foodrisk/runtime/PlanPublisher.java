@@ -11,7 +11,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.plan.Plan;
-import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +37,7 @@ final class PlanPublisher {
 
     static int publishMissing(KafkaClientConfig kafka, List<Plan> bundled) throws ExecutionException, InterruptedException {
         Set<String> present = planIdsOnTopic(kafka);
-        Map<String, Object> config = kafka.asMap();
-        config.put("enable.idempotence", true);
-        config.put("acks", "all");
+        Map<String, Object> config = kafka.durableProducer();
         int published = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {

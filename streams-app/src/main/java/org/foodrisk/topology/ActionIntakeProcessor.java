@@ -10,7 +10,6 @@ import org.foodrisk.kafka.Json;
 import org.foodrisk.topics.ContractValidator;
 import org.foodrisk.topics.Topics;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -59,9 +58,5 @@ final class ActionIntakeProcessor extends ContextualProcessor<String, String, St
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(Instant.ofEpochMilli(context().currentSystemTimeMs()), ZoneOffset.UTC);
-    }
-
-    static byte[] utf8(String text) {
-        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 }

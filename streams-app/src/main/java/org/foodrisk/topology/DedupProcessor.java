@@ -11,7 +11,6 @@ import org.foodrisk.ingest.Signal;
 import org.foodrisk.ingest.SignalExtractor;
 import org.foodrisk.kafka.Json;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;

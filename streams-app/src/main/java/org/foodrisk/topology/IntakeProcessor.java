@@ -6,11 +6,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.foodrisk.ingest.InputTopic;
 import org.foodrisk.ingest.IntakeResult;
 import org.foodrisk.ingest.RecordIntake;
+import org.foodrisk.ingest.StrictUtf8;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -44,28 +41,17 @@ final class IntakeProcessor extends ContextualProcessor<byte[], byte[], String, 
         String value = null;
         String encoding = null;
         if (record.value() != null) {
-            Optional<String> text = utf8(record.value());
+            Optional<String> text = StrictUtf8.decode(record.value());
             value = text.orElseGet(() -> Base64.getEncoder().encodeToString(record.value()));
             encoding = text.isPresent() ? null : "base64";
         }
         String key = record.key() == null ? null
-                : utf8(record.key()).orElseGet(() -> Base64.getEncoder().encodeToString(record.key()));
+                : StrictUtf8.decode(record.key()).orElseGet(() -> Base64.getEncoder().encodeToString(record.key()));
         DeadLetter deadLetter = new DeadLetter(input.topic(),
                 metadata.map(RecordMetadata::partition).orElse(null),
                 metadata.map(RecordMetadata::offset).orElse(null),
                 key, value, encoding, rejected.error(), rejected.reason(),
                 OffsetDateTime.ofInstant(Instant.ofEpochMilli(context().currentSystemTimeMs()), ZoneOffset.UTC));
         context().forward(new Record<>(key, deadLetter, record.timestamp()));
-    }
-
-    private static Optional<String> utf8(byte[] bytes) {
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.foodrisk.summary;
 
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -10,19 +9,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.foodrisk.alert.Alert;
 import org.foodrisk.demo.DemoDataGenerator;
 import org.foodrisk.demo.DemoRecord;
-import org.foodrisk.plan.PlanCatalog;
-import org.foodrisk.topology.FoodRiskTopology;
 import org.foodrisk.topology.StoreNames;
-import org.foodrisk.topology.TopologySettings;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,13 +28,8 @@ class RiskSummaryReplayTest {
     private static final LocalDate MONDAY = LocalDate.of(2024, 5, 6);
 
     private static List<Alert> replay(Instant wallClock) throws Exception {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "summary-replay");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd").toString());
         DemoDataGenerator generator = new DemoDataGenerator(7, ZONE);
-        try (TopologyTestDriver driver = new TopologyTestDriver(
-                FoodRiskTopology.build(TopologySettings.defaults(), PlanCatalog.bundled()), props, wallClock)) {
+        try (TopologyTestDriver driver = org.foodrisk.testsupport.Drivers.topology("summary-replay", wallClock)) {
             List<DemoRecord> records = new ArrayList<>();
             for (LocalDate day = MONDAY.minusDays(7); !day.isAfter(MONDAY.plusDays(6)); day = day.plusDays(1)) {
                 records.addAll(generator.day(day));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.foodrisk.kafka.Json;
@@ -14,9 +13,7 @@ import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,12 +22,8 @@ class PlanCatalogTopicTest {
 
     @Test
     void aRevisedPlanOnTheTopicRoutesTheNextAlert() throws Exception {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "plan-catalog-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd").toString());
         PlanCatalog catalog = PlanCatalog.bundled();
-        try (TopologyTestDriver driver = new TopologyTestDriver(FoodRiskTopology.build(TopologySettings.defaults(), catalog), props)) {
+        try (TopologyTestDriver driver = org.foodrisk.testsupport.Drivers.topology("plan-catalog-test", Instant.now(), catalog)) {
             ObjectNode revised = (ObjectNode) Json.MAPPER.valueToTree(PlanCatalog.readBundled("wuqing-2024"));
             revised.put("title", "武清区2024年食品安全监督管理计划（修订）");
             TestInputTopic<String, String> plans = driver.createInputTopic(Topics.PLAN_CATALOG,

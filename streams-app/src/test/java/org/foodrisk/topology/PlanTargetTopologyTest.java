@@ -3,18 +3,14 @@ package org.foodrisk.topology;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.foodrisk.kafka.Json;
-import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,12 +20,7 @@ class PlanTargetTopologyTest {
 
     @Test
     void wuqingFarBehindItsBatchTargetInMarch() throws Exception {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "plan-target-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd").toString());
-        try (TopologyTestDriver driver = new TopologyTestDriver(
-                FoodRiskTopology.build(TopologySettings.defaults(), PlanCatalog.bundled()), props)) {
+        try (TopologyTestDriver driver = org.foodrisk.testsupport.Drivers.topology("plan-target-test")) {
             TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
                     new StringSerializer(), new StringSerializer());
             // The year is covered from January (a service that started mid-year could not judge it).
@@ -59,12 +50,7 @@ class PlanTargetTopologyTest {
 
     @Test
     void aYearSeenOnlyFromMayIsNotJudged() throws Exception {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "plan-target-test-2");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd").toString());
-        try (TopologyTestDriver driver = new TopologyTestDriver(
-                FoodRiskTopology.build(TopologySettings.defaults(), PlanCatalog.bundled()), props)) {
+        try (TopologyTestDriver driver = org.foodrisk.testsupport.Drivers.topology("plan-target-test-2")) {
             TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
                     new StringSerializer(), new StringSerializer());
             sampling.pipeInput("M-1", Samples.sampling("M-1", "武清区", "乳制品", "纯牛奶", "2024-05-06T10:00:00+08:00",

@@ -23,9 +23,7 @@ public class IngestProducer {
     private final KafkaProducer<String, byte[]> producer;
 
     public IngestProducer(KafkaRuntime runtime) {
-        Map<String, Object> config = runtime.kafka().asMap();
-        config.put("acks", "all");
-        config.put("enable.idempotence", true);
+        Map<String, Object> config = runtime.kafka().durableProducer();
         config.put("client.id", "foodrisk-http-ingest");
         // A record may be as large as the topics accept (max.message.bytes 1 MiB) plus its key.
         config.put("max.request.size", 2 * 1024 * 1024);

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JacksonException;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,15 +56,11 @@ public final class RequestBody {
         if (body[first] != '[') {
             return new Records(List.of(body), false);
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            return new Malformed("invalid-utf8", "the body is not valid UTF-8: " + e.getMessage());
+        java.util.Optional<String> decoded = org.foodrisk.ingest.StrictUtf8.decode(body);
+        if (decoded.isEmpty()) {
+            return new Malformed("invalid-utf8", "the body is not valid UTF-8");
         }
+        String text = decoded.get();
         List<byte[]> records = new ArrayList<>();
         try (JsonParser parser = FACTORY.createParser(text)) {
             parser.nextToken(); // START_ARRAY

@@ -1,0 +1,41 @@
+package org.foodrisk.testsupport;
+
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.topology.FoodRiskTopology;
+import org.foodrisk.topology.TopologySettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Properties;
+
+/** The foodrisk topology in a TopologyTestDriver, with its own state directory and default settings. */
+public final class Drivers {
+
+    private Drivers() {
+    }
+
+    public static TopologyTestDriver topology(String applicationId) {
+        return topology(applicationId, Instant.now(), PlanCatalog.bundled());
+    }
+
+    public static TopologyTestDriver topology(String applicationId, Instant wallClock) {
+        return topology(applicationId, wallClock, PlanCatalog.bundled());
+    }
+
+    public static TopologyTestDriver topology(String applicationId, Instant wallClock, PlanCatalog catalog) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        try {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new TopologyTestDriver(FoodRiskTopology.build(TopologySettings.defaults(), catalog), props, wallClock);
+    }
+}
