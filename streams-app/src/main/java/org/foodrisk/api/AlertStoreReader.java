@@ -71,10 +71,11 @@ public class AlertStoreReader {
     /** Alerts of this instance's own partitions only. */
     public List<Alert> findLocal(AlertQuery query) {
         List<Alert> matching = new ArrayList<>();
+        java.util.function.Predicate<Alert> matches = query.predicate();
         try (KeyValueIterator<String, Alert> all = store().all()) {
             while (all.hasNext()) {
                 KeyValue<String, Alert> entry = all.next();
-                if (query.predicate().test(entry.value)) {
+                if (matches.test(entry.value)) {
                     matching.add(entry.value);
                 }
             }

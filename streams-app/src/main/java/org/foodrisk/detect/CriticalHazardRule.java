@@ -5,6 +5,7 @@ import org.foodrisk.ingest.Signal;
 import org.foodrisk.ingest.SignalType;
 import org.foodrisk.reference.CriticalHazards;
 
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class CriticalHazardRule {
                 thresholdOf(first.limit()), null, null,
                 "硬规则：" + kind.label() + "检出即预警（农业农村部公告第250号、整顿办函〔2010〕50号、禁限用农药名单等）");
         Evidence evidence = new Evidence("sampling", signal.id(), signal.eventTime(),
-                food + " " + first.item() + " " + nullToEmpty(first.result()) + nullToEmpty(first.unit())
+                food + " " + first.item() + " " + Objects.toString(first.result(), "") + Objects.toString(first.unit(), "")
                         + (first.limit() == null ? "" : "（限量：" + first.limit() + "）")
                         + (signal.enterpriseName() == null ? "" : " " + signal.enterpriseName()));
         List<String> actions = List.of(
@@ -108,7 +109,4 @@ public final class CriticalHazardRule {
         return value == null ? 0.0 : value;
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
 }

@@ -5,6 +5,7 @@ import org.foodrisk.alert.AlertLevel;
 import org.foodrisk.ingest.SignalType;
 
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,7 +72,7 @@ public final class FailureRateRule {
         String district = window.districtCode() != null ? window.districtCode() : String.valueOf(window.districtName());
         String dedupKey = String.join("|", KIND, district, String.valueOf(window.foodCategory()));
         String headline = String.format(Locale.ROOT, "%s%s抽检合格率%.1f%%，低于目标%.1f%%（%d批次中%d批次不合格）",
-                nullToEmpty(window.districtName()), nullToEmpty(window.foodCategory()), passRate, target.percent(),
+                Objects.toString(window.districtName(), ""), Objects.toString(window.foodCategory(), ""), passRate, target.percent(),
                 window.tested(), window.failed());
         DetectorNumbers numbers = new DetectorNumbers("pass-rate-binomial",
                 (double) window.failed(), window.tested() * (1 - target.percent() / 100.0),
@@ -79,7 +80,7 @@ public final class FailureRateRule {
                 "单侧精确二项检验：H0 合格率≥目标值（" + (target.fromPlan() ? "计划目标：" + target.asWritten()
                         : "默认目标") + "）；observed=不合格批次，expected=按目标允许的不合格批次，threshold=目标合格率%，statistic=实际合格率%");
         List<String> actions = List.of(
-                "对" + nullToEmpty(window.districtName()) + nullToEmpty(window.foodCategory()) + "开展不合格原因分析，研判风险",
+                "对" + Objects.toString(window.districtName(), "") + Objects.toString(window.foodCategory(), "") + "开展不合格原因分析，研判风险",
                 "加大该类食品抽检频次和覆盖面，开展跟踪抽检",
                 "督促不合格产品核查处置，确保核查处置率100%");
         return Optional.of(new Detection(KIND, dedupKey, level, SignalType.SAMPLING, window.districtCode(),
@@ -87,7 +88,4 @@ public final class FailureRateRule {
                 window.start(), window.end(), numbers, window.failures(), headline, actions));
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
 }

@@ -80,7 +80,7 @@ public final class FusionRule {
         return Optional.of(new Detection(KIND, String.join("|", KIND, district, String.valueOf(foodCategory),
                 String.valueOf(food)), level, SignalType.valueOf(related.get(0).type().toUpperCase()), districtCode,
                 districtName, foodCategory, food, null, null, null, null, start, end, numbers, evidence,
-                nullToEmpty(districtName) + about + "多源信号融合预警（" + streamNames + "，共" + related.size() + "条）",
+                Objects.toString(districtName, "") + about + "多源信号融合预警（" + streamNames + "，共" + related.size() + "条）",
                 List.of("组织相关部门会商研判，统筹核查" + about + "风险",
                         "对涉及的经营主体和产品开展监督检查与抽检", "加强舆情监测与风险交流")));
     }
@@ -117,7 +117,4 @@ public final class FusionRule {
         };
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
 }

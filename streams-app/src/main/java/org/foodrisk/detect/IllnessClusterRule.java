@@ -56,7 +56,7 @@ public final class IllnessClusterRule {
             level = level.raise();
         }
         String place = first.placeName() == null ? placeKey : first.placeName();
-        String headline = nullToEmpty(first.districtName()) + place + "发生" + n + "例食源性疾病聚集性病例（疑似暴发）";
+        String headline = Objects.toString(first.districtName(), "") + place + "发生" + n + "例食源性疾病聚集性病例（疑似暴发）";
         double spanHours = Duration.between(first.at(), last.at()).toMinutes() / 60.0;
         DetectorNumbers numbers = new DetectorNumbers("common-exposure-cluster", (double) n, null, (double) minCases,
                 spanHours, null, "≥" + minCases + "例病例有共同暴露场所，相邻发病间隔≤" + gap.toHours()
@@ -79,7 +79,4 @@ public final class IllnessClusterRule {
         return Optional.of(new Result(detection, anchor, episode));
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
 }

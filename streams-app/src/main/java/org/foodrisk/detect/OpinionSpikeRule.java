@@ -5,6 +5,7 @@ import org.foodrisk.alert.AlertLevel;
 import org.foodrisk.ingest.SignalType;
 
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -69,9 +70,9 @@ public final class OpinionSpikeRule {
         double ratio = excess <= 0 ? Double.POSITIVE_INFINITY : (window.volume() - mean) / excess;
         AlertLevel level = ratio >= 3 ? AlertLevel.ORANGE : ratio >= 1.5 ? AlertLevel.YELLOW : AlertLevel.BLUE;
         String district = window.districtCode() != null ? window.districtCode() : String.valueOf(window.districtName());
-        String about = window.foodName() != null ? window.foodName() : nullToEmpty(window.foodCategory());
+        String about = window.foodName() != null ? window.foodName() : Objects.toString(window.foodCategory(), "");
         String headline = String.format(Locale.ROOT, "%s%s相关舆情24小时内%d条，加权声量%.1f，超过阈值%.1f",
-                nullToEmpty(window.districtName()), about, window.posts(), window.volume(), threshold);
+                Objects.toString(window.districtName(), ""), about, window.posts(), window.volume(), threshold);
         DetectorNumbers numbers = new DetectorNumbers("epitweetr-24h", window.volume(), mean, threshold,
                 (double) window.posts(), null, "epitweetr式滚动24小时检测：阈值=均值+t(0.975,6)·sd·√(1+1/7)，"
                 + "基线为此前7个24小时窗口；声量按阅读量加权（1+log10(1+阅读量)）");
@@ -82,7 +83,4 @@ public final class OpinionSpikeRule {
                         "涉及食品安全问题的，同步组织监督检查和抽检", "及时发布权威信息，回应社会关切")));
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
 }

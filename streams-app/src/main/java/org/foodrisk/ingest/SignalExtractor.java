@@ -2,6 +2,7 @@ package org.foodrisk.ingest;
 
 import org.foodrisk.reference.CriticalHazards;
 
+import java.util.Objects;
 import java.util.List;
 
 /** Turns an accepted, normalized record into the {@link Signal} that detection works on. */
@@ -43,11 +44,11 @@ public final class SignalExtractor {
     }
 
     private static String samplingSummary(SamplingResult s, List<Signal.Finding> findings) {
-        StringBuilder text = new StringBuilder(nullToEmpty(s.foodName())).append(' ').append(s.verdict());
+        StringBuilder text = new StringBuilder(Objects.toString(s.foodName(), "")).append(' ').append(s.verdict());
         for (Signal.Finding finding : findings) {
             text.append(' ').append(finding.item());
             if (finding.result() != null) {
-                text.append(' ').append(finding.result()).append(nullToEmpty(finding.unit()));
+                text.append(' ').append(finding.result()).append(Objects.toString(finding.unit(), ""));
             }
         }
         if (s.enterprise() != null && s.enterprise().name() != null) {
@@ -56,9 +57,6 @@ public final class SignalExtractor {
         return text.toString().strip();
     }
 
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
-    }
 
     private static String abbreviate(String text) {
         if (text == null) {
@@ -97,7 +95,7 @@ public final class SignalExtractor {
         }
         String summary = String.join("、", r.symptoms() == null ? List.of() : r.symptoms())
                 + (r.suspectedFood() == null ? "" : " 可疑食品:" + r.suspectedFood())
-                + (place == null ? "" : " 暴露场所:" + nullToEmpty(place.name()))
+                + (place == null ? "" : " 暴露场所:" + Objects.toString(place.name(), ""))
                 + (r.pathogen() == null ? "" : " 病原:" + r.pathogen());
         return new Signal(SignalType.ILLNESS, r.caseId(), 1, r.onsetAt(), r.districtCode(), r.districtName(),
                 r.foodCategory(), r.suspectedFood(), null, null, false, List.of(), null, null, place, 1, tags,

@@ -58,7 +58,7 @@ final class FailureRateProcessor extends ContextualProcessor<String, Signal, Str
         String prefix = record.key();
         String dayKey = DayKeys.key(prefix, day);
         DailyTally current = Optional.ofNullable(tallies.get(dayKey)).orElse(DailyTally.empty());
-        Evidence evidence = new Evidence("sampling", signal.id(), signal.eventTime(), describe(signal));
+        Evidence evidence = new Evidence("sampling", signal.id(), signal.eventTime(), signal.summary());
         DailyTally updated = current.add(signal.sign(), signal.failed(), evidence);
         if (updated.isEmpty()) {
             tallies.delete(dayKey);
@@ -88,19 +88,5 @@ final class FailureRateProcessor extends ContextualProcessor<String, Signal, Str
                 signal.foodCategory(), start, end, tested, failed, failures);
         rule.evaluate(window, target).ifPresent(detection ->
                 context().forward(new Record<>(detection.dedupKey(), detection, record.timestamp())));
-    }
-
-    private static String describe(Signal signal) {
-        StringBuilder text = new StringBuilder(signal.foodName() == null ? "" : signal.foodName());
-        for (Signal.Finding finding : signal.findings()) {
-            text.append(' ').append(finding.item());
-            if (finding.result() != null) {
-                text.append(' ').append(finding.result()).append(finding.unit() == null ? "" : finding.unit());
-            }
-        }
-        if (signal.enterpriseName() != null) {
-            text.append(' ').append(signal.enterpriseName());
-        }
-        return text.toString().strip();
     }
 }
