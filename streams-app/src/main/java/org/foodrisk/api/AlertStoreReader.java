@@ -4,42 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.foodrisk.alert.Alert;
 import org.foodrisk.kafka.Json;
-import org.foodrisk.runtime.KafkaRuntime;
 import org.foodrisk.topology.StoreNames;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Reads alerts from the topology's alert store (interactive queries), correct with any number of
- * instances: each instance holds the alerts of its own partitions, so a single alert is read
- * from the instance that owns its key ({@code queryMetadataForKey}) and a list is gathered from
- * every instance and merged. Remote reads go to the other instance's HTTP API with
- * {@code local=true}, which answers from its own store only (no forwarding loops).
+ * instances ({@link StoreInstances}): a single alert is read from the instance that owns its key,
+ * a list is gathered from every instance and merged.
  */
 @Singleton
 public class AlertStoreReader {
@@ -49,18 +33,18 @@ public class AlertStoreReader {
             .thenComparing(Alert::updatedAt, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(Alert::alertId);
 
-    private final KafkaRuntime runtime;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final StoreInstances instances;
 
-    public AlertStoreReader(KafkaRuntime runtime) {
-        this.runtime = runtime;
+    public AlertStoreReader(StoreInstances instances) {
+        this.instances = instances;
     }
 
     /** Alerts matching the query across all instances, most urgent first, one page of them. */
     public AlertPage find(AlertQuery query, int page, int size) {
         List<Alert> matching = new ArrayList<>(findLocal(query));
-        for (HostInfo host : otherHosts()) {
-            matching.addAll(fetchRemote(host, "/api/v1/alerts?local=true&size=" + Integer.MAX_VALUE + query.asQueryString()));
+        for (HostInfo host : instances.others(StoreNames.ALERTS)) {
+            matching.addAll(alertsIn(instances.fetch(host,
+                    "/api/v1/alerts?local=true&size=" + Integer.MAX_VALUE + query.asQueryString())));
         }
         matching.sort(MOST_URGENT_FIRST);
         int from = (int) Math.min((long) page * size, matching.size());
@@ -71,8 +55,8 @@ public class AlertStoreReader {
     /** Alerts of this instance's own partitions only. */
     public List<Alert> findLocal(AlertQuery query) {
         List<Alert> matching = new ArrayList<>();
-        java.util.function.Predicate<Alert> matches = query.predicate();
-        try (KeyValueIterator<String, Alert> all = store().all()) {
+        Predicate<Alert> matches = query.predicate();
+        try (KeyValueIterator<String, Alert> all = instances.<Alert>local(StoreNames.ALERTS).all()) {
             while (all.hasNext()) {
                 KeyValue<String, Alert> entry = all.next();
                 if (matches.test(entry.value)) {
@@ -81,7 +65,7 @@ public class AlertStoreReader {
             }
         } catch (InvalidStateStoreException rebalancing) {
             // The store can be taken away mid-iteration by a rebalance.
-            throw notReady();
+            throw instances.notReady(StoreNames.ALERTS);
         }
         matching.sort(MOST_URGENT_FIRST);
         return matching;
@@ -89,77 +73,33 @@ public class AlertStoreReader {
 
     /** One alert, from whichever instance owns it. */
     public Optional<Alert> get(String alertId) {
-        KeyQueryMetadata owner = runtime.streams().queryMetadataForKey(StoreNames.ALERTS, alertId, new StringSerializer());
-        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-            throw notReady();
-        }
-        if (isSelf(owner.activeHost())) {
+        Optional<HostInfo> owner = instances.remoteOwner(StoreNames.ALERTS, alertId);
+        if (owner.isEmpty()) {
             return getLocal(alertId);
         }
-        List<Alert> remote = fetchRemote(owner.activeHost(), "/api/v1/alerts/"
-                + URLEncoder.encode(alertId, StandardCharsets.UTF_8) + "?local=true");
-        return remote.stream().findFirst();
+        return alertsIn(instances.fetch(owner.get(), "/api/v1/alerts/"
+                + URLEncoder.encode(alertId, StandardCharsets.UTF_8) + "?local=true")).stream().findFirst();
     }
 
     public Optional<Alert> getLocal(String alertId) {
         try {
-            return Optional.ofNullable(store().get(alertId));
+            return Optional.ofNullable(instances.<Alert>local(StoreNames.ALERTS).get(alertId));
         } catch (InvalidStateStoreException rebalancing) {
-            throw notReady();
+            throw instances.notReady(StoreNames.ALERTS);
         }
     }
 
-    private Collection<HostInfo> otherHosts() {
-        List<HostInfo> hosts = new ArrayList<>();
-        for (StreamsMetadata metadata : runtime.streams().streamsMetadataForStore(StoreNames.ALERTS)) {
-            if (!isSelf(metadata.hostInfo())) {
-                hosts.add(metadata.hostInfo());
-            }
+    /** A remote answer: a page of alerts ({@code {"alerts": [...]}}) or one alert. */
+    private static List<Alert> alertsIn(Optional<JsonNode> body) {
+        if (body.isEmpty()) {
+            return List.of();
         }
-        return hosts;
-    }
-
-    private boolean isSelf(HostInfo host) {
-        return (host.host() + ":" + host.port()).equals(runtime.self());
-    }
-
-    private List<Alert> fetchRemote(HostInfo host, String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() == 404) {
-                return List.of();
-            }
-            if (response.statusCode() != 200) {
-                throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                        "instance " + host + " answered " + response.statusCode() + "; retry shortly");
-            }
-            JsonNode body = Json.MAPPER.readTree(response.body());
-            if (body.has("alerts")) {
-                return List.of(Json.MAPPER.treeToValue(body.get("alerts"), Alert[].class));
-            }
-            return List.of(Json.MAPPER.treeToValue(body, Alert.class));
-        } catch (IOException e) {
-            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "instance " + host + " unreachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "interrupted");
+            JsonNode json = body.get();
+            return json.has("alerts") ? List.of(Json.MAPPER.treeToValue(json.get("alerts"), Alert[].class))
+                    : List.of(Json.MAPPER.treeToValue(json, Alert.class));
+        } catch (java.io.IOException e) {
+            throw new HttpStatusException(HttpStatus.BAD_GATEWAY, "unreadable answer of another instance: " + e.getMessage());
         }
-    }
-
-    private ReadOnlyKeyValueStore<String, Alert> store() {
-        KafkaStreams streams = runtime.streams();
-        try {
-            return streams.store(StoreQueryParameters.fromNameAndType(StoreNames.ALERTS,
-                    QueryableStoreTypes.<String, Alert>keyValueStore()));
-        } catch (InvalidStateStoreException e) {
-            throw notReady();
-        }
-    }
-
-    private HttpStatusException notReady() {
-        return new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                "alert store not ready (Kafka Streams is " + runtime.streams().state() + "); retry shortly");
     }
 }

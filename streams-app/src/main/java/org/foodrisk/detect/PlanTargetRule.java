@@ -40,19 +40,21 @@ public final class PlanTargetRule {
         List<Detection> detections = new ArrayList<>();
         for (TargetProgress progress : calculator.progress(plan, districtCode, asOf, totals)) {
             if (!("抽检量".equals(progress.metric()) || "抽检密度".equals(progress.metric()))
-                    || progress.reached() >= 0.8 * progress.proRated()) {
+                    || !progress.judged() || progress.reached() >= 0.8 * progress.proRated()) {
                 continue;
             }
             double share = progress.proRated() == 0 ? 1 : progress.reached() / progress.proRated();
             AlertLevel level = share < 0.5 ? AlertLevel.ORANGE : AlertLevel.YELLOW;
-            String headline = String.format(Locale.ROOT, "%s%s进度滞后：截至%s完成%s%s，按进度应达%s（年度目标%s）",
-                    districtName, progress.metric(), asOf, fmt(progress.reached()), progress.unit(),
+            String agency = progress.agency() == null ? "" : "（" + progress.agency() + "）";
+            String headline = String.format(Locale.ROOT, "%s%s%s进度滞后：截至%s完成%s%s，按进度应达%s（年度目标%s）",
+                    districtName, progress.metric(), agency, asOf, fmt(progress.reached()), progress.unit(),
                     fmt(progress.proRated()), fmt(progress.target()));
             DetectorNumbers numbers = new DetectorNumbers("plan-target-progress", progress.reached(), progress.proRated(),
                     0.8 * progress.proRated(), share * 100, null,
                     "年度目标按日历进度折算（" + progress.asWritten() + "）；低于应达值80%预警，低于50%为橙色");
-            detections.add(new Detection(KIND, String.join("|", KIND, districtCode, progress.taskId(), progress.metric(),
-                    String.valueOf(asOf.getYear())), level, SignalType.SAMPLING, districtCode, districtName, null, null,
+            String dedupKey = String.join("|", KIND, districtCode, progress.taskId(), progress.metric(),
+                    String.valueOf(asOf.getYear())) + (progress.agency() == null ? "" : "|" + progress.agency());
+            detections.add(new Detection(KIND, dedupKey, level, SignalType.SAMPLING, districtCode, districtName, null, null,
                     null, null, null, null, asOf.withDayOfYear(1).atStartOfDay(zone).toOffsetDateTime(),
                     asOf.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), numbers, List.of(), headline,
                     List.of("核查抽检计划执行进度，分析滞后原因", "调整后续抽检安排，确保完成年度" + progress.metric() + "目标"),

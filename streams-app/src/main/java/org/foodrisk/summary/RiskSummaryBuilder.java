@@ -212,7 +212,7 @@ public final class RiskSummaryBuilder {
                         .append(p.scope() == null ? "" : "（" + p.scope() + "）")
                         .append(p.agency() == null ? "" : " " + p.agency()).append(" | ")
                         .append(num(p.target())).append(" ").append(p.unit()).append(" | ").append(num(p.proRated()))
-                        .append(" | ").append(num(p.reached())).append(" | ").append(p.onTrack() ? "正常" : "**滞后**")
+                        .append(" | ").append(num(p.reached())).append(" | ").append(!p.judged() ? "未考核：" + p.note() : p.onTrack() ? "正常" : "**滞后**")
                         .append(" |\n");
             }
         }

@@ -39,7 +39,8 @@ final class DailyCountsProcessor extends ContextualProcessor<String, Signal, Str
         DailyCount updated = (current == null ? DailyCount.empty() : current)
                 .add(signal.sign(), signal.failed() || signal.hasTag("rumour"), signal.weight(),
                         signal.type() == SignalType.SAMPLING && !signal.failed() ? null
-                                : new Evidence(signal.type().wireName(), signal.id(), signal.eventTime(), signal.summary()));
+                                : new Evidence(signal.type().wireName(), signal.id(), signal.eventTime(), signal.summary()),
+                        signal.agency());
         if (updated.count() <= 0) {
             counts.delete(key);
         } else {

@@ -1,40 +1,52 @@
 package org.foodrisk.topology;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.foodrisk.plan.AgencyNames;
 import org.foodrisk.summary.SamplingTotals;
 
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Sampling results of one district in one year (event time), and the last day judged against the plan. */
+/**
+ * Sampling results of one district in one year (event time): tested and failed by category, tested
+ * by commissioning agency ({@link AgencyNames} keys), the last day judged against the plan and the
+ * first day seen.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DistrictYearTotals(long tested, long failed, Map<String, long[]> byCategory, String lastJudged,
-                                 String firstDay) {
+public record DistrictYearTotals(long tested, long failed, Map<String, long[]> byCategory, Map<String, Long> byAgency,
+                                 String lastJudged, String firstDay) {
 
     public DistrictYearTotals {
         byCategory = byCategory == null ? Map.of() : byCategory;
+        byAgency = byAgency == null ? Map.of() : byAgency;
     }
 
     static DistrictYearTotals empty() {
-        return new DistrictYearTotals(0, 0, Map.of(), null, null);
+        return new DistrictYearTotals(0, 0, Map.of(), Map.of(), null, null);
     }
 
     /** @param day the event day of the result, to remember the first day the year has data from */
-    DistrictYearTotals add(int sign, boolean failedSample, String category, String day) {
+    DistrictYearTotals add(int sign, boolean failedSample, String category, String agency, String day) {
         Map<String, long[]> categories = new TreeMap<>();
         byCategory.forEach((k, v) -> categories.put(k, v.clone()));
         long[] c = categories.computeIfAbsent(String.valueOf(category), k -> new long[2]);
         c[0] += sign;
         c[1] += failedSample ? sign : 0;
+        Map<String, Long> agencies = new TreeMap<>(byAgency);
+        String agencyKey = AgencyNames.key(agency);
+        if (agencyKey != null) {
+            agencies.merge(agencyKey, (long) sign, Long::sum);
+        }
         String first = firstDay == null || day.compareTo(firstDay) < 0 ? day : firstDay;
-        return new DistrictYearTotals(tested + sign, failed + (failedSample ? sign : 0), categories, lastJudged, first);
+        return new DistrictYearTotals(tested + sign, failed + (failedSample ? sign : 0), categories, agencies,
+                lastJudged, first);
     }
 
     DistrictYearTotals judgedOn(String day) {
-        return new DistrictYearTotals(tested, failed, byCategory, day, firstDay);
+        return new DistrictYearTotals(tested, failed, byCategory, byAgency, day, firstDay);
     }
 
     SamplingTotals asTotals() {
-        return new SamplingTotals(tested, failed, byCategory);
+        return new SamplingTotals(tested, failed, byCategory, byAgency);
     }
 }

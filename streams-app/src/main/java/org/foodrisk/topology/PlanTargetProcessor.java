@@ -42,7 +42,7 @@ final class PlanTargetProcessor extends ContextualProcessor<String, Signal, Stri
         LocalDate day = DayKeys.day(signal.eventTime(), zone);
         String key = record.key() + "|" + day.getYear();
         DistrictYearTotals updated = Optional.ofNullable(totals.get(key)).orElse(DistrictYearTotals.empty())
-                .add(signal.sign(), signal.failed(), signal.foodCategory(), day.toString());
+                .add(signal.sign(), signal.failed(), signal.foodCategory(), signal.agency(), day.toString());
         boolean newDay = signal.sign() > 0 && (updated.lastJudged() == null || LocalDate.parse(updated.lastJudged()).isBefore(day));
         if (newDay) {
             updated = updated.judgedOn(day.toString());

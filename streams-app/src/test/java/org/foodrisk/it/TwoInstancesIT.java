@@ -143,4 +143,50 @@ class TwoInstancesIT {
             assertEquals(viaZero, viaOne, "the same alert whichever instance answers");
         }
     }
+
+    /**
+     * One district's daily counts are spread over the instances (the store is partitioned by
+     * district × category): either instance answers with all of them, and the parts add up.
+     */
+    @Test
+    void aDistrictsDailyCountsAreGatheredFromBothInstances() throws Exception {
+        String[] categories = {"粮食加工品", "调味品", "肉制品", "乳制品", "饮料", "饼干", "罐头", "酒类", "糕点", "豆制品"};
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all"), new StringSerializer(), new StringSerializer())) {
+            for (String category : categories) {
+                for (String agency : new String[]{"天津市武清区市场监督管理局", "区农业农村委"}) {
+                    String id = "DAY-" + run + "-" + category + "-" + agency.length();
+                    producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, id, """
+                            {"sampleId":"%s","program":"区抽","agency":"%s","labCode":"TJFS001","districtCode":"120114",
+                             "foodCategory":"%s","foodName":"样品","sampledAt":"2019-03-11T09:30:00+08:00",
+                             "verdict":"合格","items":[]}
+                            """.formatted(id, agency, category))).get();
+                }
+            }
+        }
+        String query = "/api/v1/daily-counts?type=sampling&district=120114&from=2019-03-11&to=2019-03-11";
+        Instant deadline = Instant.now().plusSeconds(120);
+        long viaZero = 0;
+        while (Instant.now().isBefore(deadline) && viaZero < 20) {
+            JsonNode days = get(0, query);
+            viaZero = days == null ? 0 : total(days, null);
+            Thread.sleep(500);
+        }
+        assertEquals(20, viaZero, "instance 0 gathers all ten categories");
+        JsonNode viaOne = get(1, query);
+        assertEquals(20, total(viaOne, null), "instance 1 answers the same");
+        assertEquals(10, total(viaOne, "市场监管"));
+        assertEquals(10, total(viaOne, "农业农村"));
+        assertEquals(20, total(get(0, query + "&local=true"), null) + total(get(1, query + "&local=true"), null),
+                "each day is held by exactly one instance: the local parts add up, nothing is counted twice");
+    }
+
+    private static long total(JsonNode answer, String agency) {
+        long sum = 0;
+        for (JsonNode day : answer.path("days")) {
+            sum += agency == null ? day.path("count").asLong() : day.path("agencies").path(agency).asLong();
+        }
+        return sum;
+    }
 }

@@ -73,7 +73,7 @@ class RiskSummaryReplayTest {
                 .filter(a -> "120114".equals(a.districtCode())).toList();
         RiskSummary summary = new RiskSummaryBuilder(ZONE).build("120114", "武清区", Period.parse("2024-W19"), alerts,
                 List.of(new TargetProgress("wuqing-2024:11", "（十一）", "抽检量", "全区", null, 8489, "批次", 3000, 2500,
-                        false, "8489批次")));
+                        false, "8489批次", null)));
         List<String> errors = org.foodrisk.topics.ContractValidator.forTopic(org.foodrisk.topics.Topics.RISK_SUMMARIES)
                 .validate(org.foodrisk.kafka.Json.MAPPER.valueToTree(summary));
         assertEquals(List.of(), errors);
