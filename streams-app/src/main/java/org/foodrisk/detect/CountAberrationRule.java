@@ -24,8 +24,15 @@ import java.util.Optional;
  * an alarm needs at least {@code minCount} events on the day before it becomes an alert.
  * Level: BLUE on alarm; YELLOW when the count is at least twice the threshold; illness one
  * level higher (people are already ill).
+ *
+ * <p>The series are per district × food category, or — for illness only — per district ×
+ * syndrome (胃肠道, 神经系统 …): most case reports name no food, and a handful of 神经系统 cases
+ * (botulism, toxic mushrooms) is an aberration that the district's all-syndrome count would hide.
  */
 public final class CountAberrationRule {
+
+    /** What the second part of a series key is. */
+    public enum Dimension { FOOD_CATEGORY, SYNDROME }
 
     private static final Map<SignalType, String> KINDS = Map.of(
             SignalType.ILLNESS, "illness.aberration",
@@ -35,15 +42,21 @@ public final class CountAberrationRule {
     private final AberrationMethod method;
     private final int historyDays;
     private final long minCount;
+    private final Dimension dimension;
 
     public CountAberrationRule(AberrationMethod method, int historyDays, long minCount) {
+        this(method, historyDays, minCount, Dimension.FOOD_CATEGORY);
+    }
+
+    public CountAberrationRule(AberrationMethod method, int historyDays, long minCount, Dimension dimension) {
         this.method = method;
         this.historyDays = historyDays;
         this.minCount = minCount;
+        this.dimension = dimension;
     }
 
     public boolean watches(SignalType type) {
-        return KINDS.containsKey(type);
+        return dimension == Dimension.SYNDROME ? type == SignalType.ILLNESS : KINDS.containsKey(type);
     }
 
     public int historyDays() {
@@ -53,10 +66,10 @@ public final class CountAberrationRule {
     /**
      * Judges the last day of {@code series} (its earlier days are history).
      *
-     * @param districtCategory "districtCode|category" as the aggregation keys it
-     * @param lastDay          the line list of the judged day
+     * @param seriesKey "districtCode|category" (or "districtCode|syndrome") as the aggregation keys it
+     * @param lastDay   the line list of the judged day
      */
-    public Optional<Detection> evaluate(SignalType type, String districtCategory, CountSeries series,
+    public Optional<Detection> evaluate(SignalType type, String seriesKey, CountSeries series,
                                         List<Evidence> lastDay, ZoneId zone) {
         int last = series.size() - 1;
         List<DetectionPoint> points = method.detect(series, last);
@@ -68,12 +81,14 @@ public final class CountAberrationRule {
             return Optional.empty();
         }
         String kind = KINDS.get(type);
-        String districtCode = districtCategory.substring(0, districtCategory.indexOf('|'));
+        String districtCode = seriesKey.substring(0, seriesKey.indexOf('|'));
         if ("?".equals(districtCode)) {
             // Records that named no district (and whose text named none) cannot go to anyone's desk.
             return Optional.empty();
         }
-        String category = districtCategory.substring(districtCategory.indexOf('|') + 1);
+        String second = seriesKey.substring(seriesKey.indexOf('|') + 1);
+        boolean bySyndrome = dimension == Dimension.SYNDROME;
+        String category = bySyndrome ? "?" : second;
         String districtName = org.foodrisk.reference.Districts.byCode(districtCode)
                 .map(org.foodrisk.reference.District::name).orElse(districtCode);
         AlertLevel level = point.observed() >= 2 * point.threshold() ? AlertLevel.YELLOW : AlertLevel.BLUE;
@@ -82,7 +97,7 @@ public final class CountAberrationRule {
         }
         LocalDate day = point.date();
         String what = switch (type) {
-            case ILLNESS -> "食源性疾病病例";
+            case ILLNESS -> bySyndrome ? second + "症候群食源性疾病病例" : "食源性疾病病例";
             case COMPLAINT -> "投诉举报";
             default -> "抽检不合格批次";
         };
@@ -90,7 +105,8 @@ public final class CountAberrationRule {
                 "?".equals(category) ? "" : category, what, day, point.observed(), point.threshold(), method.name());
         DetectorNumbers numbers = new DetectorNumbers(method.name(), (double) point.observed(), point.expected(),
                 point.threshold(), nanToNull(point.statistic()), nanToNull(point.pValue()), method.citation());
-        return Optional.of(new Detection(kind, String.join("|", kind, districtCode, category), level, type,
+        String dedupKey = String.join("|", kind, districtCode, bySyndrome ? "症候群:" + second : category);
+        return Optional.of(new Detection(kind, dedupKey, level, type,
                 districtCode.equals(districtName) ? null : districtCode, districtName, "?".equals(category) ? null : category,
                 null, null, null, null, null, day.atStartOfDay(zone).toOffsetDateTime(),
                 day.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), numbers, lastDay, headline,

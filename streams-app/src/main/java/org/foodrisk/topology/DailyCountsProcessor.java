@@ -11,29 +11,33 @@ import org.foodrisk.ingest.SignalType;
 import java.time.ZoneId;
 
 /**
- * Daily counts per signal type × district × food category, in event time (key
- * {@code type|district|category|day}). They feed the risk matrix and the count-based detectors;
- * retractions subtract, so a corrected record is counted once.
+ * Daily counts of a series in event time (key {@code type|<record key>|day}): per district × food
+ * category in {@link StoreNames#DAILY_COUNTS} (the risk matrix and the count detectors), per
+ * district × syndrome in {@link StoreNames#SYNDROME_DAILY_COUNTS}. The record key is the series'
+ * partitioning key, so each series lives in one task. Retractions subtract, so a corrected record
+ * is counted once.
  */
 final class DailyCountsProcessor extends ContextualProcessor<String, Signal, String, Signal> {
 
     private final ZoneId zone;
+    private final String storeName;
     private KeyValueStore<String, DailyCount> counts;
 
-    DailyCountsProcessor(ZoneId zone) {
+    DailyCountsProcessor(ZoneId zone, String storeName) {
         this.zone = zone;
+        this.storeName = storeName;
     }
 
     @Override
     public void init(ProcessorContext<String, Signal> context) {
         super.init(context);
-        counts = context.getStateStore(StoreNames.DAILY_COUNTS);
+        counts = context.getStateStore(storeName);
     }
 
     @Override
     public void process(Record<String, Signal> record) {
         Signal signal = record.value();
-        String key = DayKeys.key(signal.type().wireName() + "|" + signal.districtCategoryKey(),
+        String key = DayKeys.key(signal.type().wireName() + "|" + record.key(),
                 DayKeys.day(signal.eventTime(), zone));
         DailyCount current = counts.get(key);
         DailyCount updated = (current == null ? DailyCount.empty() : current)

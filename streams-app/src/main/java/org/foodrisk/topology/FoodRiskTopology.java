@@ -59,6 +59,7 @@ import java.util.List;
  *                                                  └ detect-fusion ───────┤
  *  signals ─ [by enterprise] ─┬ detect-repeat-offender ──────────────────┤
  *                             └ detect-complaint-repeat ─────────────────┤
+ *  illness ─ [by district|syndrome] ─ count-daily-syndrome ─ detect-syndrome-aberrations ─┤
  *  signals ─ [by exposure place] ─ detect-illness-cluster ───────────────┤
  *  sampling ─ [by district] ─ detect-plan-targets ────────────────────────┤
  *                                        detections ─┐
@@ -103,7 +104,8 @@ public final class FoodRiskTopology {
         KStream<String, Signal> byDistrictCategory = signals
                 .selectKey((id, signal) -> signal.districtCategoryKey(), Named.as("key-by-district-category"))
                 .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("signals-by-district-category"))
-                .process(() -> new DailyCountsProcessor(settings.zone()), Named.as("count-daily"), StoreNames.DAILY_COUNTS);
+                .process(() -> new DailyCountsProcessor(settings.zone(), StoreNames.DAILY_COUNTS), Named.as("count-daily"),
+                        StoreNames.DAILY_COUNTS);
 
         builder.addStateStore(store(StoreNames.FAILURE_RATE_TALLIES, JsonSerde.of(DailyTally.class)));
         PassRateTargets targets = new PassRateTargets(catalog, settings.defaultPassRates(), settings.defaultPassRate());
@@ -130,8 +132,28 @@ public final class FoodRiskTopology {
                 AberrationMethods.create(settings.countMethod(), java.util.Map.of(), Frequency.DAY),
                 settings.countHistoryDays(), settings.countMinEvents());
         KStream<String, Detection> countAberrations = byDistrictCategory
-                .process(() -> new PeriodAberrationProcessor(countRule, settings.zone(), settings.dayCloseGrace()),
+                .process(() -> new PeriodAberrationProcessor(countRule, settings.zone(), settings.dayCloseGrace(),
+                                StoreNames.DAILY_COUNTS, StoreNames.ABERRATION_PROGRESS),
                         Named.as("detect-count-aberrations"), StoreNames.DAILY_COUNTS, StoreNames.ABERRATION_PROGRESS);
+
+        // Illness per district × syndrome: its own partitioning, so each series is counted whole in one task.
+        builder.addStateStore(store(StoreNames.SYNDROME_DAILY_COUNTS, JsonSerde.of(DailyCount.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.SYNDROME_ABERRATION_PROGRESS), Serdes.String(), Serdes.String()));
+        CountAberrationRule syndromeRule = new CountAberrationRule(
+                AberrationMethods.create(settings.countMethod(), java.util.Map.of(), Frequency.DAY),
+                settings.countHistoryDays(), settings.countMinEvents(), CountAberrationRule.Dimension.SYNDROME);
+        KStream<String, Detection> syndromeAberrations = signals
+                .filter((id, s) -> s.type() == SignalType.ILLNESS && s.districtCode() != null && syndromeOf(s) != null,
+                        Named.as("filter-syndrome-cases"))
+                .selectKey((id, s) -> s.districtCode() + "|" + syndromeOf(s), Named.as("key-by-district-syndrome"))
+                .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("cases-by-district-syndrome"))
+                .process(() -> new DailyCountsProcessor(settings.zone(), StoreNames.SYNDROME_DAILY_COUNTS),
+                        Named.as("count-daily-syndrome"), StoreNames.SYNDROME_DAILY_COUNTS)
+                .process(() -> new PeriodAberrationProcessor(syndromeRule, settings.zone(), settings.dayCloseGrace(),
+                                StoreNames.SYNDROME_DAILY_COUNTS, StoreNames.SYNDROME_ABERRATION_PROGRESS),
+                        Named.as("detect-syndrome-aberrations"), StoreNames.SYNDROME_DAILY_COUNTS,
+                        StoreNames.SYNDROME_ABERRATION_PROGRESS);
 
         builder.addStateStore(store(StoreNames.PLAN_PROGRESS, JsonSerde.of(DistrictYearTotals.class)));
         PlanTargetRule targetRule = new PlanTargetRule();
@@ -182,6 +204,7 @@ public final class FoodRiskTopology {
                 .merge(opinion, Named.as("merge-detections-opinion"))
                 .merge(fusion, Named.as("merge-detections-fusion"))
                 .merge(countAberrations, Named.as("merge-detections-count-aberrations"))
+                .merge(syndromeAberrations, Named.as("merge-detections-syndrome-aberrations"))
                 .merge(planTargets, Named.as("merge-detections-plan-targets"))
                 .mapValues(AlertCommand::of, Named.as("as-detection-command"));
         KStream<String, Object> actionIntake = builder
@@ -224,6 +247,12 @@ public final class FoodRiskTopology {
         outcomes.filter((key, value) -> value instanceof DeadLetter, Named.as("filter-dead-letters-" + name))
                 .mapValues(value -> (DeadLetter) value, Named.as("as-dead-letter-" + name))
                 .to(Topics.DEAD_LETTERS, Produced.with(Serdes.String(), DEAD_LETTER).withName("sink-dead-letters-" + name));
+    }
+
+    /** The syndrome a case report names (tag {@code syndrome:<name>}), or null. */
+    private static String syndromeOf(Signal signal) {
+        return signal.tags().stream().filter(t -> t.startsWith("syndrome:")).map(t -> t.substring("syndrome:".length()))
+                .filter(name -> !name.isBlank() && !name.contains("|")).findFirst().orElse(null);
     }
 
     private static void addPlanCatalog(StreamsBuilder builder, PlanCatalog catalog) {

@@ -33,20 +33,26 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
     private final CountAberrationRule rule;
     private final ZoneId zone;
     private final Duration grace;
+    private final String countsStore;
+    private final String progressStore;
     private KeyValueStore<String, DailyCount> counts;
     private KeyValueStore<String, String> progress;
 
-    PeriodAberrationProcessor(CountAberrationRule rule, ZoneId zone, Duration grace) {
+    /** @param countsStore the daily counts of the series this task holds; progressStore the last judged day of each */
+    PeriodAberrationProcessor(CountAberrationRule rule, ZoneId zone, Duration grace, String countsStore,
+                              String progressStore) {
         this.rule = rule;
         this.zone = zone;
         this.grace = grace;
+        this.countsStore = countsStore;
+        this.progressStore = progressStore;
     }
 
     @Override
     public void init(ProcessorContext<String, Detection> context) {
         super.init(context);
-        counts = context.getStateStore(StoreNames.DAILY_COUNTS);
-        progress = context.getStateStore(StoreNames.ABERRATION_PROGRESS);
+        counts = context.getStateStore(countsStore);
+        progress = context.getStateStore(progressStore);
     }
 
     @Override
@@ -57,6 +63,13 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         }
         String series = signal.type().wireName() + "|" + record.key();
         LocalDate day = DayKeys.day(signal.eventTime(), zone);
+        // Days before the first record this task saw are unknown, not zero: a detector given zeros
+        // for them would alarm on the first busy day of a new deployment (seen in a test: EARS C2
+        // alarmed on day one with a baseline of seven made-up zeros).
+        String observedFrom = progress.get(OBSERVED_FROM);
+        if (observedFrom == null || day.isBefore(LocalDate.parse(observedFrom))) {
+            progress.put(OBSERVED_FROM, day.toString());
+        }
         String judgedUpTo = progress.get(series);
         // A new series starts being judged from its first day; a late record for an already
         // judged day only updates the count (the judgement of that day stands).
@@ -76,6 +89,8 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
     }
 
     private static final long CLOSE_EVERY_MS = Duration.ofHours(1).toMillis();
+    /** Key of the first event day this task has seen, kept beside the series in the progress store. */
+    static final String OBSERVED_FROM = "#observed-from";
     private long seenEventTime = Long.MIN_VALUE;
     private long lastCloseRun = Long.MIN_VALUE / 2;
 
@@ -86,6 +101,9 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
             all.forEachRemaining(series::add);
         }
         for (KeyValue<String, String> entry : series) {
+            if (entry.key.equals(OBSERVED_FROM)) {
+                continue;
+            }
             LocalDate judged = LocalDate.parse(entry.value);
             if (!judged.isBefore(lastClosed)) {
                 continue;
@@ -99,11 +117,16 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
 
     private void judge(String series, LocalDate day) {
         SignalType type = SignalType.valueOf(series.substring(0, series.indexOf('|')).toUpperCase());
-        String districtCategory = series.substring(series.indexOf('|') + 1);
+        String seriesKey = series.substring(series.indexOf('|') + 1);
         LocalDate first = day.minusDays(rule.historyDays());
+        String observedFrom = progress.get(OBSERVED_FROM);
+        if (observedFrom != null && first.isBefore(LocalDate.parse(observedFrom))) {
+            first = LocalDate.parse(observedFrom); // a short series: the method says so rather than alarming
+        }
+        int length = (int) (day.toEpochDay() - first.toEpochDay()) + 1;
         List<LocalDate> dates = new ArrayList<>();
-        long[] values = new long[rule.historyDays() + 1];
-        for (int i = 0; i <= rule.historyDays(); i++) {
+        long[] values = new long[length];
+        for (int i = 0; i < length; i++) {
             dates.add(first.plusDays(i));
         }
         List<Evidence> lastDay = List.of();
@@ -119,7 +142,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
             }
         }
         CountSeries countSeries = new CountSeries(series, Frequency.DAY, dates, values);
-        rule.evaluate(type, districtCategory, countSeries, lastDay, zone).ifPresent(detection ->
+        rule.evaluate(type, seriesKey, countSeries, lastDay, zone).ifPresent(detection ->
                 context().forward(new Record<>(detection.dedupKey(), detection,
                         day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli())));
     }

@@ -16,6 +16,9 @@ public final class StoreNames {
     public static final String FUSION_WINDOW = "fusion-window-store";
     public static final String ABERRATION_PROGRESS = "aberration-progress-store";
     public static final String PLAN_PROGRESS = "plan-progress-store";
+    /** Illness cases per district × syndrome and day (key {@code illness|district|syndrome|day}). */
+    public static final String SYNDROME_DAILY_COUNTS = "syndrome-daily-counts-store";
+    public static final String SYNDROME_ABERRATION_PROGRESS = "syndrome-aberration-progress-store";
 
     private StoreNames() {
     }

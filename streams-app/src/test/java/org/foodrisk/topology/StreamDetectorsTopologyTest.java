@@ -227,4 +227,36 @@ class StreamDetectorsTopologyTest {
         assertEquals("ORANGE", alert.path("level").asText(), "8 ≥ twice the threshold: YELLOW, one level up as people are ill");
         assertTrue(alert.path("planTasks").toString().contains("（十二）"), "武清's 食源性疾病 owner");
     }
+
+    @Test
+    void aFewCasesOfARareSyndromeAreAnAberrationThatTheDistrictTotalHides() {
+        // 武清区: 2–7 胃肠道 cases a day for four weeks, then 4 胃肠道 and 3 神经系统 cases on 2024-05-29.
+        // The day's total (7) is within the district's normal range; 3 神经系统 cases against none are not.
+        int[] background = {2, 6, 3, 7, 4, 5};
+        int n = 0;
+        for (int day = 1; day <= 29; day++) {
+            int gastro = day == 29 ? 4 : background[day % background.length];
+            for (int i = 0; i < gastro; i++) {
+                publishCase("S-" + n++, day, i, "胃肠道");
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            publishCase("S-" + n++, 29, 10 + i, "神经系统");
+        }
+        publishCase("S-late", 31, 0, "胃肠道");
+        List<JsonNode> out = alertsOfKind("illness.aberration");
+        assertEquals(1, out.size(), "only the 神经系统 series of 2024-05-29 stands out: " + out);
+        JsonNode alert = out.get(0);
+        assertTrue(alert.path("headline").asText().startsWith("武清区神经系统症候群食源性疾病病例异常"), alert.path("headline").asText());
+        assertEquals(3.0, alert.path("detector").path("observed").asDouble());
+        assertEquals(3, alert.path("evidence").size(), "the line list is the three 神经系统 cases");
+        assertEquals("2024-05-29T00:00:00+08:00", alert.path("window").path("start").asText());
+    }
+
+    private void publishCase(String id, int day, int hour, String syndrome) {
+        publish(Topics.ILLNESS_REPORTS, id, """
+                {"caseId":"%s","reportingUnit":"武清区人民医院","districtCode":"120114",
+                 "onsetAt":"2024-05-%02dT%02d:00:00+08:00","symptoms":["腹泻"],"syndrome":"%s"}
+                """.formatted(id, day, 8 + hour, syndrome), Instant.parse(String.format("2024-05-%02dT%02d:30:00Z", day, hour)));
+    }
 }
