@@ -43,18 +43,27 @@ public record Period(String id, LocalDate first, LocalDate last, String label) {
         throw new IllegalArgumentException("period must be like 2024-W19 or 2024-05, got " + id);
     }
 
+    /** The ISO week that contains {@code day}. */
+    public static Period weekOf(LocalDate day) {
+        return parse(String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+    }
+
+    /** The month that contains {@code day}. */
+    public static Period monthOf(LocalDate day) {
+        return parse(String.format("%d-%02d", day.getYear(), day.getMonthValue()));
+    }
+
+    /** The period of the same kind that follows this one. */
+    public Period next() {
+        return isWeek() ? weekOf(last.plusDays(1)) : monthOf(last.plusDays(1));
+    }
+
     public boolean isWeek() {
         return id.contains("-W");
     }
 
     public Period previous() {
-        if (isWeek()) {
-            LocalDate monday = first.minusWeeks(1);
-            return parse(String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
-                    monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
-        }
-        YearMonth before = YearMonth.from(first).minusMonths(1);
-        return parse(String.format("%d-%02d", before.getYear(), before.getMonthValue()));
+        return isWeek() ? weekOf(first.minusDays(1)) : monthOf(first.minusDays(1));
     }
 
     public boolean contains(LocalDate day) {

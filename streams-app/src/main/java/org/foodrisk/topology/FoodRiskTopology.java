@@ -51,7 +51,7 @@ import java.util.List;
  *
  * <pre>
  *  4 input topics ─ intake-* ─┬─ dead letters ──────────────────────────────► foodrisk.dead-letters.v1
- *                             └─ dedup-* (store) ─ signals
+ *                             └─ dedup-* (store) ─ signals ─ track-event-clock (the summaries' clock)
  *  signals ─ detect-critical-hazard ───────────────────────────────────┐
  *  signals ─ [by district|category] ─ count-daily ─┬ detect-failure-rate ─┤
  *                                                  ├ detect-count-aberrations (EARS C2 when a day closes) ─┤
@@ -96,6 +96,10 @@ public final class FoodRiskTopology {
         for (int i = 1; i < perInput.size(); i++) {
             signals = signals.merge(perInput.get(i), Named.as("merge-signals-" + InputTopic.values()[i].shortName()));
         }
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EVENT_CLOCK),
+                Serdes.String(), Serdes.Long()));
+        signals.process(EventClockProcessor::new, Named.as("track-event-clock"), StoreNames.EVENT_CLOCK);
 
         KStream<String, Detection> critical = signals.flatMapValues(CriticalHazardRule::evaluate,
                 Named.as("detect-critical-hazard"));

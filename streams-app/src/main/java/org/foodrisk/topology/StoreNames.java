@@ -18,6 +18,8 @@ public final class StoreNames {
     public static final String PLAN_PROGRESS = "plan-progress-store";
     /** Illness cases per district × syndrome and day (key {@code illness|district|syndrome|day}). */
     public static final String SYNDROME_DAILY_COUNTS = "syndrome-daily-counts-store";
+    /** The latest event time each input task has seen ({@link EventClockProcessor}). */
+    public static final String EVENT_CLOCK = "event-clock-store";
     public static final String SYNDROME_ABERRATION_PROGRESS = "syndrome-aberration-progress-store";
 
     private StoreNames() {

@@ -43,6 +43,9 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
     @Client("/")
     HttpClient http;
 
+    @Inject
+    org.foodrisk.runtime.KafkaRuntime runtime;
+
     @Override
     public Map<String, String> getProperties() {
         try {
@@ -236,6 +239,41 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         return new ProducerRecord<>(Topics.OPINION_SIGNALS, id, """
                 {"signalId":"%s","source":"微博","publishedAt":"%s","text":"宝坻区豆腐吃了不舒服","reach":%d}
                 """.formatted(id, at, reach));
+    }
+
+    /**
+     * Summaries follow event time: the latest closed week before this app's event clock (the latest
+     * event time its input tasks have seen, whatever the other tests of this JVM published) is
+     * published on the summaries topic for every district.
+     */
+    @Test
+    void theWeekBeforeTheEventClockIsPublishedAsSummaries() throws Exception {
+        Instant deadline = Instant.now().plusSeconds(150);
+        String expected = null;
+        while (Instant.now().isBefore(deadline)) {
+            long latest = Long.MIN_VALUE;
+            try (var tasks = runtime.streams().store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(
+                    org.foodrisk.topology.StoreNames.EVENT_CLOCK,
+                    org.apache.kafka.streams.state.QueryableStoreTypes.<String, Long>keyValueStore())).all()) {
+                while (tasks.hasNext()) {
+                    latest = Math.max(latest, tasks.next().value);
+                }
+            } catch (org.apache.kafka.streams.errors.InvalidStateStoreException notYet) {
+                Thread.sleep(1000);
+                continue;
+            }
+            if (latest != Long.MIN_VALUE) {
+                expected = new org.foodrisk.summary.PublicationSchedule(java.time.ZoneId.of("Asia/Shanghai"),
+                        Duration.ofHours(8)).due(true, null, Instant.ofEpochMilli(latest)).get(0).id();
+                String period = expected;
+                if (firstMatchingOrNull(Topics.RISK_SUMMARIES, s -> "120114".equals(s.path("districtCode").asText())
+                        && period.equals(s.path("period").asText())) != null) {
+                    return;
+                }
+            }
+            Thread.sleep(2000);
+        }
+        throw new AssertionError("no summary of 120114 for " + expected + " on " + Topics.RISK_SUMMARIES);
     }
 
     private JsonNode awaitHttp(String path, Predicate<JsonNode> until) throws Exception {

@@ -170,6 +170,21 @@ class FoodRiskTopologyTest {
     }
 
     @Test
+    void theEventClockIsTheLatestEventTimeSeenNotTheLatestArrival() {
+        publish("EC-1", Samples.sampling("EC-1", "西青区", "乳制品", "纯牛奶", "2024-05-13T09:30:00+08:00", false));
+        publish("EC-2", Samples.sampling("EC-2", "西青区", "乳制品", "纯牛奶", "2024-05-06T09:30:00+08:00", false));
+        KeyValueStore<String, Long> clock = driver.getKeyValueStore(StoreNames.EVENT_CLOCK);
+        long latest = Long.MIN_VALUE;
+        try (var tasks = clock.all()) {
+            while (tasks.hasNext()) {
+                latest = Math.max(latest, tasks.next().value);
+            }
+        }
+        assertEquals(java.time.Instant.parse("2024-05-13T01:30:00Z").toEpochMilli(), latest,
+                "a late record of an earlier day does not move the clock back");
+    }
+
+    @Test
     void aCorrectionReplacesTheEarlierVersionInTheCounts() {
         publish("C-1", Samples.sampling("C-1", "西青区", "乳制品", "纯牛奶", "2024-05-06T09:30:00+08:00", true));
         publish("C-1", Samples.sampling("C-1", "西青区", "乳制品", "纯牛奶", "2024-05-06T09:30:00+08:00", false));
