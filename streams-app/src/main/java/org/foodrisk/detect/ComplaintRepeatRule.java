@@ -18,10 +18,16 @@ public final class ComplaintRepeatRule {
 
     private final Duration window;
     private final int minComplaints;
+    private final LevelPolicy levels;
 
     public ComplaintRepeatRule(Duration window, int minComplaints) {
+        this(window, minComplaints, LevelPolicy.defaults());
+    }
+
+    public ComplaintRepeatRule(Duration window, int minComplaints, LevelPolicy levels) {
         this.window = window;
         this.minComplaints = minComplaints;
+        this.levels = levels;
     }
 
     public Optional<Detection> evaluate(String enterpriseKey, String enterpriseName, CaseHistory history,
@@ -36,7 +42,7 @@ public final class ComplaintRepeatRule {
         // business usually does.
         CaseHistory.Case located = latest.districtCode() != null ? latest
                 : near.stream().filter(c -> c.districtCode() != null).reduce((a, b) -> b).orElse(latest);
-        AlertLevel level = n >= 5 ? AlertLevel.ORANGE : n >= 3 ? AlertLevel.YELLOW : AlertLevel.BLUE;
+        AlertLevel level = levels.repeatComplaints(n);
         String name = enterpriseName == null ? enterpriseKey : enterpriseName;
         DetectorNumbers numbers = new DetectorNumbers("repeat-complaint-rule", (double) n, null, (double) minComplaints,
                 null, null, "规则：同一经营主体" + window.toDays() + "天内被投诉举报≥" + minComplaints + "次");

@@ -43,12 +43,15 @@ public final class CountAberrationRule {
     private final int historyDays;
     private final long minCount;
     private final Dimension dimension;
+    private final LevelPolicy levels;
 
     public CountAberrationRule(AberrationMethod method, int historyDays, long minCount) {
-        this(method, historyDays, minCount, Dimension.FOOD_CATEGORY);
+        this(method, historyDays, minCount, Dimension.FOOD_CATEGORY, LevelPolicy.defaults());
     }
 
-    public CountAberrationRule(AberrationMethod method, int historyDays, long minCount, Dimension dimension) {
+    public CountAberrationRule(AberrationMethod method, int historyDays, long minCount, Dimension dimension,
+                               LevelPolicy levels) {
+        this.levels = levels;
         this.method = method;
         this.historyDays = historyDays;
         this.minCount = minCount;
@@ -91,7 +94,7 @@ public final class CountAberrationRule {
         String category = bySyndrome ? "?" : second;
         String districtName = org.foodrisk.reference.Districts.byCode(districtCode)
                 .map(org.foodrisk.reference.District::name).orElse(districtCode);
-        AlertLevel level = point.observed() >= 2 * point.threshold() ? AlertLevel.YELLOW : AlertLevel.BLUE;
+        AlertLevel level = levels.countAberration(point.observed(), point.threshold());
         if (type == SignalType.ILLNESS) {
             level = level.raise();
         }

@@ -30,10 +30,16 @@ public final class FailureRateRule {
 
     private final int minSamples;
     private final double alpha;
+    private final LevelPolicy levels;
 
     public FailureRateRule(int minSamples, double alpha) {
+        this(minSamples, alpha, LevelPolicy.defaults());
+    }
+
+    public FailureRateRule(int minSamples, double alpha, LevelPolicy levels) {
         this.minSamples = minSamples;
         this.alpha = alpha;
+        this.levels = levels;
     }
 
     public record Window(String districtCode, String districtName, String foodCategory, OffsetDateTime start,
@@ -65,7 +71,7 @@ public final class FailureRateRule {
         if (p >= alpha) {
             return Optional.empty();
         }
-        AlertLevel level = p < 0.001 ? AlertLevel.ORANGE : p < 0.01 ? AlertLevel.YELLOW : AlertLevel.BLUE;
+        AlertLevel level = levels.failureRate(p);
         if ("婴幼儿配方食品".equals(window.foodCategory()) || "特殊医学用途配方食品".equals(window.foodCategory())) {
             level = level.raise();
         }

@@ -25,10 +25,16 @@ public final class IllnessClusterRule {
 
     private final Duration gap;
     private final int minCases;
+    private final LevelPolicy levels;
 
     public IllnessClusterRule(Duration gap, int minCases) {
+        this(gap, minCases, LevelPolicy.defaults());
+    }
+
+    public IllnessClusterRule(Duration gap, int minCases, LevelPolicy levels) {
         this.gap = gap;
         this.minCases = minCases;
+        this.levels = levels;
     }
 
     public Duration gap() {
@@ -50,7 +56,7 @@ public final class IllnessClusterRule {
         CaseHistory.Case last = episode.get(episode.size() - 1);
         int n = episode.size();
         boolean died = episode.stream().anyMatch(c -> c.tags().contains("died"));
-        AlertLevel level = died || n >= 20 ? AlertLevel.RED : n >= 5 ? AlertLevel.ORANGE : AlertLevel.YELLOW;
+        AlertLevel level = levels.cluster(n, died);
         boolean massExposure = episode.stream().anyMatch(c -> c.tags().contains("mass-exposure"));
         if (massExposure) {
             level = level.raise();

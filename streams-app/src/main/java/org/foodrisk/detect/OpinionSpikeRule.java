@@ -29,10 +29,16 @@ public final class OpinionSpikeRule {
 
     private final double alpha;
     private final int minPosts;
+    private final LevelPolicy levels;
 
     public OpinionSpikeRule(double alpha, int minPosts) {
+        this(alpha, minPosts, LevelPolicy.defaults());
+    }
+
+    public OpinionSpikeRule(double alpha, int minPosts, LevelPolicy levels) {
         this.alpha = alpha;
         this.minPosts = minPosts;
+        this.levels = levels;
     }
 
     public record Window(String districtCode, String districtName, String foodCategory, String foodName,
@@ -68,7 +74,7 @@ public final class OpinionSpikeRule {
         }
         double excess = threshold - mean;
         double ratio = excess <= 0 ? Double.POSITIVE_INFINITY : (window.volume() - mean) / excess;
-        AlertLevel level = ratio >= 3 ? AlertLevel.ORANGE : ratio >= 1.5 ? AlertLevel.YELLOW : AlertLevel.BLUE;
+        AlertLevel level = levels.opinionSpike(ratio);
         String district = window.districtCode() != null ? window.districtCode() : String.valueOf(window.districtName());
         String about = window.foodName() != null ? window.foodName() : Objects.toString(window.foodCategory(), "");
         String headline = String.format(Locale.ROOT, "%s%s相关舆情24小时内%d条，加权声量%.1f，超过阈值%.1f",

@@ -18,9 +18,15 @@ public final class RumourRule {
     public static final String KIND = "opinion.rumour";
 
     private final long minReach;
+    private final LevelPolicy levels;
 
     public RumourRule(long minReach) {
+        this(minReach, LevelPolicy.defaults());
+    }
+
+    public RumourRule(long minReach, LevelPolicy levels) {
         this.minReach = minReach;
+        this.levels = levels;
     }
 
     public Optional<Detection> evaluate(Signal signal) {
@@ -28,7 +34,7 @@ public final class RumourRule {
                 || signal.weight() < minReach) {
             return Optional.empty();
         }
-        AlertLevel level = signal.weight() >= 1_000_000 ? AlertLevel.ORANGE : AlertLevel.YELLOW;
+        AlertLevel level = levels.rumour(signal.weight());
         String district = signal.districtCode() != null ? signal.districtCode() : String.valueOf(signal.districtName());
         DetectorNumbers numbers = new DetectorNumbers("high-reach-rumour", (double) signal.weight(), null,
                 (double) minReach, null, null, "规则：疑似谣言且阅读量≥" + minReach + "即预警");

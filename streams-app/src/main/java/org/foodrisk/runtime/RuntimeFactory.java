@@ -30,13 +30,16 @@ class RuntimeFactory {
                                       @Value("${foodrisk.deadlines.red:PT24H/P7D}") String red,
                                       @Value("${foodrisk.deadlines.orange:PT48H/P15D}") String orange,
                                       @Value("${foodrisk.deadlines.yellow:PT72H/P30D}") String yellow,
-                                      @Value("${foodrisk.deadlines.blue:none}") String blue) {
+                                      @Value("${foodrisk.deadlines.blue:none}") String blue,
+                                      io.micronaut.context.env.Environment environment) {
         java.util.Map<AlertLevel, DeadlinePolicy.Allowance> allowances = new java.util.EnumMap<>(AlertLevel.class);
         allowance(AlertLevel.RED, red, allowances);
         allowance(AlertLevel.ORANGE, orange, allowances);
         allowance(AlertLevel.YELLOW, yellow, allowances);
         allowance(AlertLevel.BLUE, blue, allowances);
-        return TopologySettings.defaults().withZone(ZoneId.of(zone)).withDeadlines(new DeadlinePolicy(allowances));
+        TopologySettings configured = SettingsOverrides.apply(TopologySettings.defaults(),
+                environment.getProperties("foodrisk.detect", io.micronaut.core.naming.conventions.StringConvention.RAW));
+        return configured.withZone(ZoneId.of(zone)).withDeadlines(new DeadlinePolicy(allowances));
     }
 
     /** "PT24H/P7D" = 24 h to acknowledge, 7 days to close; "none" = no deadline for the level. */

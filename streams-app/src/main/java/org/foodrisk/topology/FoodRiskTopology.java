@@ -113,14 +113,15 @@ public final class FoodRiskTopology {
 
         builder.addStateStore(store(StoreNames.FAILURE_RATE_TALLIES, JsonSerde.of(DailyTally.class)));
         PassRateTargets targets = new PassRateTargets(catalog, settings.defaultPassRates(), settings.defaultPassRate());
-        FailureRateRule failureRateRule = new FailureRateRule(settings.failureRateMinSamples(), settings.failureRateAlpha());
+        FailureRateRule failureRateRule = new FailureRateRule(settings.failureRateMinSamples(), settings.failureRateAlpha(),
+                settings.levels());
         KStream<String, Detection> failureRate = byDistrictCategory
                 .process(() -> new FailureRateProcessor(failureRateRule, targets, settings),
                         Named.as("detect-failure-rate"), StoreNames.FAILURE_RATE_TALLIES);
 
         builder.addStateStore(store(StoreNames.OPINION_HOURLY, JsonSerde.of(HourlyVolume.class)));
-        OpinionSpikeRule spikeRule = new OpinionSpikeRule(settings.opinionAlpha(), settings.opinionMinPosts());
-        RumourRule rumourRule = new RumourRule(settings.rumourMinReach());
+        OpinionSpikeRule spikeRule = new OpinionSpikeRule(settings.opinionAlpha(), settings.opinionMinPosts(), settings.levels());
+        RumourRule rumourRule = new RumourRule(settings.rumourMinReach(), settings.levels());
         KStream<String, Detection> opinion = byDistrictCategory
                 .process(() -> new OpinionProcessor(spikeRule, rumourRule, settings.zone()),
                         Named.as("detect-opinion"), StoreNames.OPINION_HOURLY);
@@ -134,7 +135,8 @@ public final class FoodRiskTopology {
                 Serdes.String(), Serdes.String()));
         CountAberrationRule countRule = new CountAberrationRule(
                 AberrationMethods.create(settings.countMethod(), java.util.Map.of(), Frequency.DAY),
-                settings.countHistoryDays(), settings.countMinEvents());
+                settings.countHistoryDays(), settings.countMinEvents(), CountAberrationRule.Dimension.FOOD_CATEGORY,
+                settings.levels());
         KStream<String, Detection> countAberrations = byDistrictCategory
                 .process(() -> new PeriodAberrationProcessor(countRule, settings.zone(), settings.dayCloseGrace(),
                                 StoreNames.DAILY_COUNTS, StoreNames.ABERRATION_PROGRESS),
@@ -146,7 +148,8 @@ public final class FoodRiskTopology {
                 Stores.persistentKeyValueStore(StoreNames.SYNDROME_ABERRATION_PROGRESS), Serdes.String(), Serdes.String()));
         CountAberrationRule syndromeRule = new CountAberrationRule(
                 AberrationMethods.create(settings.countMethod(), java.util.Map.of(), Frequency.DAY),
-                settings.countHistoryDays(), settings.countMinEvents(), CountAberrationRule.Dimension.SYNDROME);
+                settings.countHistoryDays(), settings.countMinEvents(), CountAberrationRule.Dimension.SYNDROME,
+                settings.levels());
         KStream<String, Detection> syndromeAberrations = signals
                 .filter((id, s) -> s.type() == SignalType.ILLNESS && s.districtCode() != null && syndromeOf(s) != null,
                         Named.as("filter-syndrome-cases"))
@@ -183,14 +186,15 @@ public final class FoodRiskTopology {
                 .process(() -> new RepeatOffenderProcessor(repeatRule), Named.as("detect-repeat-offender"),
                         StoreNames.OFFENDER_HISTORY);
         builder.addStateStore(store(StoreNames.COMPLAINTS_BY_ENTERPRISE, JsonSerde.of(CaseHistory.class)));
-        ComplaintRepeatRule complaintRule = new ComplaintRepeatRule(settings.complaintWindow(), settings.complaintMinCount());
+        ComplaintRepeatRule complaintRule = new ComplaintRepeatRule(settings.complaintWindow(), settings.complaintMinCount(),
+                settings.levels());
         KStream<String, Detection> repeatComplaints = byEnterprise
                 .filter((key, s) -> s.type() == SignalType.COMPLAINT, Named.as("filter-enterprise-complaints"))
                 .process(() -> new ComplaintRepeatProcessor(complaintRule), Named.as("detect-complaint-repeat"),
                         StoreNames.COMPLAINTS_BY_ENTERPRISE);
 
         builder.addStateStore(store(StoreNames.ILLNESS_CLUSTERS, JsonSerde.of(CaseHistory.class)));
-        IllnessClusterRule clusterRule = new IllnessClusterRule(settings.clusterGap(), settings.clusterMinCases());
+        IllnessClusterRule clusterRule = new IllnessClusterRule(settings.clusterGap(), settings.clusterMinCases(), settings.levels());
         KStream<String, Detection> clusters = signals
                 .filter((id, s) -> s.type() == SignalType.ILLNESS && s.place() != null, Named.as("filter-exposed-cases"))
                 .selectKey((id, signal) -> signal.place().key(), Named.as("key-by-exposure-place"))

@@ -5,8 +5,11 @@ import java.time.ZoneId;
 import java.util.Map;
 
 /**
- * Everything the topology's behaviour depends on, in one place (bound from configuration under
- * {@code foodrisk.detect} by the application; tests build it directly).
+ * Everything the topology's behaviour depends on, in one place. The application starts from
+ * {@link #defaults()} and overrides what configuration names under {@code foodrisk.detect.*}
+ * (kebab-case of these names, e.g. {@code foodrisk.detect.cluster-gap: PT48H},
+ * {@code foodrisk.detect.levels.cluster-red-cases: 30}), the zone ({@code foodrisk.zone}) and the
+ * deadlines ({@code foodrisk.deadlines.*}); tests build it directly.
  *
  * @param zone                 the zone in which days are counted (Asia/Shanghai)
  * @param futureTolerance      how far an event time may lie after publication (clock skew)
@@ -32,6 +35,7 @@ import java.util.Map;
  * @param countMinEvents       fewest events on a day before a count alarm becomes an alert
  * @param dayCloseGrace        how long after a day's end (stream time) it is judged: time for late reports
  * @param deadlines            time allowed to acknowledge and close an alert, by level
+ * @param levels               the numeric thresholds of the alert-level policy
  */
 public record TopologySettings(
         ZoneId zone,
@@ -57,7 +61,8 @@ public record TopologySettings(
         int countHistoryDays,
         int countMinEvents,
         Duration dayCloseGrace,
-        org.foodrisk.alert.DeadlinePolicy deadlines) {
+        org.foodrisk.alert.DeadlinePolicy deadlines,
+        org.foodrisk.detect.LevelPolicy levels) {
 
     public static TopologySettings defaults() {
         return new TopologySettings(ZoneId.of("Asia/Shanghai"), Duration.ofDays(1), Duration.ofDays(30), 20, 0.01,
@@ -70,7 +75,8 @@ public record TopologySettings(
                 0.025, 3, 100_000,
                 Duration.ofDays(7), 3, Duration.ofMinutes(1),
                 // EARS C2 on daily counts: eligible from 7 days of history (United4Surveillance).
-                "ears-c2", 28, 3, Duration.ofDays(1), org.foodrisk.alert.DeadlinePolicy.defaults());
+                "ears-c2", 28, 3, Duration.ofDays(1), org.foodrisk.alert.DeadlinePolicy.defaults(),
+                org.foodrisk.detect.LevelPolicy.defaults());
     }
 
     public TopologySettings withZone(ZoneId newZone) {
@@ -78,7 +84,7 @@ public record TopologySettings(
                 failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
                 clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
                 rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
-                countMinEvents, dayCloseGrace, deadlines);
+                countMinEvents, dayCloseGrace, deadlines, levels);
     }
 
     public TopologySettings withDeadlines(org.foodrisk.alert.DeadlinePolicy newDeadlines) {
@@ -86,6 +92,6 @@ public record TopologySettings(
                 failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
                 clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
                 rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
-                countMinEvents, dayCloseGrace, newDeadlines);
+                countMinEvents, dayCloseGrace, newDeadlines, levels);
     }
 }

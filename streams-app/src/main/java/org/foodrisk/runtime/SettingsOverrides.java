@@ -1,0 +1,88 @@
+package org.foodrisk.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.foodrisk.kafka.Json;
+import org.foodrisk.topology.TopologySettings;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies {@code foodrisk.detect.*} configuration to the topology's settings: each key is the
+ * kebab-case name of a {@link TopologySettings} component (nested with dots, e.g.
+ * {@code levels.cluster-red-cases}), each value as it would be written in JSON (numbers, ISO-8601
+ * durations such as PT48H). Done through the settings' JSON form so that every component is
+ * configurable without a binding per field. An unknown key stops the start with the list of
+ * known ones: a misspelt threshold must not be silently ignored.
+ */
+final class SettingsOverrides {
+
+    private SettingsOverrides() {
+    }
+
+    static TopologySettings apply(TopologySettings base, Map<String, Object> overrides) {
+        if (overrides.isEmpty()) {
+            return base;
+        }
+        // Deadlines are configured under foodrisk.deadlines.* (RuntimeFactory) and have no JSON form.
+        ObjectNode tree = Json.MAPPER.valueToTree(base.withDeadlines(null));
+        tree.remove("deadlines");
+        for (Map.Entry<String, Object> override : overrides.entrySet()) {
+            String[] path = override.getKey().split("\\.");
+            ObjectNode node = tree;
+            for (int i = 0; i < path.length - 1; i++) {
+                JsonNode child = node.get(camelCase(path[i]));
+                if (child == null || !child.isObject()) {
+                    throw unknown(override.getKey(), node);
+                }
+                node = (ObjectNode) child;
+            }
+            String field = camelCase(path[path.length - 1]);
+            boolean mapEntry = node != tree && !node.has(field) && isMap(tree, path);
+            if (!node.has(field) && !mapEntry) {
+                throw unknown(override.getKey(), node);
+            }
+            node.put(field, String.valueOf(override.getValue()));
+        }
+        try {
+            return Json.MAPPER.treeToValue(tree, TopologySettings.class).withDeadlines(base.deadlines());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("foodrisk.detect: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** defaultPassRates is a map by category: new categories may be added to it. */
+    private static boolean isMap(ObjectNode tree, String[] path) {
+        return path.length == 2 && camelCase(path[0]).equals("defaultPassRates");
+    }
+
+    private static IllegalArgumentException unknown(String key, ObjectNode node) {
+        List<String> known = new ArrayList<>();
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            known.add(kebabCase(names.next()));
+        }
+        return new IllegalArgumentException("unknown setting foodrisk.detect." + key + "; known here: " + known);
+    }
+
+    static String camelCase(String kebab) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : kebab.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    private static String kebabCase(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}
