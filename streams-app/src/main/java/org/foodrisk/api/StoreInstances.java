@@ -13,6 +13,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.foodrisk.api.access.PeerCredentials;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.runtime.KafkaRuntime;
 
@@ -38,10 +39,12 @@ import java.util.Optional;
 public class StoreInstances {
 
     private final KafkaRuntime runtime;
+    private final PeerCredentials credentials;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public StoreInstances(KafkaRuntime runtime) {
+    public StoreInstances(KafkaRuntime runtime, PeerCredentials credentials) {
         this.runtime = runtime;
+        this.credentials = credentials;
     }
 
     /** This instance's part of a store; 503 while Kafka Streams is (re)assigning it. */
@@ -76,8 +79,11 @@ public class StoreInstances {
 
     /** GET {@code pathAndQuery} on another instance: its JSON body, or empty on 404. */
     public Optional<JsonNode> fetch(HostInfo host, String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET();
+        // The other instance checks the same users: it sees who is asking (or the peer token).
+        credentials.authorizationHeader().ifPresent(value -> builder.header("Authorization", value));
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() == 404) {
