@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Nothing lost, nothing doubled: the same fixed input ({@link FixedInput}, about 5,100 records on
+ * Nothing lost, nothing doubled: the same fixed input ({@link FixedInput}, about 5,000 records on
  * the four input topics) goes through the real service three times, each time on a fresh real
  * broker of its own — so the fixed output topic names never collide — and what subscribers see
  * must be identical ({@link Outcome}: the compacted alerts without their wall-clock fields, the

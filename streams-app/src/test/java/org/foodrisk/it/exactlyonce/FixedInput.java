@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 /**
  * The fixed input of the exactly-once tests: 30 days of generated Tianjin traffic on the four
  * input topics (seeded, so the same on every run) with the planted incidents of the last day,
- * plus re-deliveries, corrections and malformed records — about 5,100 records that make alerts
+ * plus re-deliveries, corrections and malformed records — about 5,000 records that make alerts
  * of several kinds (critical hazard, repeat offender, failure rate, illness cluster, fusion,
  * opinion, count aberration) and dead letters of several kinds.
  *

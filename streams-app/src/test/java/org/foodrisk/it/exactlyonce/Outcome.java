@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
  *       dedup records, offender and case histories, opinion volumes, plan progress …</li>
  * </ul>
  * Every other field is compared, so that a field added later is compared too unless someone
- * decides it depends on the clock.
+ * decides it depends on the clock. foodrisk.risk-summaries.v1 is left out: summaries are made on a
+ * wall-clock schedule for the current week and month, not from the input's 2024 events.
  */
 record Outcome(Map<String, String> alerts, Map<String, List<Integer>> versions, List<String> deadLetters,
                Map<String, Map<String, String>> stores) {
