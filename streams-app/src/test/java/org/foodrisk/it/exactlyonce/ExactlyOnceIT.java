@@ -1,0 +1,132 @@
+package org.foodrisk.it.exactlyonce;
+
+import org.foodrisk.testsupport.AppProcess;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Nothing lost, nothing doubled: the same fixed input ({@link FixedInput}, about 5,000 records on
+ * the four input topics) goes through the real service three times, each time on a fresh real
+ * broker of its own — so the fixed output topic names never collide — and what subscribers see
+ * must be identical ({@link Outcome}: the compacted alerts without their wall-clock fields, the
+ * versions of every alert, the dead letters, and the final content of every state store):
+ * <ol>
+ *   <li>the undisturbed reference: one instance, nothing goes wrong;</li>
+ *   <li>two instances, one of them killed with SIGKILL mid-stream and started again;</li>
+ *   <li>two instances, the broker killed with SIGKILL mid-stream and started again on the same
+ *       data directory and port.</li>
+ * </ol>
+ * "Mid-stream" is measured, not guessed: the kill comes once both instances have partitions and
+ * at least a tenth of the input is committed, and the test fails if the input was all processed
+ * before. Completion is measured too ({@link ProcessingProgress}): every stage's committed offsets
+ * must cover every committed record of its input topic before the outputs are read.
+ *
+ * <p>Why the source topics get one partition here (the catalogue gives four): exactly-once
+ * guarantees that each record's effects are applied once, not in which order records from
+ * different upstream tasks interleave in a repartition topic — and several detectors depend on
+ * order (a failure rate judged when each failure arrives, days closed on the event time seen so
+ * far, alert versions made per detection). With four source partitions two undisturbed runs
+ * could differ by scheduling alone, and the comparison would prove nothing. With one partition,
+ * one task reads all sources in timestamp order ({@link FixedInput} gives distinct timestamps and
+ * publishes before the app starts), each repartition topic has that one writer, and the order of
+ * everything downstream is defined; any difference left is a record lost or applied twice. The
+ * two instances still share the work: the six sub-topologies are six tasks spread over them, and
+ * every hand-over between them goes through transactions, changelog restoration and fencing.
+ *
+ * <p>Run alone: {@code mvn -B -pl streams-app -am verify -Dit.test=ExactlyOnceIT -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false}. Logs of every run stay in
+ * {@code streams-app/target/exactly-once/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExactlyOnceIT {
+
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(300);
+    private static final int SHOWN_DIFFERENCES = 15;
+
+    private final FixedInput input = FixedInput.build();
+    private Path dir;
+    private Outcome reference;
+
+    @BeforeAll
+    void undisturbedRun() throws Exception {
+        dir = Files.createDirectories(Path.of("target", "exactly-once")).resolve("run-" + System.currentTimeMillis());
+        try (PipelineRun run = PipelineRun.start(dir.resolve("reference"), input, 1)) {
+            reference = run.awaitOutcome(RUN_TIMEOUT);
+        }
+        System.out.printf("ExactlyOnceIT reference: %d input records; %d alerts %s with %d versions; dead letters %s; "
+                        + "store entries %s%n", input.records().size(), reference.alerts().size(), reference.alertKinds(),
+                reference.versions().values().stream().mapToInt(List::size).sum(), reference.deadLetterErrors(),
+                reference.stores().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey, e -> e.getValue().size(), (a, b) -> a, java.util.TreeMap::new)));
+        // The comparison means something only if the input exercises the service broadly.
+        Map<String, Long> kinds = reference.alertKinds();
+        assertTrue(kinds.size() >= 5, "alerts of at least five kinds: " + kinds);
+        assertTrue(reference.versions().values().stream().anyMatch(v -> v.size() > 1), "some alerts have several versions");
+        assertTrue(reference.deadLetterErrors().size() >= 5, "dead letters of several kinds: " + reference.deadLetterErrors());
+        assertTrue(reference.stores().getOrDefault("daily-counts-store", Map.of()).size() > 100, "daily counts");
+    }
+
+    @Test
+    void instanceKilledMidStreamAndRestartedChangesNothing() throws Exception {
+        try (PipelineRun run = PipelineRun.start(dir.resolve("instance-crash"), input, 2)) {
+            long committed = awaitMidStream(run);
+            String sourceReader = run.progress().sourceReaderClientId();
+            assertTrue(sourceReader != null, "an instance reads the source topics");
+            AppProcess victim = run.instanceWithClient(sourceReader);
+            victim.kill();
+            System.out.printf("ExactlyOnceIT: killed %s (reads the source topics) at %d of %d source records committed%n",
+                    victim.name(), committed, input.records().size());
+            assertTrue(run.progress().committedSourceRecords() < input.records().size(),
+                    "the instance was killed before the input was all processed");
+            victim.start();
+            assertSameAsReference(run.awaitOutcome(RUN_TIMEOUT));
+        }
+    }
+
+    @Test
+    void brokerKilledMidStreamAndRestartedChangesNothing() throws Exception {
+        try (PipelineRun run = PipelineRun.start(dir.resolve("broker-restart"), input, 2)) {
+            long committed = awaitMidStream(run);
+            run.broker().kill();
+            System.out.printf("ExactlyOnceIT: killed the broker at %d of %d source records committed%n",
+                    committed, input.records().size());
+            run.broker().restart(Duration.ofSeconds(90));
+            assertSameAsReference(run.awaitOutcome(RUN_TIMEOUT));
+        }
+    }
+
+    /** Waits until both instances have work and part of the input — not all of it — is committed. */
+    private long awaitMidStream(PipelineRun run) throws InterruptedException {
+        long total = input.records().size();
+        long deadline = System.nanoTime() + RUN_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            run.requireInstancesAlive();
+            long committed = run.progress().committedSourceRecords();
+            assertTrue(committed < total, "the input was all processed before both instances had work: "
+                    + "make the input larger for this machine");
+            List<Integer> members = run.progress().memberAssignments();
+            if (members.size() == run.instances().size() && members.stream().allMatch(n -> n > 0)
+                    && committed >= total / 10) {
+                return committed;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        throw new AssertionError("the instances did not start sharing the work within " + RUN_TIMEOUT);
+    }
+
+    private void assertSameAsReference(Outcome outcome) {
+        assertEquals(List.of(), outcome.differencesFrom(reference, SHOWN_DIFFERENCES),
+                "what subscribers see differs from the undisturbed run (first " + SHOWN_DIFFERENCES + " differences)");
+    }
+}

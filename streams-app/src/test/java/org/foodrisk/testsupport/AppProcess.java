@@ -1,0 +1,114 @@
+package org.foodrisk.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real service ({@code org.foodrisk.Application}) in a JVM of its own, started the way
+ * run.sh starts it (target/classes plus target/app.classpath, settings as {@code --key=value}
+ * arguments), so that a test can kill it as a crash would: {@link #kill()} is
+ * {@code Process.destroyForcibly()}, SIGKILL on Linux — no shutdown hook, no clean close of
+ * Kafka Streams, an open transaction left behind.
+ *
+ * <p>Its data directory and HTTP port stay the same across {@link #start()} calls, as for a
+ * service restarted on the same machine. Output goes to {@code app.out} in the data directory.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    private final String name;
+    private final Path dataDir;
+    private final Map<String, String> settings;
+    private final int httpPort;
+    private Process process;
+
+    /**
+     * @param settings foodrisk settings without the leading dashes, e.g. {@code foodrisk.demo → false};
+     *                 the data directory and HTTP port are added here
+     */
+    public AppProcess(String name, Path dataDir, Map<String, String> settings) {
+        this.name = name;
+        this.dataDir = dataDir;
+        this.settings = Map.copyOf(settings);
+        this.httpPort = freePort();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public void start() {
+        if (isAlive()) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        try {
+            Files.createDirectories(dataDir);
+            Path target = Path.of("target").toAbsolutePath();
+            String classpath = target.resolve("classes") + java.io.File.pathSeparator
+                    + Files.readString(target.resolve("app.classpath")).trim();
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
+                    "-cp", classpath, "org.foodrisk.Application",
+                    "--foodrisk.data-dir=" + dataDir,
+                    "--micronaut.server.port=" + httpPort));
+            settings.forEach((key, value) -> command.add("--" + key + "=" + value));
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.out").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Kills the JVM at once (SIGKILL): nothing of the application gets to run. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            awaitExit(60);
+        }
+    }
+
+    /** Stops the JVM the polite way (SIGTERM: Micronaut closes Kafka Streams), a kill if it hangs. */
+    @Override
+    public void close() {
+        if (isAlive()) {
+            process.destroy();
+            if (!awaitExit(45)) {
+                kill();
+            }
+        }
+    }
+
+    private boolean awaitExit(int seconds) {
+        try {
+            return process.waitFor(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
