@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -25,7 +26,11 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Publishes the 会商 summaries of every district on foodrisk.risk-summaries.v1 (key
@@ -96,18 +101,25 @@ public class SummaryPublisher {
         return latest == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(latest));
     }
 
+    /** True once every district's summary of {@code period} is acknowledged by the broker. */
     private boolean publishAll(Period period) {
         try {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (District district : Districts.all()) {
                 RiskSummary summary = summaries.summary(district, period);
-                producer.send(new ProducerRecord<>(Topics.RISK_SUMMARIES, district.code() + "|" + period.id(),
-                        Json.MAPPER.writeValueAsString(summary)));
+                sent.add(producer.send(new ProducerRecord<>(Topics.RISK_SUMMARIES, district.code() + "|" + period.id(),
+                        Json.MAPPER.writeValueAsString(summary))));
             }
-            producer.flush();
+            for (Future<RecordMetadata> send : sent) {
+                send.get(); // a failed send is retried next round, never taken as published
+            }
             LOG.info("Published the {} summaries of {} districts on {}", period.id(), Districts.all().size(),
                     Topics.RISK_SUMMARIES);
             return true;
-        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException | ExecutionException | com.fasterxml.jackson.core.JsonProcessingException e) {
             LOG.warn("Summaries of {} not published (will retry): {}", period.id(), e.toString());
             return false;
         }

@@ -106,11 +106,22 @@ public class DemoFeeder implements ApplicationEventListener<ServerStartupEvent> 
         return copy;
     }
 
+    /** Sends a batch and says so when the broker did not take all of it (the producer retries first). */
     private static void send(KafkaProducer<String, String> producer, List<DemoRecord> records) {
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Exception> firstError = new java.util.concurrent.atomic.AtomicReference<>();
         for (DemoRecord record : records) {
-            producer.send(new ProducerRecord<>(record.topic(), record.key(), record.json()));
+            producer.send(new ProducerRecord<>(record.topic(), record.key(), record.json()), (metadata, error) -> {
+                if (error != null) {
+                    failed.incrementAndGet();
+                    firstError.compareAndSet(null, error);
+                }
+            });
         }
         producer.flush();
+        if (failed.get() > 0) {
+            LOG.warn("Demo data: {} of {} records not delivered: {}", failed.get(), records.size(), firstError.get().toString());
+        }
     }
 
     private void sleep(long millis) {

@@ -78,30 +78,28 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         }
         // Days close on the event time this task has seen. (Not a stream-time punctuation: measured
         // on the real broker, a new task's stream time started at the wall clock, so that records of
-        // an earlier year never moved it and their days were never judged.)
-        if (record.timestamp() > seenEventTime) {
-            seenEventTime = record.timestamp();
-        }
-        if (seenEventTime - lastCloseRun >= CLOSE_EVERY_MS) {
-            lastCloseRun = seenEventTime;
-            closeDays(seenEventTime);
+        // an earlier year never moved it and their days were never judged.) How far days are closed
+        // is kept in the store, not in a field, so that a restarted or moved task closes the same
+        // days at the same records as an undisturbed one.
+        LocalDate closable = Instant.ofEpochMilli(record.timestamp()).minus(grace).atZone(zone).toLocalDate().minusDays(1);
+        String closedThrough = progress.get(CLOSED_THROUGH);
+        if (closedThrough == null || closable.isAfter(LocalDate.parse(closedThrough))) {
+            progress.put(CLOSED_THROUGH, closable.toString());
+            closeDays(closable);
         }
     }
 
-    private static final long CLOSE_EVERY_MS = Duration.ofHours(1).toMillis();
-    /** Key of the first event day this task has seen, kept beside the series in the progress store. */
+    /** Keys of the task's own bookkeeping, kept beside the series in the progress store. */
     static final String OBSERVED_FROM = "#observed-from";
-    private long seenEventTime = Long.MIN_VALUE;
-    private long lastCloseRun = Long.MIN_VALUE / 2;
+    static final String CLOSED_THROUGH = "#closed-through";
 
-    private void closeDays(long streamTime) {
-        LocalDate lastClosed = Instant.ofEpochMilli(streamTime).minus(grace).atZone(zone).toLocalDate().minusDays(1);
+    private void closeDays(LocalDate lastClosed) {
         List<KeyValue<String, String>> series = new ArrayList<>();
         try (KeyValueIterator<String, String> all = progress.all()) {
             all.forEachRemaining(series::add);
         }
         for (KeyValue<String, String> entry : series) {
-            if (entry.key.equals(OBSERVED_FROM)) {
+            if (entry.key.startsWith("#")) {
                 continue;
             }
             LocalDate judged = LocalDate.parse(entry.value);
