@@ -15,8 +15,8 @@ import java.util.Optional;
  * epitweetr does it for social media: every hour the reach-weighted volume of the last 24 h of a
  * district × category is compared with the 7 preceding 24-hour windows; the threshold is
  * mean + t(1 − α, n − 1) · sd · √(1 + 1/n) with α = 0.025 and n = 7 (the prediction interval of
- * the EARS-like method in epitweetr's ears_t_reweighted; epitweetr also down-weights past
- * outliers — not done here, see the note in README). At least {@code minPosts} posts are needed
+ * the EARS-like method in epitweetr's ears_t_reweighted), with past outlying windows down-weighted
+ * as epitweetr does ({@link #baseline}). At least {@code minPosts} posts are needed
  * in the window so that one post on a quiet topic is not a spike.
  *
  * <p>Level: BLUE when above threshold, YELLOW at 1.5× the threshold's excess over the mean,
@@ -46,29 +46,84 @@ public final class OpinionSpikeRule {
                          List<Evidence> evidence) {
     }
 
+    /** Outlier down-weighting of epitweetr: significance and decay exponent (its defaults). */
+    static final double ALPHA_OUTLIER = 0.05;
+    static final int K_DECAY = 4;
+
+    /** The baseline's (down-weighted) mean and the upper threshold a window is compared with. */
+    public record Baseline(double mean, double threshold) {
+    }
+
     /** The epitweetr threshold for a baseline of weighted volumes. */
     public double threshold(double[] baseline) {
-        int n = baseline.length;
+        return baseline(baseline).threshold();
+    }
+
+    /**
+     * epitweetr's ears_t_reweighted (ECDC, R package epitweetr), the variant it alarms on
+     * ({@code U0_dw}): a past window whose externally studentized residual exceeds
+     * t(1 − 0.05, n − 2) gets the weight (t / r)^4 (the Farrington et al. 1996 down-weighting), so a
+     * spike last week does not raise this week's threshold and hide a second one.
+     */
+    public Baseline baseline(double[] y) {
+        int n = y.length;
+        double[] equal = new double[n];
+        java.util.Arrays.fill(equal, 1.0);
+        Baseline unweighted = fit(y, equal);
+        double cutoff = TDistribution.of(n - 2).inverseSurvivalProbability(ALPHA_OUTLIER);
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            double othersSd = sdWithout(y, i);
+            if (othersSd == 0) {
+                // Every other window is equal: this one is an (infinite) outlier only if it lies above them.
+                // Decided exactly, not by dividing a rounding residue by zero.
+                weights[i] = y[i] > y[i == 0 ? 1 : 0] ? 0.0 : 1.0;
+                continue;
+            }
+            double studentized = (y[i] - unweighted.mean()) / (othersSd * Math.sqrt(1 - 1.0 / n));
+            weights[i] = studentized > cutoff ? Math.pow(cutoff / studentized, K_DECAY) : 1.0;
+        }
+        return fit(y, weights);
+    }
+
+    /** compute_threshold of ears_t_reweighted: weights scaled to sum to n, intercept-only model. */
+    private Baseline fit(double[] y, double[] w) {
+        int n = y.length;
+        double sum = java.util.Arrays.stream(w).sum();
         double mean = 0;
-        for (double v : baseline) {
-            mean += v;
+        for (int i = 0; i < n; i++) {
+            mean += w[i] / sum * n * y[i];
         }
         mean /= n;
         double squares = 0;
-        for (double v : baseline) {
-            squares += (v - mean) * (v - mean);
+        for (int i = 0; i < n; i++) {
+            squares += w[i] / sum * n * (y[i] - mean) * (y[i] - mean);
         }
         double sd = Math.sqrt(squares / (n - 1));
         double t = TDistribution.of(n - 1).inverseSurvivalProbability(alpha);
-        return mean + t * sd * Math.sqrt(1 + 1.0 / n);
+        return new Baseline(mean, mean + t * sd * Math.sqrt(1 + 1.0 / n));
+    }
+
+    private static double sdWithout(double[] y, int skip) {
+        double mean = 0;
+        for (int i = 0; i < y.length; i++) {
+            mean += i == skip ? 0 : y[i];
+        }
+        mean /= y.length - 1;
+        double squares = 0;
+        for (int i = 0; i < y.length; i++) {
+            squares += i == skip ? 0 : (y[i] - mean) * (y[i] - mean);
+        }
+        return Math.sqrt(squares / (y.length - 2));
     }
 
     public Optional<Detection> evaluate(Window window) {
         if (window.posts() < minPosts) {
             return Optional.empty();
         }
-        double mean = java.util.Arrays.stream(window.baseline()).average().orElse(0);
-        double threshold = threshold(window.baseline());
+        Baseline baseline = baseline(window.baseline());
+        double mean = baseline.mean();
+        double threshold = baseline.threshold();
         if (window.volume() <= threshold) {
             return Optional.empty();
         }
