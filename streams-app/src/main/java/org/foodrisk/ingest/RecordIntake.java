@@ -44,6 +44,25 @@ public final class RecordIntake {
         this.futureTolerance = futureTolerance;
     }
 
+    /**
+     * Intake of a record read from its input topic, where the key must be the record's id. A
+     * record without a key is refused: Kafka spreads keyless records over the partitions, so a
+     * re-delivery would meet another partition's dedup store and count twice. (A record that is
+     * wrong in itself too is refused for that, the more useful reason.)
+     */
+    public IntakeResult acceptFromTopic(InputTopic input, byte[] key, byte[] value, long publishedAtMillis) {
+        IntakeResult result = accept(input, key, value, publishedAtMillis);
+        if (key == null && result instanceof IntakeResult.Accepted) {
+            return new IntakeResult.Rejected("missing-key", "the record has no key; the key of an input record must be "
+                    + "its " + input.idField() + ", so that every version of it meets the same partition");
+        }
+        return result;
+    }
+
+    /**
+     * Intake of one record. {@code key} null means there is no key to check it against (the HTTP
+     * API keys what it writes itself); see {@link #acceptFromTopic} for records read from a topic.
+     */
     public IntakeResult accept(InputTopic input, byte[] key, byte[] value, long publishedAtMillis) {
         if (value == null) {
             return new IntakeResult.Rejected("null-value", "record value is null (a tombstone is not a valid "

@@ -34,7 +34,7 @@ final class IntakeProcessor extends ContextualProcessor<byte[], byte[], String, 
         // A producer sets a record's timestamp itself: one stamped in 2099 would let an event time
         // of 2099 pass as "not after publication". The wall clock bounds it (replays are in the past).
         long publishedAt = Math.min(record.timestamp(), context().currentSystemTimeMs());
-        IntakeResult result = intake.accept(input, record.key(), record.value(), publishedAt);
+        IntakeResult result = intake.acceptFromTopic(input, record.key(), record.value(), publishedAt);
         if (result instanceof IntakeResult.Accepted accepted) {
             context().forward(new Record<>(accepted.id(), accepted, accepted.eventTime().toInstant().toEpochMilli()));
             return;

@@ -36,6 +36,7 @@ public enum Attack {
     CONFLICTING_DISTRICT,
     CONTRADICTORY_VERDICT,
     KEY_MISMATCH,
+    NULL_KEY,
     UNKNOWN_ALERT,
     // HTTP requests refused as a whole
     OVERSIZED_BODY,
@@ -48,7 +49,6 @@ public enum Attack {
     // adversarial but valid: accepted and kept as sent
     INJECTION_IN_TEXT(true),
     INJECTION_IN_ID(true),
-    NULL_KEY(true),
     NULL_OPTIONAL(true),
     EXTREME_BUT_VALID(true),
     MANY_EXTRA_FIELDS(true),

@@ -174,7 +174,9 @@ public final class HostileCorpus {
             }
             case NULL_KEY -> {
                 byte[] value = Mutations.bytes(Mutations.json(mutations.valid(topic, id)));
-                return new KafkaRecord(seq++, kafkaTopic, attack, null, value, null, actions, actions ? "action-refused" : null, id);
+                // a keyless re-delivery could land on another partition's dedup store: refused
+                return new KafkaRecord(seq++, kafkaTopic, attack, null, value, null, true,
+                        actions ? "action-refused" : "missing-key", id);
             }
             case INJECTION_IN_ID -> {
                 String injection = pick(Mutations.INJECTIONS.stream().filter(s -> s.length() <= 60).toList());

@@ -54,7 +54,7 @@ class HostileCorpusTest {
             }
             // As IntakeProcessor does: the publication time is the record's timestamp, but never later than now.
             long published = Math.min(record.timestamp() == null ? NOW.toEpochMilli() : record.timestamp(), NOW.toEpochMilli());
-            IntakeResult result = intake.accept(InputTopic.ofTopic(record.topic()), record.key(), record.value(), published);
+            IntakeResult result = intake.acceptFromTopic(InputTopic.ofTopic(record.topic()), record.key(), record.value(), published);
             String error = result instanceof IntakeResult.Rejected rejected ? rejected.error() : null;
             tally.count(record.attack(), error != null, error);
             String problem = verdictProblem(record.refused(), record.error(), result);

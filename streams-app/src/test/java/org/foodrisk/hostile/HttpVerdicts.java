@@ -18,7 +18,7 @@ import java.util.Map;
 public final class HttpVerdicts {
 
     /** A record the API accepted, and where it says it wrote it. */
-    public record Written(Mutation record, int partition, long offset) {
+    public record Written(Mutation record, String topic, int partition, long offset) {
     }
 
     /** The problems found (empty when the answer is right) and the records written. */
@@ -77,7 +77,8 @@ public final class HttpVerdicts {
                     || !expected.id().equals(result.path("id").asText())) {
                 problems.add(where + " record " + i + ": expected accepted as " + expected.id() + ": " + abbreviate(result));
             } else {
-                written.add(new Written(expected, result.path("partition").asInt(), result.path("offset").asLong()));
+                written.add(new Written(expected, request.input().topic(), result.path("partition").asInt(),
+                        result.path("offset").asLong()));
             }
         }
         return new Checked(problems, written);
