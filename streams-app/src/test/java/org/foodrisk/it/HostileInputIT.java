@@ -23,7 +23,7 @@ import org.foodrisk.hostile.Tally;
 import org.foodrisk.ingest.InputTopic;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.runtime.KafkaRuntime;
-import org.foodrisk.testsupport.TestKafka;
+import org.foodrisk.broker.LocalKraftBroker;
 import org.foodrisk.topics.ContractValidator;
 import org.foodrisk.topics.Topics;
 import org.foodrisk.topology.StoreNames;
@@ -68,6 +68,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputIT implements TestPropertyProvider {
 
+    /**
+     * A broker of its own (a real single-node KRaft broker, like TestKafka's): the corpus leaves
+     * some 11,000 records on the shared input topics, a few of them megabytes once decompressed,
+     * which every application started after it by other integration tests would first have to read.
+     */
+    private static final LocalKraftBroker BROKER = startBroker();
+
     private static final String ADMIN_TOKEN = "hostile-admin-" + UUID.randomUUID();
     private static final String LAB_TOKEN = "hostile-lab-" + UUID.randomUUID();
     private static final String APPLICATION_ID = "foodrisk-hostile-it-" + UUID.randomUUID();
@@ -91,7 +98,7 @@ class HostileInputIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         try {
             Map<String, String> properties = new HashMap<>();
-            properties.put("foodrisk.bootstrap-servers", TestKafka.bootstrapServers());
+            properties.put("foodrisk.bootstrap-servers", BROKER.bootstrapServers());
             properties.put("foodrisk.application-id", APPLICATION_ID);
             properties.put("foodrisk.data-dir", Files.createTempDirectory("foodrisk-hostile-it").toString());
             properties.put("foodrisk.demo", "false");
@@ -224,7 +231,7 @@ class HostileInputIT implements TestPropertyProvider {
     /** Publishes the corpus in its order and waits for every acknowledgement. */
     private static Map<Position, HostileCorpus.KafkaRecord> publish(List<HostileCorpus.KafkaRecord> records) throws Exception {
         Map<String, Object> config = new HashMap<>();
-        config.put("bootstrap.servers", TestKafka.bootstrapServers());
+        config.put("bootstrap.servers", BROKER.bootstrapServers());
         config.put("acks", "all");
         config.put("enable.idempotence", true);
         config.put("compression.type", "lz4"); // the topic limit applies to compressed batches: giants get through
@@ -289,7 +296,7 @@ class HostileInputIT implements TestPropertyProvider {
         Map<TopicPartition, Long> inputEnds = endOffsets(inputPartitions());
         Instant deadline = Instant.now().plus(PATIENCE);
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", TestKafka.bootstrapServers(), "group.id", "hostile-reader-" + UUID.randomUUID(),
+                "bootstrap.servers", BROKER.bootstrapServers(), "group.id", "hostile-reader-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest", "isolation.level", "read_committed", "enable.auto.commit", false,
                 "max.partition.fetch.bytes", 8 * 1024 * 1024), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
@@ -357,7 +364,7 @@ class HostileInputIT implements TestPropertyProvider {
     }
 
     private static List<TopicPartition> inputPartitions() {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", BROKER.bootstrapServers()))) {
             List<String> topics = new ArrayList<>(Topics.INPUTS);
             topics.add(Topics.ALERT_ACTIONS);
             return admin.describeTopics(topics).allTopicNames().get().values().stream()
@@ -369,7 +376,7 @@ class HostileInputIT implements TestPropertyProvider {
     }
 
     private static Map<TopicPartition, Long> endOffsets(List<TopicPartition> partitions) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", BROKER.bootstrapServers()))) {
             Map<TopicPartition, OffsetSpec> latest = partitions.stream()
                     .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
             return admin.listOffsets(latest).all().get().entrySet().stream()
@@ -379,7 +386,7 @@ class HostileInputIT implements TestPropertyProvider {
 
     /** Whether the application committed offsets at or past these ends of its input partitions. */
     private static boolean caughtUp(Map<TopicPartition, Long> ends) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", BROKER.bootstrapServers()))) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(APPLICATION_ID)
                     .partitionsToOffsetAndMetadata().get();
             return ends.entrySet().stream().allMatch(e -> e.getValue() == 0 || (committed.get(e.getKey()) != null
@@ -395,7 +402,7 @@ class HostileInputIT implements TestPropertyProvider {
             return found;
         }
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", TestKafka.bootstrapServers(), "enable.auto.commit", false,
+                "bootstrap.servers", BROKER.bootstrapServers(), "enable.auto.commit", false,
                 "max.partition.fetch.bytes", 8 * 1024 * 1024), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = wanted.stream().map(p -> new TopicPartition(p.topic(), p.partition()))
                     .distinct().toList();
@@ -417,6 +424,17 @@ class HostileInputIT implements TestPropertyProvider {
 
     private static Position positionOf(HttpVerdicts.Written written) {
         return new Position(written.topic(), written.partition(), written.offset());
+    }
+
+    private static LocalKraftBroker startBroker() {
+        try {
+            LocalKraftBroker broker = LocalKraftBroker.start(Files.createTempDirectory("foodrisk-hostile-broker"), 0,
+                    Duration.ofSeconds(90));
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
+            return broker;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String sha256Hex(String token) {
