@@ -14,6 +14,13 @@ public sealed interface IntakeResult {
             implements IntakeResult {
     }
 
+    /** @param reason at most {@link #MAX_REASON_CHARS} characters, as the dead-letter contract allows */
     record Rejected(String error, String reason) implements IntakeResult {
+
+        public static final int MAX_REASON_CHARS = 2000;
+
+        public Rejected {
+            reason = BoundedText.bounded(reason, MAX_REASON_CHARS);
+        }
     }
 }

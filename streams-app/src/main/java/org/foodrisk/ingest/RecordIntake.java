@@ -1,7 +1,9 @@
 package org.foodrisk.ingest;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.topics.ContractValidator;
@@ -25,6 +27,13 @@ public final class RecordIntake {
     /** Event times before this are not food-safety records of this service, but typos (e.g. 0024). */
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
+    /**
+     * One JSON value and nothing after it: Jackson otherwise stops after the first value, so
+     * {@code {...} garbage} or two concatenated records would pass as the first one.
+     */
+    private static final ObjectReader ONE_VALUE = Json.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private final Duration futureTolerance;
 
     /**
@@ -35,6 +44,25 @@ public final class RecordIntake {
         this.futureTolerance = futureTolerance;
     }
 
+    /**
+     * Intake of a record read from its input topic, where the key must be the record's id. A
+     * record without a key is refused: Kafka spreads keyless records over the partitions, so a
+     * re-delivery would meet another partition's dedup store and count twice. (A record that is
+     * wrong in itself too is refused for that, the more useful reason.)
+     */
+    public IntakeResult acceptFromTopic(InputTopic input, byte[] key, byte[] value, long publishedAtMillis) {
+        IntakeResult result = accept(input, key, value, publishedAtMillis);
+        if (key == null && result instanceof IntakeResult.Accepted) {
+            return new IntakeResult.Rejected("missing-key", "the record has no key; the key of an input record must be "
+                    + "its " + input.idField() + ", so that every version of it meets the same partition");
+        }
+        return result;
+    }
+
+    /**
+     * Intake of one record. {@code key} null means there is no key to check it against (the HTTP
+     * API keys what it writes itself); see {@link #acceptFromTopic} for records read from a topic.
+     */
     public IntakeResult accept(InputTopic input, byte[] key, byte[] value, long publishedAtMillis) {
         if (value == null) {
             return new IntakeResult.Rejected("null-value", "record value is null (a tombstone is not a valid "
@@ -47,7 +75,7 @@ public final class RecordIntake {
         String text = decoded.get();
         JsonNode parsed;
         try {
-            parsed = Json.MAPPER.readTree(text);
+            parsed = ONE_VALUE.readTree(text);
         } catch (JacksonException e) {
             return new IntakeResult.Rejected("invalid-json", "value is not valid JSON: " + e.getOriginalMessage()
                     + locationOf(e));
@@ -70,13 +98,18 @@ public final class RecordIntake {
             return new IntakeResult.Rejected("key-mismatch", "record key '" + abbreviate(keyText) + "' is not its "
                     + input.idField() + " '" + id + "' (the key of an input record must be its own id)");
         }
-        OffsetDateTime eventTime;
-        try {
-            eventTime = OffsetDateTime.parse(record.get(input.eventTimeField()).asText());
-        } catch (DateTimeParseException e) {
-            return new IntakeResult.Rejected("schema", "$." + input.eventTimeField() + ": not an ISO-8601 time with offset");
+        OffsetDateTime eventTime = parseTime(record, input.eventTimeField());
+        if (eventTime == null) {
+            return notATime(input.eventTimeField());
         }
-        String timeProblem = checkTimes(input, record, eventTime, publishedAtMillis);
+        OffsetDateTime reportedAt = null;
+        if (input == InputTopic.SAMPLING_RESULTS && record.hasNonNull("reportedAt")) {
+            reportedAt = parseTime(record, "reportedAt");
+            if (reportedAt == null) {
+                return notATime("reportedAt");
+            }
+        }
+        String timeProblem = checkTimes(input, eventTime, reportedAt, publishedAtMillis);
         if (timeProblem != null) {
             return new IntakeResult.Rejected("impossible-time", timeProblem);
         }
@@ -94,7 +127,25 @@ public final class RecordIntake {
         return new IntakeResult.Accepted(input, id, eventTime, record, typed);
     }
 
-    private String checkTimes(InputTopic input, ObjectNode record, OffsetDateTime eventTime, long publishedAtMillis) {
+    /**
+     * The time in a field, or null when Java cannot represent it. The schema's RFC 3339 check lets
+     * through times that java.time refuses (more than nine fraction digits, offsets beyond ±18:00):
+     * those are refused here, never left to throw in the stream thread.
+     */
+    private static OffsetDateTime parseTime(ObjectNode record, String field) {
+        try {
+            return OffsetDateTime.parse(record.get(field).asText());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static IntakeResult.Rejected notATime(String field) {
+        return new IntakeResult.Rejected("schema", "$." + field + ": not an ISO-8601 time with an offset that Java can "
+                + "represent (at most 9 fraction digits, offset within ±18:00)");
+    }
+
+    private String checkTimes(InputTopic input, OffsetDateTime eventTime, OffsetDateTime reported, long publishedAtMillis) {
         Instant event = eventTime.toInstant();
         if (event.isBefore(EARLIEST)) {
             return "$." + input.eventTimeField() + ": " + eventTime + " is before 2000-01-01";
@@ -104,11 +155,8 @@ public final class RecordIntake {
             return "$." + input.eventTimeField() + ": " + eventTime + " lies after the record was published ("
                     + published + ")";
         }
-        if (input == InputTopic.SAMPLING_RESULTS && record.hasNonNull("reportedAt")) {
-            OffsetDateTime reported = OffsetDateTime.parse(record.get("reportedAt").asText());
-            if (reported.isBefore(eventTime)) {
-                return "$.reportedAt: " + reported + " is before sampledAt " + eventTime;
-            }
+        if (reported != null && reported.isBefore(eventTime)) {
+            return "$.reportedAt: " + reported + " is before sampledAt " + eventTime;
         }
         return null;
     }

@@ -70,6 +70,9 @@ final class RecordNormalizer {
     }
 
     private static void completeDistrict(InputTopic input, ObjectNode record, List<String> errors, List<String> inferred) {
+        if (hasWrongType(record, "districtCode") || hasWrongType(record, "districtName")) {
+            return; // the schema refuses it: completing it would overwrite what the publisher sent
+        }
         String code = text(record, "districtCode");
         String name = text(record, "districtName");
         Optional<District> byCode = Districts.byCode(code);
@@ -110,6 +113,9 @@ final class RecordNormalizer {
     }
 
     private static void completeFood(InputTopic input, ObjectNode record, List<String> inferred) {
+        if (hasWrongType(record, "foodCategory") || hasWrongType(record, "foodName")) {
+            return;
+        }
         String category = text(record, "foodCategory");
         String foodName = text(record, "foodName");
         if (input == InputTopic.ILLNESS_REPORTS && foodName == null) {
@@ -149,6 +155,12 @@ final class RecordNormalizer {
         String title = text(record, "title");
         String body = text(record, "text");
         return (title == null ? "" : title + "\n") + (body == null ? "" : body);
+    }
+
+    /** Present with a value that is neither text nor null, e.g. {@code "districtCode": 120114}. */
+    private static boolean hasWrongType(ObjectNode record, String field) {
+        JsonNode node = record.get(field);
+        return node != null && !node.isNull() && !node.isTextual();
     }
 
     private static String text(ObjectNode record, String field) {

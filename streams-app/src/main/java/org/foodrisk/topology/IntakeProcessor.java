@@ -31,7 +31,10 @@ final class IntakeProcessor extends ContextualProcessor<byte[], byte[], String, 
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        IntakeResult result = intake.accept(input, record.key(), record.value(), record.timestamp());
+        // A producer sets a record's timestamp itself: one stamped in 2099 would let an event time
+        // of 2099 pass as "not after publication". The wall clock bounds it (replays are in the past).
+        long publishedAt = Math.min(record.timestamp(), context().currentSystemTimeMs());
+        IntakeResult result = intake.acceptFromTopic(input, record.key(), record.value(), publishedAt);
         if (result instanceof IntakeResult.Accepted accepted) {
             context().forward(new Record<>(accepted.id(), accepted, accepted.eventTime().toInstant().toEpochMilli()));
             return;
@@ -52,6 +55,6 @@ final class IntakeProcessor extends ContextualProcessor<byte[], byte[], String, 
                 metadata.map(RecordMetadata::offset).orElse(null),
                 key, value, encoding, rejected.error(), rejected.reason(),
                 OffsetDateTime.ofInstant(Instant.ofEpochMilli(context().currentSystemTimeMs()), ZoneOffset.UTC));
-        context().forward(new Record<>(key, deadLetter, record.timestamp()));
+        context().forward(new Record<>(deadLetter.key(), deadLetter, record.timestamp()));
     }
 }

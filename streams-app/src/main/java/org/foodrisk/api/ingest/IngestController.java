@@ -1,5 +1,6 @@
 package org.foodrisk.api.ingest;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -48,22 +49,22 @@ public class IngestController {
     }
 
     @Post(uri = SAMPLING_RESULTS, consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> samplingResults(HttpRequest<?> request, @Body byte[] body) throws InterruptedException {
+    public HttpResponse<?> samplingResults(HttpRequest<?> request, @Nullable @Body byte[] body) throws InterruptedException {
         return ingest(InputTopic.SAMPLING_RESULTS, request, body);
     }
 
     @Post(uri = ILLNESS_REPORTS, consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> illnessReports(HttpRequest<?> request, @Body byte[] body) throws InterruptedException {
+    public HttpResponse<?> illnessReports(HttpRequest<?> request, @Nullable @Body byte[] body) throws InterruptedException {
         return ingest(InputTopic.ILLNESS_REPORTS, request, body);
     }
 
     @Post(uri = COMPLAINTS, consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> complaints(HttpRequest<?> request, @Body byte[] body) throws InterruptedException {
+    public HttpResponse<?> complaints(HttpRequest<?> request, @Nullable @Body byte[] body) throws InterruptedException {
         return ingest(InputTopic.COMPLAINTS, request, body);
     }
 
     @Post(uri = OPINION_SIGNALS, consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<?> opinionSignals(HttpRequest<?> request, @Body byte[] body) throws InterruptedException {
+    public HttpResponse<?> opinionSignals(HttpRequest<?> request, @Nullable @Body byte[] body) throws InterruptedException {
         return ingest(InputTopic.OPINION_SIGNALS, request, body);
     }
 
@@ -74,6 +75,8 @@ public class IngestController {
             return IngestFilter.error(HttpStatus.UNAUTHORIZED, "unauthorized", "an Authorization: Bearer <token> header is required")
                     .header("WWW-Authenticate", IngestFilter.REALM);
         }
+        // An empty body arrives as null (hence @Nullable: otherwise Micronaut answers its own 400
+        // before this API can say "empty-body" in its own format).
         byte[] bytes = body == null ? new byte[0] : body;
         Ingestion.Outcome outcome = ingestion.ingest(publisher, input, bytes, System.currentTimeMillis());
         if (outcome instanceof Ingestion.Refusal refusal) {

@@ -1,0 +1,30 @@
+package org.foodrisk.ingest;
+
+/**
+ * Shortens a text to a bound the contract sets (a dead letter's reason may have 2,000
+ * characters). Hostile records produce unbounded explanations — 20,000 wrong array elements make
+ * 20,000 schema messages — and a dead letter larger than its topic accepts would stop the stream
+ * on that record forever, so every refusal is bounded where it is made.
+ */
+public final class BoundedText {
+
+    private BoundedText() {
+    }
+
+    /**
+     * The text itself when it has at most {@code maxChars} characters; otherwise its beginning,
+     * cut after the last whole "; "-separated message that fits when there is one, and a note of
+     * how much was left out. Never splits a surrogate pair.
+     */
+    public static String bounded(String text, int maxChars) {
+        if (text == null || text.length() <= maxChars) {
+            return text;
+        }
+        int room = maxChars - 40; // for the note
+        int cut = text.lastIndexOf("; ", room);
+        if (cut < room / 2) {
+            cut = Character.isHighSurrogate(text.charAt(room - 1)) ? room - 1 : room;
+        }
+        return text.substring(0, cut) + " … (" + (text.length() - cut) + " more characters)";
+    }
+}
