@@ -222,7 +222,7 @@ public final class FoodRiskTopology {
                 .merge(planTargets, Named.as("merge-detections-plan-targets"))
                 .mapValues(AlertCommand::of, Named.as("as-detection-command"));
         KStream<String, Object> actionIntake = builder
-                .stream(Topics.ALERT_ACTIONS, Consumed.with(Serdes.String(), Serdes.String()).withName("source-alert-actions"))
+                .stream(Topics.ALERT_ACTIONS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("source-alert-actions"))
                 .process(ActionIntakeProcessor::new, Named.as("intake-alert-actions"));
         KStream<String, AlertCommand> actions = actionIntake
                 .filter((key, value) -> value instanceof AlertCommand, Named.as("filter-accepted-actions"))

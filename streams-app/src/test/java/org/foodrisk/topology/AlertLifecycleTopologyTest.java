@@ -165,4 +165,26 @@ class AlertLifecycleTopologyTest {
         dead.forEach(d -> assertEquals(Topics.ALERT_ACTIONS, d.path("sourceTopic").asText()));
         assertTrue(alerts.isEmpty(), "no refused action makes a version");
     }
+
+    @Test
+    void anActionOnARealAlertIsReadAsStrictlyAsEveryOtherInput() {
+        String valid = "{\"alertId\":\"" + alertId + "\",\"action\":\"comment\",\"by\":\"x\",\"unit\":\"区市场监管局\","
+                + "\"at\":\"2024-06-02T10:00:00+08:00\",\"note\":\"核查中\"}";
+        actions.pipeInput(alertId, valid + " {\"action\":\"close\"}");
+        actions.pipeInput(alertId, valid.replace("\"by\":\"x\"", "\"by\":\"  \""));
+        TestInputTopic<byte[], byte[]> raw = driver.createInputTopic(Topics.ALERT_ACTIONS,
+                new org.apache.kafka.common.serialization.ByteArraySerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer());
+        byte[] bytes = valid.replace("核查中", "核查\uFFFD").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] broken = java.util.Arrays.copyOf(bytes, bytes.length);
+        int at = valid.replace("核查中", "核查\uFFFD").indexOf('\uFFFD');
+        int byteAt = valid.replace("核查中", "核查\uFFFD").substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        broken[byteAt] = (byte) 0xC3; // a lead byte followed by a non-continuation byte: not UTF-8
+        broken[byteAt + 1] = (byte) 0x28;
+        raw.pipeInput(alertId.getBytes(java.nio.charset.StandardCharsets.UTF_8), broken);
+        List<String> errors = deadLetters.readValuesToList().stream().map(AlertLifecycleTopologyTest::json)
+                .map(d -> d.path("error").asText()).toList();
+        assertEquals(List.of("invalid-json", "schema", "invalid-utf8"), errors);
+        assertTrue(alerts.isEmpty(), "none of them is a new version of the alert");
+    }
 }
