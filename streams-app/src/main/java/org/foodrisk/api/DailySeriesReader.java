@@ -1,0 +1,147 @@
+package org.foodrisk.api;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+import jakarta.inject.Singleton;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.foodrisk.detect.aberration.AberrationMethod;
+import org.foodrisk.detect.aberration.AberrationMethods;
+import org.foodrisk.detect.aberration.CountSeries;
+import org.foodrisk.detect.aberration.DetectionPoint;
+import org.foodrisk.detect.aberration.Frequency;
+import org.foodrisk.detect.aberration.PointStatus;
+import org.foodrisk.ingest.SignalType;
+import org.foodrisk.kafka.Json;
+import org.foodrisk.runtime.KafkaRuntime;
+import org.foodrisk.topology.DailyCount;
+import org.foodrisk.topology.StoreNames;
+import org.foodrisk.topology.TopologySettings;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Reads the day-by-day counts of one district × food category from the daily counts store of
+ * the instance that owns them (the store is partitioned by "districtCode|category"), and
+ * recomputes the count detector's threshold for each day exactly as the topology judges a day:
+ * the configured method on that day and the {@code countHistoryDays} days before it.
+ */
+@Singleton
+public class DailySeriesReader {
+
+    static final int MAX_DAYS = 366;
+
+    private final KafkaRuntime runtime;
+    private final PeerClient peers;
+    private final AberrationMethod method;
+    private final int historyDays;
+
+    public DailySeriesReader(KafkaRuntime runtime, PeerClient peers, TopologySettings settings) {
+        this.runtime = runtime;
+        this.peers = peers;
+        this.method = AberrationMethods.create(settings.countMethod(), Map.of(), Frequency.DAY);
+        this.historyDays = settings.countHistoryDays();
+    }
+
+    /** The series from whichever instance owns it. */
+    public DailySeries series(String districtCode, String category, LocalDate from, LocalDate to) {
+        KeyQueryMetadata owner = runtime.streams().queryMetadataForKey(StoreNames.DAILY_COUNTS,
+                districtCode + "|" + category, new StringSerializer());
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "daily counts not ready; retry shortly");
+        }
+        if ((owner.activeHost().host() + ":" + owner.activeHost().port()).equals(runtime.self())) {
+            return seriesLocal(districtCode, category, from, to);
+        }
+        String path = "/api/v1/daily-counts/" + encode(districtCode) + "/" + encode(category)
+                + "?local=true&from=" + from + "&to=" + to;
+        return peers.get(owner.activeHost(), path)
+                .map(json -> Json.MAPPER.convertValue(json, DailySeries.class))
+                .orElseGet(() -> seriesLocal(districtCode, category, from, to));
+    }
+
+    /** The series as this instance's store holds it. */
+    public DailySeries seriesLocal(String districtCode, String category, LocalDate from, LocalDate to) {
+        LocalDate first = from.minusDays(historyDays);
+        int length = (int) (to.toEpochDay() - first.toEpochDay()) + 1;
+        Map<SignalType, long[]> counts = new EnumMap<>(SignalType.class);
+        long[] failed = new long[length];
+        long[] reach = new long[length];
+        for (SignalType type : SignalType.values()) {
+            long[] values = new long[length];
+            counts.put(type, values);
+            String prefix = type.wireName() + "|" + districtCode + "|" + category + "|";
+            try (KeyValueIterator<String, DailyCount> days = store().range(prefix + first, prefix + to)) {
+                while (days.hasNext()) {
+                    KeyValue<String, DailyCount> day = days.next();
+                    int index = (int) (LocalDate.parse(day.key.substring(prefix.length())).toEpochDay() - first.toEpochDay());
+                    values[index] = day.value.count();
+                    if (type == SignalType.SAMPLING) {
+                        failed[index] = day.value.failed();
+                    } else if (type == SignalType.OPINION) {
+                        reach[index] = day.value.weight();
+                    }
+                }
+            } catch (InvalidStateStoreException rebalancing) {
+                throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "daily counts not ready; retry shortly");
+            }
+        }
+        List<LocalDate> dates = IntStream.range(0, length).mapToObj(first::plusDays).toList();
+        // The topology judges sampling on its failures and the other count streams on every record.
+        Double[] failedThresholds = thresholds(dates, failed);
+        Double[] illnessThresholds = thresholds(dates, counts.get(SignalType.ILLNESS));
+        Double[] complaintThresholds = thresholds(dates, counts.get(SignalType.COMPLAINT));
+        List<DailySeries.Day> days = new ArrayList<>();
+        for (int i = historyDays; i < length; i++) {
+            days.add(new DailySeries.Day(dates.get(i), counts.get(SignalType.SAMPLING)[i], failed[i],
+                    counts.get(SignalType.ILLNESS)[i], counts.get(SignalType.COMPLAINT)[i],
+                    counts.get(SignalType.OPINION)[i], reach[i],
+                    failedThresholds[i], illnessThresholds[i], complaintThresholds[i]));
+        }
+        return new DailySeries(districtCode, category, method.name(), from, to, days);
+    }
+
+    /** The threshold of each day from index historyDays on, judged on that day's own history window. */
+    private Double[] thresholds(List<LocalDate> dates, long[] values) {
+        Double[] thresholds = new Double[values.length];
+        for (int last = historyDays; last < values.length; last++) {
+            int start = last - historyDays;
+            CountSeries window = new CountSeries("series", Frequency.DAY, dates.subList(start, last + 1),
+                    java.util.Arrays.copyOfRange(values, start, last + 1));
+            List<DetectionPoint> points = method.detect(window, historyDays);
+            if (!points.isEmpty()) {
+                DetectionPoint point = points.get(points.size() - 1);
+                if (point.status() == PointStatus.EVALUATED && Double.isFinite(point.threshold())) {
+                    thresholds[last] = point.threshold();
+                }
+            }
+        }
+        return thresholds;
+    }
+
+    private ReadOnlyKeyValueStore<String, DailyCount> store() {
+        try {
+            return runtime.streams().store(StoreQueryParameters.fromNameAndType(StoreNames.DAILY_COUNTS,
+                    QueryableStoreTypes.<String, DailyCount>keyValueStore()));
+        } catch (InvalidStateStoreException e) {
+            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "daily counts not ready; retry shortly");
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
