@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 
 import java.net.URI;
 
-/** The service's root and /dashboard lead to the analysts' dashboard at /dashboard/ (its relative links need the slash). */
+/** The service's root leads to the analysts' dashboard at /dashboard/. */
 @Controller
 @Hidden
 public class DashboardRedirectController {
@@ -16,11 +16,6 @@ public class DashboardRedirectController {
 
     @Get
     public HttpResponse<?> root() {
-        return HttpResponse.seeOther(DASHBOARD);
-    }
-
-    @Get("/dashboard")
-    public HttpResponse<?> dashboard() {
         return HttpResponse.seeOther(DASHBOARD);
     }
 }
