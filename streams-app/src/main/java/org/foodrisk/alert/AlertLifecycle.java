@@ -112,6 +112,15 @@ public final class AlertLifecycle {
         return Optional.of(alert.next(alert.status(), handling, now));
     }
 
+    /**
+     * Whether a unit may act on the alert: a lead or co-unit of one of its plan tasks, or a
+     * supervising unit. The HTTP API asks this before publishing a unit member's action, so that
+     * the member hears "not your alert" at once instead of finding a dead letter later.
+     */
+    public boolean mayAct(Alert alert, String unit) {
+        return unit != null && knows(alert, unit.strip());
+    }
+
     private boolean knows(Alert alert, String unit) {
         return supervisingUnits.contains(unit) || responsibleUnits(alert).contains(unit);
     }

@@ -16,6 +16,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.foodrisk.alert.Alert;
+import org.foodrisk.api.access.PeerCredentials;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.runtime.KafkaRuntime;
 import org.foodrisk.topology.StoreNames;
@@ -50,10 +51,12 @@ public class AlertStoreReader {
             .thenComparing(Alert::alertId);
 
     private final KafkaRuntime runtime;
+    private final PeerCredentials credentials;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public AlertStoreReader(KafkaRuntime runtime) {
+    public AlertStoreReader(KafkaRuntime runtime, PeerCredentials credentials) {
         this.runtime = runtime;
+        this.credentials = credentials;
     }
 
     /** Alerts matching the query across all instances, most urgent first, one page of them. */
@@ -124,8 +127,11 @@ public class AlertStoreReader {
     }
 
     private List<Alert> fetchRemote(HostInfo host, String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET();
+        // The other instance checks the same users: it sees who is asking (or the peer token).
+        credentials.authorizationHeader().ifPresent(value -> builder.header("Authorization", value));
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() == 404) {

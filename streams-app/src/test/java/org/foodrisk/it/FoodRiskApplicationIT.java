@@ -1,7 +1,12 @@
 package org.foodrisk.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -33,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The whole application (Micronaut + Kafka Streams) against a real broker: contract JSON in on
  * the real input topics, the alert and the dead letter read back from the real output topics,
- * and the alert listed by the HTTP API.
+ * and the alert listed by the HTTP API — which answers only signed-in users, and lets only the
+ * responsible unit act on the alert.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,18 +49,57 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
     @Client("/")
     HttpClient http;
 
+    private static final String ANALYST = "it-analyst-" + UUID.randomUUID();
+    private static final String MARKET = "it-market-" + UUID.randomUUID();
+    private static final String SPORTS = "it-sports-" + UUID.randomUUID();
+    /** A unit the plans do not make responsible for meat residues. */
+    private static final String SPORTS_UNIT = "区体育局";
+
     @Override
     public Map<String, String> getProperties() {
         try {
-            return Map.of(
+            Map<String, String> properties = new java.util.HashMap<>(Map.of(
                     "foodrisk.bootstrap-servers", TestKafka.bootstrapServers(),
                     "foodrisk.application-id", "foodrisk-it-" + UUID.randomUUID(),
                     "foodrisk.data-dir", Files.createTempDirectory("foodrisk-it").toString(),
                     "foodrisk.demo", "false",
-                    "micronaut.server.port", String.valueOf(freePort()));
+                    "micronaut.server.port", String.valueOf(freePort())));
+            properties.putAll(user("it-analyst", ANALYST, "analyst", null));
+            properties.putAll(user("it-market", MARKET, "unit", "区市场监管局"));
+            properties.put("foodrisk.users.it-market.district", "120114");
+            properties.putAll(user("it-sports", SPORTS, "unit", SPORTS_UNIT));
+            return properties;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, String> user(String name, String token, String role, String unit) {
+        Map<String, String> user = new java.util.HashMap<>(Map.of(
+                "foodrisk.users." + name + ".token-sha256", java.util.HexFormat.of().formatHex(
+                        org.foodrisk.api.access.HashedCredentials.sha256(token)),
+                "foodrisk.users." + name + ".role", role));
+        if (unit != null) {
+            user.put("foodrisk.users." + name + ".unit", unit);
+        }
+        return user;
+    }
+
+    private String read(String path) {
+        return http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(ANALYST));
+    }
+
+    /** The status of a request, whether it succeeded or not. */
+    private int status(HttpRequest<?> request) {
+        try {
+            return http.toBlocking().exchange(request).getStatus().getCode();
+        } catch (HttpClientResponseException refused) {
+            return refused.getStatus().getCode();
+        }
+    }
+
+    private static MutableHttpRequest<String> act(String alertId, String body) {
+        return HttpRequest.POST("/api/v1/alerts/" + alertId + "/actions", body).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     private static int freePort() throws java.io.IOException {
@@ -100,24 +145,62 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                 page.path("alerts").toString().contains(alertId));
         assertTrue(listed.path("total").asInt() >= 1);
         String taskId = alert.path("planTasks").get(0).path("taskId").asText();
-        JsonNode task = Json.MAPPER.readTree(http.toBlocking().retrieve("/api/v1/plan-tasks/" + taskId));
+        JsonNode task = Json.MAPPER.readTree(read("/api/v1/plan-tasks/" + taskId));
         assertEquals("武清区2024年食品安全监督管理计划", task.path("plan").asText());
         assertTrue(task.path("openAlerts").toString().contains(alertId), "the task lists the alert it answers for");
-        JsonNode single = Json.MAPPER.readTree(http.toBlocking().retrieve("/api/v1/alerts/" + alertId));
+        JsonNode single = Json.MAPPER.readTree(read("/api/v1/alerts/" + alertId));
         assertEquals(1, single.path("version").asInt(), "the re-delivered record added no version");
+
+        // Who may read and act: nobody without credentials, an analyst only reads, only the responsible unit acts.
         String acknowledge = """
-                {"action":"acknowledge","by":"it-analyst","unit":"区市场监管局","at":"2024-05-06T12:00:00+08:00"}""";
-        http.toBlocking().exchange(io.micronaut.http.HttpRequest.POST("/api/v1/alerts/" + alertId + "/actions", acknowledge)
-                .contentType(io.micronaut.http.MediaType.APPLICATION_JSON_TYPE));
+                {"action":"acknowledge","by":"whoever","at":"2024-05-06T12:00:00+08:00"}""";
+        assertEquals(401, status(HttpRequest.GET("/api/v1/alerts/" + alertId)));
+        assertEquals(401, status(HttpRequest.GET("/api/v1/alerts/" + alertId).bearerAuth("not-a-user")));
+        assertEquals(401, status(act(alertId, acknowledge)));
+        assertEquals(403, status(act(alertId, acknowledge).bearerAuth(ANALYST)));
+        assertTrue(!single.path("planTasks").toString().contains(SPORTS_UNIT), "precondition: " + SPORTS_UNIT + " is not responsible");
+        assertEquals(403, status(act(alertId, acknowledge).bearerAuth(SPORTS)));
+        assertEquals(403, status(act(alertId, acknowledge.replace("}", ",\"unit\":\"区市场监管局\"}")).bearerAuth(SPORTS)),
+                "a member of another unit cannot act in the responsible unit's name");
+        assertEquals(403, status(act(alertId, acknowledge.replace("}", ",\"unit\":\"" + SPORTS_UNIT + "\"}")).bearerAuth(MARKET)),
+                "the responsible unit's member cannot act in another unit's name");
+        assertEquals(202, status(act(alertId, acknowledge).bearerAuth(MARKET)));
         JsonNode acknowledged = awaitHttp("/api/v1/alerts/" + alertId, a -> a.path("version").asInt() == 2);
         assertEquals("处置中", acknowledged.path("status").asText());
-        io.micronaut.http.client.exceptions.HttpClientResponseException invalid = org.junit.jupiter.api.Assertions.assertThrows(
-                io.micronaut.http.client.exceptions.HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(io.micronaut.http.HttpRequest.POST("/api/v1/alerts/" + alertId + "/actions",
-                        "{\"action\":\"delete\",\"by\":\"x\",\"at\":\"2024-05-06T12:00:00+08:00\"}")
-                        .contentType(io.micronaut.http.MediaType.APPLICATION_JSON_TYPE)));
-        assertEquals(400, invalid.getStatus().getCode());
-        JsonNode accountability = Json.MAPPER.readTree(http.toBlocking().retrieve(
+        JsonNode logged = acknowledged.path("handling").path("actions").path(0);
+        assertEquals("it-market", logged.path("by").asText(), "the action log names the signed-in user: " + acknowledged.path("handling"));
+        assertEquals("区市场监管局", logged.path("unit").asText());
+        assertEquals(400, status(act(alertId, "{\"action\":\"delete\",\"at\":\"2024-05-06T12:00:00+08:00\"}")
+                .bearerAuth(MARKET)));
+
+        // The dashboard's way: sign in once, then the cookie alone.
+        HttpResponse<String> signedIn = http.toBlocking().exchange(HttpRequest.POST("/api/v1/session",
+                "{\"token\":\"" + MARKET + "\"}").contentType(MediaType.APPLICATION_JSON_TYPE), String.class);
+        JsonNode who = Json.MAPPER.readTree(signedIn.body());
+        assertEquals("it-market", who.path("name").asText());
+        assertEquals("unit", who.path("role").asText());
+        assertEquals("区市场监管局", who.path("unit").asText());
+        assertEquals("120114", who.path("district").asText());
+        String setCookie = signedIn.getHeaders().get("Set-Cookie");
+        String attributes = setCookie.toLowerCase(java.util.Locale.ROOT); // attribute names are case-insensitive
+        assertTrue(setCookie.startsWith("foodrisk_session=") && attributes.contains("; httponly")
+                && attributes.contains("; samesite=strict") && attributes.contains("; path=/"), setCookie);
+        assertTrue(!setCookie.contains(MARKET), "the cookie does not show the token in clear");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        JsonNode viaCookie = Json.MAPPER.readTree(http.toBlocking().retrieve(
+                HttpRequest.GET("/api/v1/alerts/" + alertId).header("Cookie", cookie)));
+        assertEquals(alertId, viaCookie.path("alertId").asText());
+        assertEquals("it-market", Json.MAPPER.readTree(http.toBlocking().retrieve(
+                HttpRequest.GET("/api/v1/session").header("Cookie", cookie))).path("name").asText());
+        assertEquals(401, status(HttpRequest.POST("/api/v1/session", "{\"token\":\"wrong\"}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE)));
+        assertEquals(401, status(HttpRequest.GET("/api/v1/session")));
+        String cleared = http.toBlocking().exchange(HttpRequest.DELETE("/api/v1/session").header("Cookie", cookie))
+                .getHeaders().get("Set-Cookie");
+        assertTrue(cleared.startsWith("foodrisk_session=;") && cleared.toLowerCase(java.util.Locale.ROOT).contains("max-age=0"),
+                cleared);
+
+        JsonNode accountability = Json.MAPPER.readTree(read(
                 "/api/v1/units/" + java.net.URLEncoder.encode("区市场监管局", java.nio.charset.StandardCharsets.UTF_8)
                         + "/accountability?district=120114"));
         assertTrue(accountability.path("received").asInt() >= 1);
@@ -243,11 +326,11 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
             try {
-                last = Json.MAPPER.readTree(http.toBlocking().retrieve(path));
+                last = Json.MAPPER.readTree(read(path));
                 if (until.test(last)) {
                     return last;
                 }
-            } catch (io.micronaut.http.client.exceptions.HttpClientResponseException notReady) {
+            } catch (HttpClientResponseException notReady) {
                 // 503 while the store is not queryable yet
             }
             Thread.sleep(250);

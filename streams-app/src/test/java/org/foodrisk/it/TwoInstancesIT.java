@@ -46,6 +46,8 @@ class TwoInstancesIT {
     private final String applicationId = "foodrisk-two-" + UUID.randomUUID();
     private final List<ApplicationContext> instances = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
+    /** An analyst known to both instances: an instance forwards the caller's token when it asks the other. */
+    private final String analystToken = "it-two-" + UUID.randomUUID();
 
     @BeforeAll
     void startTwoInstances() throws Exception {
@@ -59,6 +61,9 @@ class TwoInstancesIT {
                     "foodrisk.application-id", applicationId,
                     "foodrisk.data-dir", Files.createTempDirectory("foodrisk-two-" + i).toString(),
                     "foodrisk.demo", "false",
+                    "foodrisk.users.it-two.role", "analyst",
+                    "foodrisk.users.it-two.token-sha256", java.util.HexFormat.of().formatHex(
+                            org.foodrisk.api.access.HashedCredentials.sha256(analystToken)),
                     "micronaut.server.port", String.valueOf(port))).getApplicationContext());
         }
     }
@@ -74,7 +79,8 @@ class TwoInstancesIT {
 
     private JsonNode get(int instance, String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(instance) + path))
-                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                .header("Authorization", "Bearer " + analystToken).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return response.statusCode() == 200 ? Json.MAPPER.readTree(response.body()) : null;
     }
 

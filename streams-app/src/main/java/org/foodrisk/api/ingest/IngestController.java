@@ -35,6 +35,9 @@ public class IngestController {
     static final String ILLNESS_REPORTS = "/api/v1/illness-reports";
     static final String COMPLAINTS = "/api/v1/complaints";
     static final String OPINION_SIGNALS = "/api/v1/opinion-signals";
+    /** The ingestion endpoints: guarded by publishers' tokens ({@link IngestFilter}), not by users'. */
+    public static final java.util.List<String> PATHS = java.util.List.of(SAMPLING_RESULTS, ILLNESS_REPORTS, COMPLAINTS,
+            OPINION_SIGNALS);
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestController.class);
 

@@ -9,6 +9,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import org.foodrisk.api.access.ApiErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ import java.util.Optional;
 public class IngestFilter {
 
     static final String PUBLISHER = "foodrisk.publisher";
-    static final String REALM = "Bearer realm=\"foodrisk\"";
+    static final String REALM = ApiErrors.REALM;
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestFilter.class);
 
@@ -73,6 +74,6 @@ public class IngestFilter {
     }
 
     static MutableHttpResponse<Map<String, String>> error(HttpStatus status, String error, String reason) {
-        return HttpResponse.<Map<String, String>>status(status).body(Map.of("error", error, "reason", reason));
+        return ApiErrors.of(status, error, reason);
     }
 }

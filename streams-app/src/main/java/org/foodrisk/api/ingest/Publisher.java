@@ -1,7 +1,7 @@
 package org.foodrisk.api.ingest;
 
-import java.util.HexFormat;
-import java.util.Locale;
+import org.foodrisk.api.access.HashedCredential;
+import org.foodrisk.api.access.HashedCredentials;
 
 /**
  * A configured publisher: who it is, what it may publish, and the SHA-256 of its token.
@@ -14,7 +14,7 @@ import java.util.Locale;
  * @param requestsPerMinute this publisher's own rate limit, or null for foodrisk.ingest.requests-per-minute
  */
 public record Publisher(String name, PublisherKind kind, String labCode, String reportingUnit, byte[] tokenSha256,
-                        Integer requestsPerMinute) {
+                        Integer requestsPerMinute) implements HashedCredential {
 
     /** Checks a configured publisher; a broken credential stops the start rather than locking a lab out later. */
     public static Publisher of(PublisherConfig config) {
@@ -25,10 +25,7 @@ public record Publisher(String name, PublisherKind kind, String labCode, String 
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(where + ".kind: " + e.getMessage());
         }
-        String hex = config.getTokenSha256() == null ? "" : config.getTokenSha256().trim().toLowerCase(Locale.ROOT);
-        if (!hex.matches("[0-9a-f]{64}")) {
-            throw new IllegalStateException(where + ".token-sha256 must be the 64 hex digits of the token's SHA-256");
-        }
+        byte[] tokenSha256 = HashedCredentials.parseSha256Hex(where, config.getTokenSha256());
         String labCode = blankToNull(config.getLabCode());
         String reportingUnit = blankToNull(config.getReportingUnit());
         if (kind == PublisherKind.LAB && labCode == null) {
@@ -41,7 +38,7 @@ public record Publisher(String name, PublisherKind kind, String labCode, String 
         if (perMinute != null && perMinute < 1) {
             throw new IllegalStateException(where + ".requests-per-minute must be at least 1");
         }
-        return new Publisher(config.getName(), kind, labCode, reportingUnit, HexFormat.of().parseHex(hex), perMinute);
+        return new Publisher(config.getName(), kind, labCode, reportingUnit, tokenSha256, perMinute);
     }
 
     private static String blankToNull(String text) {

@@ -2,13 +2,14 @@ package org.foodrisk.api.ingest;
 
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
+import org.foodrisk.api.access.CredentialConfig;
 
 /**
  * One publisher as configured under {@code foodrisk.publishers.<name>}: the hex SHA-256 of its
  * bearer token (never the token), its kind, and the identity it publishes as.
  */
 @EachProperty("foodrisk.publishers")
-public class PublisherConfig {
+public class PublisherConfig implements CredentialConfig {
 
     private final String name;
     private String tokenSha256;
@@ -22,10 +23,12 @@ public class PublisherConfig {
         this.name = name;
     }
 
+    @Override
     public String getName() {
         return name;
     }
 
+    @Override
     public String getTokenSha256() {
         return tokenSha256;
     }
@@ -68,6 +71,7 @@ public class PublisherConfig {
     }
 
     /** A demo credential: honoured only on the embedded broker (the default run), never against a real cluster. */
+    @Override
     public boolean isDemoOnly() {
         return demoOnly;
     }

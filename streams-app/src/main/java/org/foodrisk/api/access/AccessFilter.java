@@ -1,0 +1,62 @@
+package org.foodrisk.api.access;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+
+/**
+ * The gate of every HTTP request: finds the user behind the presented token (bearer header or
+ * session cookie) and applies {@link AccessRules} — 401 or 403 with a reason, before any
+ * controller runs. The user it found is handed on as a request attribute ({@link #userOf}).
+ * Tokens and cookies are never logged; refusals are, with the user's name.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public class AccessFilter {
+
+    private static final String USER = "foodrisk.user";
+    private static final Logger LOG = LoggerFactory.getLogger(AccessFilter.class);
+
+    private final Users users;
+    private final AccessRules rules;
+
+    public AccessFilter(Users users, SecuritySettings settings) {
+        this.users = users;
+        this.rules = new AccessRules(settings.metricsPublic());
+    }
+
+    /** The signed-in user of a request that passed this filter. */
+    public static Optional<User> userOf(HttpRequest<?> request) {
+        return request.getAttribute(USER, User.class);
+    }
+
+    @RequestFilter
+    @Nullable
+    public HttpResponse<?> check(HttpRequest<?> request) {
+        User user = Credentials.presentedToken(request).flatMap(users::authenticate).orElse(null);
+        if (user != null) {
+            request.setAttribute(USER, user);
+        }
+        AccessRules.Decision decision = rules.decide(request.getMethodName(), request.getPath(), user);
+        return switch (decision.verdict()) {
+            case PUBLIC, ALLOWED -> null;
+            case UNAUTHENTICATED -> {
+                boolean given = Credentials.presentsCredentials(request);
+                LOG.info("{} {} refused: {} credentials", request.getMethodName(), request.getPath(),
+                        given ? "unknown or malformed" : "no");
+                yield given
+                        ? ApiErrors.unauthorized("the token or session is not valid (sign in again)", true)
+                        : ApiErrors.unauthorized(decision.reason(), false);
+            }
+            case FORBIDDEN -> {
+                LOG.info("{} {} by {} refused: {}", request.getMethodName(), request.getPath(), user.name(), decision.reason());
+                yield ApiErrors.forbidden(decision.reason());
+            }
+        };
+    }
+}

@@ -1,0 +1,98 @@
+package org.foodrisk.api.access;
+
+import org.foodrisk.api.ingest.IngestController;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Who may make which HTTP request — deny unless a rule allows:
+ * <ul>
+ *   <li>public: health, the OpenAPI document, the dashboard's static files (they hold no data),
+ *       /prometheus unless {@code foodrisk.security.metrics-public: false}, and the sign-in
+ *       endpoint itself;</li>
+ *   <li>the ingestion endpoints are left to their publishers' tokens ({@code IngestFilter});</li>
+ *   <li>any other read needs a signed-in user, whatever the role;</li>
+ *   <li>a write needs a rule naming it: only {@code POST /api/v1/alerts/{alertId}/actions}, for
+ *       unit members and admins (which alert and in whose name is decided by
+ *       {@link ActionAuthority}). A new write endpoint stays closed until a rule is added here.</li>
+ * </ul>
+ */
+public final class AccessRules {
+
+    /** What the filter does with a request. */
+    public enum Verdict {
+        /** Pass without a user (the endpoint holds no data, or guards itself). */
+        PUBLIC,
+        /** Pass: the signed-in user may. */
+        ALLOWED,
+        /** 401: no valid credentials. */
+        UNAUTHENTICATED,
+        /** 403: signed in, but no rule allows it. */
+        FORBIDDEN
+    }
+
+    public record Decision(Verdict verdict, String reason) {
+    }
+
+    static final String SESSION = "/api/v1/session";
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final List<String> PUBLIC_READ_PREFIXES = List.of("/health", "/swagger/", "/dashboard");
+    private static final Pattern ALERT_ACTIONS = Pattern.compile("/api/v1/alerts/[^/]+/actions/?");
+
+    private final boolean metricsPublic;
+
+    public AccessRules(boolean metricsPublic) {
+        this.metricsPublic = metricsPublic;
+    }
+
+    /**
+     * @param method the HTTP method
+     * @param path   the request path (no query)
+     * @param user   the signed-in user, or null
+     */
+    public Decision decide(String method, String path, User user) {
+        boolean read = READS.contains(method);
+        // A path that climbs ("..") or doubles slashes is never treated as a public one.
+        boolean plainPath = !path.contains("..") && !path.contains("//") && !path.contains("\\");
+        if (plainPath && read && isPublicRead(path)) {
+            return new Decision(Verdict.PUBLIC, "public");
+        }
+        if (plainPath && path.equals(SESSION)) {
+            return new Decision(Verdict.PUBLIC, "sign-in, sign-out and who am I");
+        }
+        if ("POST".equals(method) && IngestController.PATHS.contains(path)) {
+            return new Decision(Verdict.PUBLIC, "ingestion: checked against the publishers' tokens");
+        }
+        if (user == null) {
+            return new Decision(Verdict.UNAUTHENTICATED, "sign in first: POST /api/v1/session with {\"token\": …}, "
+                    + "or send an Authorization: Bearer <token> header");
+        }
+        if (read) {
+            return new Decision(Verdict.ALLOWED, "any signed-in user may read");
+        }
+        if ("POST".equals(method) && ALERT_ACTIONS.matcher(path).matches()) {
+            return user.mayActOnAlerts()
+                    ? new Decision(Verdict.ALLOWED, "unit members and admins act on alerts")
+                    : new Decision(Verdict.FORBIDDEN, "role " + user.role().word()
+                    + " may read alerts but not act on them (unit members and admins may)");
+        }
+        return new Decision(Verdict.FORBIDDEN, "no rule allows " + method + " " + path);
+    }
+
+    private boolean isPublicRead(String path) {
+        if (path.equals("/")) {
+            return true; // at most a redirect to the dashboard
+        }
+        if (path.equals("/prometheus") || path.startsWith("/prometheus/")) {
+            return metricsPublic;
+        }
+        for (String prefix : PUBLIC_READ_PREFIXES) {
+            if (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,76 @@
+package org.foodrisk.api.access;
+
+import io.micronaut.http.HttpStatus;
+import org.foodrisk.alert.Alert;
+import org.foodrisk.alert.AlertLifecycle;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * In whose name a signed-in user may act on an alert (POST /api/v1/alerts/{alertId}/actions).
+ * The action log is an audit trail, so {@code by} is always the signed-in user's name, whatever
+ * the body says. A unit member acts for its own unit only: the server fills in {@code unit}, and
+ * refuses a body naming another unit, an alert its unit does not answer for, or — when the member
+ * is limited to a district — an alert of another district. An admin acts in the name of any unit.
+ * An analyst does not act.
+ */
+public final class ActionAuthority {
+
+    /** Either the action to publish, or why not. */
+    public sealed interface Verdict permits Permitted, Refused {
+    }
+
+    public record Permitted(Map<String, Object> action) implements Verdict {
+    }
+
+    public record Refused(HttpStatus status, String error, String reason) implements Verdict {
+    }
+
+    private final AlertLifecycle lifecycle;
+    private final Function<String, Optional<Alert>> alerts;
+
+    /**
+     * @param lifecycle which units may act on an alert
+     * @param alerts    the current version of an alert by id (only asked for unit members)
+     */
+    public ActionAuthority(AlertLifecycle lifecycle, Function<String, Optional<Alert>> alerts) {
+        this.lifecycle = lifecycle;
+        this.alerts = alerts;
+    }
+
+    public Verdict authorize(User user, String alertId, Map<String, Object> requested) {
+        if (!user.mayActOnAlerts()) {
+            return new Refused(HttpStatus.FORBIDDEN, "forbidden", "role " + user.role().word()
+                    + " may read alerts but not act on them (unit members and admins may)");
+        }
+        Map<String, Object> action = new LinkedHashMap<>(requested);
+        action.put("by", user.name());
+        if (user.role() == Role.ADMIN) {
+            return new Permitted(action);
+        }
+        Object named = requested.get("unit");
+        if (named != null && !(named instanceof String text && text.strip().equals(user.unit()))) {
+            return new Refused(HttpStatus.FORBIDDEN, "forbidden", "a member of " + user.unit()
+                    + " acts in the name of " + user.unit() + " only, not of " + named);
+        }
+        action.put("unit", user.unit());
+        Optional<Alert> found = alerts.apply(alertId);
+        if (found.isEmpty()) {
+            return new Refused(HttpStatus.NOT_FOUND, "not-found", "no alert " + alertId);
+        }
+        Alert alert = found.get();
+        if (user.district() != null && !user.district().equals(alert.districtCode())) {
+            return new Refused(HttpStatus.FORBIDDEN, "forbidden", "alert " + alertId + " is of district "
+                    + alert.districtCode() + " " + alert.districtName() + "; " + user.name() + " acts for district "
+                    + user.district() + " only");
+        }
+        if (!lifecycle.mayAct(alert, user.unit())) {
+            return new Refused(HttpStatus.FORBIDDEN, "forbidden", user.unit() + " is not responsible for alert "
+                    + alertId + " (not a lead or co-unit of its plan tasks)");
+        }
+        return new Permitted(action);
+    }
+}

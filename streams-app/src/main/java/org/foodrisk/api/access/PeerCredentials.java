@@ -1,0 +1,31 @@
+package org.foodrisk.api.access;
+
+import io.micronaut.http.context.ServerRequestContext;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+
+/**
+ * The credential an instance sends when it reads another instance's share of the stores
+ * (interactive queries across instances): the token of the user whose request it is serving —
+ * the other instance knows the same users — or, when no request is behind the read (the
+ * scheduled 会商 summaries), the instances' shared {@code foodrisk.security.peer-token}.
+ */
+@Singleton
+public class PeerCredentials {
+
+    private final SecuritySettings settings;
+
+    public PeerCredentials(SecuritySettings settings) {
+        this.settings = settings;
+    }
+
+    /** The value of the Authorization header to send, if there is a credential to send. */
+    public Optional<String> authorizationHeader() {
+        Optional<String> token = ServerRequestContext.currentRequest().flatMap(Credentials::presentedToken);
+        if (token.isEmpty() && settings.peerToken() != null && !settings.peerToken().isBlank()) {
+            token = Optional.of(settings.peerToken().strip());
+        }
+        return token.map(t -> "Bearer " + t);
+    }
+}

@@ -1,0 +1,21 @@
+package org.foodrisk.api.access;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * Access settings of the HTTP API (application.yml, prefix {@code foodrisk.security}).
+ *
+ * @param metricsPublic whether /prometheus answers without credentials (scrapers sit inside the network)
+ * @param secureCookie  whether the session cookie is marked Secure (set true when served over HTTPS)
+ * @param peerToken     a token shared by the instances of one deployment, with which an instance
+ *                      reads another's store when no user's request is behind the read (the
+ *                      scheduled 会商 summaries); read-only. Empty = only requests of users are forwarded.
+ */
+@ConfigurationProperties("foodrisk.security")
+public record SecuritySettings(
+        @Bindable(defaultValue = "true") boolean metricsPublic,
+        @Bindable(defaultValue = "false") boolean secureCookie,
+        @Nullable String peerToken) {
+}

@@ -1,0 +1,54 @@
+package org.foodrisk.api.access;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.foodrisk.runtime.FoodRiskSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The configured users of the query API and dashboard, found by their token (see
+ * {@link HashedCredentials}: hashed, constant-time, never kept or logged). The instances' shared
+ * peer token, when configured, is one more read-only user named {@value #PEER}.
+ */
+@Singleton
+public class Users {
+
+    public static final String PEER = "peer-instance";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Users.class);
+
+    private final HashedCredentials<User> users;
+
+    @Inject
+    public Users(Collection<UserConfig> configs, FoodRiskSettings settings, SecuritySettings security) {
+        this(configured(configs, settings.embedded(), security.peerToken()));
+    }
+
+    static List<User> configured(Collection<UserConfig> configs, boolean embeddedBroker, String peerToken) {
+        List<User> users = new ArrayList<>(HashedCredentials.honoured("User", configs, User::of, embeddedBroker));
+        LOG.info("HTTP API users: {}", users.isEmpty() ? "none configured (every request for data is refused)" : users);
+        if (peerToken != null && !peerToken.isBlank()) {
+            users.add(new User(PEER, Role.ANALYST, null, null, HashedCredentials.sha256(peerToken.strip())));
+        }
+        return users;
+    }
+
+    private Users(List<User> users) {
+        this.users = HashedCredentials.of(users);
+    }
+
+    /** For tests. */
+    public static Users of(List<User> users) {
+        return new Users(users);
+    }
+
+    public Optional<User> authenticate(String token) {
+        return users.find(token);
+    }
+}

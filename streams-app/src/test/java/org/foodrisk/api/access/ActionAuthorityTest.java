@@ -1,0 +1,113 @@
+package org.foodrisk.api.access;
+
+import io.micronaut.http.HttpStatus;
+import org.foodrisk.alert.Alert;
+import org.foodrisk.alert.AlertLifecycle;
+import org.foodrisk.kafka.Json;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Optional;
+
+import static org.foodrisk.api.access.AccessTestUsers.ADMIN;
+import static org.foodrisk.api.access.AccessTestUsers.AGRICULTURE;
+import static org.foodrisk.api.access.AccessTestUsers.ANALYST;
+import static org.foodrisk.api.access.AccessTestUsers.ANY_DISTRICT_MARKET;
+import static org.foodrisk.api.access.AccessTestUsers.WUQING_MARKET;
+import static org.foodrisk.api.access.AccessTestUsers.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** In whose name a signed-in user may act on which alert. */
+class ActionAuthorityTest {
+
+    private static Alert alert(String id, String districtCode, String districtName, String leadUnit) throws Exception {
+        return Json.MAPPER.readValue("""
+                {"alertId":"%s","version":1,"status":"待处置","level":"RED","kind":"sampling.critical-hazard",
+                 "districtCode":"%s","districtName":"%s",
+                 "planTasks":[{"taskId":"T1","plan":"p","number":"1","title":"t","leadUnits":["%s"],"coUnits":["区卫生健康委"]}]}
+                """.formatted(id, districtCode, districtName, leadUnit), Alert.class);
+    }
+
+    private final Map<String, Alert> alerts;
+    private final ActionAuthority authority;
+
+    ActionAuthorityTest() throws Exception {
+        alerts = Map.of("WQ", alert("WQ", "120114", "武清区", "区市场监管局"),
+                "XQ", alert("XQ", "120111", "西青区", "区市场监管局"));
+        authority = new ActionAuthority(AlertLifecycle.defaults(), id -> Optional.ofNullable(alerts.get(id)));
+    }
+
+    private static Map<String, Object> acknowledge() {
+        return Map.of("alertId", "WQ", "action", "acknowledge", "by", "someone else", "at", "2024-05-06T12:00:00+08:00");
+    }
+
+    private ActionAuthority.Refused refused(User user, String alertId, Map<String, Object> body) {
+        return assertInstanceOf(ActionAuthority.Refused.class, authority.authorize(user, alertId, body));
+    }
+
+    private Map<String, Object> permitted(User user, String alertId, Map<String, Object> body) {
+        return assertInstanceOf(ActionAuthority.Permitted.class, authority.authorize(user, alertId, body)).action();
+    }
+
+    @Test
+    void anAnalystDoesNotAct() {
+        assertEquals(HttpStatus.FORBIDDEN, refused(ANALYST, "WQ", acknowledge()).status());
+    }
+
+    @Test
+    void theResponsibleUnitMemberActsInItsOwnNameAndAsItself() {
+        Map<String, Object> action = permitted(WUQING_MARKET, "WQ", acknowledge());
+        assertEquals("区市场监管局", action.get("unit"), "the server names the member's unit");
+        assertEquals("wq-market", action.get("by"), "the audit trail names the signed-in user, not the body's by");
+        assertEquals("acknowledge", action.get("action"));
+    }
+
+    @Test
+    void aUnitMemberNamingAnotherUnitIsRefused() {
+        Map<String, Object> body = new java.util.HashMap<>(acknowledge());
+        body.put("unit", "区卫生健康委");
+        ActionAuthority.Refused refusal = refused(WUQING_MARKET, "WQ", body);
+        assertEquals(HttpStatus.FORBIDDEN, refusal.status());
+        assertTrue(refusal.reason().contains("区卫生健康委"), refusal.reason());
+        body.put("unit", "区市场监管局");
+        assertEquals("区市场监管局", permitted(WUQING_MARKET, "WQ", body).get("unit"), "naming its own unit is fine");
+    }
+
+    @Test
+    void aMemberOfAUnitThatDoesNotAnswerForTheAlertIsRefused() {
+        ActionAuthority.Refused refusal = refused(AGRICULTURE, "WQ", acknowledge());
+        assertEquals(HttpStatus.FORBIDDEN, refusal.status());
+        assertTrue(refusal.reason().contains("not responsible"), refusal.reason());
+    }
+
+    @Test
+    void aMemberLimitedToADistrictIsRefusedAnotherDistrictsAlert() {
+        ActionAuthority.Refused refusal = refused(WUQING_MARKET, "XQ", acknowledge());
+        assertEquals(HttpStatus.FORBIDDEN, refusal.status());
+        assertTrue(refusal.reason().contains("120111"), refusal.reason());
+        assertEquals("区市场监管局", permitted(ANY_DISTRICT_MARKET, "XQ", acknowledge()).get("unit"),
+                "a member without a district acts in every district its unit answers for");
+    }
+
+    @Test
+    void aSupervisingUnitActsOnEveryAlertOfItsDistrict() {
+        User office = user("wq-office", "unit", "区食安办", "120114");
+        assertEquals("区食安办", permitted(office, "WQ", acknowledge()).get("unit"));
+    }
+
+    @Test
+    void anUnknownAlertIsNotFoundForAUnitMember() {
+        assertEquals(HttpStatus.NOT_FOUND, refused(WUQING_MARKET, "NOPE", acknowledge()).status());
+    }
+
+    @Test
+    void anAdminActsInTheNameOfAnyUnitButAlwaysAsItself() {
+        Map<String, Object> body = new java.util.HashMap<>(acknowledge());
+        body.put("unit", "区卫生健康委");
+        Map<String, Object> action = permitted(ADMIN, "XQ", body);
+        assertEquals("区卫生健康委", action.get("unit"));
+        assertEquals("boss", action.get("by"));
+    }
+}
