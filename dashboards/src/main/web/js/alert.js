@@ -114,31 +114,35 @@ export async function renderAlert(main, { id }) {
     const box = main.querySelector('#actions');
     const user = session.user();
     if (!mayAct(user)) {
-      box.innerHTML = `<p class="muted">${user ? '您所在单位不是本预警的责任单位。' : '责任单位人员登录后可签收、指派、办结。'}</p>`;
+      box.innerHTML = `<p class="muted">${user ? '您所在单位不是本预警的责任单位，只能查看。' : '责任单位人员登录后可签收、指派、办结。'}</p>`;
       return;
     }
     const open = alert.status !== '已办结';
+    // A unit member acts in its own unit's name (the server enforces it); an admin picks the unit.
+    const units = user.role === 'admin' ? responsibleUnits(alert) : [user.unit];
     box.innerHTML = `<div class="action-buttons">
+        <label>单位<select id="act-unit">${units.map((u) => `<option>${esc(u)}</option>`).join('')}</select></label>
         ${alert.status === '待处置' ? '<button id="act-acknowledge" type="button">签收</button>' : ''}
-        ${open ? `<label>指派给<select id="assign-unit">${responsibleUnits(alert).map((u) => `<option>${esc(u)}</option>`).join('')}</select></label>
-          <button id="act-assign" type="button">指派</button>` : ''}
+        ${open ? '<button id="act-assign" type="button">指派</button>' : ''}
       </div>
       ${open ? `<div class="close-box"><label>处置结果<textarea id="disposition" rows="2" placeholder="核查处置情况"></textarea></label>
         <button id="act-close" type="button">办结</button></div>` : ''}
       <p id="action-result" class="muted"></p>`;
+    const unit = () => box.querySelector('#act-unit').value;
     const send = async (action, extra = {}) => {
       const result = box.querySelector('#action-result');
       try {
+        // "by" is set by the server to the signed-in user.
         await post(`/api/v1/alerts/${encodeURIComponent(alert.alertId)}/actions`,
-          { action, by: user.name, unit: user.unit, at: new Date().toISOString(), ...extra });
+          { action, unit: unit(), at: new Date().toISOString(), ...extra });
         result.textContent = `已提交“${ACTIONS[action]}”，等待处理…`;
       } catch (e) {
         result.textContent = `提交失败：${e.message}`;
       }
     };
     box.querySelector('#act-acknowledge')?.addEventListener('click', () => send('acknowledge'));
-    box.querySelector('#act-assign')?.addEventListener('click', () =>
-      send('assign', { unit: box.querySelector('#assign-unit').value, note: `由${user.unit || user.name}指派` }));
+    // assign: the unit named is the one that takes the alert on.
+    box.querySelector('#act-assign')?.addEventListener('click', () => send('assign', { note: `指派${unit()}承办` }));
     box.querySelector('#act-close')?.addEventListener('click', () => {
       const disposition = box.querySelector('#disposition').value.trim();
       if (!disposition) {

@@ -17,7 +17,7 @@ async function request(method, path, body) {
   const text = await response.text();
   const data = text && (response.headers.get('Content-Type') || '').includes('json') ? JSON.parse(text) : text;
   if (!response.ok) {
-    const reason = (data && (data.message || (data.errors && data.errors.join('；')) || data.error)) || response.statusText;
+    const reason = (data && (data.reason || data.message || (data.errors && data.errors.join('；')) || data.error)) || response.statusText;
     throw new ApiError(response.status, reason);
   }
   return data;

@@ -30,5 +30,8 @@ async function route() {
 }
 
 window.addEventListener('hashchange', route);
-session.onChange(() => { live.reconnect(); route(); });
-session.load().then(() => live.connect());
+session.onChange((user) => {
+  if (user) live.reconnect(); else live.disconnect();
+  route();
+});
+session.load();

@@ -34,10 +34,16 @@ export function onState(listener) {
   return () => stateListeners.delete(listener);
 }
 
-/** Reconnects after signing in (the stream needs the session too). */
-export function reconnect() {
+/** Closes the stream (signed out: the stream needs the session too). */
+export function disconnect() {
   if (source) source.close();
   source = null;
+  setState('closed');
+}
+
+/** Opens the stream anew, with the session just signed in. */
+export function reconnect() {
+  disconnect();
   setState('connecting');
   connect();
 }

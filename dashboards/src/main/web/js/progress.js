@@ -3,7 +3,9 @@
 import { get, query } from './api.js';
 import { DISTRICTS, esc, option } from './labels.js';
 
-const pct = (v) => (v === null || v === undefined ? '—' : `${Number(v).toFixed(1)}%`);
+// Rates come in percent; below the plan's target they are marked.
+const pct = (v, target) => (v === null || v === undefined ? '—'
+  : `<span class="${v < target ? 'error' : ''}">${Number(v).toFixed(1)}%</span>`);
 
 export async function renderProgress(main, { params }) {
   const district = params.get('district') || '120114';
@@ -30,8 +32,9 @@ export async function renderProgress(main, { params }) {
   const progress = (await Promise.all(targeted.map((t) => get('/api/v1/plan-tasks/' + encodeURIComponent(t.taskId)))))
     .flatMap((t) => t.targetProgress || []);
   const units = [...new Set(plan.tasks.flatMap((t) => t.leadUnits || []))].sort((a, b) => a.localeCompare(b, 'zh'));
-  const accountability = await Promise.all(units.map((u) =>
-    get(`/api/v1/units/${encodeURIComponent(u)}/accountability` + query({ district }))));
+  const accountability = (await Promise.all(units.map((u) =>
+    get(`/api/v1/units/${encodeURIComponent(u)}/accountability` + query({ district })))))
+    .sort((a, b) => b.received - a.received || a.unit.localeCompare(b.unit, 'zh'));
 
   body.innerHTML = `
     <h3>${esc(plan.title)}</h3>
@@ -45,7 +48,7 @@ export async function renderProgress(main, { params }) {
     <h3>责任单位落实情况 <span class="muted">目标：核查处置率 100%，按时完成率 ≥85%</span></h3>
     <table class="accountability" id="accountability"><thead><tr><th>责任单位</th><th>收到预警</th><th>按时签收</th><th>已办结</th><th>按时办结</th><th>超期未办结</th><th>核查处置率</th><th>按时完成率</th></tr></thead><tbody>
       ${accountability.map((a) => `<tr><td>${esc(a.unit)}</td><td>${a.received}</td><td>${a.acknowledgedInTime}</td><td>${a.closed}</td>
-        <td>${a.closedInTime}</td><td>${a.openOverdue}</td><td>${pct(a['核查处置率'])}</td><td>${pct(a['按时完成率'])}</td></tr>`).join('')}
+        <td>${a.closedInTime}</td><td>${a.openOverdue}</td><td>${pct(a['核查处置率'], a.targets['核查处置率'])}</td><td>${pct(a['按时完成率'], a.targets['按时完成率'])}</td></tr>`).join('')}
     </tbody></table>`;
 
   // Batches only: per-thousand densities and pass rates are on other scales (they are in the table).

@@ -1,6 +1,5 @@
 package org.foodrisk.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
@@ -16,19 +15,12 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.foodrisk.alert.Alert;
-import org.foodrisk.api.access.PeerCredentials;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.runtime.KafkaRuntime;
 import org.foodrisk.topology.StoreNames;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -51,12 +43,11 @@ public class AlertStoreReader {
             .thenComparing(Alert::alertId);
 
     private final KafkaRuntime runtime;
-    private final PeerCredentials credentials;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final PeerClient peers;
 
-    public AlertStoreReader(KafkaRuntime runtime, PeerCredentials credentials) {
+    public AlertStoreReader(KafkaRuntime runtime, PeerClient peers) {
         this.runtime = runtime;
-        this.credentials = credentials;
+        this.peers = peers;
     }
 
     /** Alerts matching the query across all instances, most urgent first, one page of them. */
@@ -127,31 +118,16 @@ public class AlertStoreReader {
     }
 
     private List<Alert> fetchRemote(HostInfo host, String pathAndQuery) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET();
-        // The other instance checks the same users: it sees who is asking (or the peer token).
-        credentials.authorizationHeader().ifPresent(value -> builder.header("Authorization", value));
-        HttpRequest request = builder.build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() == 404) {
-                return List.of();
+        return peers.get(host, pathAndQuery).map(body -> {
+            try {
+                if (body.has("alerts")) {
+                    return List.of(Json.MAPPER.treeToValue(body.get("alerts"), Alert[].class));
+                }
+                return List.of(Json.MAPPER.treeToValue(body, Alert.class));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "instance " + host + " answered unreadable alerts");
             }
-            if (response.statusCode() != 200) {
-                throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                        "instance " + host + " answered " + response.statusCode() + "; retry shortly");
-            }
-            JsonNode body = Json.MAPPER.readTree(response.body());
-            if (body.has("alerts")) {
-                return List.of(Json.MAPPER.treeToValue(body.get("alerts"), Alert[].class));
-            }
-            return List.of(Json.MAPPER.treeToValue(body, Alert.class));
-        } catch (IOException e) {
-            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "instance " + host + " unreachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE, "interrupted");
-        }
+        }).orElse(List.of());
     }
 
     private ReadOnlyKeyValueStore<String, Alert> store() {
