@@ -11,12 +11,8 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.foodrisk.detect.aberration.AberrationMethod;
 import org.foodrisk.detect.aberration.AberrationMethods;
-import org.foodrisk.detect.aberration.CountSeries;
-import org.foodrisk.detect.aberration.DetectionPoint;
 import org.foodrisk.detect.aberration.Frequency;
-import org.foodrisk.detect.aberration.PointStatus;
 import org.foodrisk.ingest.SignalType;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.runtime.KafkaRuntime;
@@ -35,9 +31,8 @@ import java.util.stream.IntStream;
 
 /**
  * Reads the day-by-day counts of one district × food category from the daily counts store of
- * the instance that owns them (the store is partitioned by "districtCode|category"), and
- * recomputes the count detector's threshold for each day exactly as the topology judges a day:
- * the configured method on that day and the {@code countHistoryDays} days before it.
+ * the instance that owns them (the store is partitioned by "districtCode|category"), with the
+ * count detector's threshold of each day ({@link DetectorThresholds}).
  */
 @Singleton
 public class DailySeriesReader {
@@ -46,14 +41,15 @@ public class DailySeriesReader {
 
     private final KafkaRuntime runtime;
     private final PeerClient peers;
-    private final AberrationMethod method;
+    private final DetectorThresholds thresholds;
     private final int historyDays;
 
     public DailySeriesReader(KafkaRuntime runtime, PeerClient peers, TopologySettings settings) {
         this.runtime = runtime;
         this.peers = peers;
-        this.method = AberrationMethods.create(settings.countMethod(), Map.of(), Frequency.DAY);
         this.historyDays = settings.countHistoryDays();
+        this.thresholds = new DetectorThresholds(AberrationMethods.create(settings.countMethod(), Map.of(), Frequency.DAY),
+                historyDays);
     }
 
     /** The series from whichever instance owns it. */
@@ -101,9 +97,9 @@ public class DailySeriesReader {
         }
         List<LocalDate> dates = IntStream.range(0, length).mapToObj(first::plusDays).toList();
         // The topology judges sampling on its failures and the other count streams on every record.
-        Double[] failedThresholds = thresholds(dates, failed);
-        Double[] illnessThresholds = thresholds(dates, counts.get(SignalType.ILLNESS));
-        Double[] complaintThresholds = thresholds(dates, counts.get(SignalType.COMPLAINT));
+        Double[] failedThresholds = thresholds.of(dates, failed);
+        Double[] illnessThresholds = thresholds.of(dates, counts.get(SignalType.ILLNESS));
+        Double[] complaintThresholds = thresholds.of(dates, counts.get(SignalType.COMPLAINT));
         List<DailySeries.Day> days = new ArrayList<>();
         for (int i = historyDays; i < length; i++) {
             days.add(new DailySeries.Day(dates.get(i), counts.get(SignalType.SAMPLING)[i], failed[i],
@@ -111,25 +107,7 @@ public class DailySeriesReader {
                     counts.get(SignalType.OPINION)[i], reach[i],
                     failedThresholds[i], illnessThresholds[i], complaintThresholds[i]));
         }
-        return new DailySeries(districtCode, category, method.name(), from, to, days);
-    }
-
-    /** The threshold of each day from index historyDays on, judged on that day's own history window. */
-    private Double[] thresholds(List<LocalDate> dates, long[] values) {
-        Double[] thresholds = new Double[values.length];
-        for (int last = historyDays; last < values.length; last++) {
-            int start = last - historyDays;
-            CountSeries window = new CountSeries("series", Frequency.DAY, dates.subList(start, last + 1),
-                    java.util.Arrays.copyOfRange(values, start, last + 1));
-            List<DetectionPoint> points = method.detect(window, historyDays);
-            if (!points.isEmpty()) {
-                DetectionPoint point = points.get(points.size() - 1);
-                if (point.status() == PointStatus.EVALUATED && Double.isFinite(point.threshold())) {
-                    thresholds[last] = point.threshold();
-                }
-            }
-        }
-        return thresholds;
+        return new DailySeries(districtCode, category, thresholds.methodName(), from, to, days);
     }
 
     private ReadOnlyKeyValueStore<String, DailyCount> store() {
