@@ -61,7 +61,7 @@ public class AlertActionsController {
         if (given != null && !alertId.equals(given)) {
             return HttpResponse.badRequest(Map.of("errors", List.of("$.alertId: " + given + " differs from the path's " + alertId)));
         }
-        requested.putIfAbsent("at", OffsetDateTime.now(zone).toString());
+        requested.putIfAbsent("at", OffsetDateTime.now(zone).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         ActionAuthority.Verdict verdict = authority.authorize(user, alertId, requested);
         if (verdict instanceof ActionAuthority.Refused refused) {
             LOG.info("POST {} by {} refused: {}", request.getPath(), user.name(), refused.reason());

@@ -2,6 +2,7 @@ package org.foodrisk.runtime;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.Admin;
@@ -9,6 +10,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.foodrisk.broker.LocalKraftBroker;
+import org.foodrisk.operations.OutputCounters;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.topics.ProvisionReport;
 import org.foodrisk.topics.TopicCatalogue;
@@ -45,7 +47,8 @@ public class KafkaRuntime implements AutoCloseable {
     private final String self;
 
     public KafkaRuntime(FoodRiskSettings settings, PlanCatalog catalog, TopologySettings topologySettings,
-                        @Value("${micronaut.server.port:8080}") int httpPort) throws Exception {
+                        @Value("${micronaut.server.port:8080}") int httpPort,
+                        @Nullable OutputCounters counters) throws Exception {
         this.settings = settings;
         // Other instances forward queries for keys this instance owns to this address.
         this.self = settings.advertisedHost() + ":" + httpPort;
@@ -60,7 +63,8 @@ public class KafkaRuntime implements AutoCloseable {
         }
         provisionTopics();
         PlanPublisher.publishMissing(kafka, List.copyOf(catalog.plans()));
-        Topology topology = FoodRiskTopology.build(topologySettings, catalog);
+        Topology topology = FoodRiskTopology.build(topologySettings, catalog,
+                counters == null ? OutputCounters.NONE : counters);
         LOG.debug("Topology:\n{}", topology.describe());
         streams = new KafkaStreams(topology, streamsProperties());
         streams.setUncaughtExceptionHandler(e -> {

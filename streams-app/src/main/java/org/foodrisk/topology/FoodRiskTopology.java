@@ -38,6 +38,7 @@ import org.foodrisk.ingest.RecordIntake;
 import org.foodrisk.ingest.Signal;
 import org.foodrisk.ingest.SignalType;
 import org.foodrisk.kafka.JsonSerde;
+import org.foodrisk.operations.OutputCounters;
 import org.foodrisk.plan.PassRateTargets;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.plan.PlanRouter;
@@ -82,6 +83,11 @@ public final class FoodRiskTopology {
     }
 
     public static Topology build(TopologySettings settings, PlanCatalog catalog) {
+        return build(settings, catalog, OutputCounters.NONE);
+    }
+
+    /** @param counters told of every alert and dead letter written (operations metrics) */
+    public static Topology build(TopologySettings settings, PlanCatalog catalog, OutputCounters counters) {
         StreamsBuilder builder = new StreamsBuilder();
         RecordIntake intake = new RecordIntake(settings.futureTolerance());
 
@@ -89,7 +95,7 @@ public final class FoodRiskTopology {
 
         List<KStream<String, Signal>> perInput = new ArrayList<>();
         for (InputTopic input : InputTopic.values()) {
-            perInput.add(ingest(builder, input, intake));
+            perInput.add(ingest(builder, input, intake, counters));
         }
         KStream<String, Signal> signals = perInput.get(0);
         for (int i = 1; i < perInput.size(); i++) {
@@ -190,7 +196,7 @@ public final class FoodRiskTopology {
         KStream<String, AlertCommand> actions = actionIntake
                 .filter((key, value) -> value instanceof AlertCommand, Named.as("filter-accepted-actions"))
                 .mapValues(value -> (AlertCommand) value, Named.as("as-action-command"));
-        deadLetters(actionIntake, "alert-actions");
+        deadLetters(actionIntake, "alert-actions", counters);
 
         KStream<String, Object> alertOutput = detections
                 .merge(actions, Named.as("merge-alert-commands"))
@@ -201,28 +207,31 @@ public final class FoodRiskTopology {
                         settings.overdueCheckEvery(), settings.deadlines()), Named.as("alert-state"), StoreNames.ALERTS);
         alertOutput.filter((key, value) -> value instanceof Alert, Named.as("filter-alerts"))
                 .mapValues(value -> (Alert) value, Named.as("as-alert"))
+                .peek((key, alert) -> counters.alert(alert), Named.as("count-alerts"))
                 .to(Topics.ALERTS, Produced.with(Serdes.String(), ALERT).withName("sink-alerts"));
-        deadLetters(alertOutput, "alert-state");
+        deadLetters(alertOutput, "alert-state", counters);
 
         return builder.build();
     }
 
-    private static KStream<String, Signal> ingest(StreamsBuilder builder, InputTopic input, RecordIntake intake) {
+    private static KStream<String, Signal> ingest(StreamsBuilder builder, InputTopic input, RecordIntake intake,
+                                                  OutputCounters counters) {
         String name = input.shortName();
         String dedupStore = StoreNames.dedup(input);
         builder.addStateStore(store(dedupStore, JsonSerde.of(SeenRecord.class)));
         KStream<String, Object> outcomes = builder
                 .stream(input.topic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("source-" + name))
                 .process(() -> new IntakeProcessor(input, intake), Named.as("intake-" + name));
-        deadLetters(outcomes, name);
+        deadLetters(outcomes, name, counters);
         return outcomes
                 .filter((key, value) -> value instanceof IntakeResult.Accepted, Named.as("filter-accepted-" + name))
                 .process(() -> new DedupProcessor(dedupStore), Named.as("dedup-" + name), dedupStore);
     }
 
-    private static void deadLetters(KStream<String, Object> outcomes, String name) {
+    private static void deadLetters(KStream<String, Object> outcomes, String name, OutputCounters counters) {
         outcomes.filter((key, value) -> value instanceof DeadLetter, Named.as("filter-dead-letters-" + name))
                 .mapValues(value -> (DeadLetter) value, Named.as("as-dead-letter-" + name))
+                .peek((key, deadLetter) -> counters.deadLetter(deadLetter), Named.as("count-dead-letters-" + name))
                 .to(Topics.DEAD_LETTERS, Produced.with(Serdes.String(), DEAD_LETTER).withName("sink-dead-letters-" + name));
     }
 

@@ -309,6 +309,68 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         assertEquals("豆腐", fusion.path("foodName").asText());
     }
 
+    /**
+     * Operations: readiness and liveness are UP once Kafka Streams runs, /prometheus answers without
+     * credentials, and every query of every Grafana board in dashboards/grafana/ names a metric the
+     * running app exposes — once records have flowed (an alert, a dead letter, HTTP requests).
+     */
+    @Test
+    void everyGrafanaPanelQueriesAMetricTheRunningAppExposes() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, "OPS-BAD-" + run, "{\"sampleId\": oops")).get();
+            producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, "OPS-" + run, """
+                    {"sampleId":"OPS-%s","program":"区抽","labCode":"TJFS001","districtName":"静海区",
+                     "foodCategory":"食用农产品","foodName":"羊肉","sampledAt":"2024-05-07T09:30:00+08:00","verdict":"不合格",
+                     "items":[{"item":"莱克多巴胺","hazardClass":"兽药残留","result":"1.1","pass":false}]}
+                    """.formatted(run))).get();
+        }
+        firstMatching(Topics.DEAD_LETTERS, d -> ("OPS-BAD-" + run).equals(d.path("key").asText()));
+        firstMatching(Topics.ALERTS, a -> a.path("evidence").toString().contains("OPS-" + run));
+        awaitHttp("/api/v1/alerts?size=1", page -> true);
+        assertEquals("UP", Json.MAPPER.readTree(http.toBlocking().retrieve("/health/readiness")).path("status").asText());
+        assertEquals("UP", Json.MAPPER.readTree(http.toBlocking().retrieve("/health/liveness")).path("status").asText());
+
+        java.util.Map<String, java.util.Set<String>> wanted = new java.util.TreeMap<>();
+        List<java.nio.file.Path> boards;
+        try (var files = Files.list(java.nio.file.Path.of("..", "dashboards", "grafana"))) {
+            boards = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+        assertTrue(!boards.isEmpty(), "no Grafana board in dashboards/grafana/");
+        for (java.nio.file.Path board : boards) {
+            JsonNode json = Json.MAPPER.readTree(board.toFile());
+            List<String> exprs = json.findValuesAsText("expr");
+            assertTrue(exprs.size() >= 10, board + " has only " + exprs.size() + " queries");
+            for (String expr : exprs) {
+                for (String metric : org.foodrisk.testsupport.PromQl.metricNames(expr)) {
+                    wanted.computeIfAbsent(metric, m -> new java.util.TreeSet<>()).add(board.getFileName() + ": " + expr);
+                }
+            }
+        }
+        assertTrue(wanted.size() >= 20, "the boards name only " + wanted.keySet());
+        // Kafka Streams metrics of new tasks and stores are bound by Micrometer's periodic check.
+        Instant deadline = Instant.now().plusSeconds(180);
+        java.util.Set<String> missing = wanted.keySet();
+        while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {
+            java.util.Set<String> exposed = new java.util.HashSet<>();
+            for (String line : http.toBlocking().retrieve("/prometheus").split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    exposed.add(line.split("[{ ]", 2)[0]);
+                }
+            }
+            missing = new java.util.TreeSet<>(wanted.keySet());
+            missing.removeAll(exposed);
+            if (!missing.isEmpty()) {
+                Thread.sleep(2000);
+            }
+        }
+        java.util.Map<String, java.util.Set<String>> unexposed = new java.util.TreeMap<>(wanted);
+        unexposed.keySet().retainAll(missing);
+        assertTrue(missing.isEmpty(), "panels query metrics the app does not expose: " + unexposed);
+    }
+
     private static ProducerRecord<String, String> illness(String id, String onset) {
         return new ProducerRecord<>(Topics.ILLNESS_REPORTS, id, """
                 {"caseId":"%s","reportingUnit":"宝坻区人民医院","districtCode":"120115","onsetAt":"%s","symptoms":["腹泻"]}

@@ -48,6 +48,8 @@ class TwoInstancesIT {
     private final HttpClient http = HttpClient.newHttpClient();
     /** An analyst known to both instances: an instance forwards the caller's token when it asks the other. */
     private final String analystToken = "it-two-" + UUID.randomUUID();
+    /** The instances' shared read-only credential for reads no user's request is behind. */
+    private final String peerToken = "it-peer-" + UUID.randomUUID();
 
     @BeforeAll
     void startTwoInstances() throws Exception {
@@ -62,6 +64,7 @@ class TwoInstancesIT {
                     "foodrisk.data-dir", Files.createTempDirectory("foodrisk-two-" + i).toString(),
                     "foodrisk.demo", "false",
                     "foodrisk.users.it-two.role", "analyst",
+                    "foodrisk.security.peer-token", peerToken,
                     "foodrisk.users.it-two.token-sha256", java.util.HexFormat.of().formatHex(
                             org.foodrisk.api.access.HashedCredentials.sha256(analystToken)),
                     "micronaut.server.port", String.valueOf(port))).getApplicationContext());
@@ -148,5 +151,15 @@ class TwoInstancesIT {
             assertEquals(id, viaZero.path("alertId").asText());
             assertEquals(viaZero, viaOne, "the same alert whichever instance answers");
         }
+
+        // A read with no request behind it (as the scheduled summaries do) asks the other instance with the peer token.
+        Set<String> fromBackground = new HashSet<>();
+        instances.get(0).getBean(org.foodrisk.api.AlertStoreReader.class)
+                .find(new org.foodrisk.api.AlertQuery(null, null, null, null, "sampling.critical-hazard", null, null, null), 0, 500)
+                .alerts().forEach(a -> fromBackground.add(a.alertId()));
+        assertTrue(fromBackground.containsAll(ids), "a background read gathers both instances' alerts");
+        HttpResponse<String> unauthenticated = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(1)
+                + "/api/v1/alerts?local=true")).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(401, unauthenticated.statusCode(), "an instance's share is not open to anyone");
     }
 }

@@ -1,34 +1,29 @@
-package org.foodrisk.api;
+package org.foodrisk.operations;
 
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.KafkaStreams;
 import org.foodrisk.runtime.KafkaRuntime;
 
 import java.util.Map;
 
-/**
- * Health reflects Kafka Streams: UP while RUNNING, UNKNOWN while (re)balancing or restoring
- * state, DOWN when it has failed or stopped — what a load balancer or orchestrator needs.
- */
+/** /health/readiness (and /health): UP only while Kafka Streams is RUNNING ({@link StreamsHealth}). */
 @Singleton
-public class StreamsHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
+@Readiness
+public class StreamsReadiness extends AbstractHealthIndicator<Map<String, Object>> {
 
     private final KafkaRuntime runtime;
 
-    public StreamsHealthIndicator(KafkaRuntime runtime) {
+    public StreamsReadiness(KafkaRuntime runtime) {
         this.runtime = runtime;
     }
 
     @Override
     protected Map<String, Object> getHealthInformation() {
         KafkaStreams.State state = runtime.streams().state();
-        healthStatus = switch (state) {
-            case RUNNING -> HealthStatus.UP;
-            case CREATED, REBALANCING -> HealthStatus.UNKNOWN;
-            default -> HealthStatus.DOWN;
-        };
+        healthStatus = StreamsHealth.readiness(state);
         return Map.of("state", state.name(), "bootstrapServers", runtime.kafka().bootstrapServers(),
                 "embeddedBroker", runtime.embeddedBroker());
     }

@@ -1,0 +1,49 @@
+package org.foodrisk.operations;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+import org.foodrisk.alert.Alert;
+import org.foodrisk.topology.DeadLetter;
+
+import java.util.Objects;
+
+/**
+ * The topology's outputs as Prometheus counters:
+ * {@code foodrisk_alerts_emitted_total{kind, level, event="raised"|"updated"}} (a new alert, or a
+ * new version of one) and {@code foodrisk_dead_letters_total{reason, source}} (the dead letter's
+ * stable error code and its source topic). Label values come from small fixed sets.
+ */
+@Singleton
+public class MicrometerOutputCounters implements OutputCounters {
+
+    static final String ALERTS = "foodrisk.alerts.emitted";
+    static final String DEAD_LETTERS = "foodrisk.dead.letters";
+
+    private final MeterRegistry registry;
+
+    public MicrometerOutputCounters(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void alert(Alert alert) {
+        Counter.builder(ALERTS)
+                .description("Alert versions written to foodrisk.alerts.v1, by kind, level and whether the alert is new")
+                .tag("kind", Objects.toString(alert.kind(), "unknown"))
+                .tag("level", alert.level() == null ? "unknown" : alert.level().name())
+                .tag("event", alert.version() <= 1 ? "raised" : "updated")
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void deadLetter(DeadLetter deadLetter) {
+        Counter.builder(DEAD_LETTERS)
+                .description("Records written to foodrisk.dead-letters.v1, by error code and source topic")
+                .tag("reason", Objects.toString(deadLetter.error(), "unknown"))
+                .tag("source", Objects.toString(deadLetter.sourceTopic(), "unknown"))
+                .register(registry)
+                .increment();
+    }
+}

@@ -1,0 +1,32 @@
+package org.foodrisk.operations;
+
+import io.micronaut.health.HealthStatus;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * What the Kafka Streams state means to a load balancer and to an orchestrator.
+ *
+ * <ul>
+ *   <li>Ready only while RUNNING: before that (starting, rebalancing, restoring state) the stores
+ *       cannot answer queries, so requests should go to another instance.</li>
+ *   <li>Alive unless Kafka Streams has failed or stopped for good (ERROR, PENDING_ERROR,
+ *       NOT_RUNNING): a rebalance or a long state restoration is normal work, and restarting the
+ *       process then would only start the restoration again — liveness must not flap on it.</li>
+ * </ul>
+ */
+public final class StreamsHealth {
+
+    private StreamsHealth() {
+    }
+
+    public static HealthStatus readiness(KafkaStreams.State state) {
+        return state == KafkaStreams.State.RUNNING ? HealthStatus.UP : HealthStatus.DOWN;
+    }
+
+    public static HealthStatus liveness(KafkaStreams.State state) {
+        return switch (state) {
+            case ERROR, PENDING_ERROR, NOT_RUNNING -> HealthStatus.DOWN;
+            case CREATED, REBALANCING, RUNNING, PENDING_SHUTDOWN -> HealthStatus.UP;
+        };
+    }
+}

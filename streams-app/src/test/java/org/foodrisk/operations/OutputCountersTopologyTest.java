@@ -1,0 +1,60 @@
+package org.foodrisk.operations;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.topics.Topics;
+import org.foodrisk.topology.FoodRiskTopology;
+import org.foodrisk.topology.TopologySettings;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The topology tells the counters of every alert version and dead letter it writes, with their labels. */
+class OutputCountersTopologyTest {
+
+    private static final String CLENBUTEROL = """
+            {"sampleId":"%s","program":"区抽","labCode":"TJFS001","districtName":"武清区","foodCategory":"食用农产品",
+             "foodName":"猪肉","sampledAt":"2024-05-06T09:30:00+08:00","verdict":"不合格",
+             "items":[{"item":"克伦特罗","hazardClass":"兽药残留","result":"2.3","unit":"μg/kg","limit":"不得检出","pass":false}]}
+            """;
+
+    @Test
+    void alertsAndDeadLettersAreCountedByTheirLabels() throws Exception {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "counters-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd").toString());
+        try (TopologyTestDriver driver = new TopologyTestDriver(FoodRiskTopology.build(TopologySettings.defaults(),
+                PlanCatalog.bundled(), new MicrometerOutputCounters(registry)), props, Instant.parse("2024-06-01T00:00:00Z"))) {
+            TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
+                    new StringSerializer(), new StringSerializer());
+            sampling.pipeInput("S-1", CLENBUTEROL.formatted("S-1"));
+            sampling.pipeInput("S-2", "{\"sampleId\": \"S-2\", oops");
+            sampling.pipeInput("S-3", "{\"sampleId\": \"S-3\"}");
+            String alertId = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer())
+                    .readKeyValue().key;
+            driver.createInputTopic(Topics.ALERT_ACTIONS, new StringSerializer(), new StringSerializer()).pipeInput(alertId, """
+                    {"alertId":"%s","action":"acknowledge","by":"x","unit":"区市场监管局","at":"2024-05-06T12:00:00+08:00"}
+                    """.formatted(alertId));
+        }
+        assertEquals(1.0, registry.get(MicrometerOutputCounters.ALERTS)
+                .tags("kind", "sampling.critical-hazard", "level", "RED", "event", "raised").counter().count());
+        assertEquals(1.0, registry.get(MicrometerOutputCounters.ALERTS)
+                .tags("kind", "sampling.critical-hazard", "level", "RED", "event", "updated").counter().count());
+        assertEquals(1.0, registry.get(MicrometerOutputCounters.DEAD_LETTERS)
+                .tags("reason", "invalid-json", "source", Topics.SAMPLING_RESULTS).counter().count());
+        assertEquals(2.0, registry.get(MicrometerOutputCounters.DEAD_LETTERS).counters().stream()
+                .mapToDouble(c -> c.count()).sum(), "the malformed and the incomplete record");
+    }
+}
