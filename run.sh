@@ -13,7 +13,8 @@ cd "$(dirname "$0")"
 mvn -B -q -DskipTests package
 
 port="${FOODRISK_HTTP_PORT:-8080}"
-echo "foodrisk: starting; API at http://localhost:${port}/api/v1/alerts (demo sign-in: Authorization: Bearer demo-analyst; health: /health, metrics: /prometheus)"
+echo "foodrisk: starting; dashboard at http://localhost:${port}/dashboard/ (demo sign-in tokens: demo-analyst, demo-unit-120114, demo-admin)"
+echo "foodrisk: API at http://localhost:${port}/api/v1/alerts (Authorization: Bearer demo-analyst; health: /health, metrics: /prometheus)"
 exec java -Xmx1g -Dfile.encoding=UTF-8 \
   ${FOODRISK_DEMO:+-Dfoodrisk.demo=${FOODRISK_DEMO}} \
   -Dfoodrisk.broker.classpath-file=streams-app/target/broker.classpath \

@@ -50,10 +50,12 @@ public class AccountabilityController {
         return body;
     }
 
+    /** Open alerts per district × category; {@code from}/{@code to} keep alerts whose window overlaps them (a week). */
     @Get("/risk-matrix")
-    public List<Map<String, Object>> riskMatrix(@Nullable @QueryValue String district) {
+    public List<Map<String, Object>> riskMatrix(@Nullable @QueryValue String district,
+                                                @Nullable @QueryValue OffsetDateTime from, @Nullable @QueryValue OffsetDateTime to) {
         Map<String, Map<String, Object>> cells = new LinkedHashMap<>();
-        for (Alert alert : reader.find(new AlertQuery(district, null, null, null, null, null, null, null), 0,
+        for (Alert alert : reader.find(new AlertQuery(district, null, null, null, null, null, from, to), 0,
                 Integer.MAX_VALUE).alerts()) {
             if (alert.status() == AlertStatus.CLOSED) {
                 continue;

@@ -1,0 +1,221 @@
+// One alert: what happened, the detector's numbers, the evidence line list, the daily series of
+// its district × category with the count detector's threshold, the responsible plan tasks, the
+// history, and the actions a signed-in member of a responsible unit may take.
+import { get, post, query } from './api.js';
+import * as live from './live.js';
+import * as session from './session.js';
+import { esc, time, levelBadge, statusBadge, kindName, responsibleUnits, SIGNALS, levelOf } from './labels.js';
+
+const DAY = 86400000;
+const ACTIONS = { acknowledge: '签收', assign: '指派', comment: '备注', close: '办结', reopen: '重新打开' };
+
+export async function renderAlert(main, { id }) {
+  let alert = await get('/api/v1/alerts/' + encodeURIComponent(id));
+  let chart = null;
+  const tasks = await Promise.all((alert.planTasks || []).map((t) =>
+    get('/api/v1/plan-tasks/' + encodeURIComponent(t.taskId)).catch(() => null)));
+
+  async function render() {
+    main.innerHTML = `
+      <section class="alert-page" data-alert-id="${esc(alert.alertId)}" data-version="${alert.version}">
+        <p><a href="#/feed">← 返回实时预警</a></p>
+        <h2>${levelBadge(alert)} ${esc(alert.headline || kindName(alert.kind))}</h2>
+        <p class="facts">${statusBadge(alert.status)}
+          <span>${esc(kindName(alert.kind))}</span><span>${esc(alert.districtName)}</span>
+          <span>${esc(alert.foodCategory || '')}${alert.foodName ? ' · ' + esc(alert.foodName) : ''}</span>
+          ${alert.substance || alert.hazard ? `<span>${esc(alert.substance || alert.hazard)}</span>` : ''}
+          <span>编号 ${esc(alert.alertId)}（第 ${alert.version} 版）</span></p>
+        ${whatHappened()}
+        <div class="columns">
+          <div><h3>检测器数据</h3>${detector()}</div>
+          <div><h3>处置情况</h3>${handling()}<div id="actions"></div></div>
+        </div>
+        <h3>${esc(alert.districtName)} · ${esc(alert.foodCategory || '未注明类别')} 每日数量与预警阈值</h3>
+        <div id="series-chart" class="chart"></div>
+        <h3>证据清单（${alert.evidence.length} 条）</h3>${evidence()}
+        <h3>责任任务</h3>${planTasks()}
+        <h3>版本与处置记录</h3>${history()}
+      </section>`;
+    renderActions();
+    if (chart) chart.dispose();
+    chart = await seriesChart(main.querySelector('#series-chart'), alert);
+  }
+
+  function whatHappened() {
+    const w = alert.window || {};
+    return `<dl class="what">
+      <dt>时间范围</dt><dd>${esc(time(w.start))} 至 ${esc(time(w.end))}</dd>
+      <dt>首次发现</dt><dd>${esc(time(alert.firstDetectedAt))}，检测 ${alert.detections || 1} 次</dd>
+      ${alert.enterprise ? `<dt>涉及主体</dt><dd>${esc(alert.enterprise.name || '')} ${esc(alert.enterprise.creditCode || '')}</dd>` : ''}
+      ${alert.recommendedActions.length ? `<dt>建议措施</dt><dd>${alert.recommendedActions.map(esc).join('；')}</dd>` : ''}
+    </dl>`;
+  }
+
+  function detector() {
+    const d = alert.detector || {};
+    const n = (v) => (v === undefined || v === null ? '—' : Number(v).toLocaleString('zh-CN', { maximumFractionDigits: 4 }));
+    return `<table class="numbers" id="detector">
+      <tr><th>检测方法</th><td>${esc(d.name || '—')}</td></tr>
+      <tr><th>观测值</th><td>${n(d.observed)}</td></tr><tr><th>期望值</th><td>${n(d.expected)}</td></tr>
+      <tr><th>阈值</th><td>${n(d.threshold)}</td></tr><tr><th>统计量</th><td>${n(d.statistic)}</td></tr>
+      <tr><th>p 值</th><td>${d.pValue === undefined || d.pValue === null ? '—' : Number(d.pValue).toExponential(2)}</td></tr>
+      ${d.method ? `<tr><th>依据</th><td class="muted">${esc(d.method)}</td></tr>` : ''}</table>`;
+  }
+
+  function handling() {
+    const h = alert.handling || {};
+    const dl = h.deadlines || {};
+    return `<dl class="what">
+      <dt>状态</dt><dd id="alert-status">${esc(alert.status)}</dd>
+      <dt>承办单位</dt><dd>${esc(h.assignedUnit || '未指派')}</dd>
+      ${h.acknowledgedAt ? `<dt>签收时间</dt><dd>${esc(time(h.acknowledgedAt))}</dd>` : ''}
+      ${h.closedAt ? `<dt>办结时间</dt><dd>${esc(time(h.closedAt))}</dd>` : ''}
+      ${h.disposition ? `<dt>处置结果</dt><dd>${esc(h.disposition)}</dd>` : ''}
+      ${dl.acknowledgeBy ? `<dt>签收时限</dt><dd>${esc(time(dl.acknowledgeBy))}</dd>` : ''}
+      ${dl.closeBy ? `<dt>办结时限</dt><dd>${esc(time(dl.closeBy))}</dd>` : ''}
+      ${(dl.overdue || []).length ? `<dt>超期</dt><dd class="error">${esc(dl.overdue.join('、'))}</dd>` : ''}
+    </dl>`;
+  }
+
+  function evidence() {
+    return `<table class="evidence"><thead><tr><th>时间</th><th>来源</th><th>编号</th><th>内容（地点）</th></tr></thead><tbody>
+      ${alert.evidence.map((e) => `<tr><td>${esc(time(e.at))}</td><td>${esc(SIGNALS[e.signal] || e.signal)}</td>
+        <td>${esc(e.id)}</td><td>${esc(e.summary || '')}</td></tr>`).join('')}</tbody></table>`;
+  }
+
+  function planTasks() {
+    return `<table class="tasks"><thead><tr><th>任务</th><th>牵头单位</th><th>配合单位</th><th>未办结预警</th></tr></thead><tbody>
+      ${(alert.planTasks || []).map((t, i) => `<tr class="plan-task" data-task-id="${esc(t.taskId)}">
+        <td>${esc(t.number)} ${esc(t.title)}<div class="muted">${esc(t.plan)}</div></td>
+        <td>${esc((t.leadUnits || []).join('、'))}</td><td>${esc((t.coUnits || []).join('、') || '—')}</td>
+        <td>${tasks[i] ? tasks[i].openAlerts.length : '—'}</td></tr>`).join('')}</tbody></table>`;
+  }
+
+  function history() {
+    const rows = [
+      ...(alert.history || []).map((v) => ({ at: v.at, what: `第 ${v.version} 版：${v.change}`, who: '' })),
+      ...((alert.handling || {}).actions || []).map((a) => ({
+        at: a.at, what: `${ACTIONS[a.action] || a.action}${a.disposition ? '：' + a.disposition : ''}${a.note ? '（' + a.note + '）' : ''}`,
+        who: `${a.by || ''} ${a.unit || ''}`,
+      })),
+    ].sort((a, b) => String(a.at).localeCompare(String(b.at)));
+    return `<table class="history"><thead><tr><th>时间</th><th>内容</th><th>人员/单位</th></tr></thead><tbody>
+      ${rows.map((r) => `<tr><td>${esc(time(r.at))}</td><td>${esc(r.what)}</td><td>${esc(r.who)}</td></tr>`).join('')}</tbody></table>`;
+  }
+
+  function mayAct(user) {
+    if (!user) return false;
+    if (user.role === 'admin') return true;
+    const sameDistrict = !user.district || user.district === alert.districtCode;
+    return sameDistrict && !!user.unit && responsibleUnits(alert).includes(user.unit);
+  }
+
+  function renderActions() {
+    const box = main.querySelector('#actions');
+    const user = session.user();
+    if (!mayAct(user)) {
+      box.innerHTML = `<p class="muted">${user ? '您所在单位不是本预警的责任单位，只能查看。' : '责任单位人员登录后可签收、指派、办结。'}</p>`;
+      return;
+    }
+    const open = alert.status !== '已办结';
+    // A unit member acts in its own unit's name (the server enforces it); an admin picks the unit.
+    const units = user.role === 'admin' ? responsibleUnits(alert) : [user.unit];
+    box.innerHTML = `<div class="action-buttons">
+        <label>单位<select id="act-unit">${units.map((u) => `<option>${esc(u)}</option>`).join('')}</select></label>
+        ${alert.status === '待处置' ? '<button id="act-acknowledge" type="button">签收</button>' : ''}
+        ${open ? '<button id="act-assign" type="button">指派</button>' : ''}
+      </div>
+      ${open ? `<div class="close-box"><label>处置结果<textarea id="disposition" rows="2" placeholder="核查处置情况"></textarea></label>
+        <button id="act-close" type="button">办结</button></div>` : ''}
+      <p id="action-result" class="muted"></p>`;
+    const unit = () => box.querySelector('#act-unit').value;
+    const send = async (action, extra = {}) => {
+      const result = box.querySelector('#action-result');
+      try {
+        // "by" is set by the server to the signed-in user.
+        await post(`/api/v1/alerts/${encodeURIComponent(alert.alertId)}/actions`,
+          { action, unit: unit(), at: new Date().toISOString(), ...extra });
+        result.textContent = `已提交“${ACTIONS[action]}”，等待处理…`;
+      } catch (e) {
+        result.textContent = `提交失败：${e.message}`;
+      }
+    };
+    box.querySelector('#act-acknowledge')?.addEventListener('click', () => send('acknowledge'));
+    // assign: the unit named is the one that takes the alert on.
+    box.querySelector('#act-assign')?.addEventListener('click', () => send('assign', { note: `指派${unit()}承办` }));
+    box.querySelector('#act-close')?.addEventListener('click', () => {
+      const disposition = box.querySelector('#disposition').value.trim();
+      if (!disposition) {
+        box.querySelector('#action-result').textContent = '办结需要填写处置结果';
+        return;
+      }
+      send('close', { disposition });
+    });
+  }
+
+  await render();
+  // A new version of this alert (an accepted action, new evidence) re-renders the page.
+  const unsubscribe = live.subscribe((a) => {
+    if (a.alertId === alert.alertId && a.version > alert.version) {
+      alert = a;
+      render();
+    }
+  });
+  return () => { unsubscribe(); if (chart) chart.dispose(); };
+}
+
+/** The signal whose daily counts tell the alert's story, and the count detector's line for it. */
+function seriesFor(kind) {
+  const signal = kind.split('.')[0];
+  switch (signal) {
+    case 'illness': return [{ key: 'illness', name: '病例数', threshold: 'illnessThreshold' }];
+    case 'complaint': return [{ key: 'complaints', name: '投诉举报数', threshold: 'complaintThreshold' }];
+    case 'opinion': return [{ key: 'opinion', name: '舆情条数' }];
+    case 'fusion': return [
+      { key: 'samplingFailed', name: '抽检不合格批次' }, { key: 'illness', name: '病例数' },
+      { key: 'complaints', name: '投诉举报数' }, { key: 'opinion', name: '舆情条数' }];
+    default: return [{ key: 'samplingFailed', name: '抽检不合格批次', threshold: 'samplingFailedThreshold' },
+      { key: 'sampling', name: '抽检批次' }];
+  }
+}
+
+async function seriesChart(element, alert) {
+  const w = alert.window || {};
+  const end = Math.min(Date.parse(w.end || alert.updatedAt) + 7 * DAY, Date.now());
+  const start = Date.parse(w.start || alert.firstDetectedAt) - 30 * DAY;
+  const day = (ms) => new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  const series = await get(`/api/v1/daily-counts/${encodeURIComponent(alert.districtCode)}/${encodeURIComponent(alert.foodCategory || '?')}`
+    + query({ from: day(start), to: day(Math.max(end, start)) }));
+  const dates = series.days.map((d) => d.date);
+  const lines = seriesFor(alert.kind);
+  const color = levelOf(alert.level).color;
+  const chartSeries = lines.map((l, i) => ({
+    name: l.name, type: i === 0 ? 'bar' : 'line', data: series.days.map((d) => d[l.key]),
+    itemStyle: i === 0 ? { color: '#5b8ff9' } : undefined,
+    markArea: i === 0 && w.start ? {
+      silent: true, itemStyle: { color: color, opacity: 0.12 },
+      data: [[{ xAxis: day(Date.parse(w.start)) }, { xAxis: day(Date.parse(w.end || w.start)) }]],
+    } : undefined,
+  }));
+  const thresholdOf = lines.find((l) => l.threshold);
+  if (thresholdOf) {
+    chartSeries.push({
+      name: `预警阈值（${series.method}）`, type: 'line', step: 'middle', symbol: 'none', connectNulls: false,
+      lineStyle: { type: 'dashed', color: '#d7262b', width: 2 }, itemStyle: { color: '#d7262b' },
+      data: series.days.map((d) => (d[thresholdOf.threshold] === null || d[thresholdOf.threshold] === undefined
+        ? null : Number(d[thresholdOf.threshold].toFixed(2)))),
+    });
+  }
+  const chart = echarts.init(element);
+  chart.setOption({
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 50, right: 20, top: 40, bottom: 40 },
+    xAxis: { type: 'category', data: dates },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: chartSeries,
+  });
+  element.dataset.days = String(dates.length);
+  return chart;
+}

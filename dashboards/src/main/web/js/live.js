@@ -1,0 +1,49 @@
+// One server-sent-events connection for the whole page (GET /api/v1/alerts/stream); pages
+// subscribe to new alert versions while they are shown.
+const listeners = new Set();
+let source = null;
+let state = 'connecting';
+const stateListeners = new Set();
+
+function setState(s) {
+  state = s;
+  stateListeners.forEach((l) => l(s));
+}
+
+export function connect() {
+  if (source) return;
+  source = new EventSource('/api/v1/alerts/stream');
+  source.onopen = () => setState('open');
+  // EventSource reconnects by itself; the page says so meanwhile.
+  source.onerror = () => setState(source.readyState === EventSource.CLOSED ? 'closed' : 'connecting');
+  source.addEventListener('alert', (event) => {
+    const alert = JSON.parse(event.data);
+    listeners.forEach((l) => l(alert));
+  });
+}
+
+/** Calls listener(alert) for every new alert version; returns the unsubscribe function. */
+export function subscribe(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function onState(listener) {
+  stateListeners.add(listener);
+  listener(state);
+  return () => stateListeners.delete(listener);
+}
+
+/** Closes the stream (signed out: the stream needs the session too). */
+export function disconnect() {
+  if (source) source.close();
+  source = null;
+  setState('closed');
+}
+
+/** Opens the stream anew, with the session just signed in. */
+export function reconnect() {
+  disconnect();
+  setState('connecting');
+  connect();
+}

@@ -1,0 +1,71 @@
+// Plan-target progress of a district (sampling batches against the pro-rated annual target,
+// pass rates against their targets) and the accountability figures of its responsible units.
+import { get, query } from './api.js';
+import { DISTRICTS, esc, option } from './labels.js';
+
+// Rates come in percent; below the plan's target they are marked.
+const pct = (v, target) => (v === null || v === undefined ? '—'
+  : `<span class="${v < target ? 'error' : ''}">${Number(v).toFixed(1)}%</span>`);
+
+export async function renderProgress(main, { params }) {
+  const district = params.get('district') || '120114';
+  const year = new Date().getFullYear();
+  const name = (DISTRICTS.find(([c]) => c === district) || [district, district])[1];
+  const plans = await get('/api/v1/plans');
+  const ofDistrict = plans.filter((p) => p.districtName === name);
+  // The district's plan for this year, else its nearest year (as the router chooses).
+  const chosen = ofDistrict.sort((a, b) => Math.abs(a.year - year) - Math.abs(b.year - year))[0];
+  main.innerHTML = `
+    <section class="progress">
+      <h2>计划目标进展与责任落实</h2>
+      <form class="filters"><label>区<select id="progress-district">${DISTRICTS.map(([c, n]) => option(c, n, c === district)).join('')}</select></label></form>
+      <div id="progress-body"></div>
+    </section>`;
+  main.querySelector('#progress-district').onchange = (e) => { location.hash = '#/progress' + query({ district: e.target.value }); };
+  const body = main.querySelector('#progress-body');
+  if (!chosen) {
+    body.innerHTML = `<p class="muted">${esc(name)}没有本地计划（按模板计划分派任务），暂无计划目标。</p>`;
+    return () => {};
+  }
+  const plan = await get('/api/v1/plans/' + encodeURIComponent(chosen.planId));
+  const targeted = plan.tasks.filter((t) => (t.targets || []).length);
+  const progress = (await Promise.all(targeted.map((t) => get('/api/v1/plan-tasks/' + encodeURIComponent(t.taskId)))))
+    .flatMap((t) => t.targetProgress || []);
+  const units = [...new Set(plan.tasks.flatMap((t) => t.leadUnits || []))].sort((a, b) => a.localeCompare(b, 'zh'));
+  const accountability = (await Promise.all(units.map((u) =>
+    get(`/api/v1/units/${encodeURIComponent(u)}/accountability` + query({ district })))))
+    .sort((a, b) => b.received - a.received || a.unit.localeCompare(b.unit, 'zh'));
+
+  body.innerHTML = `
+    <h3>${esc(plan.title)}</h3>
+    <div id="progress-chart" class="chart"></div>
+    <table class="targets" id="targets"><thead><tr><th>任务</th><th>指标</th><th>范围</th><th>年度目标</th><th>按进度应达</th><th>已完成</th><th>进度</th></tr></thead><tbody>
+      ${progress.map((p) => `<tr class="${p.onTrack ? '' : 'behind'}"><td>${esc(p.taskNumber)}</td><td>${esc(p.metric)}</td>
+        <td>${esc([p.scope, p.agency].filter(Boolean).join(' · '))}</td><td>${esc(p.target)} ${esc(p.unit)}</td>
+        <td>${Number(p.proRated).toFixed(1)}</td><td>${Number(p.reached).toFixed(1)}</td>
+        <td>${p.onTrack ? '达标' : '<span class="error">滞后</span>'}</td></tr>`).join('') || '<tr><td colspan="7" class="muted">计划未设定量化目标</td></tr>'}
+    </tbody></table>
+    <h3>责任单位落实情况 <span class="muted">目标：核查处置率 100%，按时完成率 ≥85%</span></h3>
+    <table class="accountability" id="accountability"><thead><tr><th>责任单位</th><th>收到预警</th><th>按时签收</th><th>已办结</th><th>按时办结</th><th>超期未办结</th><th>核查处置率</th><th>按时完成率</th></tr></thead><tbody>
+      ${accountability.map((a) => `<tr><td>${esc(a.unit)}</td><td>${a.received}</td><td>${a.acknowledgedInTime}</td><td>${a.closed}</td>
+        <td>${a.closedInTime}</td><td>${a.openOverdue}</td><td>${pct(a['核查处置率'], a.targets['核查处置率'])}</td><td>${pct(a['按时完成率'], a.targets['按时完成率'])}</td></tr>`).join('')}
+    </tbody></table>`;
+
+  // Batches only: per-thousand densities and pass rates are on other scales (they are in the table).
+  const volumes = progress.filter((p) => p.unit === '批次');
+  const chart = echarts.init(body.querySelector('#progress-chart'));
+  chart.setOption({
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 60, right: 20, top: 40, bottom: 60 },
+    xAxis: { type: 'category', data: volumes.map((p) => `${p.taskNumber} ${p.metric}${p.agency ? '·' + p.agency : ''}`), axisLabel: { interval: 0, width: 120, overflow: 'break' } },
+    yAxis: { type: 'value' },
+    series: [
+      { name: '已完成', type: 'bar', data: volumes.map((p) => p.reached), itemStyle: { color: '#5b8ff9' } },
+      { name: '按进度应达', type: 'bar', data: volumes.map((p) => Number(p.proRated.toFixed(1))), itemStyle: { color: '#c9c9c9' } },
+      { name: '年度目标', type: 'scatter', symbol: 'rect', symbolSize: [40, 3], data: volumes.map((p) => p.target), itemStyle: { color: '#d7262b' } },
+    ],
+  });
+  return () => chart.dispose();
+}

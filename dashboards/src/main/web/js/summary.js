@@ -1,0 +1,28 @@
+// The 会商 summary of a district and period, as the service renders it for printing.
+import { DISTRICTS, esc, option, isoWeek } from './labels.js';
+import { query } from './api.js';
+
+export async function renderSummary(main, { params }) {
+  const district = params.get('district') || '120114';
+  const period = params.get('period') || isoWeek();
+  const src = `/api/v1/summaries/${encodeURIComponent(district)}/${encodeURIComponent(period)}.html`;
+  main.innerHTML = `
+    <section class="summary">
+      <h2>会商摘要</h2>
+      <form class="filters" id="summary-form">
+        <label>区<select name="district">${DISTRICTS.map(([c, n]) => option(c, n, c === district)).join('')}</select></label>
+        <label>期间<input name="period" value="${esc(period)}" placeholder="2026-W48 或 2026-11" pattern="\\d{4}-(W\\d{2}|\\d{2})"></label>
+        <button type="submit">查看</button>
+        <button type="button" id="print">打印</button>
+        <a href="${esc(src)}" target="_blank" rel="noopener">在新窗口打开</a>
+      </form>
+      <iframe id="summary-frame" class="summary-frame" title="会商摘要" src="${esc(src)}"></iframe>
+    </section>`;
+  const form = main.querySelector('#summary-form');
+  form.onsubmit = (e) => {
+    e.preventDefault();
+    location.hash = '#/summary' + query({ district: form.district.value, period: form.period.value.trim() });
+  };
+  main.querySelector('#print').onclick = () => main.querySelector('#summary-frame').contentWindow.print();
+  return () => {};
+}

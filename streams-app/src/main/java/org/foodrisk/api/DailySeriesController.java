@@ -1,0 +1,43 @@
+package org.foodrisk.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import org.foodrisk.topology.TopologySettings;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * GET /api/v1/daily-counts/{districtCode}/{category}?from=&to= — the daily counts of a district ×
+ * food category (category "?" = not named) with the count detector's threshold of each day, for
+ * the chart of an alert. Default: the last 60 days to today (in foodrisk.zone); at most 366 days.
+ */
+@Controller("/api/v1/daily-counts")
+public class DailySeriesController {
+
+    private final DailySeriesReader reader;
+    private final TopologySettings settings;
+
+    public DailySeriesController(DailySeriesReader reader, TopologySettings settings) {
+        this.reader = reader;
+        this.settings = settings;
+    }
+
+    @Get("/{districtCode}/{category}")
+    public HttpResponse<?> series(@PathVariable String districtCode, @PathVariable String category,
+                                  @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                  @QueryValue(defaultValue = "false") boolean local) {
+        LocalDate end = to != null ? to : LocalDate.now(settings.zone());
+        LocalDate start = from != null ? from : end.minusDays(59);
+        if (start.isAfter(end) || end.toEpochDay() - start.toEpochDay() >= DailySeriesReader.MAX_DAYS) {
+            return HttpResponse.badRequest(Map.of("error", "from must not be after to, and at most "
+                    + DailySeriesReader.MAX_DAYS + " days apart"));
+        }
+        return HttpResponse.ok(local ? reader.seriesLocal(districtCode, category, start, end)
+                : reader.series(districtCode, category, start, end));
+    }
+}

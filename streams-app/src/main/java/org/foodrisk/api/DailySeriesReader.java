@@ -1,0 +1,105 @@
+package org.foodrisk.api;
+
+import jakarta.inject.Singleton;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.foodrisk.detect.aberration.AberrationMethods;
+import org.foodrisk.detect.aberration.Frequency;
+import org.foodrisk.ingest.SignalType;
+import org.foodrisk.kafka.Json;
+import org.foodrisk.topology.DailyCount;
+import org.foodrisk.topology.StoreNames;
+import org.foodrisk.topology.TopologySettings;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * Reads the day-by-day counts of one district × food category from the daily counts store of
+ * the instance that owns them (the store is partitioned by "districtCode|category"), with the
+ * count detector's threshold of each day ({@link DetectorThresholds}).
+ */
+@Singleton
+public class DailySeriesReader {
+
+    static final int MAX_DAYS = 366;
+
+    private final StoreInstances instances;
+    private final DetectorThresholds thresholds;
+    private final int historyDays;
+
+    public DailySeriesReader(StoreInstances instances, TopologySettings settings) {
+        this.instances = instances;
+        this.historyDays = settings.countHistoryDays();
+        this.thresholds = new DetectorThresholds(AberrationMethods.create(settings.countMethod(), Map.of(), Frequency.DAY),
+                historyDays);
+    }
+
+    /** The series from whichever instance owns it. */
+    public DailySeries series(String districtCode, String category, LocalDate from, LocalDate to) {
+        Optional<HostInfo> owner = instances.remoteOwner(StoreNames.DAILY_COUNTS, districtCode + "|" + category);
+        if (owner.isEmpty()) {
+            return seriesLocal(districtCode, category, from, to);
+        }
+        String path = "/api/v1/daily-counts/" + encode(districtCode) + "/" + encode(category)
+                + "?local=true&from=" + from + "&to=" + to;
+        return instances.fetch(owner.get(), path)
+                .map(json -> Json.MAPPER.convertValue(json, DailySeries.class))
+                .orElseGet(() -> seriesLocal(districtCode, category, from, to));
+    }
+
+    /** The series as this instance's store holds it. */
+    public DailySeries seriesLocal(String districtCode, String category, LocalDate from, LocalDate to) {
+        LocalDate first = from.minusDays(historyDays);
+        int length = (int) (to.toEpochDay() - first.toEpochDay()) + 1;
+        Map<SignalType, long[]> counts = new EnumMap<>(SignalType.class);
+        long[] failed = new long[length];
+        long[] reach = new long[length];
+        for (SignalType type : SignalType.values()) {
+            long[] values = new long[length];
+            counts.put(type, values);
+            String prefix = type.wireName() + "|" + districtCode + "|" + category + "|";
+            try (KeyValueIterator<String, DailyCount> days = instances.<DailyCount>local(StoreNames.DAILY_COUNTS)
+                    .range(prefix + first, prefix + to)) {
+                while (days.hasNext()) {
+                    KeyValue<String, DailyCount> day = days.next();
+                    int index = (int) (LocalDate.parse(day.key.substring(prefix.length())).toEpochDay() - first.toEpochDay());
+                    values[index] = day.value.count();
+                    if (type == SignalType.SAMPLING) {
+                        failed[index] = day.value.failed();
+                    } else if (type == SignalType.OPINION) {
+                        reach[index] = day.value.weight();
+                    }
+                }
+            } catch (InvalidStateStoreException rebalancing) {
+                throw instances.notReady(StoreNames.DAILY_COUNTS);
+            }
+        }
+        List<LocalDate> dates = IntStream.range(0, length).mapToObj(first::plusDays).toList();
+        // The topology judges sampling on its failures and the other count streams on every record.
+        Double[] failedThresholds = thresholds.of(dates, failed);
+        Double[] illnessThresholds = thresholds.of(dates, counts.get(SignalType.ILLNESS));
+        Double[] complaintThresholds = thresholds.of(dates, counts.get(SignalType.COMPLAINT));
+        List<DailySeries.Day> days = new ArrayList<>();
+        for (int i = historyDays; i < length; i++) {
+            days.add(new DailySeries.Day(dates.get(i), counts.get(SignalType.SAMPLING)[i], failed[i],
+                    counts.get(SignalType.ILLNESS)[i], counts.get(SignalType.COMPLAINT)[i],
+                    counts.get(SignalType.OPINION)[i], reach[i],
+                    failedThresholds[i], illnessThresholds[i], complaintThresholds[i]));
+        }
+        return new DailySeries(districtCode, category, thresholds.methodName(), from, to, days);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

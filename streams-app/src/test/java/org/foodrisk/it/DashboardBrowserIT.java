@@ -1,0 +1,208 @@
+package org.foodrisk.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.foodrisk.api.access.HashedCredentials;
+import org.foodrisk.kafka.Json;
+import org.foodrisk.testsupport.HeadlessChromium;
+import org.foodrisk.testsupport.TestKafka;
+import org.foodrisk.topics.Topics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The analysts' dashboard in a real headless Chromium against the whole application on the real
+ * broker: sign in, watch the live feed while a 克伦特罗 sample of 武清区 is published, see its
+ * alert arrive without reloading, open it (chart, evidence, plan task), sign in as a member of
+ * the responsible unit, acknowledge it and see it become 处置中; then the heat map, the plan
+ * progress and the 会商 summary. Every page is saved as a screenshot in
+ * target/dashboard-screenshots (copies in dashboards/docs/).
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserIT implements TestPropertyProvider {
+
+    private static final String ANALYST_TOKEN = "it-browser-analyst-" + UUID.randomUUID();
+    private static final String MARKET_TOKEN = "it-browser-market-" + UUID.randomUUID();
+    private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            Map<String, String> properties = new HashMap<>(Map.of(
+                    "foodrisk.bootstrap-servers", TestKafka.bootstrapServers(),
+                    "foodrisk.application-id", "foodrisk-browser-it-" + UUID.randomUUID(),
+                    "foodrisk.data-dir", Files.createTempDirectory("foodrisk-browser-it").toString(),
+                    "foodrisk.demo", "false",
+                    "micronaut.server.port", String.valueOf(freePort())));
+            properties.putAll(user("it-browser-analyst", ANALYST_TOKEN, "analyst"));
+            properties.putAll(user("wq-market", MARKET_TOKEN, "unit"));
+            properties.put("foodrisk.users.wq-market.unit", "区市场监管局");
+            properties.put("foodrisk.users.wq-market.district", "120114");
+            return properties;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void anAlertArrivesLiveIsOpenedAndAcknowledgedByTheResponsibleUnit() throws Exception {
+        try (HeadlessChromium chromium = HeadlessChromium.start(SCREENSHOTS)) {
+            WebDriver browser = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+            String dashboard = server.getURL() + "/dashboard/";
+
+            browser.get(dashboard);
+            signIn(browser, wait, ANALYST_TOKEN);
+            wait.until(ExpectedConditions.attributeToBe(By.id("live-state"), "data-state", "open"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alert-rows tr")));
+            // Marks this page load: if the page were reloaded, the mark would be gone.
+            ((JavascriptExecutor) browser).executeScript("window.loadedOnce = true;");
+
+            String sampleId = "IT-BROWSER-" + UUID.randomUUID();
+            publishClenbuterolSample(sampleId);
+            String alertId = alertIdWithEvidence(sampleId);
+            By row = By.cssSelector("tr[data-alert-id='" + alertId + "']");
+            WebElement arrived = wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+            assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.loadedOnce === true;"),
+                    "the alert came through the live feed, without a reload");
+            assertTrue(arrived.getText().contains("克伦特罗") && arrived.getText().contains("红色"), arrived.getText());
+            chromium.screenshot("1-live-feed");
+
+            arrived.findElement(By.cssSelector("a")).click();
+            WebElement page = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector(".alert-page[data-alert-id='" + alertId + "']")));
+            assertTrue(page.findElement(By.tagName("h2")).getText().contains("克伦特罗"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#series-chart canvas")));
+            assertTrue(page.findElement(By.cssSelector("table.evidence")).getText().contains(sampleId), "evidence line list");
+            List<WebElement> tasks = page.findElements(By.cssSelector("tr.plan-task"));
+            assertTrue(!tasks.isEmpty() && tasks.stream().anyMatch(t -> t.getText().contains("区市场监管局")),
+                    "the responsible plan tasks with their lead units");
+            assertEquals("待处置", browser.findElement(By.id("alert-status")).getText());
+            assertTrue(browser.findElements(By.id("act-acknowledge")).isEmpty(), "an analyst has no action buttons");
+            chromium.screenshot("3-alert");
+
+            browser.findElement(By.id("sign-out")).click();
+            signIn(browser, wait, MARKET_TOKEN);
+            assertTrue(browser.findElement(By.id("signed-in")).getText().contains("区市场监管局"));
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("act-acknowledge"))).click();
+            wait.until(ExpectedConditions.textToBe(By.id("alert-status"), "处置中"));
+            assertTrue(browser.findElement(By.cssSelector("table.history")).getText().contains("签收"),
+                    "the action is in the history");
+            chromium.screenshot("4-alert-acknowledged");
+
+            browser.get(dashboard + "#/matrix");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#heatmap canvas")));
+            WebElement cell = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("a.cell-link[data-district='120114'][data-category='肉制品']")));
+            assertTrue(cell.getText().contains("红色"), cell.getText());
+            chromium.screenshot("2-heat-map");
+            ((JavascriptExecutor) browser).executeScript("arguments[0].click();", cell);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+            assertTrue(browser.getCurrentUrl().contains("district=120114"), browser.getCurrentUrl());
+
+            browser.get(dashboard + "#/progress?district=120114");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#targets tbody tr")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#progress-chart canvas")));
+            assertTrue(browser.findElement(By.id("targets")).getText().contains("抽检"), "sampling targets");
+            assertTrue(browser.findElement(By.id("accountability")).getText().contains("区市场监管局"));
+            chromium.screenshot("5-plan-progress");
+
+            browser.get(dashboard + "#/summary?district=120114");
+            wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("summary-frame")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "武清区"));
+            browser.switchTo().defaultContent();
+            chromium.screenshot("6-summary");
+        }
+    }
+
+    private static void signIn(WebDriver browser, WebDriverWait wait, String token) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(token);
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+    }
+
+    /** A β-agonist in meat of 武清区, sampled an hour ago (so it is in this week's heat map). */
+    private static void publishClenbuterolSample(String sampleId) throws Exception {
+        String sampledAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        String sample = """
+                {"sampleId":"%s","program":"区抽","agency":"区市场监管局","lab":"天津市食品安全检测技术研究院",
+                 "labCode":"TJFS001","districtName":"武清区","stage":"流通","foodCategory":"肉制品",
+                 "foodName":"酱牛肉","sampledAt":"%s","verdict":"不合格",
+                 "enterprise":{"name":"武清区某熟食店","creditCode":"92120222MA05BR0001"},
+                 "items":[{"item":"克伦特罗","hazardClass":"兽药残留","result":"1.6","unit":"μg/kg",
+                           "limit":"不得检出","pass":false}]}
+                """.formatted(sampleId, sampledAt);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, sampleId, sample)).get();
+        }
+    }
+
+    /** The id of the alert whose evidence names the record, as the alerts topic carries it. */
+    private static String alertIdWithEvidence(String recordId) throws Exception {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "group.id", "browser-it-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.ALERTS));
+            Instant deadline = Instant.now().plus(PATIENCE);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    JsonNode alert = Json.MAPPER.readTree(record.value());
+                    if (alert.path("evidence").toString().contains(recordId)) {
+                        return alert.path("alertId").asText();
+                    }
+                }
+            }
+            throw new AssertionError("no alert names " + recordId);
+        }
+    }
+
+    private static Map<String, String> user(String name, String token, String role) {
+        return Map.of("foodrisk.users." + name + ".token-sha256", HexFormat.of().formatHex(HashedCredentials.sha256(token)),
+                "foodrisk.users." + name + ".role", role);
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
