@@ -4,6 +4,7 @@ import org.foodrisk.alert.AlertLevel;
 import org.foodrisk.detect.aberration.AberrationMethod;
 import org.foodrisk.detect.aberration.CountSeries;
 import org.foodrisk.detect.aberration.DetectionPoint;
+import org.foodrisk.detect.aberration.Frequency;
 import org.foodrisk.detect.aberration.PointStatus;
 import org.foodrisk.ingest.SignalType;
 
@@ -44,6 +45,7 @@ public final class CountAberrationRule {
     private final long minCount;
     private final Dimension dimension;
     private final LevelPolicy levels;
+    private final Frequency frequency;
 
     public CountAberrationRule(AberrationMethod method, int historyDays, long minCount) {
         this(method, historyDays, minCount, Dimension.FOOD_CATEGORY, LevelPolicy.defaults());
@@ -51,9 +53,19 @@ public final class CountAberrationRule {
 
     public CountAberrationRule(AberrationMethod method, int historyDays, long minCount, Dimension dimension,
                                LevelPolicy levels) {
+        this(method, historyDays, minCount, dimension, levels, Frequency.DAY);
+    }
+
+    /**
+     * @param historyPeriods periods (days or weeks) of history given to the method before the judged one
+     * @param frequency      DAY (judged when a day closes) or WEEK (an ISO week, judged when its Sunday closes)
+     */
+    public CountAberrationRule(AberrationMethod method, int historyPeriods, long minCount, Dimension dimension,
+                               LevelPolicy levels, Frequency frequency) {
+        this.frequency = frequency;
         this.levels = levels;
         this.method = method;
-        this.historyDays = historyDays;
+        this.historyDays = historyPeriods;
         this.minCount = minCount;
         this.dimension = dimension;
     }
@@ -62,8 +74,13 @@ public final class CountAberrationRule {
         return dimension == Dimension.SYNDROME ? type == SignalType.ILLNESS : KINDS.containsKey(type);
     }
 
+    /** Periods (days, or weeks for a weekly rule) of history before the judged one. */
     public int historyDays() {
         return historyDays;
+    }
+
+    public Frequency frequency() {
+        return frequency;
     }
 
     /**
@@ -99,20 +116,25 @@ public final class CountAberrationRule {
             level = level.raise();
         }
         LocalDate day = point.date();
+        boolean weekly = frequency == Frequency.WEEK;
+        LocalDate end = weekly ? day.plusWeeks(1) : day.plusDays(1);
+        String when = weekly ? org.foodrisk.summary.Period.weekOf(day).id() + "当周" : day + "当日";
         String what = switch (type) {
             case ILLNESS -> bySyndrome ? second + "症候群食源性疾病病例" : "食源性疾病病例";
             case COMPLAINT -> "投诉举报";
             default -> "抽检不合格批次";
         };
-        String headline = String.format(Locale.ROOT, "%s%s%s异常：%s当日%d起，超过预警阈值%.1f（%s）", districtName,
-                "?".equals(category) ? "" : category, what, day, point.observed(), point.threshold(), method.name());
+        String headline = String.format(Locale.ROOT, "%s%s%s异常：%s%d起，超过预警阈值%.1f（%s）", districtName,
+                "?".equals(category) ? "" : category, what, when, point.observed(), point.threshold(), method.name());
         DetectorNumbers numbers = new DetectorNumbers(method.name(), (double) point.observed(), point.expected(),
                 point.threshold(), nanToNull(point.statistic()), nanToNull(point.pValue()), method.citation());
-        String dedupKey = String.join("|", kind, districtCode, bySyndrome ? "症候群:" + second : category);
+        // A weekly aberration is its own risk beside the daily one of the same series (another method, another scale).
+        String dedupKey = String.join("|", kind, districtCode, bySyndrome ? "症候群:" + second : category)
+                + (weekly ? "|周" : "");
         return Optional.of(new Detection(kind, dedupKey, level, type,
                 districtCode.equals(districtName) ? null : districtCode, districtName, "?".equals(category) ? null : category,
                 null, null, null, null, null, day.atStartOfDay(zone).toOffsetDateTime(),
-                day.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), numbers, lastDay, headline,
+                end.atStartOfDay(zone).toOffsetDateTime(), numbers, lastDay, headline,
                 switch (type) {
                     case ILLNESS -> List.of("核实病例信息，开展流行病学调查，查找共同暴露因素", "加强哨点医院病例监测和报告");
                     case COMPLAINT -> List.of("梳理投诉举报集中反映的问题和涉及主体", "组织针对性监督检查");

@@ -18,7 +18,10 @@ import org.foodrisk.detect.CaseHistory;
 import org.foodrisk.detect.ComplaintRepeatRule;
 import org.foodrisk.detect.CountAberrationRule;
 import org.foodrisk.detect.CriticalHazardRule;
+import org.foodrisk.detect.aberration.AberrationMethod;
 import org.foodrisk.detect.aberration.AberrationMethods;
+import org.foodrisk.detect.aberration.Farrington;
+import org.foodrisk.detect.aberration.FarringtonFlexible;
 import org.foodrisk.detect.aberration.Frequency;
 import org.foodrisk.detect.FusionRule;
 import org.foodrisk.detect.HourlyVolume;
@@ -55,7 +58,8 @@ import java.util.List;
  *                             └─ dedup-* (store) ─ signals ─ track-event-clock (the summaries' clock)
  *  signals ─ detect-critical-hazard ───────────────────────────────────┐
  *  signals ─ [by district|category] ─ count-daily ─┬ detect-failure-rate ─┤
- *                                                  ├ detect-count-aberrations (EARS C2 when a day closes) ─┤
+ *                                                  ├ detect-count-aberrations (EARS C2 when a day closes,
+ *                                                  │   farringtonFlexible when a week closes) ─┤
  *                                                  ├ detect-opinion ──────┤  (24 h spike, rumour)
  *                                                  └ detect-fusion ───────┤
  *  signals ─ [by enterprise] ─┬ detect-repeat-offender ──────────────────┤
@@ -143,9 +147,10 @@ public final class FoodRiskTopology {
                 AberrationMethods.create(settings.countMethod(), java.util.Map.of(), Frequency.DAY),
                 settings.countHistoryDays(), settings.countMinEvents(), CountAberrationRule.Dimension.FOOD_CATEGORY,
                 settings.levels());
+        CountAberrationRule weeklyRule = weeklyRule(settings);
         KStream<String, Detection> countAberrations = byDistrictCategory
-                .process(() -> new PeriodAberrationProcessor(countRule, settings.zone(), settings.dayCloseGrace(),
-                                StoreNames.DAILY_COUNTS, StoreNames.ABERRATION_PROGRESS),
+                .process(() -> new PeriodAberrationProcessor(countRule, weeklyRule, settings.zone(),
+                                settings.dayCloseGrace(), StoreNames.DAILY_COUNTS, StoreNames.ABERRATION_PROGRESS),
                         Named.as("detect-count-aberrations"), StoreNames.DAILY_COUNTS, StoreNames.ABERRATION_PROGRESS);
 
         // Illness per district × syndrome: its own partitioning, so each series is counted whole in one task.
@@ -264,6 +269,19 @@ public final class FoodRiskTopology {
                 .mapValues(value -> (DeadLetter) value, Named.as("as-dead-letter-" + name))
                 .peek((key, deadLetter) -> counters.deadLetter(deadLetter), Named.as("count-dead-letters-" + name))
                 .to(Topics.DEAD_LETTERS, Produced.with(Serdes.String(), DEAD_LETTER).withName("sink-dead-letters-" + name));
+    }
+
+    /** The weekly count rule, or null when foodrisk.detect.weekly-count-method is "none". */
+    private static CountAberrationRule weeklyRule(TopologySettings settings) {
+        if ("none".equals(settings.weeklyCountMethod())) {
+            return null;
+        }
+        AberrationMethod method = AberrationMethods.create(settings.weeklyCountMethod(), java.util.Map.of(), Frequency.WEEK);
+        // History the method needs before a week (b years + w weeks for the Farrington family; else a year).
+        int history = method instanceof FarringtonFlexible flexible ? flexible.requiredHistory()
+                : method instanceof Farrington farrington ? farrington.requiredHistory() : 52;
+        return new CountAberrationRule(method, history, settings.countMinEvents(), CountAberrationRule.Dimension.FOOD_CATEGORY,
+                settings.levels(), Frequency.WEEK);
     }
 
     /** The syndrome a case report names (tag {@code syndrome:<name>}), or null. */

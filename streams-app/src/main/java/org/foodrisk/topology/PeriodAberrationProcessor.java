@@ -31,6 +31,7 @@ import java.util.List;
 final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal, String, Detection> {
 
     private final CountAberrationRule rule;
+    private final CountAberrationRule weeklyRule;
     private final ZoneId zone;
     private final Duration grace;
     private final String countsStore;
@@ -41,6 +42,16 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
     /** @param countsStore the daily counts of the series this task holds; progressStore the last judged day of each */
     PeriodAberrationProcessor(CountAberrationRule rule, ZoneId zone, Duration grace, String countsStore,
                               String progressStore) {
+        this(rule, null, zone, grace, countsStore, progressStore);
+    }
+
+    /**
+     * @param weeklyRule also judges each ISO week when its Sunday closes (weekly sums of the same
+     *                   daily counts), or null
+     */
+    PeriodAberrationProcessor(CountAberrationRule rule, CountAberrationRule weeklyRule, ZoneId zone, Duration grace,
+                              String countsStore, String progressStore) {
+        this.weeklyRule = weeklyRule;
         this.rule = rule;
         this.zone = zone;
         this.grace = grace;
@@ -108,6 +119,9 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
             }
             for (LocalDate day = judged.plusDays(1); !day.isAfter(lastClosed); day = day.plusDays(1)) {
                 judge(entry.key, day);
+                if (weeklyRule != null && day.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+                    judgeWeek(entry.key, day);
+                }
             }
             progress.put(entry.key, lastClosed.toString());
         }
@@ -143,5 +157,46 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         rule.evaluate(type, seriesKey, countSeries, lastDay, zone).ifPresent(detection ->
                 context().forward(new Record<>(detection.dedupKey(), detection,
                         day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli())));
+    }
+
+    /**
+     * Judges the ISO week ending on {@code sunday} with the weekly rule, on weekly sums of the daily
+     * counts. Weeks before the task's first record are unknown, and so is a week it saw only part of:
+     * the series starts at the first whole week, and a method that needs years of history (the
+     * improved Farrington: 5 years) says the series is too short rather than alarming.
+     */
+    private void judgeWeek(String series, LocalDate sunday) {
+        SignalType type = SignalType.valueOf(series.substring(0, series.indexOf('|')).toUpperCase());
+        LocalDate monday = sunday.minusDays(6);
+        LocalDate first = monday.minusWeeks(weeklyRule.historyDays());
+        String observedFrom = progress.get(OBSERVED_FROM);
+        if (observedFrom != null && first.isBefore(LocalDate.parse(observedFrom))) {
+            first = LocalDate.parse(observedFrom).with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
+        }
+        if (first.isAfter(monday)) {
+            return;
+        }
+        int weeks = (int) ((monday.toEpochDay() - first.toEpochDay()) / 7) + 1;
+        long[] values = new long[weeks];
+        List<LocalDate> mondays = new ArrayList<>();
+        for (int i = 0; i < weeks; i++) {
+            mondays.add(first.plusWeeks(i));
+        }
+        List<Evidence> lastWeek = new ArrayList<>();
+        try (KeyValueIterator<String, DailyCount> days = counts.range(DayKeys.key(series, first), DayKeys.key(series, sunday))) {
+            while (days.hasNext()) {
+                KeyValue<String, DailyCount> entry = days.next();
+                int index = (int) ((DayKeys.dayOf(entry.key).toEpochDay() - first.toEpochDay()) / 7);
+                values[index] += type == SignalType.SAMPLING ? entry.value.failed() : entry.value.count();
+                if (index == weeks - 1 && lastWeek.size() < DailyCount.MAX_RECORDS) {
+                    entry.value.records().stream().limit(DailyCount.MAX_RECORDS - lastWeek.size()).forEach(lastWeek::add);
+                }
+            }
+        }
+        CountSeries countSeries = new CountSeries(series, Frequency.WEEK, mondays, values);
+        String seriesKey = series.substring(series.indexOf('|') + 1);
+        weeklyRule.evaluate(type, seriesKey, countSeries, lastWeek, zone).ifPresent(detection ->
+                context().forward(new Record<>(detection.dedupKey(), detection,
+                        sunday.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli())));
     }
 }

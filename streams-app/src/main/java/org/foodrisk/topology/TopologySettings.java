@@ -36,6 +36,9 @@ import java.util.Map;
  * @param dayCloseGrace        how long after a day's end (stream time) it is judged: time for late reports
  * @param deadlines            time allowed to acknowledge and close an alert, by level
  * @param levels               the numeric thresholds of the alert-level policy
+ * @param weeklyCountMethod    the method for weekly sums of the same counts, judged when an ISO week
+ *                             closes ("farrington-flexible", the improved Farrington of Noufaily et al.
+ *                             2013 with R's defaults: needs 5 years of weekly history), or "none"
  */
 public record TopologySettings(
         ZoneId zone,
@@ -62,7 +65,8 @@ public record TopologySettings(
         int countMinEvents,
         Duration dayCloseGrace,
         org.foodrisk.alert.DeadlinePolicy deadlines,
-        org.foodrisk.detect.LevelPolicy levels) {
+        org.foodrisk.detect.LevelPolicy levels,
+        String weeklyCountMethod) {
 
     public static TopologySettings defaults() {
         return new TopologySettings(ZoneId.of("Asia/Shanghai"), Duration.ofDays(1), Duration.ofDays(30), 20, 0.01,
@@ -76,7 +80,7 @@ public record TopologySettings(
                 Duration.ofDays(7), 3, Duration.ofMinutes(1),
                 // EARS C2 on daily counts: eligible from 7 days of history (United4Surveillance).
                 "ears-c2", 28, 3, Duration.ofDays(1), org.foodrisk.alert.DeadlinePolicy.defaults(),
-                org.foodrisk.detect.LevelPolicy.defaults());
+                org.foodrisk.detect.LevelPolicy.defaults(), "farrington-flexible");
     }
 
     public TopologySettings withZone(ZoneId newZone) {
@@ -84,7 +88,7 @@ public record TopologySettings(
                 failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
                 clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
                 rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
-                countMinEvents, dayCloseGrace, deadlines, levels);
+                countMinEvents, dayCloseGrace, deadlines, levels, weeklyCountMethod);
     }
 
     public TopologySettings withDeadlines(org.foodrisk.alert.DeadlinePolicy newDeadlines) {
@@ -92,6 +96,6 @@ public record TopologySettings(
                 failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
                 clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
                 rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
-                countMinEvents, dayCloseGrace, newDeadlines, levels);
+                countMinEvents, dayCloseGrace, newDeadlines, levels, weeklyCountMethod);
     }
 }

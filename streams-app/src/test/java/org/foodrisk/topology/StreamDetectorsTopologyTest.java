@@ -259,4 +259,41 @@ class StreamDetectorsTopologyTest {
                  "onsetAt":"2024-05-%02dT%02d:00:00+08:00","symptoms":["腹泻"],"syndrome":"%s"}
                 """.formatted(id, day, 8 + hour, syndrome), Instant.parse(String.format("2024-05-%02dT%02d:30:00Z", day, hour)));
     }
+
+    @Test
+    void aWeekFarAboveFiveYearsOfWeeksIsAWeeklyAberrationByTheImprovedFarrington() {
+        // 武清区: 3–6 cases every Wednesday from January 2018 (more than the 5 years + 3 weeks that
+        // farringtonFlexible needs), then 25 cases in 2024-W19 (6–12 May).
+        java.time.LocalDate monday = java.time.LocalDate.of(2018, 1, 1);
+        int n = 0;
+        for (int week = 0; monday.isBefore(java.time.LocalDate.of(2024, 5, 6)); week++, monday = monday.plusWeeks(1)) {
+            for (int i = 0; i < 3 + week % 4; i++) {
+                publishCaseOn("W-" + n++, monday.plusDays(2), 8 + i);
+            }
+        }
+        for (int i = 0; i < 25; i++) {
+            publishCaseOn("W-" + n++, java.time.LocalDate.of(2024, 5, 6 + i % 7), 8 + i / 7);
+        }
+        publishCaseOn("W-late", java.time.LocalDate.of(2024, 5, 14), 8);
+        List<JsonNode> all = alertsOfKind("illness.aberration");
+        List<JsonNode> weekly = all.stream()
+                .filter(a -> a.path("dedupKey").asText().endsWith("|周")).toList();
+        assertEquals(1, weekly.size(), "only 2024-W19 stands out: " + weekly.stream().map(a -> a.path("headline").asText()).toList());
+        JsonNode alert = weekly.get(0);
+        assertEquals("farrington-flexible", alert.path("detector").path("name").asText());
+        assertEquals(25.0, alert.path("detector").path("observed").asDouble());
+        assertTrue(alert.path("detector").path("threshold").asDouble() < 25.0);
+        assertTrue(alert.path("headline").asText().contains("2024-W19当周25起"), alert.path("headline").asText());
+        assertEquals("2024-05-06T00:00:00+08:00", alert.path("window").path("start").asText());
+        assertEquals("2024-05-13T00:00:00+08:00", alert.path("window").path("end").asText());
+    }
+
+    private void publishCaseOn(String id, java.time.LocalDate day, int hour) {
+        java.time.OffsetDateTime onset = day.atTime(hour, 0).atOffset(java.time.ZoneOffset.ofHours(8));
+        publish(Topics.ILLNESS_REPORTS, id, """
+                {"caseId":"%s","reportingUnit":"武清区人民医院","districtCode":"120114",
+                 "onsetAt":"%s","symptoms":["腹泻"]}
+                """.formatted(id, onset.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)),
+                onset.plusHours(1).toInstant());
+    }
 }
