@@ -16,6 +16,10 @@ import java.util.Map;
  * <p>The SCRAM credentials are written into the KRaft metadata when the storage is formatted
  * ({@code kafka-storage format --add-scram}), so they exist before the broker accepts anyone.
  *
+ * <p>Authorization is on: the StandardAuthorizer denies whatever no ACL allows. Super users are
+ * the broker's own SCRAM user and ANONYMOUS, which is the principal of the controller quorum
+ * listener (PLAINTEXT, 127.0.0.1 only, no client listener); every client user needs ACLs.
+ *
  * @param keystore   the broker's key and certificate (PKCS12), signed by the CA in the truststore
  * @param truststore the CA that signed the broker's and the clients' certificates (PKCS12)
  * @param storePassword password of both stores and of the key
@@ -59,6 +63,8 @@ public record BrokerSecurity(Path keystore, Path truststore, String storePasswor
                 "sasl.mechanism.inter.broker.protocol=" + MECHANISM,
                 "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=" + broker.jaasConfig(),
                 "listener.name.mtls.ssl.client.auth=required",
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "super.users=User:" + broker.name() + ";User:ANONYMOUS",
                 "ssl.keystore.type=PKCS12",
                 "ssl.keystore.location=" + keystore,
                 "ssl.keystore.password=" + storePassword,

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.foodrisk.broker.BrokerSecurity;
 import org.foodrisk.broker.BrokerSecurity.ScramUser;
@@ -55,17 +56,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a password. Everything of a run stays in {@code target/secured-cluster/run-*} (certificates,
  * broker.out, app.out).
  *
- * <p>ACL-free: the broker authenticates but does not authorize (no authorizer configured), so this
- * proves that the service reaches a secured cluster, not which ACLs it needs.
+ * <p>The broker authorizes too (StandardAuthorizer, deny unless allowed): the service's user gets
+ * only the ACLs of {@link ServiceAcls}, so the test also proves that those are enough.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecuredClusterIT {
 
     private static final String PUBLISHER_TOKEN = "it-lab-" + UUID.randomUUID();
     private static final String ADMIN_TOKEN = "it-admin-" + UUID.randomUUID();
+    /** This test's consumers read as the service's user, in groups of this prefix. */
+    private static final String TEST_GROUP_PREFIX = "it-secured-";
 
     private final String storePassword = "store-" + random();
     private final ScramUser appUser = new ScramUser("foodrisk-app", "scram-" + random());
+    /** Authenticates like the service but has no ACL. */
+    private final ScramUser stranger = new ScramUser("stranger", "scram-" + random());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Path dir;
@@ -80,15 +85,19 @@ class SecuredClusterIT {
         dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "secured-cluster")), "run-").toAbsolutePath();
         certificates = TestCertificates.createAuthority(dir.resolve("tls"), storePassword);
         security = new BrokerSecurity(certificates.serverKeystore("broker"), certificates.truststore(), storePassword,
-                new ScramUser("broker", "broker-" + random()), List.of(appUser));
+                new ScramUser("broker", "broker-" + random()), List.of(appUser, stranger));
         broker = LocalKraftBroker.start(dir.resolve("kafka"), 0, Duration.ofSeconds(120), security);
+        String applicationId = "foodrisk-secured-" + random();
+        try (Admin admin = Admin.create(clientConfig(security.saslClientProperties(security.broker()), broker.bootstrapServers()))) {
+            admin.createAcls(ServiceAcls.forService(appUser.name(), applicationId, TEST_GROUP_PREFIX)).all().get();
+        }
 
         Map<String, String> environment = new HashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         environment.put("JAVA_TOOL_OPTIONS", "-Dlogback.configurationFile=" + kafkaInfoLogging());
         security.saslClientProperties(appUser).forEach((key, value) -> environment.put(environmentVariable(key), value));
         app = new AppProcess("secured", dir.resolve("app"), Map.of(
-                "foodrisk.application-id", "foodrisk-secured-" + random(),
+                "foodrisk.application-id", applicationId,
                 "foodrisk.demo", "false",
                 "foodrisk.publishers.it-lab.token-sha256", sha256Hex(PUBLISHER_TOKEN),
                 "foodrisk.publishers.it-lab.kind", "lab",
@@ -155,6 +164,20 @@ class SecuredClusterIT {
     }
 
     @Test
+    void anAuthenticatedUserWithoutAclsSeesNoTopic() throws Exception {
+        Map<String, Object> config = clientConfig(security.saslClientProperties(stranger), broker.bootstrapServers());
+        try (Admin admin = Admin.create(config)) {
+            ExecutionException denied = assertThrows(ExecutionException.class,
+                    () -> admin.describeTopics(List.of(Topics.ALERTS)).allTopicNames().get());
+            assertInstanceOf(TopicAuthorizationException.class, denied.getCause(), denied.toString());
+        }
+        try (Admin admin = Admin.create(clientConfig(security.saslClientProperties(appUser), broker.bootstrapServers()))) {
+            assertEquals(1, admin.describeTopics(List.of(Topics.ALERTS)).allTopicNames().get().size(),
+                    "the service's user, with its ACLs, sees the topic");
+        }
+    }
+
+    @Test
     void aClientWithAWrongPasswordOrWithoutACertificateIsRefused() {
         Map<String, Object> wrongPassword = clientConfig(security.saslClientProperties(
                 new ScramUser(appUser.name(), "not-" + appUser.password())), broker.bootstrapServers());
@@ -185,6 +208,7 @@ class SecuredClusterIT {
         assertFalse(output.contains(appUser.password()), "the SCRAM password appears in the output");
         assertFalse(output.contains(storePassword), "the truststore password appears in the output");
         assertFalse(output.contains(security.broker().password()), "the broker's SCRAM password appears in the output");
+        assertFalse(output.contains(stranger.password()), "another user's SCRAM password appears in the output");
     }
 
     private static void assertDoesNotThrow(org.junit.jupiter.api.function.Executable executable, String message) {
@@ -207,7 +231,7 @@ class SecuredClusterIT {
 
     private JsonNode firstOnAlerts(Predicate<JsonNode> predicate) throws Exception {
         Map<String, Object> config = clientConfig(security.saslClientProperties(appUser), broker.bootstrapServers());
-        config.put("group.id", "it-secured-" + UUID.randomUUID());
+        config.put("group.id", TEST_GROUP_PREFIX + UUID.randomUUID());
         config.put("auto.offset.reset", "earliest");
         config.put("isolation.level", "read_committed");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
