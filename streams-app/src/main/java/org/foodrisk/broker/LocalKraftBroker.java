@@ -50,13 +50,20 @@ public final class LocalKraftBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Path classpathFile;
+    /** Null for the default PLAINTEXT broker. */
+    private final BrokerSecurity security;
+    /** The mutual-TLS listener's port when secured, otherwise unused. */
+    private final int mtlsPort;
     private Process process;
 
-    private LocalKraftBroker(Path dataDir, int port, int controllerPort, Path classpathFile) {
+    private LocalKraftBroker(Path dataDir, int port, int controllerPort, Path classpathFile,
+                             BrokerSecurity security, int mtlsPort) {
         this.dataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
         this.classpathFile = classpathFile;
+        this.security = security;
+        this.mtlsPort = mtlsPort;
     }
 
     /**
@@ -66,15 +73,35 @@ public final class LocalKraftBroker implements AutoCloseable {
      * @param port the client port, or 0 for a free one
      */
     public static LocalKraftBroker start(Path dataDir, int port, Duration timeout) {
+        return start(dataDir, port, timeout, null);
+    }
+
+    /**
+     * As {@link #start(Path, int, Duration)}, secured as {@code security} says (null = PLAINTEXT):
+     * {@link #bootstrapServers()} is then the SASL_SSL listener, {@link #mtlsBootstrapServers()}
+     * the one that requires a client certificate. The data directory must be new, since the
+     * SCRAM credentials are created when the storage is formatted.
+     */
+    public static LocalKraftBroker start(Path dataDir, int port, Duration timeout, BrokerSecurity security) {
         Path classpathFile = BrokerClasspath.locate();
         int clientPort = port == 0 ? freePort() : port;
-        LocalKraftBroker broker = new LocalKraftBroker(dataDir, clientPort, freePort(), classpathFile);
+        LocalKraftBroker broker = new LocalKraftBroker(dataDir, clientPort, freePort(), classpathFile,
+                security, security == null ? -1 : freePort());
         broker.startProcess(timeout);
         return broker;
     }
 
+    /** The client listener: PLAINTEXT by default, SASL_SSL (SCRAM-SHA-512) when secured. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The SSL listener that requires a client certificate (only when secured). */
+    public String mtlsBootstrapServers() {
+        if (security == null) {
+            throw new IllegalStateException("a PLAINTEXT broker has no mutual-TLS listener");
+        }
+        return "127.0.0.1:" + mtlsPort;
     }
 
     public Path dataDir() {
@@ -134,7 +161,8 @@ public final class LocalKraftBroker implements AutoCloseable {
             // stdin stays a pipe to this JVM: see KraftBrokerMain's watchdog.
             process = builder.start();
             awaitReady(timeout);
-            LOG.info("Local KRaft broker ready at {} (data in {})", bootstrapServers(), dataDir);
+            LOG.info("Local KRaft broker ready at {} ({}; data in {})", bootstrapServers(),
+                    security == null ? "PLAINTEXT" : "SASL_SSL, mutual TLS at " + mtlsBootstrapServers(), dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the local KRaft broker", e);
         }
@@ -142,8 +170,12 @@ public final class LocalKraftBroker implements AutoCloseable {
 
     private void format(Path config) throws IOException {
         String clusterId = Uuid.randomUuid().toString();
-        Process formatter = new ProcessBuilder(javaCommand("kafka.tools.StorageTool",
-                "format", "-t", clusterId, "-c", config.toString(), "--ignore-formatted"))
+        List<String> arguments = new ArrayList<>(List.of(
+                "format", "-t", clusterId, "-c", config.toString(), "--ignore-formatted"));
+        if (security != null) {
+            arguments.addAll(security.formatArguments());
+        }
+        Process formatter = new ProcessBuilder(javaCommand("kafka.tools.StorageTool", arguments.toArray(String[]::new)))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.out").toFile()))
                 .start();
@@ -177,10 +209,13 @@ public final class LocalKraftBroker implements AutoCloseable {
 
     private void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        Map<String, Object> config = Map.of(
+        Map<String, Object> config = new java.util.HashMap<>(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+        if (security != null) {
+            config.putAll(security.saslClientProperties(security.broker()));
+        }
         try (Admin admin = Admin.create(config)) {
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
@@ -201,15 +236,17 @@ public final class LocalKraftBroker implements AutoCloseable {
     }
 
     private String serverProperties(Path logDir) {
-        return String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "controller.listener.names=CONTROLLER"));
+        lines.addAll(security != null ? security.serverProperties(port, mtlsPort, controllerPort) : List.of(
                 "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"));
+        lines.addAll(List.of(
                 "log.dirs=" + logDir,
                 "num.partitions=4",
                 "offsets.topic.replication.factor=1",
@@ -225,8 +262,8 @@ public final class LocalKraftBroker implements AutoCloseable {
                 // Topics are provisioned from the catalogue; a typo must not create a topic.
                 "auto.create.topics.enable=false",
                 "log.segment.bytes=67108864",
-                "")
-                ;
+                ""));
+        return String.join("\n", lines);
     }
 
     private static int waitFor(Process p) {

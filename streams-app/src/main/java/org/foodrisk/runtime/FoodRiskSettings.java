@@ -5,16 +5,15 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
- * The service's settings (application.yml, prefix {@code foodrisk}).
+ * The service's settings (application.yml, prefix {@code foodrisk}). The Kafka client properties
+ * ({@code foodrisk.client-properties.*}) are read by {@link ClientProperties}, not bound here.
  *
  * @param bootstrapServers Kafka to use; empty means "start the embedded local broker"
  * @param dataDir          where the embedded broker and the Kafka Streams state live
  * @param applicationId    Kafka Streams application.id (consumer group, internal topic prefix)
  * @param demo             replay generated demo traffic; null = only with the embedded broker
- * @param clientProperties extra Kafka client properties (security: SASL_SSL, SCRAM, mTLS …)
  * @param advertisedHost   the host other instances reach this one's HTTP API at (interactive queries)
  */
 @ConfigurationProperties("foodrisk")
@@ -26,7 +25,6 @@ public record FoodRiskSettings(
         @Bindable(defaultValue = "PT1S") Duration demoDayEvery,
         @Bindable(defaultValue = "9092") int embeddedPort,
         @Bindable(defaultValue = "1") int streamThreads,
-        @Nullable Map<String, String> clientProperties,
         @Bindable(defaultValue = "localhost") String advertisedHost) {
 
     public boolean embedded() {

@@ -27,4 +27,11 @@ public record KafkaClientConfig(String bootstrapServers, Map<String, String> sec
         config.put("bootstrap.servers", bootstrapServers);
         return config;
     }
+
+    /** The keys only: the values of security properties are secrets (JAAS config, store passwords). */
+    @Override
+    public String toString() {
+        return "KafkaClientConfig[bootstrapServers=" + bootstrapServers + ", securityProperties="
+                + new java.util.TreeSet<>(securityProperties.keySet()) + " (values hidden)]";
+    }
 }

@@ -48,12 +48,12 @@ public class KafkaRuntime implements AutoCloseable {
 
     public KafkaRuntime(FoodRiskSettings settings, PlanCatalog catalog, TopologySettings topologySettings,
                         @Value("${micronaut.server.port:8080}") int httpPort,
-                        @Nullable OutputCounters counters) throws Exception {
+                        @Nullable OutputCounters counters, io.micronaut.context.env.Environment environment) throws Exception {
         this.settings = settings;
         // Other instances forward queries for keys this instance owns to this address.
         this.self = settings.advertisedHost() + ":" + httpPort;
         this.catalog = catalog;
-        Map<String, String> security = settings.clientProperties() == null ? Map.of() : settings.clientProperties();
+        Map<String, String> security = ClientProperties.read(environment);
         if (settings.embedded()) {
             broker = LocalKraftBroker.start(Path.of(settings.dataDir(), "kafka"), settings.embeddedPort(), Duration.ofSeconds(90));
             kafka = new KafkaClientConfig(broker.bootstrapServers(), Map.of());
@@ -61,6 +61,8 @@ public class KafkaRuntime implements AutoCloseable {
             broker = null;
             kafka = new KafkaClientConfig(settings.bootstrapServers(), security);
         }
+        // Names only: the values hold the SASL JAAS configuration and the store passwords.
+        LOG.info("Kafka clients use {} with client properties {}", kafka.bootstrapServers(), kafka.securityProperties().keySet());
         provisionTopics();
         PlanPublisher.publishMissing(kafka, List.copyOf(catalog.plans()));
         Topology topology = FoodRiskTopology.build(topologySettings, catalog,

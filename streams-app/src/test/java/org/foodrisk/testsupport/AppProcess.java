@@ -25,6 +25,7 @@ public final class AppProcess implements AutoCloseable {
     private final String name;
     private final Path dataDir;
     private final Map<String, String> settings;
+    private final Map<String, String> environment;
     private final int httpPort;
     private Process process;
 
@@ -33,10 +34,33 @@ public final class AppProcess implements AutoCloseable {
      *                 the data directory and HTTP port are added here
      */
     public AppProcess(String name, Path dataDir, Map<String, String> settings) {
+        this(name, dataDir, settings, Map.of());
+    }
+
+    /**
+     * @param environment variables added to the JVM's environment, as an operator sets them
+     *                    (e.g. {@code FOODRISK_CLIENT_PROPERTIES_SECURITY_PROTOCOL → SASL_SSL})
+     */
+    public AppProcess(String name, Path dataDir, Map<String, String> settings, Map<String, String> environment) {
         this.name = name;
         this.dataDir = dataDir;
         this.settings = Map.copyOf(settings);
+        this.environment = Map.copyOf(environment);
         this.httpPort = freePort();
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** Everything the JVM wrote to standard output and error so far. */
+    public String output() {
+        try {
+            Path out = dataDir.resolve("app.out");
+            return Files.exists(out) ? Files.readString(out, java.nio.charset.StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String name() {
@@ -63,7 +87,9 @@ public final class AppProcess implements AutoCloseable {
                     "--foodrisk.data-dir=" + dataDir,
                     "--micronaut.server.port=" + httpPort));
             settings.forEach((key, value) -> command.add("--" + key + "=" + value));
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.out").toFile()))
                     .start();
