@@ -150,6 +150,34 @@ final class BenchCluster implements AutoCloseable {
         return endOffsets(partitions(topics)).values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * Records a read_committed consumer sees on {@code topic} (under exactly-once the end offsets
+     * also count the transaction markers, so they overstate it).
+     */
+    long countRecords(String topic) throws ExecutionException, InterruptedException {
+        List<TopicPartition> partitions = partitions(List.of(topic));
+        Map<String, Object> config = kafka.asMap();
+        config.put("isolation.level", "read_committed");
+        config.put("enable.auto.commit", false);
+        long count = 0;
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(config,
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end");
+                }
+                count += consumer.poll(Duration.ofMillis(200)).count();
+            }
+        }
+        return count;
+    }
+
     /** The offsets committed by consumer group {@code groupId}. */
     Map<TopicPartition, Long> committed(String groupId) throws ExecutionException, InterruptedException {
         Map<TopicPartition, Long> out = new HashMap<>();

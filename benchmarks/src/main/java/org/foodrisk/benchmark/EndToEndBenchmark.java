@@ -97,8 +97,8 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             long deadLetters;
             try (StreamsRun run = new StreamsRun(cluster, "bench-full", BenchTopologies::full, dir.resolve("state-full"))) {
                 full = run.measureToCompletion("full", backlogEnds, timeout);
-                alerts = cluster.totalEnd(List.of(Topics.ALERTS));
-                deadLetters = cluster.totalEnd(List.of(Topics.DEAD_LETTERS));
+                alerts = cluster.countRecords(Topics.ALERTS);
+                deadLetters = cluster.countRecords(Topics.DEAD_LETTERS);
             }
             System.out.println(Report.throughputRow(full));
             long fullState = BenchCluster.directorySize(dir.resolve("state-full"));

@@ -86,8 +86,8 @@ public final class ReplayBenchmark implements Callable<Integer> {
             long deadLetters;
             try (StreamsRun run = new StreamsRun(cluster, appId, BenchTopologies::full, stateDir)) {
                 t = run.measureToCompletion("full (replay)", ends, Duration.ofMinutes(timeoutMinutes));
-                alerts = cluster.totalEnd(List.of(Topics.ALERTS));
-                deadLetters = cluster.totalEnd(List.of(Topics.DEAD_LETTERS));
+                alerts = cluster.countRecords(Topics.ALERTS);
+                deadLetters = cluster.countRecords(Topics.DEAD_LETTERS);
             }
             Map<String, Long> stores = storeSizes(stateDir.resolve(appId));
             long local = stores.values().stream().mapToLong(Long::longValue).sum();
