@@ -23,17 +23,17 @@ import java.util.concurrent.Callable;
  * application.id and the app's exactly-once settings; then each is fed paced records at fixed
  * rates to measure event → output latency. Prints markdown tables and the ratios full / pass-through.
  *
- * <pre>./benchmark.sh e2e [--records 50000] [--rates 10,50] [--rate-seconds 60] [--incidents-every 2]</pre>
+ * <pre>./benchmark.sh e2e [--records 30000] [--rates 5,25] [--rate-seconds 60] [--incidents-every 2]</pre>
  */
 @Command(name = "e2e", mixinStandardHelpOptions = true,
         description = "End-to-end benchmark: pass-through vs full topology on one local broker and one data set.")
 public final class EndToEndBenchmark implements Callable<Integer> {
 
     @Option(names = "--records", description = "Backlog size, records over the four inputs (default ${DEFAULT-VALUE}).")
-    long records = 50_000;
+    long records = 30_000;
 
     @Option(names = "--rates", split = ",", description = "Fixed input rates for the latency runs, records/s (default ${DEFAULT-VALUE}).")
-    List<Integer> rates = List.of(10, 50);
+    List<Integer> rates = List.of(5, 25);
 
     @Option(names = "--rate-seconds", description = "Seconds per fixed rate (default ${DEFAULT-VALUE}).")
     int rateSeconds = 60;
