@@ -25,7 +25,9 @@ esac
 if [[ "${FOODRISK_BENCH_SKIP_BUILD:-false}" != true ]]; then
   mvn -B -q -DskipTests -pl benchmarks -am package
 fi
-cp="benchmarks/target/classes:$(cat benchmarks/target/bench.classpath)"
+# This clone's own modules first: bench.classpath may name the foodrisk jars in ~/.m2 (when built
+# without -am), which another build can replace at any time.
+cp="benchmarks/target/classes:streams-app/target/classes:topics/target/classes:$(cat benchmarks/target/bench.classpath)"
 # JAVA_OPTS adds JVM options, e.g. JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/full.jfr" to profile.
 java_opts=(-Xmx1g -Dfile.encoding=UTF-8 -Dlogback.configurationFile=benchmarks/target/classes/logback-bench.xml
   -Dfoodrisk.broker.classpath-file=streams-app/target/broker.classpath ${JAVA_OPTS:-})
