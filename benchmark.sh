@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks of foodrisk (commands, never tests; `mvn -B verify` only compiles them).
 #
-#   ./benchmark.sh e2e    [--records 30000] [--rates 5,25] [--rate-seconds 60] [--incidents-every 2]
+#   ./benchmark.sh e2e    [--records 100000] [--rates 5,25] [--rate-seconds 60] [--incidents-every 2]
 #       pass-through vs full topology on a fresh local KRaft broker, same data: throughput to
 #       completion, CPU, heap, event→alert latency at fixed rates, ratios full / pass-through
-#   ./benchmark.sh replay [--records 36883]
+#   ./benchmark.sh replay [--records 73766]
 #       one year of national-scale sampling results (7,000,000 = the national 2023 volume; the
 #       default is a scaled sample) through the full topology: time and state size afterwards
 #   ./benchmark.sh jmh    [JMH options, e.g. -p method=ears-c2 -f 3 -i 10]

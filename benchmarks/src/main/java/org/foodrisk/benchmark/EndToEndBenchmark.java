@@ -23,14 +23,14 @@ import java.util.concurrent.Callable;
  * application.id and the app's exactly-once settings; then each is fed paced records at fixed
  * rates to measure event → output latency. Prints markdown tables and the ratios full / pass-through.
  *
- * <pre>./benchmark.sh e2e [--records 30000] [--rates 5,25] [--rate-seconds 60] [--incidents-every 2]</pre>
+ * <pre>./benchmark.sh e2e [--records 100000] [--rates 5,25] [--rate-seconds 60] [--incidents-every 2]</pre>
  */
 @Command(name = "e2e", mixinStandardHelpOptions = true,
         description = "End-to-end benchmark: pass-through vs full topology on one local broker and one data set.")
 public final class EndToEndBenchmark implements Callable<Integer> {
 
     @Option(names = "--records", description = "Backlog size, records over the four inputs (default ${DEFAULT-VALUE}).")
-    long records = 30_000;
+    long records = 100_000;
 
     @Option(names = "--rates", split = ",", description = "Fixed input rates for the latency runs, records/s (default ${DEFAULT-VALUE}).")
     List<Integer> rates = List.of(5, 25);

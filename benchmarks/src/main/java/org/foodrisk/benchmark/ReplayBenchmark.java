@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * less is a scaled sample — fewer Tianjin-like prefectures over the same full year — and the
  * figures for 7,000,000 are then printed as a linear extrapolation, labelled as such.
  *
- * <pre>./benchmark.sh replay [--records 36883] [--year 2025]</pre>
+ * <pre>./benchmark.sh replay [--records 73766] [--year 2025]</pre>
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "One year of national-scale sampling results through the full topology: time and state size.")
@@ -40,7 +40,7 @@ public final class ReplayBenchmark implements Callable<Integer> {
 
     @Option(names = "--records", description = "About how many sampling results the year holds "
             + "(rounded to whole prefectures of ~36,900; below that, one thinned prefecture, for trials); 7000000 = national scale (default ${DEFAULT-VALUE}).")
-    long records = 36_883;
+    long records = 73_766;
 
     @Option(names = "--year", description = "The calendar year of the events (default: last year).")
     Integer year;
