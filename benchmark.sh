@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Benchmarks of foodrisk (commands, never tests; `mvn -B verify` only compiles them).
+#
+#   ./benchmark.sh e2e    [--records 100000] [--rates 5,25] [--rate-seconds 60] [--incidents-every 2]
+#       pass-through vs full topology on a fresh local KRaft broker, same data: throughput to
+#       completion, CPU, heap, event→alert latency at fixed rates, ratios full / pass-through
+#   ./benchmark.sh replay [--records 73766]
+#       one year of national-scale sampling results (7,000,000 = the national 2023 volume; the
+#       default is a scaled sample) through the full topology: time and state size afterwards
+#   ./benchmark.sh jmh    [JMH options, e.g. -p method=ears-c2 -f 3 -i 10]
+#       JMH benchmarks of the aberration detectors, per series and per point
+#
+# Each command builds what it needs first (set FOODRISK_BENCH_SKIP_BUILD=true to skip that).
+# Results of one run, with the machine described: docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+command="${1:-help}"
+shift || true
+case "$command" in
+  e2e|replay|jmh) ;;
+  *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac
+
+if [[ "${FOODRISK_BENCH_SKIP_BUILD:-false}" != true ]]; then
+  mvn -B -q -DskipTests -pl benchmarks -am package
+fi
+# This clone's own modules first: bench.classpath may name the foodrisk jars in ~/.m2 (when built
+# without -am), which another build can replace at any time.
+cp="benchmarks/target/classes:streams-app/target/classes:topics/target/classes:$(cat benchmarks/target/bench.classpath)"
+# JAVA_OPTS adds JVM options, e.g. JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/full.jfr" to profile.
+java_opts=(-Xmx1g -Dfile.encoding=UTF-8 -Dlogback.configurationFile=benchmarks/target/classes/logback-bench.xml
+  -Dfoodrisk.broker.classpath-file=streams-app/target/broker.classpath ${JAVA_OPTS:-})
+
+case "$command" in
+  e2e)    exec java "${java_opts[@]}" -cp "$cp" org.foodrisk.benchmark.EndToEndBenchmark "$@" ;;
+  replay) exec java "${java_opts[@]}" -cp "$cp" org.foodrisk.benchmark.ReplayBenchmark "$@" ;;
+  jmh)
+    java -cp "$cp" org.foodrisk.benchmark.DetectorBenchmark
+    exec java -cp "$cp" org.openjdk.jmh.Main DetectorBenchmark "$@" ;;
+esac

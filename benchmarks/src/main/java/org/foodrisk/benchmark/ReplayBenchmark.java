@@ -1,0 +1,155 @@
+package org.foodrisk.benchmark;
+
+import org.apache.kafka.common.TopicPartition;
+import org.foodrisk.topics.Topics;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * The replay figure (issue 7): one year of national-scale sampling results
+ * ({@link NationalSampling}) pre-published on a fresh local broker, then replayed through the full
+ * topology from an empty state to completion (committed offsets): time taken and the size of the
+ * state afterwards (local RocksDB stores after a clean close, by store, and the changelog topics on
+ * the broker).
+ *
+ * <p>The national 2023 volume is about 7,000,000 results. {@code --records} sets the size; anything
+ * less is a scaled sample — fewer Tianjin-like prefectures over the same full year — and the
+ * figures for 7,000,000 are then printed as a linear extrapolation, labelled as such.
+ *
+ * <pre>./benchmark.sh replay [--records 73766] [--year 2025]</pre>
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "One year of national-scale sampling results through the full topology: time and state size.")
+public final class ReplayBenchmark implements Callable<Integer> {
+
+    static final long NATIONAL_2023 = 7_000_000L;
+
+    @Option(names = "--records", description = "About how many sampling results the year holds "
+            + "(rounded to whole prefectures of ~36,900; below that, one thinned prefecture, for trials); 7000000 = national scale (default ${DEFAULT-VALUE}).")
+    long records = 73_766;
+
+    @Option(names = "--year", description = "The calendar year of the events (default: last year).")
+    Integer year;
+
+    @Option(names = "--seed", description = "Generator seed (default ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Option(names = "--work-dir", description = "Broker and state directory (default: a fresh temporary directory, deleted afterwards).")
+    Path workDir;
+
+    @Option(names = "--timeout-minutes", description = "Give up after this long (default ${DEFAULT-VALUE}).")
+    int timeoutMinutes = 240;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ReplayBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        boolean temporary = workDir == null;
+        Path dir = temporary ? Files.createTempDirectory("foodrisk-replay-") : workDir;
+        int eventYear = year != null ? year : LocalDate.now().getYear() - 1;
+        Report report = new Report();
+        report.machine();
+        NationalSampling data = new NationalSampling(seed, records, eventYear);
+        try (BenchCluster cluster = BenchCluster.start(dir)) {
+            List<TopicPartition> inputs = cluster.partitions(Topics.INPUTS);
+            long t0 = System.nanoTime();
+            long produced;
+            try (Publisher publisher = new Publisher(cluster.kafka(), true)) {
+                produced = publisher.sendAll(data, Long.MAX_VALUE);
+            }
+            double produceSeconds = (System.nanoTime() - t0) / 1e9;
+            Map<TopicPartition, Long> ends = cluster.endOffsets(inputs);
+            long inputBytes = cluster.brokerBytes(Topics.SAMPLING_RESULTS::equals);
+            System.out.printf(Locale.ROOT, "published %d sampling results of %d (%d synthetic counties) in %.1f s%n",
+                    produced, eventYear, data.counties(), produceSeconds);
+
+            Path stateDir = dir.resolve("state-replay");
+            String appId = "bench-replay";
+            StreamsRun.Throughput t;
+            long alerts;
+            long deadLetters;
+            try (StreamsRun run = new StreamsRun(cluster, appId, BenchTopologies::full, stateDir)) {
+                t = run.measureToCompletion("full (replay)", ends, Duration.ofMinutes(timeoutMinutes));
+                alerts = cluster.countRecords(Topics.ALERTS);
+                deadLetters = cluster.countRecords(Topics.DEAD_LETTERS);
+            }
+            Map<String, Long> stores = storeSizes(stateDir.resolve(appId));
+            long local = stores.values().stream().mapToLong(Long::longValue).sum();
+            long changelogs = cluster.brokerBytes(topic -> topic.startsWith(appId + "-") && topic.endsWith("-changelog"));
+
+            double factor = NATIONAL_2023 / (double) produced;
+            System.out.println();
+            System.out.printf("## Replay: one year of national-scale sampling results (%s)%n%n", report.when());
+            System.out.println(report.machineLine());
+            System.out.println();
+            System.out.printf(Locale.ROOT, "Data: %d sampling results dated %d (%d Tianjin-like prefectures, %d synthetic "
+                            + "counties, the generator's category and failure mix), %s MiB on the input topic (lz4); "
+                            + "published in %.1f s. Replayed through the full topology from an empty state.%n%n",
+                    produced, eventYear, data.counties() / 16, data.counties(), Report.mib(inputBytes), produceSeconds);
+            System.out.println(Report.THROUGHPUT_HEADER);
+            System.out.println(Report.throughputRow(t));
+            System.out.println();
+            System.out.println("| state after the replay | MiB |");
+            System.out.println("| --- | ---: |");
+            stores.forEach((store, bytes) -> System.out.printf("| local store %s | %s |%n", store, Report.mib(bytes)));
+            System.out.printf("| **local state, total** (RocksDB after a clean close) | **%s** |%n", Report.mib(local));
+            System.out.printf("| changelog topics on the broker | %s |%n", Report.mib(changelogs));
+            System.out.printf("%nOutput: %d alert versions, %d dead letters.%n", alerts, deadLetters);
+            if (produced < NATIONAL_2023 * 0.95) {
+                System.out.printf(Locale.ROOT, "%nExtrapolation to %,d results (×%.1f, linear; NOT measured): "
+                                + "replay ≈ %.0f min (start-up + %,d records at the measured sustained %.0f records/s); local state ≈ %.0f MiB, changelogs ≈ %.0f MiB. "
+                                + "Linear because the national year is more copies of the same prefecture: per-record work is "
+                                + "the same, and every store grows with records or with counties, both ∝ results.%n",
+                        NATIONAL_2023, factor, (t.startupSeconds() + NATIONAL_2023 / t.sustainedPerSecond()) / 60,
+                        NATIONAL_2023, t.sustainedPerSecond(), local * factor / 1048576.0,
+                        changelogs * factor / 1048576.0);
+            }
+            System.out.printf("%nLoad average at the end: %s%n", Report.loadAverage());
+        } finally {
+            if (temporary) {
+                Report.deleteRecursively(dir);
+            }
+        }
+        return 0;
+    }
+
+    /** Bytes on disk by store name, over all tasks: <state>/<task>/rocksdb/<store>, <state>/global/rocksdb/<store>. */
+    static Map<String, Long> storeSizes(Path appStateDir) {
+        Map<String, Long> sizes = new TreeMap<>();
+        if (!Files.isDirectory(appStateDir)) {
+            return sizes;
+        }
+        try (Stream<Path> tasks = Files.list(appStateDir)) {
+            for (Path task : tasks.filter(Files::isDirectory).toList()) {
+                Path rocks = task.resolve("rocksdb");
+                if (!Files.isDirectory(rocks)) {
+                    continue;
+                }
+                try (Stream<Path> stores = Files.list(rocks)) {
+                    for (Path store : stores.filter(Files::isDirectory).toList()) {
+                        sizes.merge(store.getFileName().toString(), BenchCluster.directorySize(store), Long::sum);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sizes;
+    }
+}
