@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -98,13 +99,19 @@ class DashboardBrowserIT implements TestPropertyProvider {
             publishClenbuterolSample(sampleId);
             String alertId = alertIdWithEvidence(sampleId);
             By row = By.cssSelector("tr[data-alert-id='" + alertId + "']");
-            WebElement arrived = wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(row));
             assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.loadedOnce === true;"),
                     "the alert came through the live feed, without a reload");
-            assertTrue(arrived.getText().contains("克伦特罗") && arrived.getText().contains("红色"), arrived.getText());
+            // The feed re-renders its rows whenever another alert version arrives: a row found a moment
+            // ago may be gone, so each use finds it again (seen once in CI: StaleElementReferenceException).
+            String rowText = wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElement(row).getText());
+            assertTrue(rowText.contains("克伦特罗") && rowText.contains("红色"), rowText);
             chromium.screenshot("1-live-feed");
 
-            arrived.findElement(By.cssSelector("a")).click();
+            wait.ignoring(StaleElementReferenceException.class).until(d -> {
+                d.findElement(row).findElement(By.cssSelector("a")).click();
+                return true;
+            });
             WebElement page = wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector(".alert-page[data-alert-id='" + alertId + "']")));
             assertTrue(page.findElement(By.tagName("h2")).getText().contains("克伦特罗"));
