@@ -22,7 +22,9 @@ public record DailyCount(long count, long failed, long weight, List<Evidence> re
 
     public DailyCount {
         records = records == null ? List.of() : List.copyOf(records);
-        agencies = agencies == null ? Map.of() : Map.copyOf(agencies);
+        // Sorted: Map.copyOf iterates in a per-JVM random order, so the same counts would be written
+        // as different bytes by different instances (the exactly-once test compares them).
+        agencies = agencies == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(agencies));
     }
 
     public static DailyCount empty() {
