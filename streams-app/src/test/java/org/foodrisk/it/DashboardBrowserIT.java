@@ -1,5 +1,6 @@
 package org.foodrisk.it;
 
+import org.foodrisk.testsupport.TestCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -70,7 +71,7 @@ class DashboardBrowserIT implements TestPropertyProvider {
                     "foodrisk.application-id", "foodrisk-browser-it-" + UUID.randomUUID(),
                     "foodrisk.data-dir", Files.createTempDirectory("foodrisk-browser-it").toString(),
                     "foodrisk.demo", "false",
-                    "micronaut.server.port", String.valueOf(freePort())));
+                    "micronaut.server.port", String.valueOf(TestCredentials.freePort())));
             properties.putAll(user("it-browser-analyst", ANALYST_TOKEN, "analyst"));
             properties.putAll(user("wq-market", MARKET_TOKEN, "unit"));
             properties.put("foodrisk.users.wq-market.unit", "区市场监管局");
@@ -207,9 +208,4 @@ class DashboardBrowserIT implements TestPropertyProvider {
                 "foodrisk.users." + name + ".role", role);
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.foodrisk.it;
 
+import org.foodrisk.testsupport.TestCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -66,7 +67,7 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                     "foodrisk.application-id", "foodrisk-it-" + UUID.randomUUID(),
                     "foodrisk.data-dir", Files.createTempDirectory("foodrisk-it").toString(),
                     "foodrisk.demo", "false",
-                    "micronaut.server.port", String.valueOf(freePort())));
+                    "micronaut.server.port", String.valueOf(TestCredentials.freePort())));
             properties.putAll(user("it-analyst", ANALYST, "analyst", null));
             properties.putAll(user("it-market", MARKET, "unit", "区市场监管局"));
             properties.put("foodrisk.users.it-market.district", "120114");
@@ -105,11 +106,6 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         return HttpRequest.POST("/api/v1/alerts/" + alertId + "/actions", body).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     @Test
     void contractJsonOnTheRealBrokerBecomesAnAlertAndABadRecordADeadLetter() throws Exception {

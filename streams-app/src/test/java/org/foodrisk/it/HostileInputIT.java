@@ -1,5 +1,6 @@
 package org.foodrisk.it;
 
+import org.foodrisk.testsupport.TestCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -102,11 +103,11 @@ class HostileInputIT implements TestPropertyProvider {
             properties.put("foodrisk.application-id", APPLICATION_ID);
             properties.put("foodrisk.data-dir", Files.createTempDirectory("foodrisk-hostile-it").toString());
             properties.put("foodrisk.demo", "false");
-            properties.put("micronaut.server.port", String.valueOf(freePort()));
-            properties.put("foodrisk.publishers.hostile-admin.token-sha256", sha256Hex(ADMIN_TOKEN));
+            properties.put("micronaut.server.port", String.valueOf(TestCredentials.freePort()));
+            properties.put("foodrisk.publishers.hostile-admin.token-sha256", TestCredentials.tokenSha256(ADMIN_TOKEN));
             properties.put("foodrisk.publishers.hostile-admin.kind", "admin");
             properties.put("foodrisk.publishers.hostile-admin.requests-per-minute", "1000000");
-            properties.put("foodrisk.publishers.hostile-lab.token-sha256", sha256Hex(LAB_TOKEN));
+            properties.put("foodrisk.publishers.hostile-lab.token-sha256", TestCredentials.tokenSha256(LAB_TOKEN));
             properties.put("foodrisk.publishers.hostile-lab.kind", "lab");
             properties.put("foodrisk.publishers.hostile-lab.lab-code", "HOSTILE-LAB");
             properties.put("foodrisk.publishers.hostile-lab.requests-per-minute", "1000000");
@@ -437,18 +438,5 @@ class HostileInputIT implements TestPropertyProvider {
         }
     }
 
-    private static String sha256Hex(String token) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

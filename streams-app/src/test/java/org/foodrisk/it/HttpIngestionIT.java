@@ -1,5 +1,6 @@
 package org.foodrisk.it;
 
+import org.foodrisk.testsupport.TestCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -56,7 +57,7 @@ class HttpIngestionIT implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         try {
             Map<String, String> properties = new java.util.HashMap<>(Map.of(
-                    "foodrisk.publishers.it-throttled.token-sha256", sha256Hex(THROTTLED_TOKEN),
+                    "foodrisk.publishers.it-throttled.token-sha256", TestCredentials.tokenSha256(THROTTLED_TOKEN),
                     "foodrisk.publishers.it-throttled.kind", "opinion",
                     "foodrisk.publishers.it-throttled.requests-per-minute", "2",
                     // The demo lab of application.yml counts only on the embedded broker; the
@@ -67,8 +68,8 @@ class HttpIngestionIT implements TestPropertyProvider {
                     "foodrisk.application-id", "foodrisk-http-it-" + UUID.randomUUID(),
                     "foodrisk.data-dir", Files.createTempDirectory("foodrisk-http-it").toString(),
                     "foodrisk.demo", "false",
-                    "micronaut.server.port", String.valueOf(freePort()),
-                    "foodrisk.publishers.it-hospital.token-sha256", sha256Hex(HOSPITAL_TOKEN),
+                    "micronaut.server.port", String.valueOf(TestCredentials.freePort()),
+                    "foodrisk.publishers.it-hospital.token-sha256", TestCredentials.tokenSha256(HOSPITAL_TOKEN),
                     "foodrisk.publishers.it-hospital.kind", "hospital",
                     "foodrisk.publishers.it-hospital.reporting-unit", "蓟州区人民医院"));
             return properties;
@@ -77,20 +78,7 @@ class HttpIngestionIT implements TestPropertyProvider {
         }
     }
 
-    private static String sha256Hex(String token) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static String sample(String sampleId, String labCode) {
         return """

@@ -46,7 +46,7 @@ public final class AppProcess implements AutoCloseable {
         this.dataDir = dataDir;
         this.settings = Map.copyOf(settings);
         this.environment = Map.copyOf(environment);
-        this.httpPort = freePort();
+        this.httpPort = TestCredentials.freePort();
     }
 
     public int httpPort() {
@@ -130,11 +130,4 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -55,8 +55,4 @@ public class Publishers {
     public Optional<Publisher> authenticate(String authorizationHeader) {
         return publishers.find(HashedCredentials.bearerToken(authorizationHeader));
     }
-
-    public static byte[] sha256(String token) {
-        return HashedCredentials.sha256(token);
-    }
 }

@@ -22,7 +22,7 @@ class IngestPolicyTest {
         config.setKind(kind);
         config.setLabCode(labCode);
         config.setReportingUnit(unit);
-        config.setTokenSha256(java.util.HexFormat.of().formatHex(Publishers.sha256(token)));
+        config.setTokenSha256(java.util.HexFormat.of().formatHex(org.foodrisk.api.access.HashedCredentials.sha256(token)));
         return Publisher.of(config);
     }
 
@@ -99,7 +99,7 @@ class IngestPolicyTest {
         demo.setDemoOnly(true);
         PublisherConfig real = new PublisherConfig("real");
         real.setKind("admin");
-        real.setTokenSha256(java.util.HexFormat.of().formatHex(Publishers.sha256("real-token")));
+        real.setTokenSha256(java.util.HexFormat.of().formatHex(org.foodrisk.api.access.HashedCredentials.sha256("real-token")));
         Publishers embedded = Publishers.of(Publishers.configured(List.of(demo, real), true));
         assertEquals("demo-lab", embedded.authenticate("Bearer demo-lab-TJFS001").orElseThrow().name(),
                 "the documented demo token matches the demo hash");

@@ -1,5 +1,6 @@
 package org.foodrisk.it.security;
 
+import org.foodrisk.testsupport.TestCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -99,10 +100,10 @@ class SecuredClusterIT {
         app = new AppProcess("secured", dir.resolve("app"), Map.of(
                 "foodrisk.application-id", applicationId,
                 "foodrisk.demo", "false",
-                "foodrisk.publishers.it-lab.token-sha256", sha256Hex(PUBLISHER_TOKEN),
+                "foodrisk.publishers.it-lab.token-sha256", TestCredentials.tokenSha256(PUBLISHER_TOKEN),
                 "foodrisk.publishers.it-lab.kind", "lab",
                 "foodrisk.publishers.it-lab.lab-code", "TJFS001",
-                "foodrisk.users.it-admin.token-sha256", sha256Hex(ADMIN_TOKEN),
+                "foodrisk.users.it-admin.token-sha256", TestCredentials.tokenSha256(ADMIN_TOKEN),
                 "foodrisk.users.it-admin.role", "admin"), environment);
         app.start();
         awaitReady();
@@ -299,7 +300,4 @@ class SecuredClusterIT {
         return UUID.randomUUID().toString().replace("-", "");
     }
 
-    private static String sha256Hex(String token) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    }
 }
