@@ -9,13 +9,18 @@ import org.foodrisk.detect.PlanTargetRule;
 import org.foodrisk.ingest.Signal;
 import org.foodrisk.plan.PlanCatalog;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 
 /**
  * Sampling results keyed by district: yearly totals in event time, judged against the governing
- * plan's volume targets once per new event day (replaying a year judges the same days).
+ * plan's volume targets once per event week — on the first sampled day of each new ISO week —
+ * (replaying a year judges the same days). Weekly, not daily: an annual target moves slowly, and
+ * judging it daily put a new version of every lagging target's alert on the alert topic each
+ * day (a quarter of all alert versions on the benchmark's two-year backlog), news to no one.
+ * The plan-progress page and the 会商 summaries show the daily figures from the same store.
  */
 final class PlanTargetProcessor extends ContextualProcessor<String, Signal, String, Detection> {
 
@@ -43,8 +48,9 @@ final class PlanTargetProcessor extends ContextualProcessor<String, Signal, Stri
         String key = record.key() + "|" + day.getYear();
         DistrictYearTotals updated = Optional.ofNullable(totals.get(key)).orElse(DistrictYearTotals.empty())
                 .add(signal.sign(), signal.failed(), signal.foodCategory(), signal.agency(), day.toString());
-        boolean newDay = signal.sign() > 0 && (updated.lastJudged() == null || LocalDate.parse(updated.lastJudged()).isBefore(day));
-        if (newDay) {
+        boolean newWeek = signal.sign() > 0 && (updated.lastJudged() == null
+                || weekOf(LocalDate.parse(updated.lastJudged())).isBefore(weekOf(day)));
+        if (newWeek) {
             updated = updated.judgedOn(day.toString());
             DistrictYearTotals snapshot = updated;
             catalog.planFor(signal.districtCode(), signal.districtName(), day.getYear()).ifPresent(plan ->
@@ -54,5 +60,10 @@ final class PlanTargetProcessor extends ContextualProcessor<String, Signal, Stri
                                     record.timestamp()))));
         }
         totals.put(key, updated);
+    }
+
+    /** The Monday of the ISO week of the day. */
+    private static LocalDate weekOf(LocalDate day) {
+        return day.with(DayOfWeek.MONDAY);
     }
 }
