@@ -11,7 +11,9 @@ import org.apache.kafka.streams.KafkaStreams;
  *       cannot answer queries, so requests should go to another instance.</li>
  *   <li>Alive unless Kafka Streams has failed or stopped for good (ERROR, PENDING_ERROR,
  *       NOT_RUNNING): a rebalance or a long state restoration is normal work, and restarting the
- *       process then would only start the restoration again — liveness must not flap on it.</li>
+ *       process then would only start the restoration again — liveness must not flap on it.
+ *       Also DOWN while stream threads keep failing and being replaced ({@link StreamThreadFailures}):
+ *       Kafka Streams says RUNNING between the failures, but nothing progresses.</li>
  * </ul>
  */
 public final class StreamsHealth {
@@ -23,7 +25,10 @@ public final class StreamsHealth {
         return state == KafkaStreams.State.RUNNING ? HealthStatus.UP : HealthStatus.DOWN;
     }
 
-    public static HealthStatus liveness(KafkaStreams.State state) {
+    public static HealthStatus liveness(KafkaStreams.State state, boolean crashLooping) {
+        if (crashLooping) {
+            return HealthStatus.DOWN;
+        }
         return switch (state) {
             case ERROR, PENDING_ERROR, NOT_RUNNING -> HealthStatus.DOWN;
             case CREATED, REBALANCING, RUNNING, PENDING_SHUTDOWN -> HealthStatus.UP;

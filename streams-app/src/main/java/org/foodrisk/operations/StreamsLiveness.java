@@ -6,24 +6,31 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.streams.KafkaStreams;
 import org.foodrisk.runtime.KafkaRuntime;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** /health/liveness: DOWN only when Kafka Streams has failed or stopped, never for a rebalance ({@link StreamsHealth}). */
+/** /health/liveness: DOWN only when Kafka Streams has failed or stopped, or its threads keep failing; never for a rebalance ({@link StreamsHealth}). */
 @Singleton
 @Liveness
 public class StreamsLiveness extends AbstractHealthIndicator<Map<String, Object>> {
 
     private final KafkaRuntime runtime;
+    private final StreamThreadFailures failures;
 
-    public StreamsLiveness(KafkaRuntime runtime) {
+    public StreamsLiveness(KafkaRuntime runtime, StreamThreadFailures failures) {
         this.runtime = runtime;
+        this.failures = failures;
     }
 
     @Override
     protected Map<String, Object> getHealthInformation() {
         KafkaStreams.State state = runtime.streams().state();
-        healthStatus = StreamsHealth.liveness(state);
-        return Map.of("state", state.name());
+        Instant now = Instant.now();
+        healthStatus = StreamsHealth.liveness(state, failures.crashLooping(now));
+        Map<String, Object> details = new LinkedHashMap<>(failures.details(now));
+        details.put("state", state.name());
+        return details;
     }
 
     @Override

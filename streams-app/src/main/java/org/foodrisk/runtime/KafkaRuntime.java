@@ -11,6 +11,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.foodrisk.broker.LocalKraftBroker;
 import org.foodrisk.operations.OutputCounters;
+import org.foodrisk.operations.StreamThreadFailures;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.topics.ProvisionReport;
 import org.foodrisk.topics.TopicCatalogue;
@@ -48,7 +49,8 @@ public class KafkaRuntime implements AutoCloseable {
 
     public KafkaRuntime(FoodRiskSettings settings, PlanCatalog catalog, TopologySettings topologySettings,
                         @Value("${micronaut.server.port:8080}") int httpPort,
-                        @Nullable OutputCounters counters, io.micronaut.context.env.Environment environment) throws Exception {
+                        @Nullable OutputCounters counters, StreamThreadFailures threadFailures,
+                        io.micronaut.context.env.Environment environment) throws Exception {
         this.settings = settings;
         // Other instances forward queries for keys this instance owns to this address.
         this.self = settings.advertisedHost() + ":" + httpPort;
@@ -71,6 +73,7 @@ public class KafkaRuntime implements AutoCloseable {
         streams = new KafkaStreams(topology, streamsProperties());
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Kafka Streams thread failed; replacing it", e);
+            threadFailures.record(e, java.time.Instant.now());
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.start();
