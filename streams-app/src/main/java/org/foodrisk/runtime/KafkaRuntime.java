@@ -46,6 +46,7 @@ public class KafkaRuntime implements AutoCloseable {
     private final KafkaStreams streams;
 
     private final String self;
+    private final List<KafkaStreams.StateListener> stateListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public KafkaRuntime(FoodRiskSettings settings, PlanCatalog catalog, TopologySettings topologySettings,
                         @Value("${micronaut.server.port:8080}") int httpPort,
@@ -76,6 +77,8 @@ public class KafkaRuntime implements AutoCloseable {
             threadFailures.record(e, java.time.Instant.now());
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        // One listener may be set, and only before start: it fans out to whoever asks later.
+        streams.setStateListener((now, before) -> stateListeners.forEach(listener -> listener.onChange(now, before)));
         streams.start();
         LOG.info("Kafka Streams application '{}' started against {}", settings.applicationId(), kafka.bootstrapServers());
     }
@@ -119,6 +122,11 @@ public class KafkaRuntime implements AutoCloseable {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /** Calls the listener on every later state change of Kafka Streams (on a Kafka Streams thread). */
+    public void onStateChange(KafkaStreams.StateListener listener) {
+        stateListeners.add(listener);
     }
 
     /** host:port of this instance's HTTP API, as advertised to the other instances. */
