@@ -43,6 +43,12 @@ async function route() {
       retryTimer = setTimeout(() => { if (current === generation) route(); }, RETRY_UNAVAILABLE_AFTER_MS);
       return;
     }
+    if (e.status === 401 && session.user()) {
+      // The session has ended (8 hours by default) or the user's token was changed: show the
+      // sign-in box again; signing out of the stale session re-routes.
+      session.load();
+      return;
+    }
     main.innerHTML = e.status === 401
       ? '<p class="error">请先登录（右上角输入登录令牌）。</p>'
       : `<p class="error">加载失败：${esc(e.message)}</p>`;

@@ -43,7 +43,8 @@ function render() {
       try {
         set(await post('/api/v1/session', { token }));
       } catch (e) {
-        box.querySelector('#sign-in-error').textContent = e.status === 401 ? '令牌无效' : `登录失败：${e.message}`;
+        box.querySelector('#sign-in-error').textContent = e.status === 401 ? '令牌无效'
+          : e.status === 429 ? '登录失败次数过多，请稍后再试' : `登录失败：${e.message}`;
       }
     };
   }

@@ -198,6 +198,17 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                 .getHeaders().get("Set-Cookie");
         assertTrue(cleared.startsWith("foodrisk_session=;") && cleared.toLowerCase(java.util.Locale.ROOT).contains("max-age=0"),
                 cleared);
+        // The cookie is signed: a longer life written into it is refused.
+        String[] parts = cookie.split("\\.");
+        String lengthened = parts[0] + "." + (Long.parseLong(parts[1]) + 86_400) + "." + parts[2];
+        assertEquals(401, status(HttpRequest.GET("/api/v1/session").header("Cookie", lengthened)));
+        // Ten failed sign-ins (one above) close sign-in from this address for a while, even for a valid token.
+        for (int i = 0; i < 9; i++) {
+            assertEquals(401, status(HttpRequest.POST("/api/v1/session", "{\"token\":\"guess-" + i + "\"}")
+                    .contentType(MediaType.APPLICATION_JSON_TYPE)));
+        }
+        assertEquals(429, status(HttpRequest.POST("/api/v1/session", "{\"token\":\"" + MARKET + "\"}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE)));
 
         JsonNode accountability = Json.MAPPER.readTree(read(
                 "/api/v1/units/" + java.net.URLEncoder.encode("区市场监管局", java.nio.charset.StandardCharsets.UTF_8)

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -38,7 +39,11 @@ public class AccessFilter {
     @RequestFilter
     @Nullable
     public HttpResponse<?> check(HttpRequest<?> request) {
-        User user = Credentials.presentedToken(request).flatMap(users::authenticate).orElse(null);
+        // The Authorization header, when there is one, is the credential; else the session cookie.
+        User user = (Credentials.hasAuthorizationHeader(request)
+                ? Credentials.bearerToken(request).flatMap(users::authenticate)
+                : Credentials.sessionCookie(request).flatMap(cookie -> users.authenticateSession(cookie, Instant.now())))
+                .orElse(null);
         if (user != null) {
             request.setAttribute(USER, user);
         }
@@ -50,7 +55,7 @@ public class AccessFilter {
                 LOG.info("{} {} refused: {} credentials", request.getMethodName(), request.getPath(),
                         given ? "unknown or malformed" : "no");
                 yield given
-                        ? ApiErrors.unauthorized("the token or session is not valid (sign in again)", true)
+                        ? ApiErrors.unauthorized("the token is not valid, or the session has ended (sign in again)", true)
                         : ApiErrors.unauthorized(decision.reason(), false);
             }
             case FORBIDDEN -> {

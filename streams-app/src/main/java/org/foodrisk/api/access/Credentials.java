@@ -4,22 +4,16 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Where a request carries a user's token: the {@code Authorization: Bearer <token>} header (API
- * clients) or the {@value #SESSION_COOKIE} cookie set by {@code POST /api/v1/session} (the
- * dashboard).
- *
- * <p>The cookie holds the token itself (base64url, so that any token is a valid cookie value).
- * Why not a server-side session or a signed session id: any instance behind one address checks
- * it against the same configured hashes, with no session store and no extra secret to share
- * between instances, and removing a user's hash from the configuration ends its sessions at once.
- * What protects it: HttpOnly (page scripts cannot read it), SameSite=Strict (other sites' pages
- * cannot make the browser send it, so no cross-site request forgery of the action POST), no
- * Max-Age (gone when the browser closes), Secure when {@code foodrisk.security.secure-cookie}.
+ * Where a request carries its credential: the {@code Authorization: Bearer <token>} header (API
+ * clients), or the {@value #SESSION_COOKIE} cookie that {@code POST /api/v1/session} sets for the
+ * dashboard — a signed, expiring statement of who signed in ({@link SessionCookies}), never the
+ * token. What protects the cookie besides: HttpOnly (page scripts cannot read it),
+ * SameSite=Strict (other sites' pages cannot make the browser send it, so no cross-site request
+ * forgery of the action POST), no Max-Age (gone when the browser closes), Secure when
+ * {@code foodrisk.security.secure-cookie}.
  */
 public final class Credentials {
 
@@ -28,31 +22,23 @@ public final class Credentials {
     private Credentials() {
     }
 
-    /** The token the request presents, from the bearer header if there is one, else from the session cookie. */
-    public static Optional<String> presentedToken(HttpRequest<?> request) {
-        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (authorization != null) {
-            return Optional.ofNullable(HashedCredentials.bearerToken(authorization));
-        }
-        return request.getCookies().findCookie(SESSION_COOKIE).map(Cookie::getValue).map(Credentials::tokenOfCookie);
+    /** The bearer token of the request's Authorization header; empty without one (or with another scheme). */
+    public static Optional<String> bearerToken(HttpRequest<?> request) {
+        return Optional.ofNullable(HashedCredentials.bearerToken(request.getHeaders().get(HttpHeaders.AUTHORIZATION)));
+    }
+
+    /** True when the request has an Authorization header: then it is the credential, not the cookie. */
+    public static boolean hasAuthorizationHeader(HttpRequest<?> request) {
+        return request.getHeaders().contains(HttpHeaders.AUTHORIZATION);
+    }
+
+    /** The session cookie's value, if the request carries one. */
+    public static Optional<String> sessionCookie(HttpRequest<?> request) {
+        return request.getCookies().findCookie(SESSION_COOKIE).map(Cookie::getValue);
     }
 
     /** True when the request presents any credential (valid or not): it decides between "missing" and "wrong". */
     public static boolean presentsCredentials(HttpRequest<?> request) {
-        return request.getHeaders().contains(HttpHeaders.AUTHORIZATION)
-                || request.getCookies().findCookie(SESSION_COOKIE).isPresent();
-    }
-
-    static String cookieValue(String token) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(token.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String tokenOfCookie(String value) {
-        try {
-            String token = new String(Base64.getUrlDecoder().decode(value.strip()), StandardCharsets.UTF_8);
-            return token.isEmpty() ? null : token;
-        } catch (IllegalArgumentException notBase64) {
-            return null;
-        }
+        return hasAuthorizationHeader(request) || request.getCookies().findCookie(SESSION_COOKIE).isPresent();
     }
 }

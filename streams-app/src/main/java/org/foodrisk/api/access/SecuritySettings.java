@@ -11,11 +11,17 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param secureCookie  whether the session cookie is marked Secure (set true when served over HTTPS)
  * @param peerToken     a token shared by the instances of one deployment, with which an instance
  *                      reads another's store when no user's request is behind the read (the
- *                      scheduled 会商 summaries); read-only. Empty = only requests of users are forwarded.
+ *                      scheduled 会商 summaries, and dashboard users' reads); read-only. Empty = only
+ *                      requests with a bearer token are forwarded.
+ * @param sessionKey      the key that signs the dashboard's session cookies ({@link SessionCookies}); the
+ *                        same on every instance. Empty = derived from the peer token, else random at start.
+ * @param sessionLifetime how long a dashboard sign-in lasts (also ended by closing the browser)
  */
 @ConfigurationProperties("foodrisk.security")
 public record SecuritySettings(
         @Bindable(defaultValue = "true") boolean metricsPublic,
         @Bindable(defaultValue = "false") boolean secureCookie,
-        @Nullable String peerToken) {
+        @Nullable String peerToken,
+        @Nullable String sessionKey,
+        @Bindable(defaultValue = "PT8H") java.time.Duration sessionLifetime) {
 }

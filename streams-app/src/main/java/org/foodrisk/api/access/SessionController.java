@@ -1,6 +1,7 @@
 package org.foodrisk.api.access;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -14,13 +15,15 @@ import io.micronaut.http.cookie.SameSite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Sign-in for the dashboard: {@code POST /api/v1/session} with {@code {"token": "…"}} answers who
- * the user is and sets the session cookie (see {@link Credentials} for what it holds and why);
- * {@code GET} answers the current user or 401; {@code DELETE} clears the cookie.
+ * the user is and sets the session cookie (see {@link SessionCookies} for what it holds and why);
+ * {@code GET} answers the current user or 401; {@code DELETE} clears the cookie. Failed sign-ins
+ * are limited per client address ({@link SignInThrottle}: 429 with Retry-After).
  */
 @Controller(AccessRules.SESSION)
 public class SessionController {
@@ -38,25 +41,37 @@ public class SessionController {
 
     private final Users users;
     private final SecuritySettings settings;
+    private final SignInThrottle throttle;
 
-    public SessionController(Users users, SecuritySettings settings) {
+    public SessionController(Users users, SecuritySettings settings, SignInThrottle throttle) {
         this.users = users;
         this.settings = settings;
+        this.throttle = throttle;
     }
 
     @Post
-    public HttpResponse<?> signIn(@Body Map<String, Object> body) {
+    public HttpResponse<?> signIn(HttpRequest<?> request, @Body Map<String, Object> body) {
+        String address = request.getRemoteAddress().getAddress().getHostAddress();
+        Instant now = Instant.now();
+        long wait = throttle.retryAfterSeconds(address, now);
+        if (wait > 0) {
+            LOG.warn("sign-in from {} refused: too many failed sign-ins", address);
+            return ApiErrors.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-failures",
+                    "too many failed sign-ins from this address; try again in " + wait + " s")
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(wait));
+        }
         if (!(body.get("token") instanceof String token) || token.isBlank()) {
             return ApiErrors.of(HttpStatus.BAD_REQUEST, "bad-request", "the body must be {\"token\": \"<your token>\"}");
         }
         Optional<User> user = users.authenticate(token.strip());
         if (user.isEmpty()) {
-            LOG.info("sign-in refused: unknown token");
+            throttle.failed(address, now);
+            LOG.info("sign-in from {} refused: unknown token", address);
             return ApiErrors.unauthorized("the token is not valid", true);
         }
-        LOG.info("{} signed in", user.get());
+        LOG.info("{} signed in from {}", user.get(), address);
         return HttpResponse.ok(SignedInUser.of(user.get()))
-                .cookie(sessionCookie(Credentials.cookieValue(token.strip())));
+                .cookie(sessionCookie(users.startSession(user.get(), now)));
     }
 
     @Get

@@ -6,6 +6,7 @@ import org.foodrisk.runtime.FoodRiskSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -24,10 +25,12 @@ public class Users {
     private static final Logger LOG = LoggerFactory.getLogger(Users.class);
 
     private final HashedCredentials<User> users;
+    private final SessionCookies sessions;
 
     @Inject
     public Users(Collection<UserConfig> configs, FoodRiskSettings settings, SecuritySettings security) {
-        this(configured(configs, settings.embedded(), security.peerToken()));
+        this(configured(configs, settings.embedded(), security.peerToken()),
+                SessionCookies.configured(security.sessionKey(), security.peerToken(), security.sessionLifetime()));
     }
 
     static List<User> configured(Collection<UserConfig> configs, boolean embeddedBroker, String peerToken) {
@@ -39,16 +42,37 @@ public class Users {
         return users;
     }
 
-    private Users(List<User> users) {
+    private Users(List<User> users, SessionCookies sessions) {
         this.users = HashedCredentials.of(users);
+        this.sessions = sessions;
+    }
+
+    /** For tests: sessions signed with a random key, lasting eight hours. */
+    public static Users of(List<User> users) {
+        return of(users, SessionCookies.configured(null, null, java.time.Duration.ofHours(8)));
     }
 
     /** For tests. */
-    public static Users of(List<User> users) {
-        return new Users(users);
+    public static Users of(List<User> users, SessionCookies sessions) {
+        return new Users(users, sessions);
     }
 
+    /** The user whose token this is (a bearer token, or the token given at sign-in). */
     public Optional<User> authenticate(String token) {
         return users.find(token);
+    }
+
+    /** The session cookie value for a user who has just signed in. */
+    public String startSession(User user, Instant now) {
+        return sessions.issue(user, now);
+    }
+
+    /** The user of a session cookie that is still valid ({@link SessionCookies#verify}). */
+    public Optional<User> authenticateSession(String cookieValue, Instant now) {
+        return sessions.verify(cookieValue, this::byName, now);
+    }
+
+    private Optional<User> byName(String name) {
+        return users.all().stream().filter(user -> user.name().equals(name)).findFirst();
     }
 }
