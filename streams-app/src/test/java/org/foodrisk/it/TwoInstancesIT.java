@@ -145,6 +145,22 @@ class TwoInstancesIT {
             }
         }
         assertEquals(12, seenByOne, "instance 1 lists the same alerts");
+
+        // A dashboard user signed in on instance 0 reads through instance 1: the cookie is signed with
+        // the key both derive from the peer token, and instance 1 asks instance 0 with the peer token.
+        HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(0) + "/api/v1/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + analystToken + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, signIn.statusCode(), signIn.body());
+        String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        HttpResponse<String> viaCookie = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(1)
+                        + "/api/v1/alerts?kind=sampling.critical-hazard&size=500")).header("Cookie", cookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, viaCookie.statusCode(), viaCookie.body());
+        Set<String> seenWithCookie = new HashSet<>();
+        Json.MAPPER.readTree(viaCookie.body()).path("alerts").forEach(a -> seenWithCookie.add(a.path("alertId").asText()));
+        assertTrue(seenWithCookie.containsAll(ids), "a signed-in dashboard user sees both instances' alerts on either");
         for (String id : ids) {
             JsonNode viaZero = get(0, "/api/v1/alerts/" + id);
             JsonNode viaOne = get(1, "/api/v1/alerts/" + id);
