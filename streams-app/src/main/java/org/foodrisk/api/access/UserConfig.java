@@ -9,31 +9,14 @@ import io.micronaut.context.annotation.Parameter;
  * plans write it and optionally the district code it is limited to.
  */
 @EachProperty("foodrisk.users")
-public class UserConfig implements CredentialConfig {
+public class UserConfig extends CredentialConfig {
 
-    private final String name;
-    private String tokenSha256;
     private String role;
     private String unit;
     private String district;
-    private boolean demoOnly;
 
     public UserConfig(@Parameter String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String getName() {
-        return name;
-    }
-
-    @Override
-    public String getTokenSha256() {
-        return tokenSha256;
-    }
-
-    public void setTokenSha256(String tokenSha256) {
-        this.tokenSha256 = tokenSha256;
+        super(name);
     }
 
     public String getRole() {
@@ -60,14 +43,5 @@ public class UserConfig implements CredentialConfig {
 
     public void setDistrict(String district) {
         this.district = district;
-    }
-
-    @Override
-    public boolean isDemoOnly() {
-        return demoOnly;
-    }
-
-    public void setDemoOnly(boolean demoOnly) {
-        this.demoOnly = demoOnly;
     }
 }

@@ -9,32 +9,15 @@ import org.foodrisk.api.access.CredentialConfig;
  * bearer token (never the token), its kind, and the identity it publishes as.
  */
 @EachProperty("foodrisk.publishers")
-public class PublisherConfig implements CredentialConfig {
+public class PublisherConfig extends CredentialConfig {
 
-    private final String name;
-    private String tokenSha256;
     private String kind;
     private String labCode;
     private String reportingUnit;
     private Integer requestsPerMinute;
-    private boolean demoOnly;
 
     public PublisherConfig(@Parameter String name) {
-        this.name = name;
-    }
-
-    @Override
-    public String getName() {
-        return name;
-    }
-
-    @Override
-    public String getTokenSha256() {
-        return tokenSha256;
-    }
-
-    public void setTokenSha256(String tokenSha256) {
-        this.tokenSha256 = tokenSha256;
+        super(name);
     }
 
     public String getKind() {
@@ -68,15 +51,5 @@ public class PublisherConfig implements CredentialConfig {
 
     public void setRequestsPerMinute(Integer requestsPerMinute) {
         this.requestsPerMinute = requestsPerMinute;
-    }
-
-    /** A demo credential: honoured only on the embedded broker (the default run), never against a real cluster. */
-    @Override
-    public boolean isDemoOnly() {
-        return demoOnly;
-    }
-
-    public void setDemoOnly(boolean demoOnly) {
-        this.demoOnly = demoOnly;
     }
 }
