@@ -51,7 +51,7 @@ public class SessionController {
 
     @Post
     public HttpResponse<?> signIn(HttpRequest<?> request, @Body Map<String, Object> body) {
-        String address = request.getRemoteAddress().getAddress().getHostAddress();
+        String address = request.getRemoteAddress().getHostString(); // never null, no reverse lookup
         Instant now = Instant.now();
         long wait = throttle.retryAfterSeconds(address, now);
         if (wait > 0) {
