@@ -80,7 +80,7 @@ final class BenchCluster implements AutoCloseable {
     }
 
     private void publishPlans(Collection<Plan> plans) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.durableProducer(),
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.durableProducer("bench-plans"),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (Plan plan : plans) {
                 producer.send(new ProducerRecord<>(Topics.PLAN_CATALOG, plan.planId(),

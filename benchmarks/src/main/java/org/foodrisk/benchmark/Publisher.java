@@ -18,7 +18,7 @@ final class Publisher implements AutoCloseable {
 
     /** @param bulk batch for throughput (backlogs) rather than for latency (paced runs) */
     Publisher(KafkaClientConfig kafka, boolean bulk) {
-        Map<String, Object> config = kafka.durableProducer();
+        Map<String, Object> config = kafka.durableProducer("bench-publisher");
         config.put("compression.type", "lz4");
         if (bulk) {
             config.put("linger.ms", 20);

@@ -27,7 +27,7 @@ public class ActionPublisher {
     private final KafkaProducer<String, String> producer;
 
     public ActionPublisher(KafkaRuntime runtime) {
-        Map<String, Object> config = runtime.kafka().durableProducer();
+        Map<String, Object> config = runtime.kafka().durableProducer("foodrisk-http-actions");
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 

@@ -64,7 +64,7 @@ public class SummaryPublisher {
         this.runtime = runtime;
         this.instances = instances;
         this.schedule = new PublicationSchedule(settings.zone(), publishAfter);
-        this.producer = new KafkaProducer<>(runtime.kafka().durableProducer(), new StringSerializer(), new StringSerializer());
+        this.producer = new KafkaProducer<>(runtime.kafka().durableProducer("foodrisk-summaries"), new StringSerializer(), new StringSerializer());
     }
 
     @Scheduled(fixedDelay = "1m", initialDelay = "30s")

@@ -60,7 +60,7 @@ public class DemoFeeder implements ApplicationEventListener<ServerStartupEvent> 
     private void feed() {
         ZoneId zone = ZoneId.of("Asia/Shanghai");
         DemoDataGenerator generator = new DemoDataGenerator(SEED, zone);
-        Map<String, Object> config = runtime.kafka().durableProducer();
+        Map<String, Object> config = runtime.kafka().durableProducer("foodrisk-demo");
         config.put("linger.ms", 20);
         config.put("compression.type", "lz4");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {

@@ -14,9 +14,13 @@ public record KafkaClientConfig(String bootstrapServers, Map<String, String> sec
     /**
      * For a producer whose "sent" must mean durable and never doubled: acknowledged by all in-sync
      * replicas, idempotent. Every producer of the service outside Kafka Streams uses it.
+     *
+     * @param clientId what the producer is for ("foodrisk-summaries" …): broker logs, quotas and
+     *                 the producer's own warnings name it instead of "producer-4"
      */
-    public Map<String, Object> durableProducer() {
+    public Map<String, Object> durableProducer(String clientId) {
         Map<String, Object> config = asMap();
+        config.put("client.id", clientId);
         config.put("acks", "all");
         config.put("enable.idempotence", true);
         return config;

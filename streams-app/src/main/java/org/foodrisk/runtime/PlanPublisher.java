@@ -37,7 +37,7 @@ final class PlanPublisher {
 
     static int publishMissing(KafkaClientConfig kafka, List<Plan> bundled) throws ExecutionException, InterruptedException {
         Set<String> present = planIdsOnTopic(kafka);
-        Map<String, Object> config = kafka.durableProducer();
+        Map<String, Object> config = kafka.durableProducer("foodrisk-plans");
         int published = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new ByteArraySerializer())) {

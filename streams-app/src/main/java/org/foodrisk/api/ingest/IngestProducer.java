@@ -23,8 +23,7 @@ public class IngestProducer {
     private final KafkaProducer<String, byte[]> producer;
 
     public IngestProducer(KafkaRuntime runtime) {
-        Map<String, Object> config = runtime.kafka().durableProducer();
-        config.put("client.id", "foodrisk-http-ingest");
+        Map<String, Object> config = runtime.kafka().durableProducer("foodrisk-http-ingest");
         // A record may be as large as the topics accept (max.message.bytes 1 MiB) plus its key.
         config.put("max.request.size", 2 * 1024 * 1024);
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
