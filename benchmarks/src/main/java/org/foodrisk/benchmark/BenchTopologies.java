@@ -78,6 +78,7 @@ final class BenchTopologies {
         props.put(StreamsConfig.mainConsumerPrefix("max.partition.fetch.bytes"), 131_072);
         props.put(StreamsConfig.producerPrefix("max.request.size"), 5 * 1024 * 1024);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024L);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return props;
     }
 }

@@ -117,6 +117,9 @@ public class KafkaRuntime implements AutoCloseable {
         // dead-letter topic accepts 4 MiB (topics.json), the producer must too.
         props.put(StreamsConfig.producerPrefix("max.request.size"), 5 * 1024 * 1024);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024L);
+        // Kafka 5.0's default, now (Kafka warns at every start otherwise): a failure while the global
+        // plan-catalog store is processed goes through the same (default, fail) handler as elsewhere.
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return props;
     }
 
