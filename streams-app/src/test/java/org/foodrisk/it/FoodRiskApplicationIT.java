@@ -360,6 +360,24 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
             }
         }
         assertTrue(wanted.size() >= 20, "the boards name only " + wanted.keySet());
+        // The Prometheus alerting rules the same way: every rule complete, every metric exposed.
+        java.nio.file.Path rules = java.nio.file.Path.of("..", "dashboards", "prometheus", "foodrisk-rules.yml");
+        Map<String, Object> ruleFile = new org.yaml.snakeyaml.Yaml().load(Files.readString(rules));
+        int ruleCount = 0;
+        for (Object group : (List<?>) ruleFile.get("groups")) {
+            for (Object item : (List<?>) ((Map<?, ?>) group).get("rules")) {
+                Map<?, ?> rule = (Map<?, ?>) item;
+                assertTrue(rule.get("alert") instanceof String && rule.get("expr") instanceof String
+                        && rule.get("labels") instanceof Map<?, ?> labels && labels.get("severity") != null
+                        && rule.get("annotations") instanceof Map<?, ?> notes && notes.get("summary") != null,
+                        "a rule needs alert, expr, labels.severity and annotations.summary: " + rule);
+                ruleCount++;
+                for (String metric : org.foodrisk.testsupport.PromQl.metricNames((String) rule.get("expr"))) {
+                    wanted.computeIfAbsent(metric, m -> new java.util.TreeSet<>()).add(rules.getFileName() + ": " + rule.get("alert"));
+                }
+            }
+        }
+        assertTrue(ruleCount >= 5, "only " + ruleCount + " alerting rules");
         // Kafka Streams metrics of new tasks and stores are bound by Micrometer's periodic check.
         Instant deadline = Instant.now().plusSeconds(180);
         java.util.Set<String> missing = wanted.keySet();
