@@ -30,7 +30,8 @@ export async function renderAlert(main, { id }) {
           <div><h3>检测器数据</h3>${detector()}</div>
           <div><h3>处置情况</h3>${handling()}<div id="actions"></div></div>
         </div>
-        <h3>${esc(alert.districtName)} · ${esc(alert.foodCategory || '未注明类别')} 每日数量与预警阈值</h3>
+        <h3>${esc(alert.districtName)} · ${syndromeOf(alert) ? esc(syndromeOf(alert)) + '症候群 每日病例数与预警阈值'
+          : esc(alert.foodCategory || '未注明类别') + ' 每日数量与预警阈值'}</h3>
         <div id="series-chart" class="chart"></div>
         <h3>证据清单（${alert.evidence.length} 条）</h3>${evidence()}
         <h3>责任任务</h3>${planTasks()}
@@ -164,6 +165,16 @@ export async function renderAlert(main, { id }) {
   return () => { unsubscribe(); if (chart) chart.dispose(); };
 }
 
+/**
+ * The syndrome of a per-syndrome illness aberration (its dedup key, as CountAberrationRule writes
+ * it, reads "illness.aberration|<district>|症候群:<syndrome>"), else null: its chart is the
+ * syndrome's series, the one it was judged on, not the district × category counts.
+ */
+function syndromeOf(alert) {
+  const match = /\|症候群:([^|]+)/.exec(alert.dedupKey || '');
+  return match ? match[1] : null;
+}
+
 /** The signal whose daily counts tell the alert's story, and the count detector's line for it. */
 function seriesFor(kind) {
   const signal = kind.split('.')[0];
@@ -184,7 +195,9 @@ async function seriesChart(element, alert) {
   const end = Math.min(Date.parse(w.end || alert.updatedAt) + 7 * DAY, Date.now());
   const start = Date.parse(w.start || alert.firstDetectedAt) - 30 * DAY;
   const day = (ms) => new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10);
-  const series = await get(`/api/v1/daily-counts/${encodeURIComponent(alert.districtCode)}/${encodeURIComponent(alert.foodCategory || '?')}`
+  const syndrome = syndromeOf(alert);
+  const path = syndrome ? `syndromes/${encodeURIComponent(syndrome)}` : encodeURIComponent(alert.foodCategory || '?');
+  const series = await get(`/api/v1/daily-counts/${encodeURIComponent(alert.districtCode)}/${path}`
     + query({ from: day(start), to: day(Math.max(end, start)) }));
   const dates = series.days.map((d) => d.date);
   const lines = seriesFor(alert.kind);

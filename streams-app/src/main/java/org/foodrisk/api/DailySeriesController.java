@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * GET /api/v1/daily-counts/{districtCode}/{category}?from=&to= — the daily counts of a district ×
  * food category (category "?" = not named) with the count detector's threshold of each day, for
- * the chart of an alert. Default: the last 60 days to today (in foodrisk.zone); at most 366 days.
+ * the chart of an alert; GET /api/v1/daily-counts/{districtCode}/syndromes/{syndrome} — the
+ * illness cases of a district × syndrome (胃肠道, 神经系统 …), the series a per-syndrome
+ * aberration was judged on. Default: the last 60 days to today (in foodrisk.zone); at most 366 days.
  */
 @Controller("/api/v1/daily-counts")
 public class DailySeriesController {
@@ -31,13 +33,26 @@ public class DailySeriesController {
     public HttpResponse<?> series(@PathVariable String districtCode, @PathVariable String category,
                                   @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                   @QueryValue(defaultValue = "false") boolean local) {
+        return answer(from, to, (start, end) -> local ? reader.seriesLocal(districtCode, category, start, end)
+                : reader.series(districtCode, category, start, end));
+    }
+
+    @Get("/{districtCode}/syndromes/{syndrome}")
+    public HttpResponse<?> syndromeSeries(@PathVariable String districtCode, @PathVariable String syndrome,
+                                          @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
+                                          @QueryValue(defaultValue = "false") boolean local) {
+        return answer(from, to, (start, end) -> local ? reader.syndromeSeriesLocal(districtCode, syndrome, start, end)
+                : reader.syndromeSeries(districtCode, syndrome, start, end));
+    }
+
+    private HttpResponse<?> answer(@Nullable LocalDate from, @Nullable LocalDate to,
+                                   java.util.function.BiFunction<LocalDate, LocalDate, DailySeries> read) {
         LocalDate end = to != null ? to : LocalDate.now(settings.zone());
         LocalDate start = from != null ? from : end.minusDays(59);
         if (start.isAfter(end) || end.toEpochDay() - start.toEpochDay() >= DailySeriesReader.MAX_DAYS) {
             return HttpResponse.badRequest(Map.of("error", "from must not be after to, and at most "
                     + DailySeriesReader.MAX_DAYS + " days apart"));
         }
-        return HttpResponse.ok(local ? reader.seriesLocal(districtCode, category, start, end)
-                : reader.series(districtCode, category, start, end));
+        return HttpResponse.ok(read.apply(start, end));
     }
 }

@@ -26,7 +26,9 @@ import java.util.stream.IntStream;
 /**
  * Reads the day-by-day counts of one district × food category from the daily counts store of
  * the instance that owns them (the store is partitioned by "districtCode|category"), with the
- * count detector's threshold of each day ({@link DetectorThresholds}).
+ * count detector's threshold of each day ({@link DetectorThresholds}); and the same for the
+ * illness cases of one district × syndrome from the syndrome store (partitioned by
+ * "districtCode|syndrome"), which the per-syndrome aberrations are judged on.
  */
 @Singleton
 public class DailySeriesReader {
@@ -46,19 +48,39 @@ public class DailySeriesReader {
 
     /** The series from whichever instance owns it. */
     public DailySeries series(String districtCode, String category, LocalDate from, LocalDate to) {
-        Optional<HostInfo> owner = instances.remoteOwner(StoreNames.DAILY_COUNTS, districtCode + "|" + category);
+        return fromOwner(StoreNames.DAILY_COUNTS, districtCode, category,
+                "/api/v1/daily-counts/" + encode(districtCode) + "/" + encode(category), from, to);
+    }
+
+    /** The illness series of a district × syndrome from whichever instance owns it. */
+    public DailySeries syndromeSeries(String districtCode, String syndrome, LocalDate from, LocalDate to) {
+        return fromOwner(StoreNames.SYNDROME_DAILY_COUNTS, districtCode, syndrome,
+                "/api/v1/daily-counts/" + encode(districtCode) + "/syndromes/" + encode(syndrome), from, to);
+    }
+
+    private DailySeries fromOwner(String store, String districtCode, String second, String path, LocalDate from,
+                                  LocalDate to) {
+        Optional<HostInfo> owner = instances.remoteOwner(store, districtCode + "|" + second);
         if (owner.isEmpty()) {
-            return seriesLocal(districtCode, category, from, to);
+            return seriesLocal(store, districtCode, second, from, to);
         }
-        String path = "/api/v1/daily-counts/" + encode(districtCode) + "/" + encode(category)
-                + "?local=true&from=" + from + "&to=" + to;
-        return instances.fetch(owner.get(), path)
+        return instances.fetch(owner.get(), path + "?local=true&from=" + from + "&to=" + to)
                 .map(json -> Json.MAPPER.convertValue(json, DailySeries.class))
-                .orElseGet(() -> seriesLocal(districtCode, category, from, to));
+                .orElseGet(() -> seriesLocal(store, districtCode, second, from, to));
     }
 
     /** The series as this instance's store holds it. */
     public DailySeries seriesLocal(String districtCode, String category, LocalDate from, LocalDate to) {
+        return seriesLocal(StoreNames.DAILY_COUNTS, districtCode, category, from, to);
+    }
+
+    /** The syndrome series as this instance's store holds it. */
+    public DailySeries syndromeSeriesLocal(String districtCode, String syndrome, LocalDate from, LocalDate to) {
+        return seriesLocal(StoreNames.SYNDROME_DAILY_COUNTS, districtCode, syndrome, from, to);
+    }
+
+    /** @param second the food category (daily counts store) or the syndrome (syndrome store) */
+    private DailySeries seriesLocal(String store, String districtCode, String second, LocalDate from, LocalDate to) {
         LocalDate first = from.minusDays(historyDays);
         int length = (int) (to.toEpochDay() - first.toEpochDay()) + 1;
         Map<SignalType, long[]> counts = new EnumMap<>(SignalType.class);
@@ -67,8 +89,8 @@ public class DailySeriesReader {
         for (SignalType type : SignalType.values()) {
             long[] values = new long[length];
             counts.put(type, values);
-            String prefix = type.wireName() + "|" + districtCode + "|" + category + "|";
-            try (KeyValueIterator<String, DailyCount> days = instances.<DailyCount>local(StoreNames.DAILY_COUNTS)
+            String prefix = type.wireName() + "|" + districtCode + "|" + second + "|";
+            try (KeyValueIterator<String, DailyCount> days = instances.<DailyCount>local(store)
                     .range(prefix + first, prefix + to)) {
                 while (days.hasNext()) {
                     KeyValue<String, DailyCount> day = days.next();
@@ -81,14 +103,17 @@ public class DailySeriesReader {
                     }
                 }
             } catch (InvalidStateStoreException rebalancing) {
-                throw instances.notReady(StoreNames.DAILY_COUNTS);
+                throw instances.notReady(store);
             }
         }
         List<LocalDate> dates = IntStream.range(0, length).mapToObj(first::plusDays).toList();
-        // The topology judges sampling on its failures and the other count streams on every record.
-        Double[] failedThresholds = thresholds.of(dates, failed);
+        // The topology judges sampling on its failures and the other count streams on every record;
+        // per syndrome it counts and judges illness cases only.
+        boolean bySyndrome = store.equals(StoreNames.SYNDROME_DAILY_COUNTS);
+        Double[] none = new Double[length];
+        Double[] failedThresholds = bySyndrome ? none : thresholds.of(dates, failed);
         Double[] illnessThresholds = thresholds.of(dates, counts.get(SignalType.ILLNESS));
-        Double[] complaintThresholds = thresholds.of(dates, counts.get(SignalType.COMPLAINT));
+        Double[] complaintThresholds = bySyndrome ? none : thresholds.of(dates, counts.get(SignalType.COMPLAINT));
         List<DailySeries.Day> days = new ArrayList<>();
         for (int i = historyDays; i < length; i++) {
             days.add(new DailySeries.Day(dates.get(i), counts.get(SignalType.SAMPLING)[i], failed[i],
@@ -96,7 +121,8 @@ public class DailySeriesReader {
                     counts.get(SignalType.OPINION)[i], reach[i],
                     failedThresholds[i], illnessThresholds[i], complaintThresholds[i]));
         }
-        return new DailySeries(districtCode, category, thresholds.methodName(), from, to, days);
+        return new DailySeries(districtCode, bySyndrome ? null : second, bySyndrome ? second : null,
+                thresholds.methodName(), from, to, days);
     }
 
     private static String encode(String value) {

@@ -311,6 +311,28 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                 && a.path("evidence").toString().contains("IT-AB-" + run));
         assertEquals("120115", aberration.path("districtCode").asText());
         assertEquals("ears-c2", aberration.path("detector").path("name").asText());
+        // The district's cases and the same cases as a 胃肠道 series are two risks, each judged on its
+        // own series; the alert page's chart reads that series and draws the very threshold judged.
+        for (String series : List.of("%3F", "syndromes/" + java.net.URLEncoder.encode("胃肠道", java.nio.charset.StandardCharsets.UTF_8))) {
+            boolean bySyndrome = series.startsWith("syndromes/");
+            JsonNode alert = firstMatching(Topics.ALERTS, a -> a.path("kind").asText().equals("illness.aberration")
+                    && a.path("evidence").toString().contains("IT-AB-" + run)
+                    && a.path("dedupKey").asText().contains("症候群:胃肠道") == bySyndrome);
+            String judgedDay = alert.path("window").path("start").asText().substring(0, 10);
+            assertEquals("2025-03-29", judgedDay, alert.toString());
+            JsonNode chart = Json.MAPPER.readTree(read("/api/v1/daily-counts/120115/" + series + "?from=2025-03-01&to=2025-03-31"));
+            JsonNode day = null;
+            for (JsonNode d : chart.path("days")) {
+                if (d.path("date").asText().equals(judgedDay)) {
+                    day = d;
+                }
+            }
+            assertEquals(8, day.path("illness").asLong(), series + ": " + day);
+            assertEquals(alert.path("detector").path("threshold").asDouble(), day.path("illnessThreshold").asDouble(), 1e-9,
+                    series + ": the chart's line is the threshold the alert was judged by");
+            assertEquals(bySyndrome ? "胃肠道" : null, chart.path("syndrome").isNull() || chart.path("syndrome").isMissingNode()
+                    ? null : chart.path("syndrome").asText());
+        }
         JsonNode spike = firstMatching(Topics.ALERTS, a -> a.path("kind").asText().equals("opinion.spike")
                 && a.path("evidence").toString().contains("IT-OS-" + run));
         assertTrue(spike.path("detector").path("observed").asDouble() > spike.path("detector").path("threshold").asDouble());
@@ -401,7 +423,8 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
 
     private static ProducerRecord<String, String> illness(String id, String onset) {
         return new ProducerRecord<>(Topics.ILLNESS_REPORTS, id, """
-                {"caseId":"%s","reportingUnit":"宝坻区人民医院","districtCode":"120115","onsetAt":"%s","symptoms":["腹泻"]}
+                {"caseId":"%s","reportingUnit":"宝坻区人民医院","districtCode":"120115","onsetAt":"%s","symptoms":["腹泻"],
+                 "syndrome":"胃肠道"}
                 """.formatted(id, onset));
     }
 
