@@ -86,9 +86,14 @@ public class DailySeriesReader {
         Map<SignalType, long[]> counts = new EnumMap<>(SignalType.class);
         long[] failed = new long[length];
         long[] reach = new long[length];
+        // Per syndrome the topology counts illness cases only: the other streams are not scanned.
+        boolean bySyndrome = store.equals(StoreNames.SYNDROME_DAILY_COUNTS);
         for (SignalType type : SignalType.values()) {
             long[] values = new long[length];
             counts.put(type, values);
+            if (bySyndrome && type != SignalType.ILLNESS) {
+                continue;
+            }
             String prefix = type.wireName() + "|" + districtCode + "|" + second + "|";
             try (KeyValueIterator<String, DailyCount> days = instances.<DailyCount>local(store)
                     .range(prefix + first, prefix + to)) {
@@ -107,9 +112,7 @@ public class DailySeriesReader {
             }
         }
         List<LocalDate> dates = IntStream.range(0, length).mapToObj(first::plusDays).toList();
-        // The topology judges sampling on its failures and the other count streams on every record;
-        // per syndrome it counts and judges illness cases only.
-        boolean bySyndrome = store.equals(StoreNames.SYNDROME_DAILY_COUNTS);
+        // The topology judges sampling on its failures and the other count streams on every record.
         Double[] none = new Double[length];
         Double[] failedThresholds = bySyndrome ? none : thresholds.of(dates, failed);
         Double[] illnessThresholds = thresholds.of(dates, counts.get(SignalType.ILLNESS));
