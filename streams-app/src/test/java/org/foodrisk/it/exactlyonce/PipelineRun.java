@@ -5,6 +5,10 @@ import org.foodrisk.broker.LocalKraftBroker;
 import org.foodrisk.testsupport.AppProcess;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +30,9 @@ final class PipelineRun implements AutoCloseable {
 
     static final String APPLICATION_ID = "foodrisk-eos";
     private static final Duration BROKER_START = Duration.ofSeconds(90);
+    /** The client's retries while the broker is away: hundreds of lines that hide everything else. */
+    private static final Pattern CONNECTION_RETRY = Pattern.compile(
+            "Connection to node .* could not be established|Bootstrap broker .* disconnected");
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final LocalKraftBroker broker;
@@ -74,7 +81,7 @@ final class PipelineRun implements AutoCloseable {
         for (AppProcess instance : instances) {
             if (!instance.isAlive()) {
                 throw new AssertionError(instance.name() + " exited unexpectedly; its log ends with:\n"
-                        + tail(instance.dataDir().resolve("app.out"), 40));
+                        + tail(instance.dataDir().resolve("app.out"), 40, null));
             }
         }
     }
@@ -93,9 +100,52 @@ final class PipelineRun implements AutoCloseable {
         throw new IllegalStateException("no instance has client " + clientId);
     }
 
+    /**
+     * Waits until every stage has committed everything, then reads the outputs. When the app does
+     * not finish in time the failure carries what is needed to tell why: each instance's health
+     * (its Kafka Streams state and thread failures), the group and its offsets, and the end of each
+     * instance's and the broker's log (all logs stay in the run's directory as well).
+     */
     Outcome awaitOutcome(Duration timeout) throws InterruptedException {
-        progress.awaitComplete(timeout, this::requireInstancesAlive);
+        try {
+            progress.awaitComplete(timeout, this::requireInstancesAlive);
+        } catch (AssertionError notFinished) {
+            String diagnostics = diagnostics();
+            System.out.println(diagnostics);
+            throw new AssertionError(notFinished.getMessage() + "\n" + diagnostics, notFinished);
+        }
         return Outcome.read(broker.bootstrapServers(), APPLICATION_ID);
+    }
+
+    /** The state of every part of the run, for a failure message. */
+    String diagnostics() {
+        StringBuilder out = new StringBuilder("---- diagnostics ----\n").append(progress.report());
+        for (AppProcess instance : instances) {
+            out.append("---- ").append(instance.name()).append(instance.isAlive() ? " (running)" : " (exited)")
+                    .append(" liveness ").append(health(instance, "/health/liveness"))
+                    .append("\n     readiness ").append(health(instance, "/health/readiness"))
+                    .append("\n     log (").append(instance.dataDir().resolve("app.out"))
+                    .append(", connection retries left out):\n")
+                    .append(tail(instance.dataDir().resolve("app.out"), 60, CONNECTION_RETRY)).append('\n');
+        }
+        out.append("---- broker log (").append(broker.dataDir().resolve("broker.out")).append("):\n")
+                .append(tail(broker.dataDir().resolve("broker.out"), 40, null)).append('\n');
+        return out.toString();
+    }
+
+    private static String health(AppProcess instance, String path) {
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + instance.httpPort() + path)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body();
+        } catch (IOException e) {
+            return "unreachable: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     @Override
@@ -105,9 +155,11 @@ final class PipelineRun implements AutoCloseable {
         broker.close();
     }
 
-    private static String tail(Path file, int lines) {
+    /** The last {@code lines} lines of a log, without the lines {@code leaveOut} matches (null: none). */
+    private static String tail(Path file, int lines, Pattern leaveOut) {
         try {
-            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(line -> leaveOut == null || !leaveOut.matcher(line).find()).toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(no log: " + e + ")";

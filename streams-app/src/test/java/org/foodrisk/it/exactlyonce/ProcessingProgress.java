@@ -84,6 +84,50 @@ final class ProcessingProgress implements AutoCloseable {
         }
     }
 
+    /**
+     * The sum of every committed offset of the group on every stage's topics: it grows whenever
+     * any stage commits, so a change tells that the app makes progress (after a broker restart).
+     */
+    long committedOffsetSum() {
+        return committed().entrySet().stream()
+                .filter(e -> topicsInOrder.contains(e.getKey().topic()))
+                .mapToLong(e -> e.getValue().offset()).sum();
+    }
+
+    /**
+     * For a failure message: the group's state and members with their assignments, and per stage
+     * topic the committed offset, the last stable offset and the log end of each partition.
+     */
+    String report() {
+        StringBuilder out = new StringBuilder();
+        try {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(applicationId))
+                    .describedGroups().get(applicationId).get(20, TimeUnit.SECONDS);
+            out.append("group ").append(applicationId).append(": ").append(group.groupState())
+                    .append(", coordinator ").append(group.coordinator()).append('\n');
+            for (MemberDescription member : group.members()) {
+                out.append("  member ").append(member.clientId()).append(" on ").append(member.host())
+                        .append(": ").append(member.assignment().topicPartitions().size()).append(" partitions\n");
+            }
+            Map<TopicPartition, OffsetAndMetadata> committed = committed();
+            for (String topic : topicsInOrder) {
+                List<TopicPartition> partitions = reader.partitionsFor(topic, Duration.ofSeconds(20)).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+                Map<TopicPartition, Long> stable = ends(partitions, IsolationLevel.READ_COMMITTED);
+                Map<TopicPartition, Long> ends = ends(partitions, IsolationLevel.READ_UNCOMMITTED);
+                for (TopicPartition partition : partitions) {
+                    OffsetAndMetadata done = committed.get(partition);
+                    out.append("  ").append(partition).append(": committed ").append(done == null ? "-" : done.offset())
+                            .append(", stable ").append(stable.get(partition)).append(", end ").append(ends.get(partition))
+                            .append('\n');
+                }
+            }
+        } catch (Exception e) {
+            out.append("(the group could not be described: ").append(e).append(")\n");
+        }
+        return out.toString();
+    }
+
     /** How many members the group has and how many partitions each was assigned. */
     List<Integer> memberAssignments() {
         return members().stream()
