@@ -13,7 +13,9 @@ import org.apache.kafka.streams.KafkaStreams;
  *       NOT_RUNNING): a rebalance or a long state restoration is normal work, and restarting the
  *       process then would only start the restoration again — liveness must not flap on it.
  *       Also DOWN while stream threads keep failing and being replaced ({@link StreamThreadFailures}):
- *       Kafka Streams says RUNNING between the failures, but nothing progresses.</li>
+ *       Kafka Streams says RUNNING between the failures, but nothing progresses. And DOWN when it is
+ *       stuck: records wait on its partitions and nothing was committed for a bounded time
+ *       ({@link StallJudge}), whatever the state says.</li>
  * </ul>
  */
 public final class StreamsHealth {
@@ -26,7 +28,15 @@ public final class StreamsHealth {
     }
 
     public static HealthStatus liveness(KafkaStreams.State state, boolean crashLooping) {
-        if (crashLooping) {
+        return liveness(state, crashLooping, false);
+    }
+
+    /**
+     * @param stalled records wait on this instance's partitions and nothing was committed or restored
+     *                for the stall bound ({@link StallJudge}): RUNNING or not, nothing progresses
+     */
+    public static HealthStatus liveness(KafkaStreams.State state, boolean crashLooping, boolean stalled) {
+        if (crashLooping || stalled) {
             return HealthStatus.DOWN;
         }
         return switch (state) {

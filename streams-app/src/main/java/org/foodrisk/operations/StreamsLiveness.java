@@ -10,26 +10,34 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** /health/liveness: DOWN only when Kafka Streams has failed or stopped, or its threads keep failing; never for a rebalance ({@link StreamsHealth}). */
+/**
+ * /health/liveness: DOWN only when Kafka Streams has failed or stopped, its threads keep failing,
+ * or it is stuck with records waiting ({@link ProcessingStallWatch}); never for a rebalance
+ * ({@link StreamsHealth}).
+ */
 @Singleton
 @Liveness
 public class StreamsLiveness extends AbstractHealthIndicator<Map<String, Object>> {
 
     private final KafkaRuntime runtime;
     private final StreamThreadFailures failures;
+    private final ProcessingStallWatch stalls;
 
-    public StreamsLiveness(KafkaRuntime runtime, StreamThreadFailures failures) {
+    public StreamsLiveness(KafkaRuntime runtime, StreamThreadFailures failures, ProcessingStallWatch stalls) {
         this.runtime = runtime;
         this.failures = failures;
+        this.stalls = stalls;
     }
 
     @Override
     protected Map<String, Object> getHealthInformation() {
         KafkaStreams.State state = runtime.streams().state();
         Instant now = Instant.now();
-        healthStatus = StreamsHealth.liveness(state, failures.crashLooping(now));
+        StallJudge.Verdict progress = stalls.verdict();
+        healthStatus = StreamsHealth.liveness(state, failures.crashLooping(now), progress.stalled());
         Map<String, Object> details = new LinkedHashMap<>(failures.details(now));
         details.put("state", state.name());
+        details.put("progress", progress.details());
         return details;
     }
 

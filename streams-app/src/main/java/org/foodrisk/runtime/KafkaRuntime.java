@@ -137,6 +137,11 @@ public class KafkaRuntime implements AutoCloseable {
         return self;
     }
 
+    /** The Kafka Streams application.id: the consumer group and the prefix of internal topics. */
+    public String applicationId() {
+        return settings.applicationId();
+    }
+
     public KafkaClientConfig kafka() {
         return kafka;
     }

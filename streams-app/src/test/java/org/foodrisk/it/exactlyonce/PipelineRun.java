@@ -133,7 +133,8 @@ final class PipelineRun implements AutoCloseable {
         return out.toString();
     }
 
-    private static String health(AppProcess instance, String path) {
+    /** The status code and body of one of the instance's health endpoints, or why it could not be read. */
+    String health(AppProcess instance, String path) {
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
