@@ -1,6 +1,9 @@
 package org.foodrisk.operations;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -42,11 +45,21 @@ public class ProcessingStallWatch {
     private GroupOffsets offsets;
     private boolean closed;
 
-    public ProcessingStallWatch(KafkaRuntime runtime,
+    public ProcessingStallWatch(KafkaRuntime runtime, @Nullable MeterRegistry registry,
                                 @Value("${foodrisk.health.stall-after:PT3M}") Duration stallAfter) {
         this.runtime = runtime;
         this.stallAfter = stallAfter;
         this.judge = new StallJudge(stallAfter);
+        if (registry != null) {
+            // For the alerting rule FoodriskProcessingStalled and the board: the same verdict as liveness.
+            Gauge.builder("foodrisk.processing.stalled", judge, j -> j.verdict().stalled() ? 1 : 0)
+                    .description("1 while this instance is stuck: records wait on its partitions and nothing was committed for foodrisk.health.stall-after")
+                    .register(registry);
+            Gauge.builder("foodrisk.processing.waiting.records", judge,
+                            j -> j.verdict().lag().values().stream().mapToLong(Long::longValue).sum())
+                    .description("Records waiting on this instance's partitions while it makes no progress (0 while it progresses)")
+                    .register(registry);
+        }
     }
 
     @Scheduled(fixedDelay = "${foodrisk.health.stall-check-every:PT20S}", initialDelay = "${foodrisk.health.stall-check-every:PT20S}")

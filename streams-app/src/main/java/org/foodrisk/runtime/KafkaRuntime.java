@@ -117,6 +117,12 @@ public class KafkaRuntime implements AutoCloseable {
         // dead-letter topic accepts 4 MiB (topics.json), the producer must too.
         props.put(StreamsConfig.producerPrefix("max.request.size"), 5 * 1024 * 1024);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024L);
+        // When the assignor cannot read the changelogs' end offsets during a rebalance — right after
+        // a broker restart, while partitions are still loading — it falls back to the previous
+        // assignment and asks for another rebalance only after this interval (10 minutes by
+        // default): tasks nobody held before wait that long. One minute (Kafka's minimum) bounds
+        // that wait; the same interval paces warm-up probing, which is cheap here (issue 12).
+        props.put(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, 60_000L);
         // Kafka 5.0's default, now (Kafka warns at every start otherwise): a failure while the global
         // plan-catalog store is processed goes through the same (default, fail) handler as elsewhere.
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
