@@ -26,6 +26,8 @@ import org.foodrisk.detect.aberration.Frequency;
 import org.foodrisk.detect.FusionRule;
 import org.foodrisk.detect.HourlyVolume;
 import org.foodrisk.detect.IllnessClusterRule;
+import org.foodrisk.detect.IncubationPeriods;
+import org.foodrisk.detect.OutbreakDefinition;
 import org.foodrisk.detect.OpinionSpikeRule;
 import org.foodrisk.detect.PlanTargetRule;
 import org.foodrisk.detect.RecentSignals;
@@ -205,9 +207,13 @@ public final class FoodRiskTopology {
                         StoreNames.COMPLAINTS_BY_ENTERPRISE);
 
         builder.addStateStore(store(StoreNames.ILLNESS_CLUSTERS, JsonSerde.of(CaseHistory.class)));
-        IllnessClusterRule clusterRule = new IllnessClusterRule(settings.clusterGap(), settings.clusterMinCases(), settings.levels());
+        OutbreakDefinition outbreaks = new OutbreakDefinition(IncubationPeriods.bundled(),
+                settings.clusterExposureWindow(), settings.clusterGap());
+        IllnessClusterRule clusterRule = new IllnessClusterRule(outbreaks, settings.clusterMinCases(), settings.levels());
+        // A case whose place has no key (家中 without address …) can join no one: it is not repartitioned.
         KStream<String, Detection> clusters = signals
-                .filter((id, s) -> s.type() == SignalType.ILLNESS && s.place() != null, Named.as("filter-exposed-cases"))
+                .filter((id, s) -> s.type() == SignalType.ILLNESS && s.place() != null && s.place().key() != null,
+                        Named.as("filter-exposed-cases"))
                 .selectKey((id, signal) -> signal.place().key(), Named.as("key-by-exposure-place"))
                 .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("cases-by-exposure-place"))
                 .process(() -> new IllnessClusterProcessor(clusterRule), Named.as("detect-illness-cluster"),

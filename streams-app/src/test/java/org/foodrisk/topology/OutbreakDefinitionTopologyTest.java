@@ -230,7 +230,7 @@ class OutbreakDefinitionTopologyTest {
         List<JsonNode> out = latest(clusterAlerts());
         assertEquals(1, out.size(), "one canteen however its name is written: " + out);
         assertEquals(Set.of("NV-1", "NV-2", "NV-3", "NV-4", "NV-5"), evidenceIds(out.get(0)));
-        assertEquals("ORANGE", out.get(0).path("level").asText(), "5 cases ORANGE");
+        assertEquals("RED", out.get(0).path("level").asText(), "5 cases ORANGE, one level up for a school canteen");
     }
 
     @Test
