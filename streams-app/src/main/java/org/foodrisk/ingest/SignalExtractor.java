@@ -91,6 +91,10 @@ public final class SignalExtractor {
         if (r.pathogen() != null) {
             tags.add("pathogen:" + r.pathogen());
         }
+        String town = PlaceNames.canonical(r.town());
+        if (town != null) {
+            tags.add("town:" + town);
+        }
         if (r.syndrome() != null) {
             tags.add("syndrome:" + r.syndrome());
         } else {
