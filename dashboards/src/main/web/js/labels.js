@@ -16,6 +16,7 @@ export const KINDS = {
   'sampling.repeat-offender': '同一主体反复抽检不合格',
   'sampling.aberration': '抽检不合格批次异常',
   'illness.cluster': '食源性疾病聚集',
+  'illness.spacetime-cluster': '食源性疾病时空聚集',
   'illness.aberration': '食源性疾病病例异常',
   'complaint.spike': '投诉举报异常增多',
   'complaint.repeat-enterprise': '同一主体反复被投诉',

@@ -26,18 +26,36 @@ public record CaseHistory(List<Case> cases) {
         return new CaseHistory(List.of());
     }
 
+    /**
+     * One case (or complaint). {@code exposureAt} is an illness report's exposure time when it gave one;
+     * null for complaints and for cases stored before it was kept.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Case(String id, OffsetDateTime at, String districtCode, String districtName, String foodCategory,
                        String foodName, List<String> tags, String summary, String placeName, String placeType,
-                       String anchor) {
+                       String anchor, OffsetDateTime exposureAt) {
 
         public Case {
             tags = tags == null ? List.of() : List.copyOf(tags);
         }
 
+        public Case(String id, OffsetDateTime at, String districtCode, String districtName, String foodCategory,
+                    String foodName, List<String> tags, String summary, String placeName, String placeType,
+                    String anchor) {
+            this(id, at, districtCode, districtName, foodCategory, foodName, tags, summary, placeName, placeType,
+                    anchor, null);
+        }
+
+        /** The value of the first tag {@code <prefix>:<value>}, or null. */
+        public String tagValue(String prefix) {
+            String start = prefix + ":";
+            return tags.stream().filter(t -> t.startsWith(start)).map(t -> t.substring(start.length()))
+                    .filter(v -> !v.isBlank()).findFirst().orElse(null);
+        }
+
         Case anchoredTo(String newAnchor) {
             return new Case(id, at, districtCode, districtName, foodCategory, foodName, tags, summary, placeName,
-                    placeType, newAnchor);
+                    placeType, newAnchor, exposureAt);
         }
     }
 
@@ -55,26 +73,6 @@ public record CaseHistory(List<Case> cases) {
         List<Case> kept = new ArrayList<>(cases);
         kept.removeIf(c -> c.id().equals(id));
         return new CaseHistory(kept);
-    }
-
-    /**
-     * The episode containing {@code id}: the run of cases (ordered by time) in which each case
-     * lies within {@code gap} of the previous one.
-     */
-    public List<Case> episodeOf(String id, Duration gap) {
-        List<List<Case>> episodes = new ArrayList<>();
-        List<Case> current = new ArrayList<>();
-        for (Case c : cases) {
-            if (!current.isEmpty() && Duration.between(current.get(current.size() - 1).at(), c.at()).compareTo(gap) > 0) {
-                episodes.add(current);
-                current = new ArrayList<>();
-            }
-            current.add(c);
-        }
-        if (!current.isEmpty()) {
-            episodes.add(current);
-        }
-        return episodes.stream().filter(e -> e.stream().anyMatch(c -> c.id().equals(id))).findFirst().orElse(List.of());
     }
 
     /** Marks the given cases as belonging to {@code anchor}. */

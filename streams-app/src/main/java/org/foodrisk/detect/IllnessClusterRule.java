@@ -10,10 +10,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code illness.cluster}: two or more cases with a common exposure place (or business) whose
- * onsets follow each other within a window (default 72 h) are a suspected outbreak —
- * 食源性疾病暴发 is "two or more cases with a common exposure" (国家食源性疾病监测; WHO
- * Foodborne disease outbreaks: guidelines for investigation and control, 2008).
+ * {@code illness.cluster}: two or more cases of one exposure place (or business) with a similar
+ * illness and a common exposure window are a suspected outbreak — 食源性疾病暴发 as defined in
+ * {@link OutbreakDefinition} (国家卫生健康委 食源性疾病监测; WHO, Foodborne disease outbreaks:
+ * guidelines for investigation and control, 2008), which decides which cases form one episode.
  *
  * <p>Level: 2–4 cases YELLOW, 5–19 ORANGE, 20 or more (or any death) RED; one level up when the
  * place feeds many — 学校食堂, 集体用餐单位, 农村集体聚餐 — because exposure is wider and the
@@ -23,22 +23,22 @@ public final class IllnessClusterRule {
 
     public static final String KIND = "illness.cluster";
 
-    private final Duration gap;
+    /** Exposure times in the method text, in China's time (the text is read by district staff). */
+    private static final java.time.format.DateTimeFormatter EXPOSURE_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
+    private final OutbreakDefinition definition;
     private final int minCases;
     private final LevelPolicy levels;
 
-    public IllnessClusterRule(Duration gap, int minCases) {
-        this(gap, minCases, LevelPolicy.defaults());
+    public IllnessClusterRule(OutbreakDefinition definition, int minCases) {
+        this(definition, minCases, LevelPolicy.defaults());
     }
 
-    public IllnessClusterRule(Duration gap, int minCases, LevelPolicy levels) {
-        this.gap = gap;
+    public IllnessClusterRule(OutbreakDefinition definition, int minCases, LevelPolicy levels) {
+        this.definition = definition;
         this.minCases = minCases;
         this.levels = levels;
-    }
-
-    public Duration gap() {
-        return gap;
     }
 
     /** The detection for the episode, and the anchor its cases must carry from now on. */
@@ -46,7 +46,7 @@ public final class IllnessClusterRule {
     }
 
     public Optional<Result> evaluate(String placeKey, CaseHistory history, String caseId) {
-        List<CaseHistory.Case> episode = history.episodeOf(caseId, gap);
+        List<CaseHistory.Case> episode = definition.episodeOf(history.cases(), caseId);
         if (episode.size() < minCases) {
             return Optional.empty();
         }
@@ -64,9 +64,19 @@ public final class IllnessClusterRule {
         String place = first.placeName() == null ? placeKey : first.placeName();
         String headline = Objects.toString(first.districtName(), "") + place + "发生" + n + "例食源性疾病聚集性病例（疑似暴发）";
         double spanHours = Duration.between(first.at(), last.at()).toMinutes() / 60.0;
+        OutbreakDefinition.Exposure exposure = definition.commonExposure(episode);
+        String syndromes = episode.stream().map(definition::syndromeOf).filter(Objects::nonNull).distinct()
+                .collect(java.util.stream.Collectors.joining("、"));
+        String pathogens = episode.stream().map(definition::pathogenOf).filter(Objects::nonNull).distinct()
+                .collect(java.util.stream.Collectors.joining("、"));
         DetectorNumbers numbers = new DetectorNumbers("common-exposure-cluster", (double) n, null, (double) minCases,
-                spanHours, null, "≥" + minCases + "例病例有共同暴露场所，相邻发病间隔≤" + gap.toHours()
-                + "小时即判定疑似暴发；statistic=首末病例发病间隔（小时）");
+                spanHours, null, "食源性疾病暴发定义（国家卫生健康委食源性疾病监测；WHO 2008暴发调查指南）：≥" + minCases
+                + "例病例同一暴露场所、症候群相似（或病原相同）、暴露时间在同一" + definition.exposureWindow().toHours()
+                + "小时暴露窗口内（无暴露时间时以发病时间减潜伏期推算）；"
+                + (exposure.reported() ? "报告的共同暴露时间" : "推定共同暴露时间") + " " + EXPOSURE_TIME.format(exposure.earliest())
+                + "—" + EXPOSURE_TIME.format(exposure.latest())
+                + (syndromes.isEmpty() ? "" : "；症候群：" + syndromes) + (pathogens.isEmpty() ? "" : "；病原：" + pathogens)
+                + "；statistic=首末病例发病间隔（小时）");
         List<Evidence> evidence = episode.stream()
                 .map(c -> new Evidence("illness", c.id(), c.at(), c.summary())).toList();
         String foodCategory = episode.stream().map(CaseHistory.Case::foodCategory).filter(Objects::nonNull)

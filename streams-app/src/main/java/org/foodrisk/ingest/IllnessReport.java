@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A foodborne-illness case report on foodrisk.illness-reports.v1, after normalization. */
+/**
+ * A foodborne-illness case report on foodrisk.illness-reports.v1, after normalization. {@code town}
+ * (街道/镇, optional, added to the contract) places a case without a common exposure place in the
+ * space–time scan.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record IllnessReport(
         String caseId,
@@ -24,7 +28,8 @@ public record IllnessReport(
         OffsetDateTime exposureAt,
         String pathogen,
         Boolean hospitalized,
-        Boolean died) {
+        Boolean died,
+        String town) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ExposurePlace(String name, String type, String creditCode, String address) {

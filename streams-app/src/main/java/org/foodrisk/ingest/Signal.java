@@ -13,9 +13,10 @@ import java.util.List;
  * still counts once.
  *
  * @param findings for sampling results, the failed test items (empty when 合格)
- * @param place    for illness reports, the exposure place key and type; for others, null
+ * @param place    for illness reports, the exposure place (key, name, type, exposure time); for others, null
  * @param weight   how much the signal counts in weighted volumes: reach for opinion, 1 otherwise
- * @param tags     flags detectors use: died, hospitalized, rumour, school (mass exposure) …
+ * @param tags     flags detectors use: died, hospitalized, rumour, school (mass exposure), syndrome:…,
+ *                 syndrome-inferred:… (from symptoms when the report names none), pathogen:… …
  * @param summary  one line for an alert's evidence list, in Chinese
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -65,7 +66,12 @@ public record Signal(
                           String standard, String criticalKind, String substance) {
     }
 
+    /**
+     * Where an illness case was exposed. {@code key} is null when the place cannot be told apart from
+     * others (a generic 家中 without address): such a case joins no cluster. {@code exposureAt} is the
+     * report's exposure time, if given (absent in records written before it was carried).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Place(String key, String name, String type) {
+    public record Place(String key, String name, String type, OffsetDateTime exposureAt) {
     }
 }

@@ -1,5 +1,6 @@
 package org.foodrisk.ingest;
 
+import org.foodrisk.detect.SyndromeInference;
 import org.foodrisk.reference.CriticalHazards;
 
 import java.util.Objects;
@@ -73,9 +74,8 @@ public final class SignalExtractor {
         if (r.exposurePlace() != null) {
             IllnessReport.ExposurePlace p = r.exposurePlace();
             String districtKey = r.districtCode() != null ? r.districtCode() : r.districtName();
-            String key = p.creditCode() != null ? "credit:" + p.creditCode().toUpperCase()
-                    : p.name() != null ? "name:" + districtKey + ":" + p.name() : null;
-            place = key == null ? null : new Signal.Place(key, p.name(), p.type());
+            String key = PlaceNames.key(districtKey, p.name(), p.type(), p.creditCode(), p.address());
+            place = new Signal.Place(key, p.name(), p.type(), r.exposureAt());
         }
         List<String> tags = new java.util.ArrayList<>();
         if (Boolean.TRUE.equals(r.died())) {
@@ -84,18 +84,29 @@ public final class SignalExtractor {
         if (Boolean.TRUE.equals(r.hospitalized())) {
             tags.add("hospitalized");
         }
-        if (place != null && MASS_EXPOSURE_PLACES.contains(place.type())) {
+        // A place without a type is not a mass-exposure place (List.of(...).contains(null) throws).
+        if (place != null && place.type() != null && MASS_EXPOSURE_PLACES.contains(place.type())) {
             tags.add("mass-exposure");
         }
         if (r.pathogen() != null) {
             tags.add("pathogen:" + r.pathogen());
         }
+        String town = PlaceNames.canonical(r.town());
+        if (town != null) {
+            tags.add("town:" + town);
+        }
         if (r.syndrome() != null) {
             tags.add("syndrome:" + r.syndrome());
+        } else {
+            // A separate tag: the per-syndrome count series stay what hospitals reported.
+            String inferred = SyndromeInference.fromSymptoms(r.symptoms());
+            if (inferred != null) {
+                tags.add("syndrome-inferred:" + inferred);
+            }
         }
         String summary = String.join("、", r.symptoms() == null ? List.of() : r.symptoms())
                 + (r.suspectedFood() == null ? "" : " 可疑食品:" + r.suspectedFood())
-                + (place == null ? "" : " 暴露场所:" + Objects.toString(place.name(), ""))
+                + (place == null || place.name() == null ? "" : " 暴露场所:" + place.name())
                 + (r.pathogen() == null ? "" : " 病原:" + r.pathogen());
         return new Signal(SignalType.ILLNESS, r.caseId(), 1, r.onsetAt(), r.districtCode(), r.districtName(),
                 r.foodCategory(), r.suspectedFood(), null, null, false, List.of(), null, null, place, 1, tags,

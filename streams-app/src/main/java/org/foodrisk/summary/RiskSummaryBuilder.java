@@ -32,6 +32,7 @@ public final class RiskSummaryBuilder {
             Map.entry("sampling.repeat-offender", "同一主体反复不合格"),
             Map.entry("sampling.aberration", "抽检不合格数异常"),
             Map.entry("illness.cluster", "食源性疾病聚集"),
+            Map.entry("illness.spacetime-cluster", "食源性疾病时空聚集"),
             Map.entry("illness.aberration", "食源性疾病病例数异常"),
             Map.entry("complaint.spike", "投诉举报数异常"),
             Map.entry("complaint.repeat-enterprise", "同一主体反复被投诉"),

@@ -26,6 +26,10 @@ import org.foodrisk.detect.aberration.Frequency;
 import org.foodrisk.detect.FusionRule;
 import org.foodrisk.detect.HourlyVolume;
 import org.foodrisk.detect.IllnessClusterRule;
+import org.foodrisk.detect.IncubationPeriods;
+import org.foodrisk.detect.OutbreakDefinition;
+import org.foodrisk.detect.SpaceTimeClusterRule;
+import org.foodrisk.detect.TownCases;
 import org.foodrisk.detect.OpinionSpikeRule;
 import org.foodrisk.detect.PlanTargetRule;
 import org.foodrisk.detect.RecentSignals;
@@ -66,6 +70,7 @@ import java.util.List;
  *                             └ detect-complaint-repeat ─────────────────┤
  *  illness ─ [by district|syndrome] ─ count-daily-syndrome ─ detect-syndrome-aberrations ─┤
  *  signals ─ [by exposure place] ─ detect-illness-cluster ───────────────┤
+ *  illness without place, with town ─ [by district] ─ detect-illness-spacetime ─┤
  *  sampling ─ [by district] ─ detect-plan-targets ────────────────────────┤
  *                                        detections ─┐
  *  foodrisk.alert-actions.v1 ─ intake-alert-actions ─┴ [by alertId] ─ alert-state ─► foodrisk.alerts.v1
@@ -205,13 +210,28 @@ public final class FoodRiskTopology {
                         StoreNames.COMPLAINTS_BY_ENTERPRISE);
 
         builder.addStateStore(store(StoreNames.ILLNESS_CLUSTERS, JsonSerde.of(CaseHistory.class)));
-        IllnessClusterRule clusterRule = new IllnessClusterRule(settings.clusterGap(), settings.clusterMinCases(), settings.levels());
+        OutbreakDefinition outbreaks = new OutbreakDefinition(IncubationPeriods.bundled(),
+                settings.clusterExposureWindow(), settings.clusterGap());
+        IllnessClusterRule clusterRule = new IllnessClusterRule(outbreaks, settings.clusterMinCases(), settings.levels());
+        // A case whose place has no key (家中 without address …) can join no one: it is not repartitioned.
         KStream<String, Detection> clusters = signals
-                .filter((id, s) -> s.type() == SignalType.ILLNESS && s.place() != null, Named.as("filter-exposed-cases"))
+                .filter((id, s) -> s.type() == SignalType.ILLNESS && s.place() != null && s.place().key() != null,
+                        Named.as("filter-exposed-cases"))
                 .selectKey((id, signal) -> signal.place().key(), Named.as("key-by-exposure-place"))
                 .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("cases-by-exposure-place"))
                 .process(() -> new IllnessClusterProcessor(clusterRule), Named.as("detect-illness-cluster"),
                         StoreNames.ILLNESS_CLUSTERS);
+
+        // Cases with a town but no place that tells them apart: the space–time permutation scan by district.
+        builder.addStateStore(store(StoreNames.ILLNESS_SPACETIME, JsonSerde.of(TownCases.class)));
+        SpaceTimeClusterRule spaceTimeRule = SpaceTimeClusterRule.defaults();
+        KStream<String, Detection> spaceTime = signals
+                .filter((id, s) -> s.type() == SignalType.ILLNESS && s.districtCode() != null && townOf(s) != null
+                        && (s.place() == null || s.place().key() == null), Named.as("filter-unplaced-town-cases"))
+                .selectKey((id, s) -> s.districtCode(), Named.as("key-unplaced-cases-by-district"))
+                .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("unplaced-cases-by-district"))
+                .process(() -> new SpaceTimeScanProcessor(spaceTimeRule, settings.zone(), settings.dayCloseGrace()),
+                        Named.as("detect-illness-spacetime"), StoreNames.ILLNESS_SPACETIME);
 
         builder.addStateStore(store(StoreNames.ALERTS, ALERT));
         PlanRouter router = new PlanRouter(catalog);
@@ -220,6 +240,7 @@ public final class FoodRiskTopology {
                 .merge(repeatOffenders, Named.as("merge-detections-repeat-offender"))
                 .merge(repeatComplaints, Named.as("merge-detections-complaint-repeat"))
                 .merge(clusters, Named.as("merge-detections-illness-cluster"))
+                .merge(spaceTime, Named.as("merge-detections-illness-spacetime"))
                 .merge(opinion, Named.as("merge-detections-opinion"))
                 .merge(fusion, Named.as("merge-detections-fusion"))
                 .merge(countAberrations, Named.as("merge-detections-count-aberrations"))
@@ -282,6 +303,12 @@ public final class FoodRiskTopology {
                 : method instanceof Farrington farrington ? farrington.requiredHistory() : 52;
         return new CountAberrationRule(method, history, settings.countMinEvents(), CountAberrationRule.Dimension.FOOD_CATEGORY,
                 settings.levels(), Frequency.WEEK);
+    }
+
+    /** The town (街道/镇) a case report names (tag {@code town:<canonical name>}), or null. */
+    static String townOf(Signal signal) {
+        return signal.tags().stream().filter(t -> t.startsWith("town:")).map(t -> t.substring("town:".length()))
+                .filter(name -> !name.isBlank()).findFirst().orElse(null);
     }
 
     /** The syndrome a case report names (tag {@code syndrome:<name>}), or null. */

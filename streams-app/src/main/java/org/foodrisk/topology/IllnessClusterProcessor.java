@@ -38,7 +38,7 @@ final class IllnessClusterProcessor extends ContextualProcessor<String, Signal, 
         }
         CaseHistory.Case added = new CaseHistory.Case(signal.id(), signal.eventTime(), signal.districtCode(),
                 signal.districtName(), signal.foodCategory(), signal.foodName(), signal.tags(), signal.summary(),
-                signal.place().name(), signal.place().type(), null);
+                signal.place().name(), signal.place().type(), null, signal.place().exposureAt());
         CaseHistory updated = history.with(added);
         Optional<IllnessClusterRule.Result> result = rule.evaluate(placeKey, updated, signal.id());
         if (result.isPresent()) {
