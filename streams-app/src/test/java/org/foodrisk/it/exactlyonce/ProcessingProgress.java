@@ -34,8 +34,8 @@ final class ProcessingProgress implements AutoCloseable {
 
     /** The repartition topics, upstream ones first (see FoodRiskTopology). */
     private static final List<String> REPARTITION_STAGES = List.of(
-            "signals-by-district-category", "sampling-by-district", "signals-by-enterprise",
-            "cases-by-exposure-place", "alert-commands-by-alert");
+            "signals-by-district-category", "cases-by-district-syndrome", "sampling-by-district", "signals-by-enterprise",
+            "cases-by-exposure-place", "unplaced-cases-by-district", "alert-commands-by-alert");
 
     private final String applicationId;
     private final Admin admin;
@@ -61,8 +61,16 @@ final class ProcessingProgress implements AutoCloseable {
                 }).sum();
     }
 
-    /** True when every stage has committed the processing of every record it can see. */
+    /**
+     * True when every stage has committed the processing of every record it can see. Fails when the
+     * app made a repartition topic this list does not know: completion would not be proven for it.
+     */
     boolean isComplete() {
+        List<String> unwatched = repartitionTopicsOnBroker().stream().filter(t -> !topicsInOrder.contains(t)).toList();
+        if (!unwatched.isEmpty()) {
+            throw new AssertionError("repartition topics not watched by ProcessingProgress (add them to REPARTITION_STAGES): "
+                    + unwatched);
+        }
         for (String topic : topicsInOrder) {
             if (!caughtUp(topic)) {
                 return false;
@@ -126,6 +134,15 @@ final class ProcessingProgress implements AutoCloseable {
             out.append("(the group could not be described: ").append(e).append(")\n");
         }
         return out.toString();
+    }
+
+    private List<String> repartitionTopicsOnBroker() {
+        try {
+            return admin.listTopics().names().get(20, TimeUnit.SECONDS).stream()
+                    .filter(t -> t.startsWith(applicationId + "-") && t.endsWith("-repartition")).sorted().toList();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot list the topics", e);
+        }
     }
 
     /** How many members the group has and how many partitions each was assigned. */
