@@ -131,7 +131,7 @@ public final class TextExtractor {
             return new TextFacts(null, null, null, null, null, null, null, null, null, null);
         }
         List<ChineseSegmenter.Word> words = segmenter.segment(text);
-        DistrictChoice district = chooseDistrict(words);
+        DistrictChoice district = chooseDistrict(text, words);
         FoodChoice food = chooseFood(words);
         Optional<Map.Entry<String, String>> hazard = HazardWords.findInText(text);
         return new TextFacts(district.district, district.words, district.ambiguous, district.town,
@@ -146,16 +146,42 @@ public final class TextExtractor {
     private record DistrictChoice(District district, String words, String ambiguous, String town) {
     }
 
-    private DistrictChoice chooseDistrict(List<ChineseSegmenter.Word> words) {
+    private DistrictChoice chooseDistrict(String text, List<ChineseSegmenter.Word> words) {
         List<Mention> mentions = new ArrayList<>();
+        Set<Integer> covered = new java.util.HashSet<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i).text();
             Set<District> districts = placeWords.get(word);
+            if (districts != null) {
+                covered.add(words.get(i).offset());
+            }
             // 河北省, 河西务: HanLP keeps them whole, so 河北 / 河西 never stand alone here.
             if (districts == null || districts.size() != 1 || inBusinessName(words, i)) {
                 continue;
             }
             mentions.add(new Mention(i, word, districts.iterator().next(), townOfWord.get(word), score(words, i)));
+        }
+        // A place name of three or more characters that the segmenter glued to the word before it
+        // (在建|昌道街道: 在建 "under construction"; 在下|营镇: 在下 "I") still names the place when it
+        // ends where a word ends.
+        for (Map.Entry<String, Set<District>> place : placeWords.entrySet()) {
+            String name = place.getKey();
+            if (name.length() < 3 || place.getValue().size() != 1) {
+                continue;
+            }
+            for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+                int end = at + name.length();
+                int index = wordEndingAt(words, end);
+                if (index < 0 || covered.contains(at) || words.get(index).offset() <= at) {
+                    continue; // not glued (a whole word was already seen), or not ending at a word boundary
+                }
+                int glued = wordContaining(words, at);
+                if (glued < 0 || glued == index || !LOCATIVES.contains(words.get(glued).text().substring(0, 1))) {
+                    continue;
+                }
+                mentions.add(new Mention(index, name, place.getValue().iterator().next(), townOfWord.get(name),
+                        1 + score(words, index)));
+            }
         }
         if (mentions.isEmpty()) {
             return new DistrictChoice(null, null, null, null);
@@ -175,6 +201,25 @@ public final class TextExtractor {
         String town = own.stream().map(Mention::town).filter(t -> t != null).findFirst().orElse(null);
         String evidence = own.stream().map(Mention::word).distinct().collect(Collectors.joining("、"));
         return new DistrictChoice(district, evidence, null, town);
+    }
+
+    private static int wordEndingAt(List<ChineseSegmenter.Word> words, int end) {
+        for (int i = 0; i < words.size(); i++) {
+            if (words.get(i).offset() + words.get(i).text().length() == end) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int wordContaining(List<ChineseSegmenter.Word> words, int at) {
+        for (int i = 0; i < words.size(); i++) {
+            ChineseSegmenter.Word word = words.get(i);
+            if (word.offset() <= at && at < word.offset() + word.text().length()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** How surely a mention is where the food was bought or eaten: 2 purchase place … −2 residence. */
@@ -240,7 +285,7 @@ public final class TextExtractor {
         for (ChineseSegmenter.Word word : words) {
             String text = word.text();
             Optional<String> category = foods.categoryOf(text);
-            if (foods.isCateringPlace(text) && cateringWord == null) {
+            if ((foods.isCateringPlace(text) || servesMeals(text)) && cateringWord == null) {
                 cateringWord = text;
             }
             if (category.isEmpty()) {
@@ -267,6 +312,15 @@ public final class TextExtractor {
         }
         return new FoodChoice(food, category, food);
     }
+
+    /** 小龙虾馆子, 牛肉面馆, 烧烤摊, 大排档: a 馆/摊/档 serves meals (but not a 图书馆 or 宾馆's rooms). */
+    private static boolean servesMeals(String word) {
+        return (word.endsWith("馆") || word.endsWith("馆子") || word.endsWith("摊") || word.endsWith("档"))
+                && !NOT_CATERING.contains(word);
+    }
+
+    private static final Set<String> NOT_CATERING = Set.of("图书馆", "博物馆", "体育馆", "展览馆", "美术馆", "科技馆",
+            "宾馆", "旅馆", "档", "摊", "馆", "档案", "存档");
 
     /**
      * The business named before a suffix such as 超市/饭店/公司 (西青区老字号饭店, 永辉超市), or null when
