@@ -1,14 +1,14 @@
 package org.foodrisk.reference;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The 16 districts of Tianjin: code ↔ name, former names, and towns for text extraction.
+ * The 16 districts of Tianjin: code ↔ name, former names, and their towns (read from text by
+ * {@link org.foodrisk.text.TextExtractor}).
  *
  * <p>Source: shared/reference/districts.md — codes from GB/T 2260 (repository cn/GB2260,
  * mca/202112.tsv), populations from the 7th census (2020-11-01), former names from
@@ -43,28 +43,12 @@ public final class Districts {
 
     private static final Map<String, District> BY_CODE = new LinkedHashMap<>();
     private static final Map<String, District> BY_NAME = new LinkedHashMap<>();
-    /** Longest names first, so that 滨海新区 wins over a shorter overlapping name. */
-    private static final List<Map.Entry<String, District>> TEXT_NAMES = new ArrayList<>();
-
     static {
         for (District district : ALL) {
             BY_CODE.put(district.code(), district);
             BY_NAME.put(district.name(), district);
             district.aliases().forEach(alias -> BY_NAME.put(alias, district));
         }
-        for (District district : ALL) {
-            TEXT_NAMES.add(Map.entry(district.name(), district));
-            district.aliases().forEach(alias -> TEXT_NAMES.add(Map.entry(alias, district)));
-            for (String town : district.towns()) {
-                TEXT_NAMES.add(Map.entry(town, district));
-                String bare = town.replaceAll("(街道|镇|乡)$", "");
-                // 2-character bare town names (e.g. 黄庄) are ambiguous across districts; keep ≥3.
-                if (bare.length() >= 3) {
-                    TEXT_NAMES.add(Map.entry(bare, district));
-                }
-            }
-        }
-        TEXT_NAMES.sort(Comparator.comparingInt((Map.Entry<String, District> e) -> e.getKey().length()).reversed());
     }
 
     private Districts() {
@@ -120,57 +104,5 @@ public final class Districts {
             return Optional.ofNullable(BY_NAME.get(trimmed + "区"));
         }
         return Optional.empty();
-    }
-
-    /**
-     * Finds the district a Chinese text speaks of: district names (also without 区 where that
-     * is unambiguous, e.g. 武清, 西青, 蓟州), former names and town names. Returns the first match
-     * by position in the text; 河北省 is not 河北区, and 河西务 is not 河西区.
-     */
-    public static Optional<District> findInText(String text) {
-        return matchInText(text).map(Map.Entry::getValue);
-    }
-
-    /** Like {@link #findInText}, with the words that matched (kept as evidence of the inference). */
-    public static Optional<Map.Entry<String, District>> matchInText(String text) {
-        if (text == null || text.isEmpty()) {
-            return Optional.empty();
-        }
-        String cleaned = text.replace("河北省", "〇〇〇").replace("河西务", "〇〇〇");
-        int bestIndex = Integer.MAX_VALUE;
-        Map.Entry<String, District> best = null;
-        for (Map.Entry<String, District> entry : TEXT_NAMES) {
-            int index = cleaned.indexOf(entry.getKey());
-            if (index >= 0 && index < bestIndex) {
-                bestIndex = index;
-                best = entry;
-            }
-        }
-        if (best == null) {
-            best = findBareDistrictName(cleaned);
-        }
-        // 河西务 was masked above to keep it from matching 河西区; it is a town of 武清区.
-        if (best == null && text.contains("河西务")) {
-            best = Map.entry("河西务", BY_CODE.get("120114"));
-        }
-        return Optional.ofNullable(best);
-    }
-
-    private static Map.Entry<String, District> findBareDistrictName(String text) {
-        int bestIndex = Integer.MAX_VALUE;
-        Map.Entry<String, District> best = null;
-        for (District district : ALL) {
-            String bare = district.name().substring(0, district.name().length() - 1);
-            // Bare 河北 / 河东 / 河西 / 南开 / 和平 are too common as words to trust without 区.
-            if (bare.length() < 2 || List.of("河北", "河东", "河西", "南开", "和平", "红桥").contains(bare)) {
-                continue;
-            }
-            int index = text.indexOf(bare);
-            if (index >= 0 && index < bestIndex) {
-                bestIndex = index;
-                best = Map.entry(bare, district);
-            }
-        }
-        return best;
     }
 }

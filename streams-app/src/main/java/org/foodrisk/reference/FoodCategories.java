@@ -1,6 +1,5 @@
 package org.foodrisk.reference;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +37,6 @@ public final class FoodCategories {
      */
     private static final class Foods {
         static final FoodLexicon LEXICON = FoodLexicon.bundled();
-        static final List<String> LONGEST_FIRST = LEXICON.foodWords().stream()
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     private FoodCategories() {
@@ -64,22 +61,5 @@ public final class FoodCategories {
     /** The category a single food name belongs to (韭菜 → 食用农产品). */
     public static Optional<String> ofFood(String foodName) {
         return Foods.LEXICON.categoryOf(foodName);
-    }
-
-    /** The first food named in a text, longest names first (酸奶 before 奶). */
-    public static Optional<String> findFoodInText(String text) {
-        if (text == null || text.isEmpty()) {
-            return Optional.empty();
-        }
-        int bestIndex = Integer.MAX_VALUE;
-        String best = null;
-        for (String food : Foods.LONGEST_FIRST) {
-            int index = text.indexOf(food);
-            if (index >= 0 && index < bestIndex) {
-                bestIndex = index;
-                best = food;
-            }
-        }
-        return Optional.ofNullable(best);
     }
 }
