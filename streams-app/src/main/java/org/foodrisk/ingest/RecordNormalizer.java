@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import org.foodrisk.reference.District;
 import org.foodrisk.reference.Districts;
 import org.foodrisk.reference.FoodCategories;
-import org.foodrisk.reference.HazardWords;
+import org.foodrisk.text.TextExtractor;
+import org.foodrisk.text.TextFacts;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -54,13 +55,19 @@ final class RecordNormalizer {
                 }
             }
         }
-        completeDistrict(input, record, errors, inferred);
-        completeFood(input, record, inferred);
-        if ((input == InputTopic.COMPLAINTS || input == InputTopic.OPINION_SIGNALS) && !record.hasNonNull("hazardClass")) {
-            HazardWords.findInText(joinedText(record)).ifPresent(match -> {
-                record.put("hazardClass", match.getValue());
-                inferred.add("hazardClass: from text「" + match.getKey() + "」");
-            });
+        boolean freeText = input == InputTopic.COMPLAINTS || input == InputTopic.OPINION_SIGNALS;
+        // Complaints and posts often carry neither district nor food: their text is read once, here.
+        TextFacts facts = freeText ? TextExtractor.bundled().extract(joinedText(record)) : null;
+        completeDistrict(input, record, errors, inferred, facts);
+        completeFood(input, record, inferred, facts);
+        if (freeText && !record.hasNonNull("hazardClass") && facts.hazardClass() != null) {
+            record.put("hazardClass", facts.hazardClass());
+            inferred.add("hazardClass: from text「" + facts.hazardWord() + "」");
+        }
+        if (freeText && facts.businessName() != null && !record.hasNonNull("enterprise")) {
+            // Kept beside, not as, the enterprise: a name read from text is no identity to count repeats on.
+            record.put("enterpriseNameInText", facts.businessName());
+            inferred.add("enterpriseNameInText: from text「" + facts.businessName() + "」");
         }
         if (!inferred.isEmpty()) {
             ArrayNode marks = record.putArray("normalized");
@@ -69,7 +76,8 @@ final class RecordNormalizer {
         return errors;
     }
 
-    private static void completeDistrict(InputTopic input, ObjectNode record, List<String> errors, List<String> inferred) {
+    private static void completeDistrict(InputTopic input, ObjectNode record, List<String> errors, List<String> inferred,
+                                         TextFacts facts) {
         if (hasWrongType(record, "districtCode") || hasWrongType(record, "districtName")) {
             return; // the schema refuses it: completing it would overwrite what the publisher sent
         }
@@ -102,17 +110,23 @@ final class RecordNormalizer {
             record.put("districtName", byName.get().name());
             return;
         }
-        if (code == null && name == null
-                && (input == InputTopic.COMPLAINTS || input == InputTopic.OPINION_SIGNALS)) {
-            Districts.matchInText(joinedText(record)).ifPresent(match -> {
-                record.put("districtCode", match.getValue().code());
-                record.put("districtName", match.getValue().name());
-                inferred.add("districtCode, districtName: from text「" + match.getKey() + "」");
-            });
+        if (code == null && name == null && facts != null) {
+            if (facts.district() != null) {
+                record.put("districtCode", facts.district().code());
+                record.put("districtName", facts.district().name());
+                inferred.add("districtCode, districtName: from text「" + facts.districtWords() + "」");
+                if (facts.town() != null && !record.hasNonNull("town")) {
+                    record.put("town", facts.town());
+                    inferred.add("town: from text「" + facts.districtWords() + "」");
+                }
+            } else if (facts.ambiguousDistricts() != null) {
+                inferred.add("districtCode, districtName: not inferred, the text names "
+                        + facts.ambiguousDistricts() + " and none as the place of purchase");
+            }
         }
     }
 
-    private static void completeFood(InputTopic input, ObjectNode record, List<String> inferred) {
+    private static void completeFood(InputTopic input, ObjectNode record, List<String> inferred, TextFacts facts) {
         if (hasWrongType(record, "foodCategory") || hasWrongType(record, "foodName")) {
             return;
         }
@@ -136,12 +150,17 @@ final class RecordNormalizer {
             inferred.add("foodCategory: " + category + " is not a national 大类");
             return;
         }
-        if (foodName == null && (input == InputTopic.COMPLAINTS || input == InputTopic.OPINION_SIGNALS)) {
-            Optional<String> found = FoodCategories.findFoodInText(joinedText(record));
-            if (found.isPresent()) {
-                foodName = found.get();
+        if (foodName == null && facts != null) {
+            if (facts.foodName() != null) {
+                foodName = facts.foodName();
                 record.put("foodName", foodName);
                 inferred.add("foodName: from text「" + foodName + "」");
+            }
+            if (facts.foodCategory() != null) {
+                // A dish of a catering place is 餐饮食品 whatever it is made of (TextExtractor).
+                record.put("foodCategory", facts.foodCategory());
+                inferred.add("foodCategory: from text「" + facts.categoryWord() + "」");
+                return;
             }
         }
         Optional<String> fromFood = FoodCategories.ofFood(foodName);

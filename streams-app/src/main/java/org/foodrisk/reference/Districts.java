@@ -1,14 +1,14 @@
 package org.foodrisk.reference;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The 16 districts of Tianjin: code ↔ name, former names, and towns for text extraction.
+ * The 16 districts of Tianjin: code ↔ name, former names, and their towns (read from text by
+ * {@link org.foodrisk.text.TextExtractor}).
  *
  * <p>Source: shared/reference/districts.md — codes from GB/T 2260 (repository cn/GB2260,
  * mca/202112.tsv), populations from the 7th census (2020-11-01), former names from
@@ -16,35 +16,26 @@ import java.util.Optional;
  */
 public final class Districts {
 
+    /** Towns (街道/镇/乡) by district code, from /foodrisk/text/towns.tsv (its header cites the source). */
+    private static final Map<String, List<String>> TOWNS = loadTowns("/foodrisk/text/towns.tsv");
+
     private static final List<District> ALL = List.of(
             d("120101", "和平区", 355_000),
             d("120102", "河东区", 858_787),
             d("120103", "河西区", 822_174),
             d("120104", "南开区", 890_422),
-            new District("120105", "河北区", 647_702, List.of(),
-                    List.of("光复道街道", "望海楼街道", "鸿顺里街道", "新开河街道", "铁东路街道", "建昌道街道",
-                            "宁园街道", "王串场街道", "江都路街道", "月牙河街道")),
+            d("120105", "河北区", 647_702),
             d("120106", "红桥区", 483_130),
             d("120110", "东丽区", 857_027),
-            new District("120111", "西青区", 1_195_124, List.of(),
-                    List.of("西营门街道", "李七庄街道", "赤龙南街道", "赤龙北街道", "津门湖街道", "中北镇", "杨柳青镇",
-                            "辛口镇", "张家窝镇", "精武镇", "大寺镇", "王稳庄镇")),
+            d("120111", "西青区", 1_195_124),
             d("120112", "津南区", 928_066),
             d("120113", "北辰区", 909_643),
-            new District("120114", "武清区", 1_151_313, List.of(),
-                    List.of("杨村街道", "下朱庄街道", "东蒲洼街道", "黄庄街道", "徐官屯街道", "运河西街道", "梅厂镇",
-                            "大碱厂镇", "崔黄口镇", "大良镇", "下伍旗镇", "南蔡村镇", "大孟庄镇", "泗村店镇", "河西务镇",
-                            "东马圈镇", "黄花店镇", "石各庄镇", "王庆坨镇", "汊沽港镇", "河北屯镇", "上马台镇",
-                            "大王古庄镇", "陈咀镇", "豆张庄镇", "曹子里镇", "大黄堡镇", "高村镇", "白古屯镇")),
+            d("120114", "武清区", 1_151_313),
             d("120115", "宝坻区", 722_367),
             d("120116", "滨海新区", 2_067_318),
-            new District("120117", "宁河区", 395_314, List.of("宁河县"), List.of()),
-            new District("120118", "静海区", 787_106, List.of("静海县"), List.of()),
-            new District("120119", "蓟州区", 795_516, List.of("蓟县"),
-                    List.of("文昌街道", "渔阳镇", "洇溜镇", "官庄镇", "马伸桥镇", "下营镇", "邦均镇", "别山镇", "尤古庄镇",
-                            "上仓镇", "下仓镇", "罗庄子镇", "白涧镇", "侯家营镇", "桑梓镇", "东施古镇", "下窝头镇",
-                            "杨津庄镇", "出头岭镇", "西龙虎峪镇", "穿芳峪镇", "东二营镇", "许家台镇", "礼明庄镇",
-                            "东赵各庄镇", "州河湾镇", "孙各庄满族乡")));
+            new District("120117", "宁河区", 395_314, List.of("宁河县"), TOWNS.getOrDefault("120117", List.of())),
+            new District("120118", "静海区", 787_106, List.of("静海县"), TOWNS.getOrDefault("120118", List.of())),
+            new District("120119", "蓟州区", 795_516, List.of("蓟县"), TOWNS.getOrDefault("120119", List.of())));
 
     /** Former codes (before the 县 → 区 changes) map to today's code. */
     private static final Map<String, String> FORMER_CODES = Map.of(
@@ -52,35 +43,39 @@ public final class Districts {
 
     private static final Map<String, District> BY_CODE = new LinkedHashMap<>();
     private static final Map<String, District> BY_NAME = new LinkedHashMap<>();
-    /** Longest names first, so that 滨海新区 wins over a shorter overlapping name. */
-    private static final List<Map.Entry<String, District>> TEXT_NAMES = new ArrayList<>();
-
     static {
         for (District district : ALL) {
             BY_CODE.put(district.code(), district);
             BY_NAME.put(district.name(), district);
             district.aliases().forEach(alias -> BY_NAME.put(alias, district));
         }
-        for (District district : ALL) {
-            TEXT_NAMES.add(Map.entry(district.name(), district));
-            district.aliases().forEach(alias -> TEXT_NAMES.add(Map.entry(alias, district)));
-            for (String town : district.towns()) {
-                TEXT_NAMES.add(Map.entry(town, district));
-                String bare = town.replaceAll("(街道|镇|乡)$", "");
-                // 2-character bare town names (e.g. 黄庄) are ambiguous across districts; keep ≥3.
-                if (bare.length() >= 3) {
-                    TEXT_NAMES.add(Map.entry(bare, district));
-                }
-            }
-        }
-        TEXT_NAMES.sort(Comparator.comparingInt((Map.Entry<String, District> e) -> e.getKey().length()).reversed());
     }
 
     private Districts() {
     }
 
     private static District d(String code, String name, long population) {
-        return new District(code, name, population, List.of(), List.of());
+        return new District(code, name, population, List.of(), TOWNS.getOrDefault(code, List.of()));
+    }
+
+    private static Map<String, List<String>> loadTowns(String resource) {
+        Map<String, List<String>> towns = new LinkedHashMap<>();
+        try (java.io.InputStream in = Districts.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + resource);
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] fields = line.split("\t");
+                towns.computeIfAbsent(fields[2].strip(), k -> new ArrayList<>()).add(fields[0]);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        towns.replaceAll((code, names) -> List.copyOf(names));
+        return towns;
     }
 
     public static List<District> all() {
@@ -109,57 +104,5 @@ public final class Districts {
             return Optional.ofNullable(BY_NAME.get(trimmed + "区"));
         }
         return Optional.empty();
-    }
-
-    /**
-     * Finds the district a Chinese text speaks of: district names (also without 区 where that
-     * is unambiguous, e.g. 武清, 西青, 蓟州), former names and town names. Returns the first match
-     * by position in the text; 河北省 is not 河北区, and 河西务 is not 河西区.
-     */
-    public static Optional<District> findInText(String text) {
-        return matchInText(text).map(Map.Entry::getValue);
-    }
-
-    /** Like {@link #findInText}, with the words that matched (kept as evidence of the inference). */
-    public static Optional<Map.Entry<String, District>> matchInText(String text) {
-        if (text == null || text.isEmpty()) {
-            return Optional.empty();
-        }
-        String cleaned = text.replace("河北省", "〇〇〇").replace("河西务", "〇〇〇");
-        int bestIndex = Integer.MAX_VALUE;
-        Map.Entry<String, District> best = null;
-        for (Map.Entry<String, District> entry : TEXT_NAMES) {
-            int index = cleaned.indexOf(entry.getKey());
-            if (index >= 0 && index < bestIndex) {
-                bestIndex = index;
-                best = entry;
-            }
-        }
-        if (best == null) {
-            best = findBareDistrictName(cleaned);
-        }
-        // 河西务 was masked above to keep it from matching 河西区; it is a town of 武清区.
-        if (best == null && text.contains("河西务")) {
-            best = Map.entry("河西务", BY_CODE.get("120114"));
-        }
-        return Optional.ofNullable(best);
-    }
-
-    private static Map.Entry<String, District> findBareDistrictName(String text) {
-        int bestIndex = Integer.MAX_VALUE;
-        Map.Entry<String, District> best = null;
-        for (District district : ALL) {
-            String bare = district.name().substring(0, district.name().length() - 1);
-            // Bare 河北 / 河东 / 河西 / 南开 / 和平 are too common as words to trust without 区.
-            if (bare.length() < 2 || List.of("河北", "河东", "河西", "南开", "和平", "红桥").contains(bare)) {
-                continue;
-            }
-            int index = text.indexOf(bare);
-            if (index >= 0 && index < bestIndex) {
-                bestIndex = index;
-                best = Map.entry(bare, district);
-            }
-        }
-        return best;
     }
 }

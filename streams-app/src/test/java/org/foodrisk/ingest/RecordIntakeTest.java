@@ -130,4 +130,28 @@ class RecordIntakeTest {
         assertEquals("invalid-json", rejectionOf(InputTopic.OPINION_SIGNALS, "D", deep.toString()),
                 "nesting beyond 64 levels is refused before it costs anything");
     }
+
+    @Test
+    void aComplaintsDistrictTownAndCategoryComeFromItsTextWithTheWordsThatSaidThem() {
+        IntakeResult.Accepted result = accepted(InputTopic.COMPLAINTS, "T1", """
+                {"complaintId":"T1","channel":"12345","receivedAt":"2024-05-22T09:12:00+08:00",
+                 "text":"我住在河西区，周末在杨柳青镇一家名叫“武清人家”的饭店吃的火锅，回家就拉肚子"}
+                """);
+        var record = result.normalized();
+        assertEquals("120111", record.path("districtCode").asText(), "where the meal was, not where the diner lives");
+        assertEquals("西青区", record.path("districtName").asText());
+        assertEquals("杨柳青镇", record.path("town").asText());
+        assertEquals("餐饮食品", record.path("foodCategory").asText());
+        String marks = record.path("normalized").toString();
+        assertTrue(marks.contains("districtCode, districtName: from text「杨柳青镇」"), marks);
+        assertTrue(marks.contains("foodCategory: from text「饭店」"), marks);
+
+        IntakeResult.Accepted ambiguous = accepted(InputTopic.COMPLAINTS, "T2", """
+                {"complaintId":"T2","channel":"12345","receivedAt":"2024-05-22T09:12:00+08:00",
+                 "text":"武清区和宝坻区的几家超市都在卖同一批问题鸡蛋"}
+                """);
+        assertTrue(ambiguous.normalized().path("districtCode").isMissingNode(), "two places, none chosen");
+        assertTrue(ambiguous.normalized().path("normalized").toString().contains("武清区、宝坻区"));
+        assertEquals("食用农产品", ambiguous.normalized().path("foodCategory").asText());
+    }
 }
