@@ -29,7 +29,7 @@ class DemoDataGeneratorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final LocalDate DAY = LocalDate.of(2024, 5, 6);
 
-    // Enumerations of the public contract (shared/contract/README.md).
+    // Enumerations of the public contract (docs/contract.md).
     private static final Set<String> PROGRAMS = Set.of("国抽", "省抽", "市抽", "区抽", "县抽", "快检", "你点我检", "例行监测",
             "风险监测", "监督抽查");
     private static final Set<String> STAGES = Set.of("种植养殖", "屠宰", "生产", "流通", "餐饮", "进口", "网络销售", "储备");

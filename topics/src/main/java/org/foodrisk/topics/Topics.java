@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Names of every topic the service reads or writes.
  *
- * <p>The names of the contract topics are fixed by {@code shared/contract/README.md}; the
+ * <p>The names of the contract topics are fixed by {@code docs/contract.md}; the
  * {@code .v1} suffix is part of the name so that an incompatible change becomes a new topic
  * rather than a silent change under subscribers. Partitions, retention and schemas live in
  * the catalogue ({@code foodrisk/topics.json}, see {@link TopicCatalogue}), not here, so that
