@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.core.annotation.Nullable;
 import org.foodrisk.reference.District;
 import org.foodrisk.reference.Districts;
@@ -30,7 +31,10 @@ public class SummaryController {
         this.summaries = summaries;
     }
 
+    // Every media type the route answers with must be declared, or the router refuses an
+    // Accept: text/markdown request with 406 before this method is reached.
     @Get("/{districtCode}/{period}")
+    @Produces({MediaType.APPLICATION_JSON, "text/markdown", MediaType.TEXT_HTML})
     public HttpResponse<?> summary(@PathVariable String districtCode, @PathVariable String period,
                                    @Nullable @Header("Accept") String accept) {
         String format = period.endsWith(".md") ? "md" : period.endsWith(".html") ? "html"

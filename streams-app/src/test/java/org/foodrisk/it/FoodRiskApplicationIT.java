@@ -461,6 +461,16 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                 String period = expected;
                 if (firstMatchingOrNull(Topics.RISK_SUMMARIES, s -> "120114".equals(s.path("districtCode").asText())
                         && period.equals(s.path("period").asText())) != null) {
+                    // The same summary as the meeting reads it, asked for by media type as the README says.
+                    var markdown = http.toBlocking().exchange(HttpRequest.GET("/api/v1/summaries/120114/" + period)
+                            .bearerAuth(ANALYST).accept("text/markdown"), String.class);
+                    assertEquals(200, markdown.getStatus().getCode());
+                    assertTrue(markdown.getContentType().orElseThrow().toString().startsWith("text/markdown"),
+                            String.valueOf(markdown.getContentType()));
+                    assertTrue(markdown.body().startsWith("# 武清区食品安全风险会商摘要"), markdown.body());
+                    var html = http.toBlocking().exchange(HttpRequest.GET("/api/v1/summaries/120114/" + period)
+                            .bearerAuth(ANALYST).accept(io.micronaut.http.MediaType.TEXT_HTML), String.class);
+                    assertTrue(html.getContentType().orElseThrow().toString().startsWith("text/html"));
                     return;
                 }
             }
