@@ -21,6 +21,10 @@ public final class StoreNames {
     /** The latest event time each input task has seen ({@link EventClockProcessor}). */
     public static final String EVENT_CLOCK = "event-clock-store";
     public static final String SYNDROME_ABERRATION_PROGRESS = "syndrome-aberration-progress-store";
+    /** Supervision sampling per district × food and day (key {@code district|category|food|day}). */
+    public static final String FOOD_HAZARD_TALLIES = "food-hazard-tallies-store";
+    /** The current episode of each district × food × hazard class (key {@code district|category|food|hazardClass}). */
+    public static final String FOOD_HAZARD_EPISODES = "food-hazard-episodes-store";
 
     private StoreNames() {
     }

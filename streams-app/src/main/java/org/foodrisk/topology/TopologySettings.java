@@ -39,6 +39,7 @@ import java.util.Map;
  * @param weeklyCountMethod    the method for weekly sums of the same counts, judged when an ISO week
  *                             closes ("farrington-flexible", the improved Farrington of Noufaily et al.
  *                             2013 with R's defaults: needs 5 years of weekly history), or "none"
+ * @param foodHazard           the food × hazard pass-rate chart (sampling.food-hazard-cluster)
  */
 public record TopologySettings(
         ZoneId zone,
@@ -66,7 +67,8 @@ public record TopologySettings(
         Duration dayCloseGrace,
         org.foodrisk.alert.DeadlinePolicy deadlines,
         org.foodrisk.detect.LevelPolicy levels,
-        String weeklyCountMethod) {
+        String weeklyCountMethod,
+        FoodHazardSettings foodHazard) {
 
     public static TopologySettings defaults() {
         return new TopologySettings(ZoneId.of("Asia/Shanghai"), Duration.ofDays(1), Duration.ofDays(30), 20, 0.01,
@@ -80,7 +82,8 @@ public record TopologySettings(
                 Duration.ofDays(7), 3, Duration.ofMinutes(1),
                 // EARS C2 on daily counts: eligible from 7 days of history (United4Surveillance).
                 "ears-c2", 28, 3, Duration.ofDays(1), org.foodrisk.alert.DeadlinePolicy.defaults(),
-                org.foodrisk.detect.LevelPolicy.defaults(), "farrington-flexible");
+                org.foodrisk.detect.LevelPolicy.defaults(), "farrington-flexible",
+                FoodHazardSettings.defaults());
     }
 
     public TopologySettings withZone(ZoneId newZone) {
@@ -88,7 +91,7 @@ public record TopologySettings(
                 failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
                 clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
                 rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
-                countMinEvents, dayCloseGrace, deadlines, levels, weeklyCountMethod);
+                countMinEvents, dayCloseGrace, deadlines, levels, weeklyCountMethod, foodHazard);
     }
 
     public TopologySettings withDeadlines(org.foodrisk.alert.DeadlinePolicy newDeadlines) {
@@ -96,6 +99,6 @@ public record TopologySettings(
                 failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
                 clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
                 rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
-                countMinEvents, dayCloseGrace, newDeadlines, levels, weeklyCountMethod);
+                countMinEvents, dayCloseGrace, newDeadlines, levels, weeklyCountMethod, foodHazard);
     }
 }
