@@ -189,6 +189,30 @@ class FoodHazardClusterTopologyTest {
                 "the detector says which programs it counts");
     }
 
+    @Test
+    void rapidTestFailuresDoNotMakeAClusterWhileSupervisionFailuresDo() {
+        // Three 韭菜 腐霉利 failures at three stalls on three days, nothing else known: 快检 in 西青区,
+        // 区抽 in 武清区. No minimum sample size: three of three is a signal (3·ln 6 − 3·ln 1.05 ≥ 4).
+        SplittableRandom random = new SplittableRandom(7);
+        List<Published> traffic = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            ZonedDateTime sampled = START.plusDays(k).atTime(9, 0).atZone(TIANJIN);
+            Published official = published("WQ-R-" + k, FOODS.get(0), "韭菜摊位" + k, sampled, true, random, true);
+            traffic.add(official);
+            String rapid = official.json().replace("WQ-R-", "XQ-K-").replace("武清区", "西青区")
+                    .replaceFirst("\"program\":\"[^\"]+\"", "\"program\":\"快检\"");
+            traffic.add(new Published("XQ-K-" + k, rapid, official.reportedAt(), true, true, true, sampled.toLocalDate()));
+        }
+        traffic.sort(Comparator.comparing(Published::reportedAt));
+        traffic.forEach(p -> sampling.pipeInput(p.id(), p.json(), p.reportedAt().toInstant()));
+        assertEquals(List.of(), deadLetters.readValuesToList());
+        List<JsonNode> clusters = alerts.readValuesToList().stream().map(FoodHazardClusterTopologyTest::json)
+                .filter(a -> a.path("kind").asText().equals(KIND)).toList();
+        assertFalse(clusters.isEmpty(), "武清区's three 区抽 failures are a cluster");
+        assertTrue(clusters.stream().allMatch(a -> a.path("districtName").asText().equals("武清区")),
+                "西青区's 快检 failures are screening, not a pass rate");
+    }
+
     private static double upperTail(int n, int x, double p) {
         double sum = 0;
         for (int k = x; k <= n; k++) {
