@@ -84,7 +84,8 @@ public final class FailureRateRule {
                 (double) window.failed(), window.tested() * (1 - target.percent() / 100.0),
                 target.percent(), passRate, p,
                 "单侧精确二项检验：H0 合格率≥目标值（" + (target.fromPlan() ? "计划目标：" + target.asWritten()
-                        : "默认目标") + "）；observed=不合格批次，expected=按目标允许的不合格批次，threshold=目标合格率%，statistic=实际合格率%");
+                        : "默认目标") + "）；observed=不合格批次，expected=按目标允许的不合格批次，threshold=目标合格率%，statistic=实际合格率%；"
+                        + SamplingPrograms.COUNTED);
         List<String> actions = List.of(
                 "对" + Objects.toString(window.districtName(), "") + Objects.toString(window.foodCategory(), "") + "开展不合格原因分析，研判风险",
                 "加大该类食品抽检频次和覆盖面，开展跟踪抽检",

@@ -16,7 +16,9 @@ import java.util.List;
  * @param place    for illness reports, the exposure place (key, name, type, exposure time); for others, null
  * @param weight   how much the signal counts in weighted volumes: reach for opinion, 1 otherwise
  * @param tags     flags detectors use: died, hospitalized, rumour, school (mass exposure), syndrome:…,
- *                 syndrome-inferred:… (from symptoms when the report names none), pathogen:… …
+ *                 syndrome-inferred:… (from symptoms when the report names none), pathogen:… …; for
+ *                 sampling results {@code program:<program>}, {@code subcategory:<foodSubcategory>}
+ *                 and {@code tested:<hazardClass>} for every hazard class the result's items test
  * @param summary  one line for an alert's evidence list, in Chinese
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -47,6 +49,18 @@ public record Signal(
 
     public boolean hasTag(String tag) {
         return tags.contains(tag);
+    }
+
+    /** The value of the first tag {@code <name>:<value>}, or null. */
+    public String tagValue(String name) {
+        String prefix = name + ":";
+        return tags.stream().filter(t -> t.startsWith(prefix)).map(t -> t.substring(prefix.length()))
+                .filter(v -> !v.isBlank()).findFirst().orElse(null);
+    }
+
+    /** The hazard classes a sampling result's items test (tags {@code tested:<class>}); empty when unknown. */
+    public List<String> testedHazardClasses() {
+        return tags.stream().filter(t -> t.startsWith("tested:")).map(t -> t.substring("tested:".length())).toList();
     }
 
     /** District × category: the unit of aggregation. Unknown parts are written as "?". */

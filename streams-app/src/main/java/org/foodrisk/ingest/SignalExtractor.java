@@ -41,7 +41,27 @@ public final class SignalExtractor {
         return new Signal(SignalType.SAMPLING, s.sampleId(), 1, s.sampledAt(), s.districtCode(), s.districtName(),
                 s.foodCategory(), s.foodName(), s.stage(), s.agency(), s.failed(), findings,
                 enterprise == null ? null : enterprise.key(districtKey),
-                enterprise == null ? null : enterprise.name(), null, 1, List.of(), samplingSummary(s, findings));
+                enterprise == null ? null : enterprise.name(), null, 1, samplingTags(s), samplingSummary(s, findings));
+    }
+
+    /**
+     * The program (pass rates count only supervision sampling), the subcategory, and the hazard
+     * classes the items test: the denominator of a food × hazard pass rate is the results tested
+     * for that hazard, which only the items say.
+     */
+    private static List<String> samplingTags(SamplingResult s) {
+        List<String> tags = new java.util.ArrayList<>();
+        if (s.program() != null) {
+            tags.add("program:" + s.program());
+        }
+        if (s.foodSubcategory() != null) {
+            tags.add("subcategory:" + s.foodSubcategory());
+        }
+        if (s.items() != null) {
+            s.items().stream().map(i -> i.hazardClass() == null ? "其他" : i.hazardClass()).distinct()
+                    .forEach(c -> tags.add("tested:" + c));
+        }
+        return tags;
     }
 
     private static String samplingSummary(SamplingResult s, List<Signal.Finding> findings) {

@@ -29,6 +29,7 @@ public final class RiskSummaryBuilder {
     private static final Map<String, String> KIND_NAMES = Map.ofEntries(
             Map.entry("sampling.critical-hazard", "抽检检出禁用/高危物质"),
             Map.entry("sampling.failure-rate", "抽检合格率低于目标"),
+            Map.entry("sampling.food-hazard-cluster", "同一食品同一危害不合格聚集"),
             Map.entry("sampling.repeat-offender", "同一主体反复不合格"),
             Map.entry("sampling.aberration", "抽检不合格数异常"),
             Map.entry("illness.cluster", "食源性疾病聚集"),

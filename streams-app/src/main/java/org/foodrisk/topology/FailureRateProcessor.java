@@ -11,6 +11,7 @@ import org.foodrisk.detect.Detection;
 import org.foodrisk.detect.Evidence;
 import org.foodrisk.detect.FailureRateRule;
 import org.foodrisk.detect.PassRateTarget;
+import org.foodrisk.detect.SamplingPrograms;
 import org.foodrisk.ingest.Signal;
 import org.foodrisk.ingest.SignalType;
 import org.foodrisk.plan.PassRateTargets;
@@ -50,7 +51,8 @@ final class FailureRateProcessor extends ContextualProcessor<String, Signal, Str
     @Override
     public void process(Record<String, Signal> record) {
         Signal signal = record.value();
-        if (signal.type() != SignalType.SAMPLING) {
+        // Pass rates are figures of supervision sampling: 快检, 风险监测 and 你点我检 are not counted.
+        if (signal.type() != SignalType.SAMPLING || !SamplingPrograms.countsInPassRates(signal.tagValue("program"))) {
             return;
         }
         ZoneId zone = settings.zone();

@@ -39,6 +39,12 @@ import org.foodrisk.detect.Detection;
 import org.foodrisk.detect.FailureRateRule;
 import org.foodrisk.detect.OffenderHistory;
 import org.foodrisk.detect.RepeatOffenderRule;
+import org.foodrisk.detect.BernoulliCusum;
+import org.foodrisk.detect.FailureBaseline;
+import org.foodrisk.detect.FoodHazardClusterRule;
+import org.foodrisk.detect.FoodHazardDay;
+import org.foodrisk.detect.FoodHazardEpisode;
+import org.foodrisk.detect.SamplingPrograms;
 import org.foodrisk.ingest.InputTopic;
 import org.foodrisk.ingest.IntakeResult;
 import org.foodrisk.ingest.RecordIntake;
@@ -61,7 +67,8 @@ import java.util.List;
  *  4 input topics ─ intake-* ─┬─ dead letters ──────────────────────────────► foodrisk.dead-letters.v1
  *                             └─ dedup-* (store) ─ signals ─ track-event-clock (the summaries' clock)
  *  signals ─ detect-critical-hazard ───────────────────────────────────┐
- *  signals ─ [by district|category] ─ count-daily ─┬ detect-failure-rate ─┤
+ *  signals ─ [by district|category] ─ count-daily ─┬ detect-failure-rate ─┤  (监督抽检 only)
+ *                                                  ├ detect-food-hazard-cluster ─┤ (Bernoulli CUSUM per food × hazard)
  *                                                  ├ detect-count-aberrations (EARS C2 when a day closes,
  *                                                  │   farringtonFlexible when a week closes) ─┤
  *                                                  ├ detect-opinion ──────┤  (24 h spike, rumour)
@@ -71,7 +78,7 @@ import java.util.List;
  *  illness ─ [by district|syndrome] ─ count-daily-syndrome ─ detect-syndrome-aberrations ─┤
  *  signals ─ [by exposure place] ─ detect-illness-cluster ───────────────┤
  *  illness without place, with town ─ [by district] ─ detect-illness-spacetime ─┤
- *  sampling ─ [by district] ─ detect-plan-targets ────────────────────────┤
+ *  sampling (监督抽检) ─ [by district] ─ detect-plan-targets ────────────────────────┤
  *                                        detections ─┐
  *  foodrisk.alert-actions.v1 ─ intake-alert-actions ─┴ [by alertId] ─ alert-state ─► foodrisk.alerts.v1
  *                                          (wall-clock punctuation: overdue)   └─► dead letters (refused actions)
@@ -134,6 +141,17 @@ public final class FoodRiskTopology {
                 .process(() -> new FailureRateProcessor(failureRateRule, targets, settings),
                         Named.as("detect-failure-rate"), StoreNames.FAILURE_RATE_TALLIES);
 
+        builder.addStateStore(store(StoreNames.FOOD_HAZARD_TALLIES, JsonSerde.of(FoodHazardDay.class)));
+        builder.addStateStore(store(StoreNames.FOOD_HAZARD_EPISODES, JsonSerde.of(FoodHazardEpisode.class)));
+        FoodHazardSettings foodHazard = settings.foodHazard();
+        FoodHazardClusterRule foodHazardRule = new FoodHazardClusterRule(
+                new BernoulliCusum(foodHazard.oddsRatio(), foodHazard.threshold()),
+                new FailureBaseline(foodHazard.priorWeight()), settings.levels());
+        KStream<String, Detection> foodHazardClusters = byDistrictCategory
+                .process(() -> new FoodHazardClusterProcessor(foodHazardRule, foodHazard, settings.zone()),
+                        Named.as("detect-food-hazard-cluster"), StoreNames.FOOD_HAZARD_TALLIES,
+                        StoreNames.FOOD_HAZARD_EPISODES);
+
         builder.addStateStore(store(StoreNames.OPINION_HOURLY, JsonSerde.of(HourlyVolume.class)));
         OpinionSpikeRule spikeRule = new OpinionSpikeRule(settings.opinionAlpha(), settings.opinionMinPosts(), settings.levels());
         RumourRule rumourRule = new RumourRule(settings.rumourMinReach(), settings.levels());
@@ -181,7 +199,8 @@ public final class FoodRiskTopology {
         builder.addStateStore(store(StoreNames.PLAN_PROGRESS, JsonSerde.of(DistrictYearTotals.class)));
         PlanTargetRule targetRule = new PlanTargetRule();
         KStream<String, Detection> planTargets = signals
-                .filter((id, s) -> s.type() == SignalType.SAMPLING && s.districtCode() != null,
+                .filter((id, s) -> s.type() == SignalType.SAMPLING && s.districtCode() != null
+                                && SamplingPrograms.countsInPassRates(s.tagValue("program")),
                         Named.as("filter-district-sampling"))
                 .selectKey((id, signal) -> signal.districtCode(), Named.as("key-by-district"))
                 .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("sampling-by-district"))
@@ -246,6 +265,7 @@ public final class FoodRiskTopology {
                 .merge(countAberrations, Named.as("merge-detections-count-aberrations"))
                 .merge(syndromeAberrations, Named.as("merge-detections-syndrome-aberrations"))
                 .merge(planTargets, Named.as("merge-detections-plan-targets"))
+                .merge(foodHazardClusters, Named.as("merge-detections-food-hazard-cluster"))
                 .mapValues(AlertCommand::of, Named.as("as-detection-command"));
         KStream<String, Object> actionIntake = builder
                 .stream(Topics.ALERT_ACTIONS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("source-alert-actions"))

@@ -23,6 +23,10 @@ public final class StoreNames {
     public static final String SYNDROME_ABERRATION_PROGRESS = "syndrome-aberration-progress-store";
     /** Cases without a common place, by district, with their town: the space–time scan's input. */
     public static final String ILLNESS_SPACETIME = "illness-spacetime-store";
+    /** Supervision sampling per district × food and day (key {@code district|category|food|day}). */
+    public static final String FOOD_HAZARD_TALLIES = "food-hazard-tallies-store";
+    /** The current episode of each district × food × hazard class (key {@code district|category|food|hazardClass}). */
+    public static final String FOOD_HAZARD_EPISODES = "food-hazard-episodes-store";
 
     private StoreNames() {
     }

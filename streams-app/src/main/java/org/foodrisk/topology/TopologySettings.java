@@ -41,6 +41,7 @@ import java.util.Map;
  *                             2013 with R's defaults: needs 5 years of weekly history), or "none"
  * @param clusterExposureWindow the window within which all cases of one outbreak episode may have been
  *                             exposed (one day's meals); see {@link org.foodrisk.detect.OutbreakDefinition}
+ * @param foodHazard           the food × hazard pass-rate chart (sampling.food-hazard-cluster)
  */
 public record TopologySettings(
         ZoneId zone,
@@ -69,7 +70,8 @@ public record TopologySettings(
         org.foodrisk.alert.DeadlinePolicy deadlines,
         org.foodrisk.detect.LevelPolicy levels,
         String weeklyCountMethod,
-        Duration clusterExposureWindow) {
+        Duration clusterExposureWindow,
+        FoodHazardSettings foodHazard) {
 
     public static TopologySettings defaults() {
         return new TopologySettings(ZoneId.of("Asia/Shanghai"), Duration.ofDays(1), Duration.ofDays(30), 20, 0.01,
@@ -83,7 +85,8 @@ public record TopologySettings(
                 Duration.ofDays(7), 3, Duration.ofMinutes(1),
                 // EARS C2 on daily counts: eligible from 7 days of history (United4Surveillance).
                 "ears-c2", 28, 3, Duration.ofDays(1), org.foodrisk.alert.DeadlinePolicy.defaults(),
-                org.foodrisk.detect.LevelPolicy.defaults(), "farrington-flexible", Duration.ofHours(24));
+                org.foodrisk.detect.LevelPolicy.defaults(), "farrington-flexible", Duration.ofHours(24),
+                FoodHazardSettings.defaults());
     }
 
     public TopologySettings withZone(ZoneId newZone) {
@@ -91,7 +94,7 @@ public record TopologySettings(
                 failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
                 clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
                 rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
-                countMinEvents, dayCloseGrace, deadlines, levels, weeklyCountMethod, clusterExposureWindow);
+                countMinEvents, dayCloseGrace, deadlines, levels, weeklyCountMethod, clusterExposureWindow, foodHazard);
     }
 
     public TopologySettings withDeadlines(org.foodrisk.alert.DeadlinePolicy newDeadlines) {
@@ -99,6 +102,6 @@ public record TopologySettings(
                 failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
                 clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
                 rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
-                countMinEvents, dayCloseGrace, newDeadlines, levels, weeklyCountMethod, clusterExposureWindow);
+                countMinEvents, dayCloseGrace, newDeadlines, levels, weeklyCountMethod, clusterExposureWindow, foodHazard);
     }
 }

@@ -236,6 +236,37 @@ class FoodRiskTopologyTest {
     }
 
     @Test
+    void rapidTestsAndRiskMonitoringDoNotCountInThePassRate() {
+        // The same 20 河北区 乳制品 results as above pass under 区抽, and 4 failures come from 快检,
+        // 风险监测 and 你点我检: not supervision sampling, so the pass rate stays 20 of 20.
+        for (int i = 0; i < 20; i++) {
+            String id = "HB-OK-" + i;
+            publish(id, Samples.sampling(id, "河北区", "乳制品", "纯牛奶", String.format("2024-05-%02dT10:00:00+08:00", 1 + i), false));
+        }
+        String[] programs = {"快检", "风险监测", "你点我检", "快检"};
+        for (int i = 0; i < programs.length; i++) {
+            String id = "HB-X-" + i;
+            ObjectNode record = Samples.sampling(id, "河北区", "乳制品", "纯牛奶",
+                    String.format("2024-05-%02dT15:00:00+08:00", 17 + i), true);
+            record.put("program", programs[i]);
+            publish(id, record);
+        }
+        assertTrue(alerts.readValuesToList().stream().map(FoodRiskTopologyTest::json)
+                .noneMatch(a -> a.path("kind").asText().equals("sampling.failure-rate")));
+        // … while the same four failures from 监督抽查 and 例行监测 would make it 80 %: the control.
+        for (int i = 0; i < programs.length; i++) {
+            String id = "HB-Y-" + i;
+            ObjectNode record = Samples.sampling(id, "河北区", "乳制品", "纯牛奶",
+                    String.format("2024-05-%02dT16:00:00+08:00", 17 + i), true);
+            record.put("program", i % 2 == 0 ? "监督抽查" : "例行监测");
+            publish(id, record);
+        }
+        assertTrue(alerts.readValuesToList().stream().map(FoodRiskTopologyTest::json)
+                .anyMatch(a -> a.path("kind").asText().equals("sampling.failure-rate")
+                        && a.path("detector").path("method").asText().contains("不计快检、风险监测、你点我检")));
+    }
+
+    @Test
     void aFewFailuresInASmallSampleAreNotAnAlarm() {
         // 3 of 20 failing in 食用农产品 (target 97%): p = P(X ≥ 3 | 20, 0.03) ≈ 0.021 > alpha 0.01.
         for (int i = 0; i < 20; i++) {
