@@ -10,7 +10,19 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Build (incremental after the first time); tests are the other command: mvn -B verify
-mvn -B -q -DskipTests package
+# Not quiet: the first build downloads for minutes and should say so (a line per module, no
+# per-file download progress, the end of the output when it fails); no colour codes in a file.
+echo "foodrisk: building (the first build downloads dependencies and takes a few minutes)"
+color=never; [ -t 1 ] && color=auto
+build_log="$(mktemp)"
+if ! mvn -B -ntp -Dstyle.color="$color" -DskipTests package | tee "$build_log" \
+    | grep --line-buffered -E '^\[INFO\] (Building |BUILD )'; then
+  echo "foodrisk: the build failed; the end of its output:"
+  tail -n 60 "$build_log"
+  rm -f "$build_log"
+  exit 1
+fi
+rm -f "$build_log"
 
 port="${FOODRISK_HTTP_PORT:-8080}"
 echo "foodrisk: starting; dashboard at http://localhost:${port}/dashboard/ (demo sign-in tokens: demo-analyst, demo-unit-120114, demo-admin)"

@@ -109,7 +109,10 @@ public final class StallJudge {
             // Only markers and aborted records lie behind the lag: nothing waits, start over.
             noProgressSince = null;
         }
-        verdict = new Verdict(stalled, noProgressSince, noProgressSince == null ? Map.of() : lag, lastProgressAt);
+        // Shown only once a reading has passed without progress: while the instance commits, the
+        // records in flight are not "waiting" in any sense an operator should read.
+        Instant shownSince = noProgressSince != null && noProgressSince.isBefore(reading.at()) ? noProgressSince : null;
+        verdict = new Verdict(stalled, shownSince, shownSince == null ? Map.of() : lag, lastProgressAt);
         return verdict;
     }
 

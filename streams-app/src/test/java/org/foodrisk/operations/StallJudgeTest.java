@@ -54,6 +54,10 @@ class StallJudgeTest {
         StallJudge.Verdict moved = judge.observe(at(220, 101, 900, 0), RECORDS_WAIT);
         assertFalse(moved.stalled());
         assertEquals(T0.plusSeconds(220), moved.lastProgressAt());
+        assertNull(moved.noProgressSince(), "records in flight while it commits are not shown as waiting");
+        assertEquals(Map.of(), moved.lag());
+        assertEquals(T0.plusSeconds(220), judge.observe(at(240, 101, 900, 0), RECORDS_WAIT).noProgressSince(),
+                "one reading without progress: waiting since the last one that moved");
         assertFalse(judge.observe(at(380, 101, 900, 0), RECORDS_WAIT).stalled(), "a new bound starts at the commit");
         assertTrue(judge.observe(at(400, 101, 900, 0), RECORDS_WAIT).stalled());
     }
