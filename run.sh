@@ -15,8 +15,8 @@ cd "$(dirname "$0")"
 echo "foodrisk: building (the first build downloads dependencies and takes a few minutes)"
 color=never; [ -t 1 ] && color=auto
 build_log="$(mktemp)"
-if ! mvn -B -ntp -Dstyle.color="$color" -DskipTests package | tee "$build_log" \
-    | grep --line-buffered -E '^\[INFO\] (Building |BUILD )'; then
+if ! mvn -B -ntp -Dstyle.color="$color" -DskipTests package 2>&1 | tee "$build_log" \
+    | grep --line-buffered -E '^\[INFO\] (Building .*\[[0-9]+/[0-9]+\]|BUILD )'; then
   echo "foodrisk: the build failed; the end of its output:"
   tail -n 60 "$build_log"
   rm -f "$build_log"
