@@ -42,7 +42,7 @@ public class DailySeriesReader {
     public DailySeriesReader(StoreInstances instances, TopologySettings settings) {
         this.instances = instances;
         this.historyDays = settings.countHistoryDays();
-        this.thresholds = new DetectorThresholds(AberrationMethods.create(settings.countMethod(), Map.of(), Frequency.DAY),
+        this.thresholds = new DetectorThresholds(AberrationMethods.create(settings.countMethod(), settings.countMethodOptions(), Frequency.DAY),
                 historyDays);
     }
 

@@ -31,6 +31,14 @@ final class SettingsOverrides {
         // Deadlines are configured under foodrisk.deadlines.* (RuntimeFactory) and have no JSON form.
         ObjectNode tree = Json.MAPPER.valueToTree(base.withDeadlines(null));
         tree.remove("deadlines");
+        // The default options belong to the default method (min-sigma is EARS's): another method
+        // named without options of its own starts from R's defaults, not from options it would refuse.
+        for (String method : List.of("count-method", "weekly-count-method")) {
+            if (overrides.containsKey(method)
+                    && overrides.keySet().stream().noneMatch(k -> k.startsWith(method + "-options."))) {
+                tree.putObject(camelCase(method + "-options"));
+            }
+        }
         for (Map.Entry<String, Object> override : overrides.entrySet()) {
             String[] path = override.getKey().split("\\.");
             ObjectNode node = tree;
@@ -41,8 +49,9 @@ final class SettingsOverrides {
                 }
                 node = (ObjectNode) child;
             }
-            String field = camelCase(path[path.length - 1]);
-            boolean mapEntry = node != tree && !node.has(field) && isMap(tree, path);
+            // A map's keys are data (a category, an R option name such as min-sigma): taken as written.
+            boolean mapEntry = node != tree && isMap(tree, path);
+            String field = mapEntry ? path[path.length - 1] : camelCase(path[path.length - 1]);
             if (!node.has(field) && !mapEntry) {
                 throw unknown(override.getKey(), node);
             }
@@ -55,10 +64,17 @@ final class SettingsOverrides {
         }
     }
 
-    /** defaultPassRates is a map by category: new categories may be added to it. */
+    /**
+     * defaultPassRates is a map by category: new categories may be added to it; the method options
+     * are maps by option name, checked by the method itself when the topology is built (an unknown
+     * option stops the start there, naming the method's options).
+     */
     private static boolean isMap(ObjectNode tree, String[] path) {
-        return path.length == 2 && camelCase(path[0]).equals("defaultPassRates");
+        return path.length == 2 && MAPS.contains(camelCase(path[0]));
     }
+
+    private static final java.util.Set<String> MAPS =
+            java.util.Set.of("defaultPassRates", "countMethodOptions", "weeklyCountMethodOptions");
 
     private static IllegalArgumentException unknown(String key, ObjectNode node) {
         List<String> known = new ArrayList<>();

@@ -167,12 +167,15 @@ public final class FoodRiskTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ABERRATION_PROGRESS),
                 Serdes.String(), Serdes.String()));
         CountAberrationRule countRule = new CountAberrationRule(
-                AberrationMethods.create(settings.countMethod(), java.util.Map.of(), Frequency.DAY),
+                AberrationMethods.create(settings.countMethod(), settings.countMethodOptions(), Frequency.DAY),
                 settings.countHistoryDays(), settings.countMinEvents(), CountAberrationRule.Dimension.FOOD_CATEGORY,
                 settings.levels());
         CountAberrationRule weeklyRule = weeklyRule(settings);
+        org.foodrisk.detect.ComparableDays comparableDays = new org.foodrisk.detect.ComparableDays(
+                org.foodrisk.detect.ComparableDays.Mode.of(settings.countBaseline()),
+                org.foodrisk.reference.HolidayCalendar.china());
         KStream<String, Detection> countAberrations = byDistrictCategory
-                .process(() -> new PeriodAberrationProcessor(countRule, weeklyRule, settings.zone(),
+                .process(() -> new PeriodAberrationProcessor(countRule, weeklyRule, comparableDays, settings.zone(),
                                 settings.dayCloseGrace(), StoreNames.DAILY_COUNTS, StoreNames.ABERRATION_PROGRESS),
                         Named.as("detect-count-aberrations"), StoreNames.DAILY_COUNTS, StoreNames.ABERRATION_PROGRESS);
 
@@ -181,7 +184,7 @@ public final class FoodRiskTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.SYNDROME_ABERRATION_PROGRESS), Serdes.String(), Serdes.String()));
         CountAberrationRule syndromeRule = new CountAberrationRule(
-                AberrationMethods.create(settings.countMethod(), java.util.Map.of(), Frequency.DAY),
+                AberrationMethods.create(settings.countMethod(), settings.countMethodOptions(), Frequency.DAY),
                 settings.countHistoryDays(), settings.countMinEvents(), CountAberrationRule.Dimension.SYNDROME,
                 settings.levels());
         KStream<String, Detection> syndromeAberrations = signals
@@ -191,7 +194,7 @@ public final class FoodRiskTopology {
                 .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("cases-by-district-syndrome"))
                 .process(() -> new DailyCountsProcessor(settings.zone(), StoreNames.SYNDROME_DAILY_COUNTS),
                         Named.as("count-daily-syndrome"), StoreNames.SYNDROME_DAILY_COUNTS)
-                .process(() -> new PeriodAberrationProcessor(syndromeRule, settings.zone(), settings.dayCloseGrace(),
+                .process(() -> new PeriodAberrationProcessor(syndromeRule, null, comparableDays, settings.zone(), settings.dayCloseGrace(),
                                 StoreNames.SYNDROME_DAILY_COUNTS, StoreNames.SYNDROME_ABERRATION_PROGRESS),
                         Named.as("detect-syndrome-aberrations"), StoreNames.SYNDROME_DAILY_COUNTS,
                         StoreNames.SYNDROME_ABERRATION_PROGRESS);
@@ -317,7 +320,7 @@ public final class FoodRiskTopology {
         if ("none".equals(settings.weeklyCountMethod())) {
             return null;
         }
-        AberrationMethod method = AberrationMethods.create(settings.weeklyCountMethod(), java.util.Map.of(), Frequency.WEEK);
+        AberrationMethod method = AberrationMethods.create(settings.weeklyCountMethod(), settings.weeklyCountMethodOptions(), Frequency.WEEK);
         // History the method needs before a week (b years + w weeks for the Farrington family; else a year).
         int history = method instanceof FarringtonFlexible flexible ? flexible.requiredHistory()
                 : method instanceof Farrington farrington ? farrington.requiredHistory() : 52;

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.foodrisk.detect.ComparableDays;
 import org.foodrisk.detect.CountAberrationRule;
 import org.foodrisk.detect.Detection;
 import org.foodrisk.detect.Evidence;
@@ -32,6 +33,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
 
     private final CountAberrationRule rule;
     private final CountAberrationRule weeklyRule;
+    private final ComparableDays comparableDays;
     private final ZoneId zone;
     private final Duration grace;
     private final String countsStore;
@@ -39,18 +41,15 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
     private KeyValueStore<String, DailyCount> counts;
     private KeyValueStore<String, String> progress;
 
-    /** @param countsStore the daily counts of the series this task holds; progressStore the last judged day of each */
-    PeriodAberrationProcessor(CountAberrationRule rule, ZoneId zone, Duration grace, String countsStore,
-                              String progressStore) {
-        this(rule, null, zone, grace, countsStore, progressStore);
-    }
-
     /**
-     * @param weeklyRule also judges each ISO week when its Sunday closes (weekly sums of the same
-     *                   daily counts), or null
+     * @param weeklyRule     also judges each ISO week when its Sunday closes (weekly sums of the same
+     *                       daily counts), or null
+     * @param comparableDays which earlier days a day is judged against (its own day type, holidays left out; or consecutive days)
+     * @param countsStore    the daily counts of the series this task holds; progressStore the last judged day of each
      */
-    PeriodAberrationProcessor(CountAberrationRule rule, CountAberrationRule weeklyRule, ZoneId zone, Duration grace,
-                              String countsStore, String progressStore) {
+    PeriodAberrationProcessor(CountAberrationRule rule, CountAberrationRule weeklyRule, ComparableDays comparableDays,
+                              ZoneId zone, Duration grace, String countsStore, String progressStore) {
+        this.comparableDays = comparableDays;
         this.weeklyRule = weeklyRule;
         this.rule = rule;
         this.zone = zone;
@@ -130,25 +129,27 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
     private void judge(String series, LocalDate day) {
         SignalType type = SignalType.valueOf(series.substring(0, series.indexOf('|')).toUpperCase());
         String seriesKey = series.substring(series.indexOf('|') + 1);
-        LocalDate first = day.minusDays(rule.historyDays());
         String observedFrom = progress.get(OBSERVED_FROM);
-        if (observedFrom != null && first.isBefore(LocalDate.parse(observedFrom))) {
-            first = LocalDate.parse(observedFrom); // a short series: the method says so rather than alarming
+        // A short series (days before the task's first record are unknown): the method says so rather than alarming.
+        List<LocalDate> dates = comparableDays.seriesDays(day, rule.historyDays(),
+                observedFrom == null ? null : LocalDate.parse(observedFrom));
+        LocalDate first = dates.get(0);
+        java.util.Map<LocalDate, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < dates.size(); i++) {
+            index.put(dates.get(i), i);
         }
-        int length = (int) (day.toEpochDay() - first.toEpochDay()) + 1;
-        List<LocalDate> dates = new ArrayList<>();
-        long[] values = new long[length];
-        for (int i = 0; i < length; i++) {
-            dates.add(first.plusDays(i));
-        }
+        long[] values = new long[dates.size()];
         List<Evidence> lastDay = List.of();
         try (KeyValueIterator<String, DailyCount> days = counts.range(DayKeys.key(series, first), DayKeys.key(series, day))) {
             while (days.hasNext()) {
                 KeyValue<String, DailyCount> entry = days.next();
-                int index = (int) (DayKeys.dayOf(entry.key).toEpochDay() - first.toEpochDay());
+                Integer at = index.get(DayKeys.dayOf(entry.key));
+                if (at == null) {
+                    continue; // not a comparable day
+                }
                 // Sampling is judged on its failures; the other streams on every record.
-                values[index] = type == SignalType.SAMPLING ? entry.value.failed() : entry.value.count();
-                if (index == values.length - 1) {
+                values[at] = type == SignalType.SAMPLING ? entry.value.failed() : entry.value.count();
+                if (at == values.length - 1) {
                     lastDay = entry.value.records();
                 }
             }

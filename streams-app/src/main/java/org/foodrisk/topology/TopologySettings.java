@@ -42,6 +42,14 @@ import java.util.Map;
  * @param clusterExposureWindow the window within which all cases of one outbreak episode may have been
  *                             exposed (one day's meals); see {@link org.foodrisk.detect.OutbreakDefinition}
  * @param foodHazard           the food × hazard pass-rate chart (sampling.food-hazard-cluster)
+ * @param countMethodOptions   options of the daily method, named as R and the backtest CLI name them
+ *                             ({@code min-sigma}, {@code alpha}, {@code baseline} …); absent ones take R's
+ *                             defaults. The default {@code min-sigma 0.5} belongs to the default EARS C2: a
+ *                             configuration that names another count-method without options gets R's defaults
+ * @param weeklyCountMethodOptions the same for the weekly method (R's defaults unless set)
+ * @param countBaseline        "comparable-days" (judge a day against earlier days of its own day type,
+ *                             holidays and the return after them left out; {@link org.foodrisk.detect.ComparableDays})
+ *                             or "consecutive-days" (R's series of consecutive days)
  */
 public record TopologySettings(
         ZoneId zone,
@@ -71,7 +79,21 @@ public record TopologySettings(
         org.foodrisk.detect.LevelPolicy levels,
         String weeklyCountMethod,
         Duration clusterExposureWindow,
-        FoodHazardSettings foodHazard) {
+        FoodHazardSettings foodHazard,
+        Map<String, String> countMethodOptions,
+        Map<String, String> weeklyCountMethodOptions,
+        String countBaseline) {
+
+    /**
+     * Production options of EARS C2 on sparse daily counts. R's earsC has no floor on the sd (minSigma
+     * 0): a baseline of zeros gives a threshold of 0, and with a 7-day baseline the alarm rate is far
+     * above the nominal 0.1 % (docs/evaluation.md, 2026-12-06). A floor of 0.5 (Burkom's suggestion for
+     * sparse data, the minimum-sd device of ESSENCE's EARS variants) puts the threshold over a zero
+     * baseline at 0 + 3.09·0.5 = 1.5: three cases of a rare syndrome (botulism, toxic mushrooms) still
+     * alarm, at BLUE (YELLOW for illness), not above a confirmed 3-case cluster. R's behaviour stays one
+     * setting away: count-method-options.min-sigma=0.
+     */
+    public static final Map<String, String> DEFAULT_COUNT_METHOD_OPTIONS = Map.of("min-sigma", "0.5");
 
     public static TopologySettings defaults() {
         return new TopologySettings(ZoneId.of("Asia/Shanghai"), Duration.ofDays(1), Duration.ofDays(30), 20, 0.01,
@@ -86,7 +108,7 @@ public record TopologySettings(
                 // EARS C2 on daily counts: eligible from 7 days of history (United4Surveillance).
                 "ears-c2", 28, 3, Duration.ofDays(1), org.foodrisk.alert.DeadlinePolicy.defaults(),
                 org.foodrisk.detect.LevelPolicy.defaults(), "farrington-flexible", Duration.ofHours(24),
-                FoodHazardSettings.defaults());
+                FoodHazardSettings.defaults(), DEFAULT_COUNT_METHOD_OPTIONS, Map.of(), "comparable-days");
     }
 
     public TopologySettings withZone(ZoneId newZone) {
@@ -94,7 +116,8 @@ public record TopologySettings(
                 failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
                 clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
                 rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
-                countMinEvents, dayCloseGrace, deadlines, levels, weeklyCountMethod, clusterExposureWindow, foodHazard);
+                countMinEvents, dayCloseGrace, deadlines, levels, weeklyCountMethod, clusterExposureWindow, foodHazard,
+                countMethodOptions, weeklyCountMethodOptions, countBaseline);
     }
 
     public TopologySettings withDeadlines(org.foodrisk.alert.DeadlinePolicy newDeadlines) {
@@ -102,6 +125,7 @@ public record TopologySettings(
                 failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
                 clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
                 rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
-                countMinEvents, dayCloseGrace, newDeadlines, levels, weeklyCountMethod, clusterExposureWindow, foodHazard);
+                countMinEvents, dayCloseGrace, newDeadlines, levels, weeklyCountMethod, clusterExposureWindow, foodHazard,
+                countMethodOptions, weeklyCountMethodOptions, countBaseline);
     }
 }

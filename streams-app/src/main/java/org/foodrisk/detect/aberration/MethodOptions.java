@@ -15,6 +15,8 @@ public final class MethodOptions {
 
     private final String method;
     private final Map<String, String> remaining;
+    /** Every option the method asked for: the ones it knows. */
+    private final Set<String> known = new TreeSet<>();
 
     public MethodOptions(String method, Map<String, String> options) {
         this.method = method;
@@ -22,6 +24,7 @@ public final class MethodOptions {
     }
 
     public String text(String name, String defaultValue) {
+        known.add(name);
         String value = remaining.remove(name);
         return value == null ? defaultValue : value.trim();
     }
@@ -74,7 +77,7 @@ public final class MethodOptions {
         if (!remaining.isEmpty()) {
             Set<String> names = new TreeSet<>(remaining.keySet());
             throw new IllegalArgumentException(method + " does not take option(s) " + names.stream()
-                    .map(n -> "--" + n).toList());
+                    .map(n -> "--" + n).toList() + "; its options are " + known.stream().map(n -> "--" + n).toList());
         }
     }
 }
