@@ -10,6 +10,8 @@ import org.foodrisk.detect.aberration.Frequency;
 import org.foodrisk.ingest.SignalType;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.topology.DailyCount;
+import org.foodrisk.detect.ComparableDays;
+import org.foodrisk.reference.HolidayCalendar;
 import org.foodrisk.topology.StoreNames;
 import org.foodrisk.topology.TopologySettings;
 
@@ -37,13 +39,16 @@ public class DailySeriesReader {
 
     private final StoreInstances instances;
     private final DetectorThresholds thresholds;
-    private final int historyDays;
+    private final int lookbackDays;
 
     public DailySeriesReader(StoreInstances instances, TopologySettings settings) {
         this.instances = instances;
-        this.historyDays = settings.countHistoryDays();
-        this.thresholds = new DetectorThresholds(AberrationMethods.create(settings.countMethod(), settings.countMethodOptions(), Frequency.DAY),
-                historyDays);
+        // Built as FoodRiskTopology builds the daily rule's, so that the chart draws the judged line.
+        this.thresholds = new DetectorThresholds(
+                AberrationMethods.create(settings.countMethod(), settings.countMethodOptions(), Frequency.DAY),
+                settings.countHistoryDays(),
+                new ComparableDays(ComparableDays.Mode.of(settings.countBaseline()), HolidayCalendar.china()));
+        this.lookbackDays = thresholds.lookbackDays();
     }
 
     /** The series from whichever instance owns it. */
@@ -81,7 +86,7 @@ public class DailySeriesReader {
 
     /** @param second the food category (daily counts store) or the syndrome (syndrome store) */
     private DailySeries seriesLocal(String store, String districtCode, String second, LocalDate from, LocalDate to) {
-        LocalDate first = from.minusDays(historyDays);
+        LocalDate first = from.minusDays(lookbackDays);
         int length = (int) (to.toEpochDay() - first.toEpochDay()) + 1;
         Map<SignalType, long[]> counts = new EnumMap<>(SignalType.class);
         long[] failed = new long[length];
@@ -114,11 +119,12 @@ public class DailySeriesReader {
         List<LocalDate> dates = IntStream.range(0, length).mapToObj(first::plusDays).toList();
         // The topology judges sampling on its failures and the other count streams on every record.
         Double[] none = new Double[length];
-        Double[] failedThresholds = bySyndrome ? none : thresholds.of(dates, failed);
-        Double[] illnessThresholds = thresholds.of(dates, counts.get(SignalType.ILLNESS));
-        Double[] complaintThresholds = bySyndrome ? none : thresholds.of(dates, counts.get(SignalType.COMPLAINT));
+        LocalDate observedFrom = observedFrom(store, districtCode + "|" + second);
+        Double[] failedThresholds = bySyndrome ? none : thresholds.of(dates, failed, observedFrom);
+        Double[] illnessThresholds = thresholds.of(dates, counts.get(SignalType.ILLNESS), observedFrom);
+        Double[] complaintThresholds = bySyndrome ? none : thresholds.of(dates, counts.get(SignalType.COMPLAINT), observedFrom);
         List<DailySeries.Day> days = new ArrayList<>();
-        for (int i = historyDays; i < length; i++) {
+        for (int i = lookbackDays; i < length; i++) {
             days.add(new DailySeries.Day(dates.get(i), counts.get(SignalType.SAMPLING)[i], failed[i],
                     counts.get(SignalType.ILLNESS)[i], counts.get(SignalType.COMPLAINT)[i],
                     counts.get(SignalType.OPINION)[i], reach[i],
@@ -126,6 +132,19 @@ public class DailySeriesReader {
         }
         return new DailySeries(districtCode, bySyndrome ? null : second, bySyndrome ? second : null,
                 thresholds.methodName(), from, to, days);
+    }
+
+    /**
+     * The first day the task that judges this series saw (PeriodAberrationProcessor keeps it in its
+     * progress store, per task): days before it are unknown to the detector, so the chart must leave
+     * them out of the baseline too.
+     */
+    private LocalDate observedFrom(String countsStore, String seriesKey) {
+        String progressStore = countsStore.equals(StoreNames.SYNDROME_DAILY_COUNTS)
+                ? StoreNames.SYNDROME_ABERRATION_PROGRESS : StoreNames.ABERRATION_PROGRESS;
+        String day = instances.<String>localPartitionOf(progressStore, countsStore, seriesKey)
+                .get(StoreNames.OBSERVED_FROM_KEY);
+        return day == null ? null : LocalDate.parse(day);
     }
 
     private static String encode(String value) {

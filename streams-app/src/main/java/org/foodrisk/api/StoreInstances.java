@@ -57,6 +57,25 @@ public class StoreInstances {
         }
     }
 
+    /**
+     * This instance's part of {@code store} for the one partition that holds {@code key} in
+     * {@code keyedStore} (two stores of one processor share partitions): for per-task entries such as
+     * a progress store's, which a plain {@link #local} lookup would take from whichever task it asks first.
+     */
+    public <V> ReadOnlyKeyValueStore<String, V> localPartitionOf(String store, String keyedStore, String key) {
+        KafkaStreams streams = runtime.streams();
+        KeyQueryMetadata owner = streams.queryMetadataForKey(keyedStore, key, new StringSerializer());
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw notReady(store);
+        }
+        try {
+            return streams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore())
+                    .withPartition(owner.partition()));
+        } catch (InvalidStateStoreException e) {
+            throw notReady(store);
+        }
+    }
+
     /** The other instances that hold part of {@code store}. */
     public List<HostInfo> others(String store) {
         List<HostInfo> hosts = new ArrayList<>();

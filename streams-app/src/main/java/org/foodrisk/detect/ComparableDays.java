@@ -81,6 +81,11 @@ public final class ComparableDays {
         return mode;
     }
 
+    /** How many calendar days before a judged day its series may reach back ({@link #seriesDays}). */
+    public int lookbackDays(int historyDays) {
+        return mode == Mode.CONSECUTIVE_DAYS ? historyDays : historyDays * LOOKBACK_FACTOR;
+    }
+
     /**
      * The days of the series that judges {@code day}, oldest first, {@code day} last: at most
      * {@code historyDays} earlier days, none before {@code observedFrom} (days before a task's first

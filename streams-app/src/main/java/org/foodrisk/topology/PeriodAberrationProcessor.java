@@ -100,7 +100,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
     }
 
     /** Keys of the task's own bookkeeping, kept beside the series in the progress store. */
-    static final String OBSERVED_FROM = "#observed-from";
+    static final String OBSERVED_FROM = StoreNames.OBSERVED_FROM_KEY;
     static final String CLOSED_THROUGH = "#closed-through";
 
     private void closeDays(LocalDate lastClosed) {

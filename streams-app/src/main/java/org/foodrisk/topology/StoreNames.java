@@ -21,6 +21,8 @@ public final class StoreNames {
     /** The latest event time each input task has seen ({@link EventClockProcessor}). */
     public static final String EVENT_CLOCK = "event-clock-store";
     public static final String SYNDROME_ABERRATION_PROGRESS = "syndrome-aberration-progress-store";
+    /** The entry of the (syndrome) aberration progress store holding the first day its task saw: earlier days are unknown. */
+    public static final String OBSERVED_FROM_KEY = "#observed-from";
     /** Cases without a common place, by district, with their town: the space–time scan's input. */
     public static final String ILLNESS_SPACETIME = "illness-spacetime-store";
     /** Supervision sampling per district × food and day (key {@code district|category|food|day}). */

@@ -23,6 +23,9 @@ class DetectorThresholdsTest {
 
     private static final int HISTORY = 28;
     private static final AberrationMethod EARS_C2 = AberrationMethods.create("ears-c2", java.util.Map.of(), Frequency.DAY);
+    /** R's series of consecutive days: the by-hand figures below are R's earsC on it. */
+    private static final org.foodrisk.detect.ComparableDays CONSECUTIVE = new org.foodrisk.detect.ComparableDays(
+            org.foodrisk.detect.ComparableDays.Mode.CONSECUTIVE_DAYS, org.foodrisk.reference.HolidayCalendar.china());
 
     @Test
     void theLastDaysThresholdIsTheOneTheCountRuleAlertedWith() {
@@ -30,7 +33,7 @@ class DetectorThresholdsTest {
         long[] counts = IntStream.rangeClosed(0, HISTORY).mapToLong(i -> i == HISTORY ? 9 : 1 + i % 2).toArray();
         List<LocalDate> dates = IntStream.rangeClosed(0, HISTORY).mapToObj(LocalDate.of(2026, 10, 1)::plusDays).toList();
 
-        Double[] thresholds = new DetectorThresholds(EARS_C2, HISTORY).of(dates, counts);
+        Double[] thresholds = new DetectorThresholds(EARS_C2, HISTORY, CONSECUTIVE).of(dates, counts, null);
 
         Detection alert = new CountAberrationRule(EARS_C2, HISTORY, 3).evaluate(SignalType.ILLNESS, "120114|餐饮食品",
                 new CountSeries("120114|餐饮食品", Frequency.DAY, dates, counts), List.of(), ZoneId.of("Asia/Shanghai"))
@@ -49,7 +52,7 @@ class DetectorThresholdsTest {
         long[] counts = new long[HISTORY + 3];
         List<LocalDate> dates = IntStream.range(0, counts.length).mapToObj(LocalDate.of(2026, 10, 1)::plusDays).toList();
 
-        Double[] thresholds = new DetectorThresholds(EARS_C2, HISTORY).of(dates, counts);
+        Double[] thresholds = new DetectorThresholds(EARS_C2, HISTORY, CONSECUTIVE).of(dates, counts, null);
 
         for (int i = 0; i < HISTORY; i++) {
             assertNull(thresholds[i], "day " + i);

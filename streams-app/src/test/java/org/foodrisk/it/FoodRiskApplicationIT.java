@@ -269,19 +269,22 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true),
                 new StringSerializer(), new StringSerializer())) {
-            // Illness: one case every other day for four weeks, then 8 on 2025-03-29, then a later case.
+            // Illness: one case every other day for four weeks, then 8 on Monday 2025-03-31, then a later
+            // case. A workday: the daily rule judges a day against earlier days of its type, and four
+            // weeks hold the 9 workdays EARS C2 needs whatever else the task has seen (they would not
+            // hold 9 rest days for a Saturday).
             int n = 0;
             for (int day = 1; day <= 28; day += 2) {
                 producer.send(illness("IT-AB-" + run + "-" + n++, String.format("2025-03-%02dT10:00:00+08:00", day)));
             }
             for (int i = 0; i < 8; i++) {
-                producer.send(illness("IT-AB-" + run + "-" + n++, String.format("2025-03-29T%02d:00:00+08:00", 8 + i)));
+                producer.send(illness("IT-AB-" + run + "-" + n++, String.format("2025-03-31T%02d:00:00+08:00", 8 + i)));
             }
             producer.flush();
-            // The case that moves event time past 03-29's grace comes later, as it would live: the
+            // The case that moves event time past 03-31's grace comes later, as it would live: the
             // day is judged once, with what has arrived by then.
             Thread.sleep(5000);
-            producer.send(illness("IT-AB-" + run + "-" + n, "2025-03-31T02:00:00+08:00")).get();
+            producer.send(illness("IT-AB-" + run + "-" + n, "2025-04-02T02:00:00+08:00")).get();
             // Opinion: one post a day for ten days, then six posts in a few hours about 豆腐.
             for (int day = 1; day <= 10; day++) {
                 producer.send(post("IT-OP-" + run + "-" + day, String.format("2025-04-%02dT09:00:00+08:00", day), 100));
@@ -319,7 +322,7 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                     && a.path("evidence").toString().contains("IT-AB-" + run)
                     && a.path("dedupKey").asText().contains("症候群:胃肠道") == bySyndrome);
             String judgedDay = alert.path("window").path("start").asText().substring(0, 10);
-            assertEquals("2025-03-29", judgedDay, alert.toString());
+            assertEquals("2025-03-31", judgedDay, alert.toString());
             JsonNode chart = Json.MAPPER.readTree(read("/api/v1/daily-counts/120115/" + series + "?from=2025-03-01&to=2025-03-31"));
             JsonNode day = null;
             for (JsonNode d : chart.path("days")) {
