@@ -1,5 +1,6 @@
 package org.foodrisk.topology;
 
+import org.foodrisk.testsupport.TestJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -44,7 +45,7 @@ class AlertLifecycleTopologyTest {
                 new ByteArraySerializer(), new ByteArraySerializer());
         sampling.pipeInput("L-1".getBytes(StandardCharsets.UTF_8),
                 Samples.clenbuterolPork("L-1", "2024-05-30T09:30:00+08:00").toString().getBytes(StandardCharsets.UTF_8), START);
-        JsonNode created = json(alerts.readValue());
+        JsonNode created = TestJson.parse(alerts.readValue());
         alertId = created.path("alertId").asText();
         assertEquals("RED", created.path("level").asText());
         assertEquals("2024-06-02T08:00+08:00",
@@ -55,14 +56,6 @@ class AlertLifecycleTopologyTest {
     @AfterEach
     void stop() {
         driver.close();
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     private void act(String action, String unit, String at, String disposition) {
@@ -76,7 +69,7 @@ class AlertLifecycleTopologyTest {
         driver.advanceWallClockTime(Duration.ofHours(23));
         assertTrue(alerts.isEmpty(), "within 24 h nothing is overdue");
         driver.advanceWallClockTime(Duration.ofHours(2));
-        JsonNode overdue = json(alerts.readValue());
+        JsonNode overdue = TestJson.parse(alerts.readValue());
         assertEquals(2, overdue.path("version").asInt());
         assertEquals("待处置", overdue.path("status").asText());
         assertEquals("[\"acknowledge\"]", overdue.path("handling").path("deadlines").path("overdue").toString());
@@ -84,13 +77,13 @@ class AlertLifecycleTopologyTest {
         assertTrue(alerts.isEmpty(), "overdue is marked once, not every minute");
 
         act("acknowledge", "区市场监管局", "2024-06-02T10:00:00+08:00", null);
-        JsonNode acknowledged = json(alerts.readValue());
+        JsonNode acknowledged = TestJson.parse(alerts.readValue());
         assertEquals(3, acknowledged.path("version").asInt());
         assertEquals("处置中", acknowledged.path("status").asText());
         assertEquals("区市场监管局", acknowledged.path("handling").path("assignedUnit").asText());
 
         act("close", "区市场监管局", "2024-06-04T10:00:00+08:00", "已控制问题产品，立案调查");
-        JsonNode closed = json(alerts.readValue());
+        JsonNode closed = TestJson.parse(alerts.readValue());
         assertEquals(4, closed.path("version").asInt());
         assertEquals("已办结", closed.path("status").asText());
         assertEquals("已控制问题产品，立案调查", closed.path("handling").path("disposition").asText());
@@ -127,7 +120,7 @@ class AlertLifecycleTopologyTest {
     @Test
     void afterClosingTheSameRiskStaysQuietForAWeekUnlessItEscalates() {
         act("close", "区市场监管局", "2024-05-31T10:00:00+08:00", "已处置");
-        assertEquals("已办结", json(alerts.readValue()).path("status").asText());
+        assertEquals("已办结", TestJson.parse(alerts.readValue()).path("status").asText());
         TestInputTopic<byte[], byte[]> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
                 new ByteArraySerializer(), new ByteArraySerializer());
         // Intake bounds event times by the wall clock too (a forged record timestamp cannot carry a
@@ -136,13 +129,13 @@ class AlertLifecycleTopologyTest {
         sampling.pipeInput("L-2".getBytes(StandardCharsets.UTF_8),
                 Samples.clenbuterolPork("L-2", "2024-06-02T09:30:00+08:00").toString().getBytes(StandardCharsets.UTF_8),
                 Instant.parse("2024-06-03T00:00:00Z"));
-        assertTrue(alerts.readValuesToList().stream().map(AlertLifecycleTopologyTest::json)
+        assertTrue(alerts.readValuesToList().stream().map(TestJson::parse)
                 .noneMatch(a -> a.path("alertId").asText().equals(alertId)), "two days after closing: quiet");
         driver.advanceWallClockTime(Duration.ofDays(10));
         sampling.pipeInput("L-3".getBytes(StandardCharsets.UTF_8),
                 Samples.clenbuterolPork("L-3", "2024-06-12T09:30:00+08:00").toString().getBytes(StandardCharsets.UTF_8),
                 Instant.parse("2024-06-13T00:00:00Z"));
-        JsonNode reopened = alerts.readValuesToList().stream().map(AlertLifecycleTopologyTest::json)
+        JsonNode reopened = alerts.readValuesToList().stream().map(TestJson::parse)
                 .filter(a -> a.path("alertId").asText().equals(alertId)).findFirst()
                 .orElseThrow(() -> new AssertionError("twelve days after closing, a new finding reopens"));
         assertEquals("待处置", reopened.path("status").asText());
@@ -155,7 +148,7 @@ class AlertLifecycleTopologyTest {
         act("reopen", "区市场监管局", "2024-06-02T10:00:00+08:00", null);
         actions.pipeInput(alertId, "{\"alertId\":\"" + alertId + "\",\"action\":\"delete\",\"by\":\"x\",\"at\":\"2024-06-02T10:00:00+08:00\"}");
         actions.pipeInput("FR-UNKNOWN", "{\"alertId\":\"FR-UNKNOWN\",\"action\":\"comment\",\"by\":\"x\",\"unit\":\"区食安办\",\"at\":\"2024-06-02T10:00:00+08:00\"}");
-        List<JsonNode> dead = deadLetters.readValuesToList().stream().map(AlertLifecycleTopologyTest::json).toList();
+        List<JsonNode> dead = deadLetters.readValuesToList().stream().map(TestJson::parse).toList();
         assertEquals(5, dead.size());
         assertTrue(dead.get(0).path("reason").asText().contains("disposition"));
         assertTrue(dead.get(1).path("reason").asText().contains("not responsible"));
@@ -182,7 +175,7 @@ class AlertLifecycleTopologyTest {
         broken[byteAt] = (byte) 0xC3; // a lead byte followed by a non-continuation byte: not UTF-8
         broken[byteAt + 1] = (byte) 0x28;
         raw.pipeInput(alertId.getBytes(java.nio.charset.StandardCharsets.UTF_8), broken);
-        List<String> errors = deadLetters.readValuesToList().stream().map(AlertLifecycleTopologyTest::json)
+        List<String> errors = deadLetters.readValuesToList().stream().map(TestJson::parse)
                 .map(d -> d.path("error").asText()).toList();
         assertEquals(List.of("invalid-json", "schema", "invalid-utf8"), errors);
         assertTrue(alerts.isEmpty(), "none of them is a new version of the alert");

@@ -1,5 +1,6 @@
 package org.foodrisk.topology;
 
+import org.foodrisk.testsupport.TestJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -148,7 +149,7 @@ class FoodHazardClusterTopologyTest {
         for (Published p : traffic) {
             sampling.pipeInput(p.id(), p.json(), p.reportedAt().toInstant());
             for (String value : alerts.readValuesToList()) {
-                JsonNode alert = json(value);
+                JsonNode alert = TestJson.parse(value);
                 if (alert.path("kind").asText().equals("sampling.failure-rate")) {
                     categoryRate.add(alert);
                 }
@@ -206,7 +207,7 @@ class FoodHazardClusterTopologyTest {
         traffic.sort(Comparator.comparing(Published::reportedAt));
         traffic.forEach(p -> sampling.pipeInput(p.id(), p.json(), p.reportedAt().toInstant()));
         assertEquals(List.of(), deadLetters.readValuesToList());
-        List<JsonNode> clusters = alerts.readValuesToList().stream().map(FoodHazardClusterTopologyTest::json)
+        List<JsonNode> clusters = alerts.readValuesToList().stream().map(TestJson::parse)
                 .filter(a -> a.path("kind").asText().equals(KIND)).toList();
         assertFalse(clusters.isEmpty(), "武清区's three 区抽 failures are a cluster");
         assertTrue(clusters.stream().allMatch(a -> a.path("districtName").asText().equals("武清区")),
@@ -249,13 +250,5 @@ class FoodHazardClusterTopologyTest {
         item.put("pass", !failed);
         return new Published(id, record.toString(), reported, cluster, failed, food.name().equals("韭菜"),
                 sampled.toLocalDate());
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.foodrisk.topology;
 
+import org.foodrisk.testsupport.TestJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -52,19 +53,11 @@ class FoodRiskTopologyTest {
         sampling.pipeInput(key.getBytes(StandardCharsets.UTF_8), value.toString().getBytes(StandardCharsets.UTF_8), PUBLISHED);
     }
 
-    private static JsonNode json(String text) {
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
     @Test
     void clenbuterolInWuqing2024IsARedAlertRoutedToThePlan() {
         publish("WQ-1", Samples.clenbuterolPork("WQ-1", "2024-05-06T09:30:00+08:00"));
 
-        List<JsonNode> out = alerts.readValuesToList().stream().map(FoodRiskTopologyTest::json).toList();
+        List<JsonNode> out = alerts.readValuesToList().stream().map(TestJson::parse).toList();
         assertEquals(1, out.size());
         JsonNode alert = out.get(0);
         assertEquals("sampling.critical-hazard", alert.path("kind").asText());
@@ -95,7 +88,7 @@ class FoodRiskTopologyTest {
 
         List<String> dead = deadLetters.readValuesToList();
         assertEquals(1, dead.size());
-        JsonNode letter = json(dead.get(0));
+        JsonNode letter = TestJson.parse(dead.get(0));
         assertEquals(Topics.SAMPLING_RESULTS, letter.path("sourceTopic").asText());
         assertEquals("invalid-json", letter.path("error").asText());
         assertEquals("{\"sampleId\":\"BAD-1\",", letter.path("value").asText());
@@ -115,7 +108,7 @@ class FoodRiskTopologyTest {
         ObjectNode localTime = Samples.sampling("S-3", "武清区", "乳制品", "纯牛奶", "2024-05-06T09:30:00", false);
         publish("S-3", localTime);
 
-        List<JsonNode> dead = deadLetters.readValuesToList().stream().map(FoodRiskTopologyTest::json).toList();
+        List<JsonNode> dead = deadLetters.readValuesToList().stream().map(TestJson::parse).toList();
         assertEquals(3, dead.size());
         assertTrue(dead.get(0).path("reason").asText().contains("verdict"), dead.get(0).toString());
         assertTrue(dead.get(1).path("reason").asText().contains("items"), dead.get(1).toString());
@@ -126,7 +119,7 @@ class FoodRiskTopologyTest {
     @Test
     void keyThatIsNotTheRecordIdIsRefused() {
         publish("OTHER", Samples.sampling("S-9", "武清区", "乳制品", "纯牛奶", "2024-05-06T09:30:00+08:00", false));
-        JsonNode letter = json(deadLetters.readValue());
+        JsonNode letter = TestJson.parse(deadLetters.readValue());
         assertEquals("key-mismatch", letter.path("error").asText());
     }
 
@@ -135,7 +128,7 @@ class FoodRiskTopologyTest {
         ObjectNode record = Samples.sampling("S-10", "西青区", "乳制品", "纯牛奶", "2024-05-06T09:30:00+08:00", false);
         record.put("districtCode", "120114");
         publish("S-10", record);
-        JsonNode letter = json(deadLetters.readValue());
+        JsonNode letter = TestJson.parse(deadLetters.readValue());
         assertEquals("inconsistent", letter.path("error").asText());
         assertTrue(letter.path("reason").asText().contains("武清区"));
     }
@@ -143,14 +136,14 @@ class FoodRiskTopologyTest {
     @Test
     void eventTimeAfterPublicationIsRefused() {
         publish("S-11", Samples.sampling("S-11", "武清区", "乳制品", "纯牛奶", "2024-09-06T09:30:00+08:00", false));
-        assertEquals("impossible-time", json(deadLetters.readValue()).path("error").asText());
+        assertEquals("impossible-time", TestJson.parse(deadLetters.readValue()).path("error").asText());
     }
 
     @Test
     void invalidUtf8IsKeptAsBase64() {
         byte[] bad = {'{', (byte) 0xC3, (byte) 0x28, '}'};
         sampling.pipeInput("X".getBytes(StandardCharsets.UTF_8), bad, PUBLISHED);
-        JsonNode letter = json(deadLetters.readValue());
+        JsonNode letter = TestJson.parse(deadLetters.readValue());
         assertEquals("invalid-utf8", letter.path("error").asText());
         assertEquals("base64", letter.path("valueEncoding").asText());
         assertEquals(java.util.Base64.getEncoder().encodeToString(bad), letter.path("value").asText());
@@ -198,7 +191,7 @@ class FoodRiskTopologyTest {
     void aSecondSampleWithTheSameFindingUpdatesTheOpenAlertInsteadOfRaisingAnother() {
         publish("WQ-4", Samples.clenbuterolPork("WQ-4", "2024-05-06T09:30:00+08:00"));
         publish("WQ-5", Samples.clenbuterolPork("WQ-5", "2024-05-08T10:00:00+08:00"));
-        List<JsonNode> all = alerts.readValuesToList().stream().map(FoodRiskTopologyTest::json).toList();
+        List<JsonNode> all = alerts.readValuesToList().stream().map(TestJson::parse).toList();
         List<JsonNode> out = all.stream().filter(a -> a.path("kind").asText().equals("sampling.critical-hazard")).toList();
         assertEquals(2, out.size());
         assertEquals(out.get(0).path("alertId").asText(), out.get(1).path("alertId").asText(), "same risk, same alert");
@@ -220,7 +213,7 @@ class FoodRiskTopologyTest {
             publish(id, Samples.sampling(id, "河北区", "乳制品", "纯牛奶",
                     String.format("2024-05-%02dT10:00:00+08:00", 1 + i), failed));
         }
-        List<JsonNode> out = alerts.readValuesToList().stream().map(FoodRiskTopologyTest::json)
+        List<JsonNode> out = alerts.readValuesToList().stream().map(TestJson::parse)
                 .filter(a -> a.path("kind").asText().equals("sampling.failure-rate")).toList();
         assertEquals(1, out.size(), "only the 4th failure makes n reach 20 with a significant shortfall");
         JsonNode alert = out.get(0);
@@ -251,7 +244,7 @@ class FoodRiskTopologyTest {
             record.put("program", programs[i]);
             publish(id, record);
         }
-        assertTrue(alerts.readValuesToList().stream().map(FoodRiskTopologyTest::json)
+        assertTrue(alerts.readValuesToList().stream().map(TestJson::parse)
                 .noneMatch(a -> a.path("kind").asText().equals("sampling.failure-rate")));
         // … while the same four failures from 监督抽查 and 例行监测 would make it 80 %: the control.
         for (int i = 0; i < programs.length; i++) {
@@ -261,7 +254,7 @@ class FoodRiskTopologyTest {
             record.put("program", i % 2 == 0 ? "监督抽查" : "例行监测");
             publish(id, record);
         }
-        assertTrue(alerts.readValuesToList().stream().map(FoodRiskTopologyTest::json)
+        assertTrue(alerts.readValuesToList().stream().map(TestJson::parse)
                 .anyMatch(a -> a.path("kind").asText().equals("sampling.failure-rate")
                         && a.path("detector").path("method").asText().contains("不计快检、风险监测、你点我检")));
     }
@@ -274,7 +267,7 @@ class FoodRiskTopologyTest {
             publish(id, Samples.sampling(id, "西青区", "食用农产品", "芹菜",
                     String.format("2024-05-%02dT10:00:00+08:00", 1 + i), i == 17 || i == 18 || i == 19));
         }
-        assertTrue(alerts.readValuesToList().stream().map(FoodRiskTopologyTest::json)
+        assertTrue(alerts.readValuesToList().stream().map(TestJson::parse)
                 .noneMatch(a -> a.path("kind").asText().equals("sampling.failure-rate")));
     }
 
@@ -283,7 +276,7 @@ class FoodRiskTopologyTest {
         publish("R-1", Samples.pesticideFailure("R-1", "西青区", "韭菜", "91120111MA06REPEAT", "2024-03-01T10:00:00+08:00"));
         publish("R-2", Samples.pesticideFailure("R-2", "西青区", "韭菜", "91120111MA06REPEAT", "2024-05-20T10:00:00+08:00"));
         publish("R-3", Samples.pesticideFailure("R-3", "西青区", "韭菜", "91120111MA06OTHER", "2024-05-21T10:00:00+08:00"));
-        List<JsonNode> out = alerts.readValuesToList().stream().map(FoodRiskTopologyTest::json)
+        List<JsonNode> out = alerts.readValuesToList().stream().map(TestJson::parse)
                 .filter(a -> a.path("kind").asText().equals("sampling.repeat-offender")).toList();
         assertEquals(1, out.size());
         JsonNode alert = out.get(0);
@@ -299,14 +292,14 @@ class FoodRiskTopologyTest {
     void failuresMoreThan90DaysApartAreNotARepeatOffender() {
         publish("R-4", Samples.pesticideFailure("R-4", "西青区", "韭菜", "91120111MA06SLOW", "2024-01-01T10:00:00+08:00"));
         publish("R-5", Samples.pesticideFailure("R-5", "西青区", "韭菜", "91120111MA06SLOW", "2024-05-01T10:00:00+08:00"));
-        assertTrue(alerts.readValuesToList().stream().map(FoodRiskTopologyTest::json)
+        assertTrue(alerts.readValuesToList().stream().map(TestJson::parse)
                 .noneMatch(a -> a.path("kind").asText().equals("sampling.repeat-offender")));
     }
 
     @Test
     void storesHoldNothingForRefusedRecords() {
         sampling.pipeInput("N".getBytes(StandardCharsets.UTF_8), null, PUBLISHED);
-        assertEquals("null-value", json(deadLetters.readValue()).path("error").asText());
+        assertEquals("null-value", TestJson.parse(deadLetters.readValue()).path("error").asText());
         KeyValueStore<String, SeenRecord> seen = driver.getKeyValueStore(StoreNames.dedup(org.foodrisk.ingest.InputTopic.SAMPLING_RESULTS));
         assertNull(seen.get("N"));
     }

@@ -1,5 +1,6 @@
 package org.foodrisk.topology;
 
+import org.foodrisk.testsupport.TestJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -33,7 +34,7 @@ class PlanTargetTopologyTest {
                 }
             }
             List<JsonNode> alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer())
-                    .readValuesToList().stream().map(PlanTargetTopologyTest::json)
+                    .readValuesToList().stream().map(TestJson::parse)
                     .filter(a -> a.path("kind").asText().equals("plan.target-at-risk")).toList();
             assertTrue(!alerts.isEmpty(), "21 batches by March against 8489 a year is far behind");
             // The samples are all commissioned by 区市场监管局 (Samples.sampling): the district total and
@@ -70,14 +71,6 @@ class PlanTargetTopologyTest {
                     false).toString(), Instant.parse("2024-05-06T03:00:00Z"));
             assertTrue(driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer())
                     .readValuesToList().isEmpty());
-        }
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.foodrisk.topology;
 
+import org.foodrisk.testsupport.TestJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -46,16 +47,8 @@ class SparseCountsTopologyTest {
     }
 
     private List<JsonNode> alertsOfKind(String kind) {
-        return alerts.readValuesToList().stream().map(SparseCountsTopologyTest::json)
+        return alerts.readValuesToList().stream().map(TestJson::parse)
                 .filter(a -> a.path("kind").asText().equals(kind)).toList();
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     /** A case published an hour after its onset (arrival order = onset order here, as reports come in). */

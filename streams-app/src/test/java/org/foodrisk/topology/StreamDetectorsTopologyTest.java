@@ -1,5 +1,6 @@
 package org.foodrisk.topology;
 
+import org.foodrisk.testsupport.TestJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -47,16 +48,8 @@ class StreamDetectorsTopologyTest {
     }
 
     private List<JsonNode> alertsOfKind(String kind) {
-        return alerts.readValuesToList().stream().map(StreamDetectorsTopologyTest::json)
+        return alerts.readValuesToList().stream().map(TestJson::parse)
                 .filter(a -> a.path("kind").asText().equals(kind)).toList();
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return Json.MAPPER.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     private static String illness(String caseId, String onset, String place, String type) {
