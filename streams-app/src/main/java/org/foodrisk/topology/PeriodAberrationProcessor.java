@@ -133,25 +133,20 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         // A short series (days before the task's first record are unknown): the method says so rather than alarming.
         List<LocalDate> dates = comparableDays.seriesDays(day, rule.historyDays(),
                 observedFrom == null ? null : LocalDate.parse(observedFrom));
-        LocalDate first = dates.get(0);
-        java.util.Map<LocalDate, Integer> index = new java.util.HashMap<>();
-        for (int i = 0; i < dates.size(); i++) {
-            index.put(dates.get(i), i);
-        }
+        // One lookup per day of the series rather than a range scan from its first day: comparable
+        // days reach back up to four times the history, and a range scan parsed every day in between
+        // — for every series of the task and every day a replay or a long silence closes at once.
         long[] values = new long[dates.size()];
         List<Evidence> lastDay = List.of();
-        try (KeyValueIterator<String, DailyCount> days = counts.range(DayKeys.key(series, first), DayKeys.key(series, day))) {
-            while (days.hasNext()) {
-                KeyValue<String, DailyCount> entry = days.next();
-                Integer at = index.get(DayKeys.dayOf(entry.key));
-                if (at == null) {
-                    continue; // not a comparable day
-                }
-                // Sampling is judged on its failures; the other streams on every record.
-                values[at] = type == SignalType.SAMPLING ? entry.value.failed() : entry.value.count();
-                if (at == values.length - 1) {
-                    lastDay = entry.value.records();
-                }
+        for (int i = 0; i < dates.size(); i++) {
+            DailyCount count = counts.get(DayKeys.key(series, dates.get(i)));
+            if (count == null) {
+                continue;
+            }
+            // Sampling is judged on its failures; the other streams on every record.
+            values[i] = type == SignalType.SAMPLING ? count.failed() : count.count();
+            if (i == values.length - 1) {
+                lastDay = count.records();
             }
         }
         CountSeries countSeries = new CountSeries(series, Frequency.DAY, dates, values);
