@@ -16,7 +16,9 @@ import java.util.List;
  * sentence), {@code dedupKey} (what makes two detections the same risk), {@code foodName},
  * {@code substance}, {@code detections} (how many times detectors have reported this risk) and
  * {@code handling} (assignment, deadlines, overdue marks and the action log) and {@code history}
- * (one line per version: what changed).
+ * (one line per version: what changed) and {@code judgement} (for alerts on a closed day or week: whether
+ * this verdict is the first, raised late, updated or withdrawn on late reports, and how complete the
+ * period's data was — {@link org.foodrisk.detect.Judgement}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -45,7 +47,8 @@ public record Alert(
         String dedupKey,
         int detections,
         Handling handling,
-        List<VersionNote> history) {
+        List<VersionNote> history,
+        org.foodrisk.detect.Judgement judgement) {
 
     static final int MAX_HISTORY = 200;
 
@@ -61,7 +64,24 @@ public record Alert(
     Alert next(AlertStatus newStatus, Handling newHandling, OffsetDateTime now) {
         return new Alert(alertId, version + 1, newStatus, level, levelName, kind, headline, districtCode, districtName,
                 foodCategory, foodName, hazard, substance, enterprise, window, detector, evidence, planTasks,
-                recommendedActions, firstDetectedAt, now, dedupKey, detections, newHandling, history);
+                recommendedActions, firstDetectedAt, now, dedupKey, detections, newHandling, history, judgement);
+    }
+
+    /**
+     * The next version after late reports withdrew the verdict this alert stands on: closed when no
+     * one has taken it up yet (待处置), left to its unit otherwise (the unit may have found more than
+     * the count showed); either way the judgement says 撤回.
+     */
+    Alert withdrawn(org.foodrisk.detect.Judgement withdrawal, OffsetDateTime now) {
+        boolean untouched = status == AlertStatus.OPEN && handling.actions().isEmpty();
+        Handling newHandling = untouched
+                ? new Handling(handling.assignedUnit(), handling.acknowledgedAt(), now, "撤回：迟到报告复核后不再超出预警阈值",
+                        handling.deadlines(), handling.actions())
+                : handling;
+        return new Alert(alertId, version + 1, untouched ? AlertStatus.CLOSED : status, level, levelName, kind, headline,
+                districtCode, districtName, foodCategory, foodName, hazard, substance, enterprise, window, detector,
+                evidence, planTasks, recommendedActions, firstDetectedAt, now, dedupKey, detections, newHandling, history,
+                withdrawal);
     }
 
     /** This version with a line in the version history saying what changed. */
@@ -73,7 +93,7 @@ public record Alert(
         }
         return new Alert(alertId, version, status, level, levelName, kind, headline, districtCode, districtName,
                 foodCategory, foodName, hazard, substance, enterprise, window, detector, evidence, planTasks,
-                recommendedActions, firstDetectedAt, updatedAt, dedupKey, detections, handling, notes);
+                recommendedActions, firstDetectedAt, updatedAt, dedupKey, detections, handling, notes, judgement);
     }
 
     /** One line of an alert's version history. */

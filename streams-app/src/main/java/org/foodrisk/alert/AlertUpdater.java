@@ -74,7 +74,7 @@ public final class AlertUpdater {
                 current.firstDetectedAt(), now, current.dedupKey(), current.detections() + 1,
                 reopened ? reopen(current.handling(), level, now, deadlines) : current.handling().withDeadlines(
                         deadlines.deadlinesFor(level, current.firstDetectedAt(), current.handling().deadlines())),
-                current.history()));
+                current.history(), detection.judgement() != null ? detection.judgement() : current.judgement()));
     }
 
     /**
@@ -101,7 +101,8 @@ public final class AlertUpdater {
                 new Alert.Window(detection.windowStart(), detection.windowEnd()), detection.detector(),
                 mergeEvidence(List.of(), detection.evidence()), planTasks, detection.recommendedActions(), now, now,
                 detection.dedupKey(), 1,
-                Handling.none().withDeadlines(deadlines.deadlinesFor(detection.level(), now, null)), List.of());
+                Handling.none().withDeadlines(deadlines.deadlinesFor(detection.level(), now, null)), List.of(),
+                detection.judgement());
     }
 
     /** New evidence after closure reopens the alert with fresh deadlines from now. */

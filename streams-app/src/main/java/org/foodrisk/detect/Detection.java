@@ -34,7 +34,19 @@ public record Detection(
         List<Evidence> evidence,
         String headline,
         List<String> recommendedActions,
-        List<String> taskIds) {
+        List<String> taskIds,
+        Judgement judgement) {
+
+    /** A detection judged on arrival of its record (no period verdict to qualify). */
+    public Detection(String kind, String dedupKey, AlertLevel level, SignalType signalType, String districtCode,
+                     String districtName, String foodCategory, String foodName, String hazard, String substance,
+                     String stage, EnterpriseRef enterprise, OffsetDateTime windowStart, OffsetDateTime windowEnd,
+                     DetectorNumbers detector, List<Evidence> evidence, String headline,
+                     List<String> recommendedActions, List<String> taskIds) {
+        this(kind, dedupKey, level, signalType, districtCode, districtName, foodCategory, foodName, hazard, substance,
+                stage, enterprise, windowStart, windowEnd, detector, evidence, headline, recommendedActions, taskIds,
+                null);
+    }
 
     /** A detection whose responsible tasks routing decides (every detector but plan targets). */
     public Detection(String kind, String dedupKey, AlertLevel level, SignalType signalType, String districtCode,
@@ -50,6 +62,27 @@ public record Detection(
         taskIds = taskIds == null ? List.of() : List.copyOf(taskIds);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         recommendedActions = recommendedActions == null ? List.of() : List.copyOf(recommendedActions);
+    }
+
+    /** This detection with the verdict's circumstances (a closed period's count detectors). */
+    public Detection judged(Judgement newJudgement) {
+        return new Detection(kind, dedupKey, level, signalType, districtCode, districtName, foodCategory, foodName, hazard,
+                substance, stage, enterprise, windowStart, windowEnd, detector, evidence, headline, recommendedActions,
+                taskIds, newJudgement);
+    }
+
+    /**
+     * An earlier alarm of {@code dedupKey} for the period [{@code start}, {@code end}) that late reports or
+     * corrections have turned into no alarm. It carries no level of its own (BLUE, which never raises one).
+     */
+    public static Detection withdrawal(String kind, String dedupKey, SignalType signalType, OffsetDateTime start,
+                                       OffsetDateTime end, String headline, Judgement judgement) {
+        return new Detection(kind, dedupKey, AlertLevel.BLUE, signalType, null, null, null, null, null, null, null, null,
+                start, end, null, List.of(), headline, List.of(), null, judgement.as(Judgement.WITHDRAWN));
+    }
+
+    public boolean isWithdrawal() {
+        return judgement != null && judgement.withdrawn();
     }
 
     /** The business an alert is about (contract: enterprise). */

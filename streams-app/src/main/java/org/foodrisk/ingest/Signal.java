@@ -20,6 +20,10 @@ import java.util.List;
  *                 sampling results {@code program:<program>}, {@code subcategory:<foodSubcategory>}
  *                 and {@code tested:<hazardClass>} for every hazard class the result's items test
  * @param summary  one line for an alert's evidence list, in Chinese
+ * @param reportedAt when the record became known, where the record says so and it differs from the event
+ *                 time (a lab's {@code reportedAt}, days after sampling; a case report's, after onset);
+ *                 null otherwise (complaints and posts are known when they happen; records stored before
+ *                 this was carried). See {@link #knownAt()}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Signal(
@@ -40,7 +44,17 @@ public record Signal(
         Place place,
         long weight,
         List<String> tags,
-        String summary) {
+        String summary,
+        OffsetDateTime reportedAt) {
+
+    /** A signal known when it happened (no separate report time). */
+    public Signal(SignalType type, String id, int sign, OffsetDateTime eventTime, String districtCode,
+                  String districtName, String foodCategory, String foodName, String stage, String agency,
+                  boolean failed, List<Finding> findings, String enterpriseKey, String enterpriseName, Place place,
+                  long weight, List<String> tags, String summary) {
+        this(type, id, sign, eventTime, districtCode, districtName, foodCategory, foodName, stage, agency, failed,
+                findings, enterpriseKey, enterpriseName, place, weight, tags, summary, null);
+    }
 
     public Signal {
         findings = findings == null ? List.of() : List.copyOf(findings);
@@ -69,9 +83,18 @@ public record Signal(
                 + "|" + (foodCategory != null ? foodCategory : "?");
     }
 
+    /**
+     * When the service could first have known of this record: its report time, else its event time.
+     * The service's clock (the watermark that closes days) runs on this, not on event time: a day is
+     * judged when the reports of it have had time to arrive, and judged again when late ones do.
+     */
+    public OffsetDateTime knownAt() {
+        return reportedAt != null && reportedAt.isAfter(eventTime) ? reportedAt : eventTime;
+    }
+
     public Signal retraction() {
         return new Signal(type, id, -1, eventTime, districtCode, districtName, foodCategory, foodName, stage, agency,
-                failed, findings, enterpriseKey, enterpriseName, place, weight, tags, summary);
+                failed, findings, enterpriseKey, enterpriseName, place, weight, tags, summary, reportedAt);
     }
 
     /** One failed test item: what was found, its hazard class and, if critical, why. */

@@ -41,7 +41,7 @@ public final class SignalExtractor {
         return new Signal(SignalType.SAMPLING, s.sampleId(), 1, s.sampledAt(), s.districtCode(), s.districtName(),
                 s.foodCategory(), s.foodName(), s.stage(), s.agency(), s.failed(), findings,
                 enterprise == null ? null : enterprise.key(districtKey),
-                enterprise == null ? null : enterprise.name(), null, 1, samplingTags(s), samplingSummary(s, findings));
+                enterprise == null ? null : enterprise.name(), null, 1, samplingTags(s), samplingSummary(s, findings), s.reportedAt());
     }
 
     /**
@@ -130,7 +130,7 @@ public final class SignalExtractor {
                 + (r.pathogen() == null ? "" : " 病原:" + r.pathogen());
         return new Signal(SignalType.ILLNESS, r.caseId(), 1, r.onsetAt(), r.districtCode(), r.districtName(),
                 r.foodCategory(), r.suspectedFood(), null, null, false, List.of(), null, null, place, 1, tags,
-                summary.strip());
+                summary.strip(), r.reportedAt());
     }
 
     private static Signal complaint(Complaint c) {

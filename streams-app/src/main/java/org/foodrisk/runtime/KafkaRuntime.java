@@ -66,9 +66,12 @@ public class KafkaRuntime implements AutoCloseable {
         }
         // Names only: the values hold the SASL JAAS configuration and the store passwords.
         LOG.info("Kafka clients use {} with client properties {}", kafka.bootstrapServers(), kafka.securityProperties().keySet());
-        provisionTopics();
+        int inputTasks = provisionTopics();
         PlanPublisher.publishMissing(kafka, List.copyOf(catalog.plans()));
-        Topology topology = FoodRiskTopology.build(topologySettings, catalog,
+        // Stages close days on the smallest clock of all input tasks: they must know how many there are.
+        LOG.info("Input tasks (partitions of the input topics) whose clocks close days: {}", inputTasks);
+        Topology topology = FoodRiskTopology.build(
+                topologySettings.withTime(topologySettings.time().withUpstreamTasks(inputTasks)), catalog,
                 counters == null ? OutputCounters.NONE : counters);
         LOG.debug("Topology:\n{}", topology.describe());
         streams = new KafkaStreams(topology, streamsProperties());
@@ -83,13 +86,18 @@ public class KafkaRuntime implements AutoCloseable {
         LOG.info("Kafka Streams application '{}' started against {}", settings.applicationId(), kafka.bootstrapServers());
     }
 
-    private void provisionTopics() {
+    /** Provisions the catalogue's topics; returns the input tasks there will be (the input topics' most partitions). */
+    private int provisionTopics() throws Exception {
         List<TopicSpec> specs = TopicCatalogue.load();
         try (Admin admin = Admin.create(kafka.asMap())) {
             TopicProvisioner provisioner = new TopicProvisioner(admin);
             ProvisionReport report = provisioner.provision(specs);
             LOG.info("Topics provisioned: {}", report);
             provisioner.awaitReady(specs.stream().map(TopicSpec::name).toList(), Duration.ofSeconds(60));
+            List<String> inputs = java.util.Arrays.stream(org.foodrisk.ingest.InputTopic.values())
+                    .map(org.foodrisk.ingest.InputTopic::topic).toList();
+            return admin.describeTopics(inputs).allTopicNames().get(60, java.util.concurrent.TimeUnit.SECONDS).values()
+                    .stream().mapToInt(d -> d.partitions().size()).max().orElse(1);
         }
     }
 

@@ -11,6 +11,7 @@ import org.foodrisk.alert.Alert;
 import org.foodrisk.alert.AlertLifecycle;
 import org.foodrisk.alert.AlertStatus;
 import org.foodrisk.alert.AlertUpdater;
+import org.foodrisk.alert.AlertWithdrawal;
 import org.foodrisk.detect.Detection;
 import org.foodrisk.plan.PlanRouter;
 import org.foodrisk.plan.PlanTaskRef;
@@ -71,12 +72,34 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
 
     private void detect(String alertId, Detection detection, long timestamp) {
         Alert current = alerts.get(alertId);
+        if (detection.isWithdrawal()) {
+            withdraw(current, detection, timestamp);
+            return;
+        }
         List<PlanTaskRef> planTasks = current == null || current.planTasks().isEmpty() ? route(detection) : List.of();
         AlertUpdater.apply(current, detection, planTasks, now(), deadlines).ifPresent(next -> emit(next.noted(
                 current == null ? "新建：" + detection.kind()
                         : next.status() != current.status() ? "新证据重新打开"
                         : next.level() != current.level() ? "升级为" + next.levelName()
                         : "新证据（共" + next.evidence().size() + "条）"), timestamp));
+    }
+
+    /**
+     * Late reports turned an alarmed period into no alarm. An alert that stands on that period alone is
+     * withdrawn (a new version saying so); one that other periods also raised keeps standing, with a line
+     * in its history. A closed alert, or none, needs nothing.
+     */
+    private void withdraw(Alert current, Detection withdrawal, long timestamp) {
+        if (current == null || current.status() == AlertStatus.CLOSED) {
+            return;
+        }
+        String period = withdrawal.windowStart().atZoneSameInstant(zone).toLocalDate().toString();
+        if (AlertWithdrawal.standsOnlyOn(current, withdrawal.windowStart(), withdrawal.windowEnd())) {
+            emit(AlertWithdrawal.withdraw(current, withdrawal.judgement(), now())
+                    .noted("撤回：" + period + "迟到报告复核后不再超出预警阈值" + withdrawal.judgement().describe()), timestamp);
+        }
+        // Else the alert stands on other periods too: its window and evidence stay as they are, and the
+        // next verdict of those periods speaks for itself.
     }
 
     private void act(String alertId, AlertCommand command, long timestamp) {

@@ -37,6 +37,10 @@ final class DailyCountsProcessor extends ContextualProcessor<String, Signal, Str
     @Override
     public void process(Record<String, Signal> record) {
         Signal signal = record.value();
+        if (signal == null) {
+            context().forward(record); // the stage's watermark, for the processors that close days
+            return;
+        }
         String key = DayKeys.key(signal.type().wireName() + "|" + record.key(),
                 DayKeys.day(signal.eventTime(), zone));
         DailyCount current = counts.get(key);

@@ -65,7 +65,9 @@ import java.util.List;
  *
  * <pre>
  *  4 input topics ─ intake-* ─┬─ dead letters ──────────────────────────────► foodrisk.dead-letters.v1
- *                             └─ dedup-* (store) ─ signals ─ track-event-clock (the summaries' clock)
+ *                             └─ dedup-* (store) ─ emit-clock-ticks ─ signals ─ track-event-clock (the summaries' clock)
+ *                                  (arrival-clock ticks to every partition of the day-closing stages) ─┐
+ *  [stage] ─ watermark-<stage>: the smallest tick of all input tasks closes days ─────────────────────┘
  *  signals ─ detect-critical-hazard ───────────────────────────────────┐
  *  signals ─ [by district|category] ─ count-daily ─┬ detect-failure-rate ─┤  (监督抽检 only)
  *                                                  ├ detect-food-hazard-cluster ─┤ (Bernoulli CUSUM per food × hazard)
@@ -114,10 +116,17 @@ public final class FoodRiskTopology {
         for (InputTopic input : InputTopic.values()) {
             perInput.add(ingest(builder, input, intake, counters));
         }
-        KStream<String, Signal> signals = perInput.get(0);
+        KStream<String, Signal> merged = perInput.get(0);
         for (int i = 1; i < perInput.size(); i++) {
-            signals = signals.merge(perInput.get(i), Named.as("merge-signals-" + InputTopic.values()[i].shortName()));
+            merged = merged.merge(perInput.get(i), Named.as("merge-signals-" + InputTopic.values()[i].shortName()));
         }
+        // The arrival clock of each input task, sent as ticks behind its records to the stages that close days.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ARRIVAL_CLOCK),
+                Serdes.String(), Serdes.Long()));
+        KStream<String, Signal> clocked = merged.process(() -> new ArrivalClockProcessor(settings.time()),
+                Named.as("emit-clock-ticks"), StoreNames.ARRIVAL_CLOCK);
+        KStream<String, Signal> ticks = clocked.filter((id, value) -> value == null, Named.as("filter-clock-ticks"));
+        KStream<String, Signal> signals = clocked.filter((id, value) -> value != null, Named.as("filter-signals"));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EVENT_CLOCK),
                 Serdes.String(), Serdes.Long()));
@@ -127,11 +136,14 @@ public final class FoodRiskTopology {
                 Named.as("detect-critical-hazard"));
 
         builder.addStateStore(store(StoreNames.DAILY_COUNTS, JsonSerde.of(DailyCount.class)));
-        KStream<String, Signal> byDistrictCategory = signals
-                .selectKey((id, signal) -> signal.districtCategoryKey(), Named.as("key-by-district-category"))
-                .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("signals-by-district-category"))
+        // Counted signals and the stage's watermarks (null values): only the day-closing detector reads the latter.
+        KStream<String, Signal> countedWithWatermarks = withWatermark(builder,
+                signals.selectKey((id, signal) -> signal.districtCategoryKey(), Named.as("key-by-district-category")),
+                ticks, "signals-by-district-category", settings)
                 .process(() -> new DailyCountsProcessor(settings.zone(), StoreNames.DAILY_COUNTS), Named.as("count-daily"),
                         StoreNames.DAILY_COUNTS);
+        KStream<String, Signal> byDistrictCategory = countedWithWatermarks
+                .filter((key, signal) -> signal != null, Named.as("filter-counted-signals"));
 
         builder.addStateStore(store(StoreNames.FAILURE_RATE_TALLIES, JsonSerde.of(DailyTally.class)));
         PassRateTargets targets = new PassRateTargets(catalog, settings.defaultPassRates(), settings.defaultPassRate());
@@ -174,9 +186,10 @@ public final class FoodRiskTopology {
         org.foodrisk.detect.ComparableDays comparableDays = new org.foodrisk.detect.ComparableDays(
                 org.foodrisk.detect.ComparableDays.Mode.of(settings.countBaseline()),
                 org.foodrisk.reference.HolidayCalendar.china());
-        KStream<String, Detection> countAberrations = byDistrictCategory
+        KStream<String, Detection> countAberrations = countedWithWatermarks
                 .process(() -> new PeriodAberrationProcessor(countRule, weeklyRule, comparableDays, settings.zone(),
-                                settings.dayCloseGrace(), StoreNames.DAILY_COUNTS, StoreNames.ABERRATION_PROGRESS),
+                                settings.dayCloseGrace(), settings.time().rejudgeHorizon(), StoreNames.DAILY_COUNTS,
+                                StoreNames.ABERRATION_PROGRESS),
                         Named.as("detect-count-aberrations"), StoreNames.DAILY_COUNTS, StoreNames.ABERRATION_PROGRESS);
 
         // Illness per district × syndrome: its own partitioning, so each series is counted whole in one task.
@@ -187,15 +200,17 @@ public final class FoodRiskTopology {
                 AberrationMethods.create(settings.countMethod(), settings.countMethodOptions(), Frequency.DAY),
                 settings.countHistoryDays(), settings.countMinEvents(), CountAberrationRule.Dimension.SYNDROME,
                 settings.levels());
-        KStream<String, Detection> syndromeAberrations = signals
+        KStream<String, Signal> syndromeCases = signals
                 .filter((id, s) -> s.type() == SignalType.ILLNESS && s.districtCode() != null && syndromeOf(s) != null,
                         Named.as("filter-syndrome-cases"))
-                .selectKey((id, s) -> s.districtCode() + "|" + syndromeOf(s), Named.as("key-by-district-syndrome"))
-                .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("cases-by-district-syndrome"))
+                .selectKey((id, s) -> s.districtCode() + "|" + syndromeOf(s), Named.as("key-by-district-syndrome"));
+        KStream<String, Detection> syndromeAberrations = withWatermark(builder, syndromeCases, ticks,
+                        "cases-by-district-syndrome", settings)
                 .process(() -> new DailyCountsProcessor(settings.zone(), StoreNames.SYNDROME_DAILY_COUNTS),
                         Named.as("count-daily-syndrome"), StoreNames.SYNDROME_DAILY_COUNTS)
                 .process(() -> new PeriodAberrationProcessor(syndromeRule, null, comparableDays, settings.zone(), settings.dayCloseGrace(),
-                                StoreNames.SYNDROME_DAILY_COUNTS, StoreNames.SYNDROME_ABERRATION_PROGRESS),
+                                settings.time().rejudgeHorizon(), StoreNames.SYNDROME_DAILY_COUNTS,
+                                StoreNames.SYNDROME_ABERRATION_PROGRESS),
                         Named.as("detect-syndrome-aberrations"), StoreNames.SYNDROME_DAILY_COUNTS,
                         StoreNames.SYNDROME_ABERRATION_PROGRESS);
 
@@ -292,6 +307,24 @@ public final class FoodRiskTopology {
         deadLetters(alertOutput, "alert-state", counters);
 
         return builder.build();
+    }
+
+    /**
+     * Repartitions a keyed stage with the input tasks' clock ticks sent to every one of its partitions,
+     * and turns them into the stage's watermark (a null-valued record, key {@link ClockTicks#WATERMARK_KEY})
+     * among its signals.
+     */
+    private static KStream<String, Signal> withWatermark(StreamsBuilder builder, KStream<String, Signal> keyed,
+                                                         KStream<String, Signal> ticks, String stage,
+                                                         TopologySettings settings) {
+        String store = StoreNames.watermark(stage);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
+                Serdes.Long()));
+        return keyed.merge(ticks, Named.as("merge-ticks-" + stage))
+                .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName(stage)
+                        .withStreamPartitioner(ClockTicks.multicastTicks()))
+                .process(() -> new WatermarkProcessor(store, settings.time().upstreamTasks()), Named.as("watermark-" + stage),
+                        store);
     }
 
     private static KStream<String, Signal> ingest(StreamsBuilder builder, InputTopic input, RecordIntake intake,

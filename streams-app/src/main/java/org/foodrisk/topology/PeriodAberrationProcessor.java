@@ -10,24 +10,36 @@ import org.foodrisk.detect.ComparableDays;
 import org.foodrisk.detect.CountAberrationRule;
 import org.foodrisk.detect.Detection;
 import org.foodrisk.detect.Evidence;
+import org.foodrisk.detect.Judgement;
+import org.foodrisk.detect.ReportDelays;
 import org.foodrisk.detect.aberration.CountSeries;
 import org.foodrisk.detect.aberration.Frequency;
 import org.foodrisk.ingest.Signal;
 import org.foodrisk.ingest.SignalType;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.time.OffsetDateTime;
 
 /**
- * Runs the count detectors when a day closes, in event time: a day is closed once the latest
- * event time this task has seen has passed its end by the grace period (late reports of that day have had time to
- * arrive). Every closed day of every series is judged exactly once — the last judged day of each
- * series is remembered in a store — so a replay of history judges the same days with the same
- * counts as live traffic did, and a restart neither skips nor repeats a day.
+ * Runs the count detectors when a day closes on the stage's watermark: a day is closed once the
+ * smallest arrival clock of all input tasks ({@link WatermarkProcessor}) has passed its end by the
+ * grace period. Records of a day that arrive after it closed (lab results days after sampling) change
+ * its count, and the day is judged again at the next watermark, up to {@link TimeModel#rejudgeHorizon()}
+ * back: the alert is raised late (补判), updated (更新), or withdrawn (撤回), and every verdict says
+ * how many reports it saw and what share of them should be in ({@link Judgement}).
+ *
+ * <p>The first verdict of every closed day of every series is given exactly once — the last judged
+ * day of each series is remembered in a store — so a restart neither skips nor repeats a day, and a
+ * replay closes days on the same watermarks as live traffic did.
  */
 final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal, String, Detection> {
 
@@ -36,10 +48,13 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
     private final ComparableDays comparableDays;
     private final ZoneId zone;
     private final Duration grace;
+    private final Duration rejudgeHorizon;
     private final String countsStore;
     private final String progressStore;
     private KeyValueStore<String, DailyCount> counts;
     private KeyValueStore<String, String> progress;
+    /** Report delays by stream, kept in memory between watermarks and written to the store on each. */
+    private final Map<SignalType, ReportDelays> delays = new EnumMap<>(SignalType.class);
 
     /**
      * @param weeklyRule     also judges each ISO week when its Sunday closes (weekly sums of the same
@@ -48,12 +63,14 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
      * @param countsStore    the daily counts of the series this task holds; progressStore the last judged day of each
      */
     PeriodAberrationProcessor(CountAberrationRule rule, CountAberrationRule weeklyRule, ComparableDays comparableDays,
-                              ZoneId zone, Duration grace, String countsStore, String progressStore) {
+                              ZoneId zone, Duration grace, Duration rejudgeHorizon, String countsStore,
+                              String progressStore) {
         this.comparableDays = comparableDays;
         this.weeklyRule = weeklyRule;
         this.rule = rule;
         this.zone = zone;
         this.grace = grace;
+        this.rejudgeHorizon = rejudgeHorizon;
         this.countsStore = countsStore;
         this.progressStore = progressStore;
     }
@@ -63,47 +80,85 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         super.init(context);
         counts = context.getStateStore(countsStore);
         progress = context.getStateStore(progressStore);
+        delays.clear();
     }
 
     @Override
     public void process(Record<String, Signal> record) {
+        if (record.value() == null) {
+            if (ClockTicks.WATERMARK_KEY.equals(record.key())) {
+                onWatermark(record.timestamp());
+            }
+            return;
+        }
         Signal signal = record.value();
-        if (!rule.watches(signal.type()) || signal.sign() < 0 || signal.districtCode() == null) {
+        if (!rule.watches(signal.type()) || signal.districtCode() == null) {
             return;
         }
         String series = signal.type().wireName() + "|" + record.key();
         LocalDate day = DayKeys.day(signal.eventTime(), zone);
-        // Days before the first record this task saw are unknown, not zero: a detector given zeros
-        // for them would alarm on the first busy day of a new deployment (seen in a test: EARS C2
-        // alarmed on day one with a baseline of seven made-up zeros).
-        String observedFrom = progress.get(OBSERVED_FROM);
-        if (observedFrom == null || day.isBefore(LocalDate.parse(observedFrom))) {
-            progress.put(OBSERVED_FROM, day.toString());
+        if (signal.sign() > 0) {
+            // Days before the first record this task saw are unknown, not zero: a detector given zeros
+            // for them would alarm on the first busy day of a new deployment (seen in a test: EARS C2
+            // alarmed on day one with a baseline of seven made-up zeros).
+            String observedFrom = progress.get(OBSERVED_FROM);
+            if (observedFrom == null || day.isBefore(LocalDate.parse(observedFrom))) {
+                progress.put(OBSERVED_FROM, day.toString());
+            }
+            delays.put(signal.type(), delaysOf(signal.type()).record(signal.eventTime(), signal.knownAt()));
         }
         String judgedUpTo = progress.get(series);
-        // A new series starts being judged from its first day; a late record for an already
-        // judged day only updates the count (the judgement of that day stands).
         if (judgedUpTo == null) {
-            progress.put(series, day.minusDays(1).toString());
+            // A new series starts being judged from its first day, at the next watermark.
+            if (signal.sign() > 0) {
+                progress.put(series, day.minusDays(1).toString());
+                progress.put(NEW_SERIES, "1");
+            }
+            return;
         }
-        // Days close on the event time this task has seen. (Not a stream-time punctuation: measured
-        // on the real broker, a new task's stream time started at the wall clock, so that records of
-        // an earlier year never moved it and their days were never judged.) How far days are closed
-        // is kept in the store, not in a field, so that a restarted or moved task closes the same
-        // days at the same records as an undisturbed one.
-        LocalDate closable = Instant.ofEpochMilli(record.timestamp()).minus(grace).atZone(zone).toLocalDate().minusDays(1);
+        // A late record (or a correction) of an already judged day: that day is judged again at the next
+        // watermark — once however many of its reports arrive in between — if it is within the horizon.
+        LocalDate judged = LocalDate.parse(judgedUpTo);
         String closedThrough = progress.get(CLOSED_THROUGH);
-        if (closedThrough == null || closable.isAfter(LocalDate.parse(closedThrough))) {
-            progress.put(CLOSED_THROUGH, closable.toString());
-            closeDays(closable);
+        if (!day.isAfter(judged) && closedThrough != null
+                && !day.isBefore(LocalDate.parse(closedThrough).minusDays(rejudgeHorizon.toDays()))) {
+            progress.put(DIRTY + series + "|" + day, "1");
         }
     }
 
     /** Keys of the task's own bookkeeping, kept beside the series in the progress store. */
     static final String OBSERVED_FROM = StoreNames.OBSERVED_FROM_KEY;
     static final String CLOSED_THROUGH = "#closed-through";
+    /** A series started behind the closed days: the next watermark catches it up. */
+    static final String NEW_SERIES = "#new-series";
+    /** {@code #dirty|<series>|<day>}: a judged day whose count changed since. */
+    static final String DIRTY = "#dirty|";
+    /** {@code #alarmed|<series>|<period>}: a period whose last verdict was an alarm (value: kind and dedupKey). */
+    static final String ALARMED = "#alarmed|";
+    static final String DELAYS = "#delays|";
 
-    private void closeDays(LocalDate lastClosed) {
+    private void onWatermark(long watermark) {
+        LocalDate closable = Instant.ofEpochMilli(watermark).minus(grace).atZone(zone).toLocalDate().minusDays(1);
+        String closedThrough = progress.get(CLOSED_THROUGH);
+        LocalDate previouslyClosed = closedThrough == null ? null : LocalDate.parse(closedThrough);
+        boolean advanced = previouslyClosed == null || closable.isAfter(previouslyClosed);
+        if (advanced) {
+            progress.put(CLOSED_THROUGH, closable.toString());
+        }
+        if (advanced || progress.get(NEW_SERIES) != null) {
+            progress.delete(NEW_SERIES);
+            closeDays(advanced ? closable : previouslyClosed, previouslyClosed, watermark);
+            forgetOldAlarms((advanced ? closable : previouslyClosed).minusDays(rejudgeHorizon.toDays() + 7));
+        }
+        rejudgeChangedDays(watermark);
+        delays.forEach((type, d) -> progress.put(DELAYS + type.wireName(), d.toString()));
+    }
+
+    private ReportDelays delaysOf(SignalType type) {
+        return delays.computeIfAbsent(type, t -> ReportDelays.parse(progress.get(DELAYS + t.wireName())));
+    }
+
+    private void closeDays(LocalDate lastClosed, LocalDate previouslyClosed, long watermark) {
         List<KeyValue<String, String>> series = new ArrayList<>();
         try (KeyValueIterator<String, String> all = progress.all()) {
             all.forEachRemaining(series::add);
@@ -117,16 +172,102 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
                 continue;
             }
             for (LocalDate day = judged.plusDays(1); !day.isAfter(lastClosed); day = day.plusDays(1)) {
-                judge(entry.key, day);
-                if (weeklyRule != null && day.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
-                    judgeWeek(entry.key, day);
+                // A day closed before this series had a record is judged late: its first verdict is a 补判.
+                String state = previouslyClosed != null && !day.isAfter(previouslyClosed)
+                        ? Judgement.RAISED_LATE : Judgement.FIRST;
+                publish(entry.key, day.toString(), dayVerdict(entry.key, day, watermark, state), false);
+                if (weeklyRule != null && day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                    publish(entry.key, WEEK + day, weekVerdict(entry.key, day, watermark, state), false);
                 }
             }
             progress.put(entry.key, lastClosed.toString());
         }
     }
 
-    private void judge(String series, LocalDate day) {
+    private static final String WEEK = "week:";
+
+    /** Judges again, once each, the closed days whose counts changed since their last verdict. */
+    private void rejudgeChangedDays(long watermark) {
+        List<String> changed = new ArrayList<>();
+        try (KeyValueIterator<String, String> dirty = progress.range(DIRTY, DIRTY + "\uffff")) {
+            dirty.forEachRemaining(e -> changed.add(e.key));
+        }
+        java.util.Set<String> weeks = new java.util.LinkedHashSet<>();
+        for (String key : changed) {
+            progress.delete(key);
+            String rest = key.substring(DIRTY.length());
+            String series = rest.substring(0, rest.lastIndexOf('|'));
+            LocalDate day = LocalDate.parse(rest.substring(rest.lastIndexOf('|') + 1));
+            publish(series, day.toString(), dayVerdict(series, day, watermark, Judgement.UPDATED), true);
+            LocalDate sunday = day.with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+            String judgedUpTo = progress.get(series);
+            if (weeklyRule != null && judgedUpTo != null && !sunday.isAfter(LocalDate.parse(judgedUpTo))) {
+                weeks.add(series + "\n" + sunday);
+            }
+        }
+        for (String week : weeks) {
+            String series = week.substring(0, week.indexOf('\n'));
+            LocalDate sunday = LocalDate.parse(week.substring(week.indexOf('\n') + 1));
+            publish(series, WEEK + sunday, weekVerdict(series, sunday, watermark, Judgement.UPDATED), true);
+        }
+    }
+
+    /**
+     * Forwards a verdict and remembers which periods alarmed. On a re-judgement an alarm is 更新 when the
+     * period alarmed before and 补判 when it did not; no alarm where there was one withdraws it.
+     */
+    private void publish(String series, String period, Verdict verdict, boolean rejudged) {
+        String alarmedKey = ALARMED + series + "|" + period;
+        String before = rejudged ? progress.get(alarmedKey) : null;
+        if (verdict.detection().isPresent()) {
+            Detection detection = verdict.detection().get();
+            if (rejudged) {
+                detection = detection.judged(detection.judgement()
+                        .as(before != null ? Judgement.UPDATED : Judgement.RAISED_LATE));
+            }
+            progress.put(alarmedKey, detection.kind() + "\n" + detection.dedupKey());
+            context().forward(new Record<>(detection.dedupKey(), detection, verdict.timestamp()));
+        } else if (before != null) {
+            progress.delete(alarmedKey);
+            String kind = before.substring(0, before.indexOf('\n'));
+            String dedupKey = before.substring(before.indexOf('\n') + 1);
+            Detection withdrawal = Detection.withdrawal(kind, dedupKey, verdict.type(), verdict.start(), verdict.end(),
+                    period + "复核：迟到报告后不再超出预警阈值", verdict.judgement());
+            context().forward(new Record<>(dedupKey, withdrawal, verdict.timestamp()));
+        }
+    }
+
+    /** Alarm marks older than the horizon can no longer be withdrawn: dropped so that the store stays small. */
+    private void forgetOldAlarms(LocalDate before) {
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, String> alarmed = progress.range(ALARMED, ALARMED + "\uffff")) {
+            alarmed.forEachRemaining(e -> {
+                String period = e.key.substring(e.key.lastIndexOf('|') + 1);
+                LocalDate day = LocalDate.parse(period.startsWith(WEEK) ? period.substring(WEEK.length()) : period);
+                if (day.isBefore(before)) {
+                    old.add(e.key);
+                }
+            });
+        }
+        old.forEach(progress::delete);
+    }
+
+    /** A period's verdict: the detection if it alarmed, and what a withdrawal of it would need. */
+    private record Verdict(Optional<Detection> detection, SignalType type, OffsetDateTime start, OffsetDateTime end,
+                           Judgement judgement, long timestamp) {
+    }
+
+    private Judgement judgement(String state, SignalType type, LocalDate first, LocalDate last, long watermark,
+                                long received) {
+        ReportDelays streamDelays = delaysOf(type);
+        Instant middle = first.atStartOfDay(zone).toInstant()
+                .plus(Duration.between(first.atStartOfDay(zone), last.plusDays(1).atStartOfDay(zone)).dividedBy(2));
+        Duration age = Duration.between(middle, Instant.ofEpochMilli(watermark));
+        return new Judgement(state, OffsetDateTime.ofInstant(Instant.ofEpochMilli(watermark), zone), received,
+                streamDelays.receivedShare(age), streamDelays.medianDays());
+    }
+
+    private Verdict dayVerdict(String series, LocalDate day, long watermark, String state) {
         SignalType type = SignalType.valueOf(series.substring(0, series.indexOf('|')).toUpperCase());
         String seriesKey = series.substring(series.indexOf('|') + 1);
         String observedFrom = progress.get(OBSERVED_FROM);
@@ -150,9 +291,11 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
             }
         }
         CountSeries countSeries = new CountSeries(series, Frequency.DAY, dates, values);
-        rule.evaluate(type, seriesKey, countSeries, lastDay, zone).ifPresent(detection ->
-                context().forward(new Record<>(detection.dedupKey(), detection,
-                        day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli())));
+        DailyCount judgedDay = counts.get(DayKeys.key(series, day));
+        Judgement judgement = judgement(state, type, day, day, watermark, judgedDay == null ? 0 : judgedDay.count());
+        return new Verdict(rule.evaluate(type, seriesKey, countSeries, lastDay, zone).map(d -> d.judged(judgement)), type,
+                day.atStartOfDay(zone).toOffsetDateTime(), day.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), judgement,
+                day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
     }
 
     /**
@@ -161,7 +304,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
      * the series starts at the first whole week, and a method that needs years of history (the
      * improved Farrington: 5 years) says the series is too short rather than alarming.
      */
-    private void judgeWeek(String series, LocalDate sunday) {
+    private Verdict weekVerdict(String series, LocalDate sunday, long watermark, String state) {
         SignalType type = SignalType.valueOf(series.substring(0, series.indexOf('|')).toUpperCase());
         LocalDate monday = sunday.minusDays(6);
         LocalDate first = monday.minusWeeks(weeklyRule.historyDays());
@@ -169,8 +312,11 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         if (observedFrom != null && first.isBefore(LocalDate.parse(observedFrom))) {
             first = LocalDate.parse(observedFrom).with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
         }
+        long weekEnd = sunday.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         if (first.isAfter(monday)) {
-            return;
+            return new Verdict(Optional.empty(), type, monday.atStartOfDay(zone).toOffsetDateTime(),
+                    sunday.plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
+                    judgement(state, type, monday, sunday, watermark, 0), weekEnd);
         }
         int weeks = (int) ((monday.toEpochDay() - first.toEpochDay()) / 7) + 1;
         long[] values = new long[weeks];
@@ -179,11 +325,15 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
             mondays.add(first.plusWeeks(i));
         }
         List<Evidence> lastWeek = new ArrayList<>();
+        long received = 0;
         try (KeyValueIterator<String, DailyCount> days = counts.range(DayKeys.key(series, first), DayKeys.key(series, sunday))) {
             while (days.hasNext()) {
                 KeyValue<String, DailyCount> entry = days.next();
                 int index = (int) ((DayKeys.dayOf(entry.key).toEpochDay() - first.toEpochDay()) / 7);
                 values[index] += type == SignalType.SAMPLING ? entry.value.failed() : entry.value.count();
+                if (index == weeks - 1) {
+                    received += entry.value.count();
+                }
                 if (index == weeks - 1 && lastWeek.size() < DailyCount.MAX_RECORDS) {
                     entry.value.records().stream().limit(DailyCount.MAX_RECORDS - lastWeek.size()).forEach(lastWeek::add);
                 }
@@ -191,8 +341,9 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         }
         CountSeries countSeries = new CountSeries(series, Frequency.WEEK, mondays, values);
         String seriesKey = series.substring(series.indexOf('|') + 1);
-        weeklyRule.evaluate(type, seriesKey, countSeries, lastWeek, zone).ifPresent(detection ->
-                context().forward(new Record<>(detection.dedupKey(), detection,
-                        sunday.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli())));
+        Judgement judgement = judgement(state, type, monday, sunday, watermark, received);
+        return new Verdict(weeklyRule.evaluate(type, seriesKey, countSeries, lastWeek, zone).map(d -> d.judged(judgement)),
+                type, monday.atStartOfDay(zone).toOffsetDateTime(), sunday.plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
+                judgement, weekEnd);
     }
 }

@@ -30,7 +30,15 @@ public final class StoreNames {
     /** The current episode of each district × food × hazard class (key {@code district|category|food|hazardClass}). */
     public static final String FOOD_HAZARD_EPISODES = "food-hazard-episodes-store";
 
+    /** Each input task's arrival clock and last tick ({@link ArrivalClockProcessor}). */
+    public static final String ARRIVAL_CLOCK = "arrival-clock-store";
+
     private StoreNames() {
+    }
+
+    /** The upstream ticks and the watermark of one repartitioned stage ({@link WatermarkProcessor}). */
+    public static String watermark(String stage) {
+        return "watermark-" + stage + "-store";
     }
 
     public static String dedup(InputTopic input) {

@@ -50,6 +50,7 @@ import java.util.Map;
  * @param countBaseline        "comparable-days" (judge a day against earlier days of its own day type,
  *                             holidays and the return after them left out; {@link org.foodrisk.detect.ComparableDays})
  *                             or "consecutive-days" (R's series of consecutive days)
+ * @param time                 the arrival-time clock: ticks, idle partitions, how far back days are judged again
  */
 public record TopologySettings(
         ZoneId zone,
@@ -82,7 +83,8 @@ public record TopologySettings(
         FoodHazardSettings foodHazard,
         Map<String, String> countMethodOptions,
         Map<String, String> weeklyCountMethodOptions,
-        String countBaseline) {
+        String countBaseline,
+        TimeModel time) {
 
     /**
      * Production options of EARS C2 on sparse daily counts. R's earsC has no floor on the sd (minSigma
@@ -108,7 +110,8 @@ public record TopologySettings(
                 // EARS C2 on daily counts: eligible from 7 days of history (United4Surveillance).
                 "ears-c2", 28, 3, Duration.ofDays(1), org.foodrisk.alert.DeadlinePolicy.defaults(),
                 org.foodrisk.detect.LevelPolicy.defaults(), "farrington-flexible", Duration.ofHours(24),
-                FoodHazardSettings.defaults(), DEFAULT_COUNT_METHOD_OPTIONS, Map.of(), "comparable-days");
+                FoodHazardSettings.defaults(), DEFAULT_COUNT_METHOD_OPTIONS, Map.of(), "comparable-days",
+                TimeModel.defaults());
     }
 
     public TopologySettings withZone(ZoneId newZone) {
@@ -117,7 +120,7 @@ public record TopologySettings(
                 clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
                 rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
                 countMinEvents, dayCloseGrace, deadlines, levels, weeklyCountMethod, clusterExposureWindow, foodHazard,
-                countMethodOptions, weeklyCountMethodOptions, countBaseline);
+                countMethodOptions, weeklyCountMethodOptions, countBaseline, time);
     }
 
     public TopologySettings withDeadlines(org.foodrisk.alert.DeadlinePolicy newDeadlines) {
@@ -126,6 +129,15 @@ public record TopologySettings(
                 clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
                 rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
                 countMinEvents, dayCloseGrace, newDeadlines, levels, weeklyCountMethod, clusterExposureWindow, foodHazard,
-                countMethodOptions, weeklyCountMethodOptions, countBaseline);
+                countMethodOptions, weeklyCountMethodOptions, countBaseline, time);
+    }
+
+    public TopologySettings withTime(TimeModel newTime) {
+        return new TopologySettings(zone, futureTolerance, failureRateWindow, failureRateMinSamples,
+                failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
+                clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
+                rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
+                countMinEvents, dayCloseGrace, deadlines, levels, weeklyCountMethod, clusterExposureWindow, foodHazard,
+                countMethodOptions, weeklyCountMethodOptions, countBaseline, newTime);
     }
 }
