@@ -27,6 +27,11 @@ public final class Drivers {
     }
 
     public static TopologyTestDriver topology(String applicationId, Instant wallClock, PlanCatalog catalog) {
+        return topology(applicationId, wallClock, catalog, TopologySettings.defaults());
+    }
+
+    public static TopologyTestDriver topology(String applicationId, Instant wallClock, PlanCatalog catalog,
+                                              TopologySettings settings) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -37,6 +42,6 @@ public final class Drivers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new TopologyTestDriver(FoodRiskTopology.build(TopologySettings.defaults(), catalog), props, wallClock);
+        return new TopologyTestDriver(FoodRiskTopology.build(settings, catalog), props, wallClock);
     }
 }
