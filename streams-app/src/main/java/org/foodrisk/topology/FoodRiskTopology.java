@@ -262,11 +262,12 @@ public final class FoodRiskTopology {
         // Cases with a town but no place that tells them apart: the space–time permutation scan by district.
         builder.addStateStore(store(StoreNames.ILLNESS_SPACETIME, JsonSerde.of(TownCases.class)));
         SpaceTimeClusterRule spaceTimeRule = SpaceTimeClusterRule.defaults();
-        KStream<String, Detection> spaceTime = signals
+        KStream<String, Signal> unplacedCases = signals
                 .filter((id, s) -> s.type() == SignalType.ILLNESS && s.districtCode() != null && townOf(s) != null
                         && (s.place() == null || s.place().key() == null), Named.as("filter-unplaced-town-cases"))
-                .selectKey((id, s) -> s.districtCode(), Named.as("key-unplaced-cases-by-district"))
-                .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("unplaced-cases-by-district"))
+                .selectKey((id, s) -> s.districtCode(), Named.as("key-unplaced-cases-by-district"));
+        KStream<String, Detection> spaceTime = withWatermark(builder, unplacedCases, ticks, "unplaced-cases-by-district",
+                        settings)
                 .process(() -> new SpaceTimeScanProcessor(spaceTimeRule, settings.zone(), settings.dayCloseGrace()),
                         Named.as("detect-illness-spacetime"), StoreNames.ILLNESS_SPACETIME);
 
