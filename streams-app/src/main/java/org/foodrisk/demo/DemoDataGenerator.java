@@ -142,8 +142,8 @@ public final class DemoDataGenerator {
     public List<DemoRecord> day(LocalDate date) {
         long daySeed = DemoCatalog.mix(seed, date.toEpochDay());
         List<DemoRecord> out = new ArrayList<>();
-        // Weekend duty at the labs draws from a stream of its own, so the records' other fields are
-        // the same as before report times followed the working calendar.
+        // The labs' weekend duty (ReportTiming) draws from a stream of its own: the sampling stream's
+        // draws, and so every other field of a sample, stay what they were before it existed.
         sampling(date, new SplittableRandom(DemoCatalog.mix(daySeed, 1)), new SplittableRandom(DemoCatalog.mix(daySeed, 5)),
                 out);
         illness(date, new SplittableRandom(DemoCatalog.mix(daySeed, 2)), out);
