@@ -79,7 +79,7 @@ public final class EndToEndBenchmark implements Callable<Integer> {
             }
             double produceSeconds = (System.nanoTime() - t0) / 1e9;
             Map<TopicPartition, Long> backlogEnds = cluster.endOffsets(inputs);
-            System.out.printf(Locale.ROOT, "backlog: %d records (event days %s … %s) published in %.1f s (%.0f records/s)%n",
+            System.out.printf(Locale.ROOT, "backlog: %d records (in arrival order, days %s … %s) published in %.1f s (%.0f records/s)%n",
                     produced, from, workload.currentDay(), produceSeconds, produced / produceSeconds);
             for (String topic : Topics.INPUTS) {
                 System.out.printf("  %-32s %8d%n", topic, cluster.totalEnd(List.of(topic)));

@@ -1,6 +1,7 @@
 package org.foodrisk.benchmark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.foodrisk.demo.ArrivalMerge;
 import org.foodrisk.demo.DemoDataGenerator;
 import org.foodrisk.demo.DemoRecord;
 import org.foodrisk.kafka.Json;
@@ -8,11 +9,10 @@ import org.foodrisk.topics.Topics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -27,6 +27,11 @@ import java.util.NoSuchElementException;
  * 2023 cause mix, weekday rhythm, programs, stages, labs — and its districts are renamed to
  * synthetic 6-digit county codes (provinces 11–65 except Tianjin's 12, so no code is one the app
  * knows; the districtName is dropped), with the sampleId rewritten to match.
+ *
+ * <p>Published in arrival order — by {@code reportedAt}, when the lab reported the result, days
+ * after sampling — as a year of real results would have been (see {@link ArrivalMerge}); the
+ * reports of the year's last days, issued in January, come at the end. The merge holds the
+ * results still to be reported: about two weeks' worth.
  *
  * <p>One copy is {@value #RESULTS_PER_COPY} results a year (the generator's 2025 volume for seed
  * 42); 190 copies (3,040 counties; China has about 2,850 county-level divisions) make the national
@@ -43,9 +48,7 @@ final class NationalSampling implements Iterator<BenchRecord> {
 
     private final List<DemoDataGenerator> copies = new ArrayList<>();
     private final Map<String, Integer> countyIndex = new HashMap<>();
-    private final LocalDate until;
-    private final Deque<BenchRecord> today = new ArrayDeque<>();
-    private LocalDate next;
+    private final ArrivalMerge<Reported> arrivals;
 
     private final double keep;
     private final java.util.SplittableRandom thinning;
@@ -64,9 +67,17 @@ final class NationalSampling implements Iterator<BenchRecord> {
         for (int c = 0; c < copyCount; c++) {
             copies.add(new DemoDataGenerator(seed + 1000L * c, DemoDataGenerator.TIANJIN));
         }
-        this.next = LocalDate.of(year, 1, 1);
-        this.until = next.plusYears(1);
+        LocalDate first = LocalDate.of(year, 1, 1);
+        this.arrivals = new ArrivalMerge<>(first.datesUntil(first.plusYears(1)).iterator(), this::day,
+                Reported::arrival, ARRIVAL_ORDER, DemoDataGenerator.TIANJIN);
     }
+
+    /** A relocated result and when it was reported, the order it is published in. */
+    private record Reported(BenchRecord record, Instant arrival) {
+    }
+
+    private static final Comparator<Reported> ARRIVAL_ORDER = Comparator.comparing(Reported::arrival)
+            .thenComparing(r -> r.record().key());
 
     /** How many copies make about {@code results} a year. */
     static int copiesFor(long results) {
@@ -77,22 +88,22 @@ final class NationalSampling implements Iterator<BenchRecord> {
         return copies.size() * 16;
     }
 
-    @Override
-    public boolean hasNext() {
-        while (today.isEmpty() && next.isBefore(until)) {
-            List<BenchRecord> day = new ArrayList<>();
-            for (int c = 0; c < copies.size(); c++) {
-                for (DemoRecord r : copies.get(c).day(next)) {
-                    if (r.topic().equals(Topics.SAMPLING_RESULTS) && (keep >= 1.0 || thinning.nextDouble() < keep)) {
-                        day.add(relocate(r, c));
-                    }
+    /** One day's sampling results of every copy, relocated (the merge calls it day by day). */
+    private List<Reported> day(LocalDate date) {
+        List<Reported> day = new ArrayList<>();
+        for (int c = 0; c < copies.size(); c++) {
+            for (DemoRecord r : copies.get(c).day(date)) {
+                if (r.topic().equals(Topics.SAMPLING_RESULTS) && (keep >= 1.0 || thinning.nextDouble() < keep)) {
+                    day.add(new Reported(relocate(r, c), r.arrivalTime()));
                 }
             }
-            day.sort(Comparator.comparingLong(BenchRecord::eventTimeMillis));
-            today.addAll(day);
-            next = next.plusDays(1);
         }
-        return !today.isEmpty();
+        return day;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return arrivals.hasNext();
     }
 
     @Override
@@ -100,7 +111,7 @@ final class NationalSampling implements Iterator<BenchRecord> {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        return today.removeFirst();
+        return arrivals.next().record();
     }
 
     private BenchRecord relocate(DemoRecord r, int copy) {

@@ -16,11 +16,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -31,6 +26,11 @@ import java.util.NoSuchElementException;
  * the four inputs for Tianjin (its 16 districts at their plan volumes, 35 food categories, 2.73 %
  * 不合格 with the SAMR 2023 cause mix; about 63 % sampling results, 16 % complaints, 12 % illness
  * reports, 9 % opinion signals), generated lazily so that a backlog costs no heap.
+ *
+ * <p>Published in arrival order, as the records would come from labs, hospitals and the hotlines
+ * ({@link DemoDataGenerator#arrivals}): a lab result days after its sample, so the topology meets
+ * late records as it would in production. The lab results of the last days, reported after
+ * {@code until}, come at the end.
  *
  * <p>For latency runs ({@link #uniqueTimes(boolean)}), each record's event time is moved within
  * its minute to a millisecond no other record of the run has: an alert record's Kafka timestamp is
@@ -47,19 +47,19 @@ final class Workload implements Iterator<BenchRecord> {
         }
     }
 
-    private final DemoDataGenerator generator;
-    private final LocalDate until;
-    private final Deque<DemoRecord> today = new ArrayDeque<>();
-    private LocalDate next;
+    private final Iterator<DemoRecord> arrivals;
+    private LocalDate lastArrivalDay;
     private boolean uniqueTimes;
     private int incidentsEvery;
     private long sequence;
 
     /** Traffic of the days from {@code from} (inclusive) to {@code until} (exclusive). */
     Workload(long seed, LocalDate from, LocalDate until) {
-        this.generator = new DemoDataGenerator(seed, DemoDataGenerator.TIANJIN);
-        this.next = from;
-        this.until = until;
+        DemoDataGenerator generator = new DemoDataGenerator(seed, DemoDataGenerator.TIANJIN);
+        // The merge asks whether to plant incidents when it generates a day, so incidentsEvery set
+        // later applies to the days generated from then on.
+        this.arrivals = generator.arrivals(from, until, this::plantsIncidents).iterator();
+        this.lastArrivalDay = from;
     }
 
     /** The mean number of records a day (all four topics), to size a date range. */
@@ -82,31 +82,27 @@ final class Workload implements Iterator<BenchRecord> {
         return this;
     }
 
-    /** The day the next record belongs to (for reports). */
+    /** The arrival day of the last record handed out (for reports). */
     LocalDate currentDay() {
-        return next.minusDays(today.isEmpty() ? 0 : 1);
+        return lastArrivalDay;
+    }
+
+    private boolean plantsIncidents(LocalDate day) {
+        return incidentsEvery > 0 && day.toEpochDay() % incidentsEvery == 0;
     }
 
     @Override
     public boolean hasNext() {
-        while (today.isEmpty() && next.isBefore(until)) {
-            List<DemoRecord> day = new ArrayList<>(generator.day(next));
-            if (incidentsEvery > 0 && next.toEpochDay() % incidentsEvery == 0) {
-                day.addAll(generator.scenarios(next));
-                day.sort(Comparator.comparing(DemoRecord::eventTime));
-            }
-            today.addAll(day);
-            next = next.plusDays(1);
-        }
-        return !today.isEmpty();
+        return arrivals.hasNext();
     }
 
     @Override
     public BenchRecord next() {
         if (!hasNext()) {
-            throw new NoSuchElementException("the workload ends on " + until);
+            throw new NoSuchElementException("the workload has ended");
         }
-        DemoRecord r = today.removeFirst();
+        DemoRecord r = arrivals.next();
+        lastArrivalDay = r.arrivalTime().atZone(DemoDataGenerator.TIANJIN).toLocalDate();
         if (!uniqueTimes) {
             return new BenchRecord(r.topic(), r.key(), r.json().getBytes(StandardCharsets.UTF_8),
                     r.eventTime().toEpochMilli());

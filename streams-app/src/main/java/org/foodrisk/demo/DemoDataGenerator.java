@@ -20,10 +20,15 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Realistic, reproducible input traffic for the four contract topics, for the demo mode and for
@@ -46,6 +51,12 @@ import java.util.stream.Stream;
  *       naming food and often the district or town, with structured fields only sometimes.</li>
  * </ul>
  * {@link #scenarios(LocalDate)} adds the planted incidents a detector must catch.
+ *
+ * <p>Arrival: real data comes late — a lab result is reported 2–10 days after its sample was
+ * taken, an illness case hours to days after onset (see {@link ReportTiming}) — so every record
+ * carries its {@link DemoRecord#arrivalTime()} too, and {@link #arrivals(LocalDate, LocalDate)}
+ * hands out traffic in the order it would be published, which is not event-time order. Publish
+ * that, not {@link #history}, to try a consumer on late data.
  */
 public final class DemoDataGenerator {
 
@@ -131,7 +142,10 @@ public final class DemoDataGenerator {
     public List<DemoRecord> day(LocalDate date) {
         long daySeed = DemoCatalog.mix(seed, date.toEpochDay());
         List<DemoRecord> out = new ArrayList<>();
-        sampling(date, new SplittableRandom(DemoCatalog.mix(daySeed, 1)), out);
+        // The labs' weekend duty (ReportTiming) draws from a stream of its own: the sampling stream's
+        // draws, and so every other field of a sample, stay what they were before it existed.
+        sampling(date, new SplittableRandom(DemoCatalog.mix(daySeed, 1)), new SplittableRandom(DemoCatalog.mix(daySeed, 5)),
+                out);
         illness(date, new SplittableRandom(DemoCatalog.mix(daySeed, 2)), out);
         complaints(date, new SplittableRandom(DemoCatalog.mix(daySeed, 3)), out);
         opinion(date, new SplittableRandom(DemoCatalog.mix(daySeed, 4)), out);
@@ -141,11 +155,58 @@ public final class DemoDataGenerator {
 
     /**
      * Background traffic for the days {@code from} (inclusive) to {@code to} (exclusive), day by
-     * day in event-time order; lazily generated, so a year costs no memory up front.
+     * day in event-time order; lazily generated, so a year costs no memory up front. That is not
+     * the order the records would be published in: see {@link #arrivals(LocalDate, LocalDate)}.
      * Throws IllegalArgumentException when {@code to} is before {@code from}.
      */
     public Stream<DemoRecord> history(LocalDate from, LocalDate to) {
         return from.datesUntil(to).flatMap(d -> day(d).stream());
+    }
+
+    /**
+     * Background traffic of the days {@code from} (inclusive) to {@code to} (exclusive) in arrival
+     * order — by {@link DemoRecord#arrivalTime()}, then topic, then key — as it would be published.
+     * The same records as {@code history(from, to)}, in another order: lab results come after
+     * records of later days. Records of the range that arrive after {@code to} starts (lab reports
+     * of its last days) are included, at the end, in arrival order: nothing of the range is cut.
+     * Lazily generated; holds only the records still on their way (about two weeks of lab reports).
+     * Throws IllegalArgumentException when {@code to} is before {@code from}.
+     */
+    public Stream<DemoRecord> arrivals(LocalDate from, LocalDate to) {
+        return arrivals(from, to, date -> false);
+    }
+
+    /**
+     * As {@link #arrivals(LocalDate, LocalDate)}, with the planted incidents ({@link #scenarios})
+     * of the days {@code plantOn} accepts merged in, in arrival order like the rest.
+     */
+    public Stream<DemoRecord> arrivals(LocalDate from, LocalDate to, Predicate<LocalDate> plantOn) {
+        return inArrivalOrder(from.datesUntil(to).iterator(), plantOn);
+    }
+
+    /**
+     * Traffic from {@code from} on, without end, in arrival order, with the planted incidents of the
+     * days {@code plantOn} accepts: for a feeder that publishes each record when its arrival time
+     * comes. To know the next record, the merge generates days up to the day after its arrival.
+     */
+    public ArrivalMerge<DemoRecord> arrivalsFrom(LocalDate from, Predicate<LocalDate> plantOn) {
+        return merge(Stream.iterate(from, d -> d.plusDays(1)).iterator(), plantOn);
+    }
+
+    private Stream<DemoRecord> inArrivalOrder(Iterator<LocalDate> days, Predicate<LocalDate> plantOn) {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(merge(days, plantOn),
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    private ArrivalMerge<DemoRecord> merge(Iterator<LocalDate> days, Predicate<LocalDate> plantOn) {
+        Objects.requireNonNull(plantOn, "plantOn");
+        return new ArrivalMerge<>(days, date -> {
+            List<DemoRecord> records = new ArrayList<>(day(date));
+            if (plantOn.test(date)) {
+                records.addAll(DemoScenarios.build(date, zone));
+            }
+            return records;
+        }, DemoRecord::arrivalTime, ARRIVAL_ORDER, zone);
     }
 
     /**
@@ -170,23 +231,27 @@ public final class DemoDataGenerator {
     static final Comparator<DemoRecord> ORDER = Comparator.comparing(DemoRecord::eventTime)
             .thenComparing(DemoRecord::topic).thenComparing(DemoRecord::key);
 
+    /** The order records are published in: arrival time, then topic, then key. */
+    public static final Comparator<DemoRecord> ARRIVAL_ORDER = Comparator.comparing(DemoRecord::arrivalTime)
+            .thenComparing(DemoRecord::topic).thenComparing(DemoRecord::key);
+
     // ------------------------------------------------------------------------------------------
     // Sampling results
     // ------------------------------------------------------------------------------------------
 
-    private void sampling(LocalDate date, SplittableRandom rnd, List<DemoRecord> out) {
+    private void sampling(LocalDate date, SplittableRandom rnd, SplittableRandom labDuty, List<DemoRecord> out) {
         boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
         double dayFactor = weekend ? 0.3 : 1.28; // mean over a week is 1.0
         int seq = 0;
         for (District d : districts) {
             int n = Pick.poisson(rnd, d.samplesPerDay() * dayFactor);
             for (int i = 0; i < n; i++) {
-                out.add(sample(date, d, ++seq, rnd));
+                out.add(sample(date, d, ++seq, rnd, labDuty));
             }
         }
     }
 
-    private DemoRecord sample(LocalDate date, District d, int seq, SplittableRandom rnd) {
+    private DemoRecord sample(LocalDate date, District d, int seq, SplittableRandom rnd, SplittableRandom labDuty) {
         boolean failing = rnd.nextDouble() < DemoCatalog.FAILURE_RATE;
         Food food;
         Item failed = null;
@@ -211,9 +276,11 @@ public final class DemoDataGenerator {
         Lab lab = lab(d, agri, program, stage, rnd);
 
         ZonedDateTime sampledAt = at(date, 8 * 60 + rnd.nextInt(9 * 60 + 30));
+        // When the result is published, and so when the record arrives (see ReportTiming): 快检 the
+        // same day, a lab report 2–10 days later in office hours on a working day.
         ZonedDateTime reportedAt = program.equals("快检")
-                ? sampledAt.plusMinutes(40 + rnd.nextInt(200))
-                : sampledAt.plusDays(2 + rnd.nextInt(9)).with(LocalTime.of(9, 0).plusMinutes(rnd.nextInt(8 * 60)));
+                ? ReportTiming.rapidTest(sampledAt, rnd.nextInt(200))
+                : ReportTiming.labReport(sampledAt, 2 + rnd.nextInt(9), rnd.nextInt(8 * 60), labDuty);
         String prefix = agri ? "NCP" : program.equals("快检") ? "KJ" : program.equals("风险监测") ? "FX" : "DC";
         String sampleId = prefix + date.format(YMD) + d.code() + String.format("%04d", seq);
 
@@ -240,7 +307,7 @@ public final class DemoDataGenerator {
         n.put("reportedAt", DemoJson.iso(reportedAt));
         n.put("verdict", failing ? "不合格" : "合格");
         n.set("items", items(food, failed, rnd));
-        return new DemoRecord(TOPIC_SAMPLING, sampleId, DemoJson.write(n), sampledAt.toInstant());
+        return new DemoRecord(TOPIC_SAMPLING, sampleId, DemoJson.write(n), sampledAt.toInstant(), reportedAt.toInstant());
     }
 
     private Food pickFood(String category, SplittableRandom rnd) {
@@ -405,7 +472,9 @@ public final class DemoDataGenerator {
         n.put("reportingUnit", Pick.one(rnd, d.reportingUnits()));
         putDistrict(n, d, rnd);
         n.put("onsetAt", DemoJson.iso(onset));
-        n.put("reportedAt", DemoJson.iso(officeHours(onset.plusMinutes(180 + rnd.nextInt(3 * 24 * 60)), rnd)));
+        // Filed by the hospital 3 hours to 3 days after onset, in its office hours (ReportTiming).
+        ZonedDateTime reportedAt = ReportTiming.hospitalReport(onset.plusMinutes(180 + rnd.nextInt(3 * 24 * 60)), rnd);
+        n.put("reportedAt", DemoJson.iso(reportedAt));
         int age = rnd.nextDouble() < 0.15 ? 1 + rnd.nextInt(14) : 15 + rnd.nextInt(71);
         n.put("age", age);
         n.put("sex", rnd.nextBoolean() ? "男" : "女");
@@ -424,7 +493,7 @@ public final class DemoDataGenerator {
             n.put("pathogen", pathogen);
         }
         n.put("hospitalized", rnd.nextDouble() < 0.12);
-        return new DemoRecord(TOPIC_ILLNESS, caseId, DemoJson.write(n), onset.toInstant());
+        return new DemoRecord(TOPIC_ILLNESS, caseId, DemoJson.write(n), onset.toInstant(), reportedAt.toInstant());
     }
 
     private static long incubationMinutes(String pathogen, Suspect suspect, SplittableRandom rnd) {
@@ -613,7 +682,8 @@ public final class DemoDataGenerator {
         }
         n.put("issueType", issue);
         n.put("text", text);
-        return new DemoRecord(TOPIC_COMPLAINTS, complaintId, DemoJson.write(n), received.toInstant());
+        // A complaint is known when it is received: it arrives at its event time.
+        return new DemoRecord(TOPIC_COMPLAINTS, complaintId, DemoJson.write(n), received.toInstant(), received.toInstant());
     }
 
     /** Where it happened, as people write it: district and town, town only, "武清", or nothing. */
@@ -745,7 +815,8 @@ public final class DemoDataGenerator {
         n.put("comments", (int) (reach * Pick.between(rnd, 0.0005, 0.01)));
         n.put("sentiment", Math.round(sentiment * 100) / 100.0);
         n.put("rumour", rumour);
-        return new DemoRecord(TOPIC_OPINION, signalId, DemoJson.write(n), published.toInstant());
+        // A post is seen when it is published: it arrives at its event time.
+        return new DemoRecord(TOPIC_OPINION, signalId, DemoJson.write(n), published.toInstant(), published.toInstant());
     }
 
     private static int reach(String source, SplittableRandom rnd) {
@@ -784,17 +855,6 @@ public final class DemoDataGenerator {
         } else {
             n.put("districtName", d.name());
         }
-    }
-
-    /** Reports are filed between 08:00 and 21:00; a night-time time moves to the next morning. */
-    private static ZonedDateTime officeHours(ZonedDateTime t, SplittableRandom rnd) {
-        if (t.getHour() < 8) {
-            return t.withHour(8 + rnd.nextInt(3));
-        }
-        if (t.getHour() >= 21) {
-            return t.plusDays(1).withHour(8 + rnd.nextInt(3));
-        }
-        return t;
     }
 
     private ZonedDateTime at(LocalDate date, int minuteOfDay) {

@@ -14,10 +14,14 @@ import java.util.List;
  * pipe into a producer.
  *
  * <pre>
- * DemoDataMain [--days N] [--from yyyy-MM-dd] [--seed S] [--scenarios]
+ * DemoDataMain [--days N] [--from yyyy-MM-dd] [--seed S] [--scenarios] [--event-order]
  * </pre>
- * Defaults: 1 day, starting today (Asia/Shanghai) minus N-1 days, seed 42. With
- * {@code --scenarios} the planted incidents of the last day are printed after that day's traffic.
+ * Defaults: 1 day, starting today (Asia/Shanghai) minus N-1 days, seed 42, in arrival order — the
+ * order a producer would publish them in: lab results days after their samples, including those
+ * of the last days that are reported after the range ends (see
+ * {@link DemoDataGenerator#arrivals(LocalDate, LocalDate)}). With {@code --scenarios} the planted
+ * incidents of the last day are merged in. {@code --event-order} prints day by day in event-time
+ * order instead, with the incidents after the last day's traffic.
  */
 public final class DemoDataMain {
 
@@ -29,6 +33,7 @@ public final class DemoDataMain {
         LocalDate from = null;
         long seed = 42;
         boolean scenarios = false;
+        boolean eventOrder = false;
         List<String> rest = new ArrayList<>(List.of(args));
         for (int i = 0; i < rest.size(); i++) {
             String a = rest.get(i);
@@ -37,8 +42,9 @@ public final class DemoDataMain {
                 case "--from" -> from = LocalDate.parse(rest.get(++i));
                 case "--seed" -> seed = Long.parseLong(rest.get(++i));
                 case "--scenarios" -> scenarios = true;
+                case "--event-order" -> eventOrder = true;
                 case "-h", "--help" -> {
-                    System.err.println("usage: DemoDataMain [--days N] [--from yyyy-MM-dd] [--seed S] [--scenarios]");
+                    System.err.println("usage: DemoDataMain [--days N] [--from yyyy-MM-dd] [--seed S] [--scenarios] [--event-order]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument: " + a);
@@ -54,9 +60,15 @@ public final class DemoDataMain {
         LocalDate to = from.plusDays(days);
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
-        generator.history(from, to).forEach(r -> print(out, r));
-        if (scenarios) {
-            generator.scenarios(to.minusDays(1)).forEach(r -> print(out, r));
+        LocalDate last = to.minusDays(1);
+        if (eventOrder) {
+            generator.history(from, to).forEach(r -> print(out, r));
+            if (scenarios) {
+                generator.scenarios(last).forEach(r -> print(out, r));
+            }
+        } else {
+            boolean plant = scenarios;
+            generator.arrivals(from, to, day -> plant && day.equals(last)).forEach(r -> print(out, r));
         }
         out.flush();
     }

@@ -21,6 +21,12 @@ import java.util.SplittableRandom;
  * the day, so the incidents work whether they are merged into a replay by event time or
  * appended after it. Businesses are fixed too, so the same credit codes come back every day a
  * scenario is planted.
+ *
+ * <p>Arrival: every record carries its arrival time ({@code reportedAt} where the topic has one).
+ * The lab reports come at fixed offsets, 2–6 days after sampling (S2's second sample last, 6 days
+ * later at 14:00), and do not follow the labs' working calendar: an incident reads the same
+ * whatever day it is planted on. Complaints and posts arrive at their event time; S4's cases are
+ * filed 5–9 hours after onset.
  */
 final class DemoScenarios {
 
@@ -184,7 +190,8 @@ final class DemoScenarios {
             n.put("districtCode", JIZHOU.code());
             n.put("districtName", JIZHOU.name());
             n.put("onsetAt", DemoJson.iso(onset));
-            n.put("reportedAt", DemoJson.iso(onset.plusHours(5 + 2L * i)));
+            ZonedDateTime reported = onset.plusHours(5 + 2L * i);
+            n.put("reportedAt", DemoJson.iso(reported));
             n.put("age", (Integer) c[2]);
             n.put("sex", (String) c[3]);
             ArrayNode symptoms = n.putArray("symptoms");
@@ -205,7 +212,8 @@ final class DemoScenarios {
                 n.put("pathogen", (String) c[5]);
             }
             n.put("hospitalized", (Boolean) c[6]);
-            out.add(new DemoRecord(DemoDataGenerator.TOPIC_ILLNESS, caseId, DemoJson.write(n), onset.toInstant()));
+            out.add(new DemoRecord(DemoDataGenerator.TOPIC_ILLNESS, caseId, DemoJson.write(n), onset.toInstant(),
+                    reported.toInstant()));
         }
     }
 
@@ -253,7 +261,8 @@ final class DemoScenarios {
             }
             n.put("issueType", (String) r[8]);
             n.put("text", (String) r[3]);
-            out.add(new DemoRecord(DemoDataGenerator.TOPIC_COMPLAINTS, complaintId, DemoJson.write(n), received.toInstant()));
+            out.add(new DemoRecord(DemoDataGenerator.TOPIC_COMPLAINTS, complaintId, DemoJson.write(n), received.toInstant(),
+                    received.toInstant()));
         }
     }
 
@@ -305,7 +314,8 @@ final class DemoScenarios {
             n.put("comments", (Integer) r[7]);
             n.put("sentiment", (Double) r[8]);
             n.put("rumour", i + 1 == S6_RUMOUR_SEQ);
-            out.add(new DemoRecord(DemoDataGenerator.TOPIC_OPINION, signalId, DemoJson.write(n), published.toInstant()));
+            out.add(new DemoRecord(DemoDataGenerator.TOPIC_OPINION, signalId, DemoJson.write(n), published.toInstant(),
+                    published.toInstant()));
         }
     }
 
@@ -354,7 +364,8 @@ final class DemoScenarios {
         n.put("reportedAt", DemoJson.iso(reported));
         n.put("verdict", failed ? "不合格" : "合格");
         n.set("items", items);
-        return new DemoRecord(DemoDataGenerator.TOPIC_SAMPLING, sampleId, DemoJson.write(n), sampled.toInstant());
+        return new DemoRecord(DemoDataGenerator.TOPIC_SAMPLING, sampleId, DemoJson.write(n), sampled.toInstant(),
+                reported.toInstant());
     }
 
     private static ZonedDateTime at(LocalDate date, ZoneId zone, int hour, int minute) {

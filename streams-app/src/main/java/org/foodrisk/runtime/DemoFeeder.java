@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.foodrisk.demo.ArrivalMerge;
 import org.foodrisk.demo.DemoDataGenerator;
 import org.foodrisk.demo.DemoRecord;
 import org.slf4j.Logger;
@@ -17,17 +18,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Demo traffic for the embedded default run: publishes a realistic generated stream on the four
  * input topics — the last {@value #BACKFILL_DAYS} days at one day per {@code foodrisk.demo-day-every},
- * with planted incidents a few days ago, then today's records as their event time passes — so
- * that the API and dashboard show live alerts. Records go through the same intake as any
- * publisher's; ids are deterministic, so a restart re-sends the same records and dedup drops
+ * with planted incidents {@value #PLANTED_DAYS_AGO} days ago, then each record as its arrival time
+ * passes — so that the API and dashboard show live alerts. Records go through the same intake as
+ * any publisher's; ids are deterministic, so a restart re-sends the same records and dedup drops
  * them instead of counting them twice.
+ *
+ * <p>Records are published in arrival order, as real data comes: a lab result when the lab
+ * reports it, days after its sample was taken, an illness case when the hospital files it (see
+ * {@link DemoDataGenerator#arrivals}). Each backfill day publishes what arrived that day, and the
+ * backfill days' lab results that are not reported yet wait for their time like today's records.
  */
 @Singleton
 @Requires(bean = KafkaRuntime.class)
@@ -35,6 +40,12 @@ public class DemoFeeder implements ApplicationEventListener<ServerStartupEvent> 
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoFeeder.class);
     static final int BACKFILL_DAYS = 45;
+    /**
+     * The day the incidents are planted on. Their slowest lab report (S2's second sample) comes 6
+     * days after sampling: planted 7 days back, every one of them has arrived when the backfill
+     * ends, so the demo shows all of them from the start.
+     */
+    static final int PLANTED_DAYS_AGO = 7;
     private static final long SEED = 20241;
 
     private final FoodRiskSettings settings;
@@ -65,45 +76,41 @@ public class DemoFeeder implements ApplicationEventListener<ServerStartupEvent> 
         config.put("compression.type", "lz4");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             LocalDate today = LocalDate.now(zone);
-            LOG.info("Demo data: replaying {} days of generated traffic, then following the clock", BACKFILL_DAYS);
-            for (LocalDate day = today.minusDays(BACKFILL_DAYS); day.isBefore(today) && running; day = day.plusDays(1)) {
-                List<DemoRecord> records = new ArrayList<>(generator.day(day));
-                if (day.equals(today.minusDays(3))) {
-                    records.addAll(generator.scenarios(day));
-                }
-                send(producer, records);
+            LocalDate first = today.minusDays(BACKFILL_DAYS);
+            ArrivalMerge<DemoRecord> arrivals = generator.arrivalsFrom(first, today.minusDays(PLANTED_DAYS_AGO)::equals);
+            LOG.info("Demo data: replaying {} days of generated traffic in arrival order, then following the clock",
+                    BACKFILL_DAYS);
+            for (LocalDate day = first; day.isBefore(today) && running; day = day.plusDays(1)) {
+                send(producer, arrivingBefore(arrivals, day.plusDays(1).atStartOfDay(zone).toInstant()));
                 sleep(settings.demoDayEvery().toMillis());
             }
-            followTheClock(generator, producer, zone);
+            followTheClock(arrivals, producer);
         } catch (RuntimeException e) {
             LOG.warn("Demo feeder stopped: {}", e.toString());
         }
     }
 
-    /** Today's (and each following day's) records, each sent once its event time has come. */
-    private void followTheClock(DemoDataGenerator generator, KafkaProducer<String, String> producer, ZoneId zone) {
-        LocalDate day = LocalDate.now(zone);
-        List<DemoRecord> pending = sorted(generator.day(day));
+    /**
+     * Every record not yet sent — today's, each following day's, and the lab results of past days
+     * still to be reported — sent once its arrival time has come (not its event time).
+     */
+    private void followTheClock(ArrivalMerge<DemoRecord> arrivals, KafkaProducer<String, String> producer) {
         while (running) {
-            Instant now = Instant.now();
-            List<DemoRecord> due = pending.stream().filter(r -> !r.eventTime().isAfter(now)).toList();
+            List<DemoRecord> due = arrivingBefore(arrivals, Instant.now());
             if (!due.isEmpty()) {
                 send(producer, due);
-                pending = new ArrayList<>(pending.subList(due.size(), pending.size()));
-            }
-            LocalDate current = LocalDate.now(zone);
-            if (!current.equals(day)) {
-                day = current;
-                pending.addAll(sorted(generator.day(day)));
             }
             sleep(2_000);
         }
     }
 
-    private static List<DemoRecord> sorted(List<DemoRecord> records) {
-        List<DemoRecord> copy = new ArrayList<>(records);
-        copy.sort(Comparator.comparing(DemoRecord::eventTime));
-        return copy;
+    /** Takes the records arriving before {@code end}, in arrival order (generating the days it needs). */
+    private static List<DemoRecord> arrivingBefore(ArrivalMerge<DemoRecord> arrivals, Instant end) {
+        List<DemoRecord> out = new ArrayList<>();
+        for (Instant next = arrivals.peekArrival(); next != null && next.isBefore(end); next = arrivals.peekArrival()) {
+            out.add(arrivals.next());
+        }
+        return out;
     }
 
     /** Sends a batch and says so when the broker did not take all of it (the producer retries first). */

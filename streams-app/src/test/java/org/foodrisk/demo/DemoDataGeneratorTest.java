@@ -283,6 +283,8 @@ class DemoDataGeneratorTest {
     private static JsonNode validate(DemoRecord r) throws Exception {
         JsonNode n = JSON.readTree(r.json());
         assertTrue(n.isObject(), r.json());
+        // A record arrives when it is reported (lab results, illness cases) or else when it happens.
+        assertEquals(n.has("reportedAt") ? time(n, "reportedAt").toInstant() : r.eventTime(), r.arrivalTime(), r.json());
         switch (r.topic()) {
             case DemoDataGenerator.TOPIC_SAMPLING -> {
                 assertEquals(r.key(), text(n, "sampleId"));

@@ -43,11 +43,10 @@ class RiskSummaryReplayTest {
     private static List<Alert> replay(Instant wallClock) throws Exception {
         DemoDataGenerator generator = new DemoDataGenerator(7, ZONE);
         try (TopologyTestDriver driver = org.foodrisk.testsupport.Drivers.topology("summary-replay", wallClock)) {
-            List<DemoRecord> records = new ArrayList<>();
-            for (LocalDate day = MONDAY.minusDays(7); !day.isAfter(MONDAY.plusDays(6)); day = day.plusDays(1)) {
-                records.addAll(generator.day(day));
-            }
-            records.addAll(generator.scenarios(MONDAY.plusDays(2)));
+            // Two weeks in arrival order, as published: lab results days after sampling, the planted
+            // clenbuterol finding (sampled on Wednesday) on Saturday, the last lab results after the weeks end.
+            List<DemoRecord> records = new ArrayList<>(generator.arrivals(MONDAY.minusDays(7), MONDAY.plusDays(7),
+                    MONDAY.plusDays(2)::equals).toList());
             // Only what concerns 武清区 (by name or code), whose summary is compared: the other fifteen
             // districts' traffic would make each replay five times longer and change nothing in it.
             records.removeIf(record -> !(record.json().contains("武清") || record.json().contains("120114")));

@@ -1,6 +1,5 @@
 package org.foodrisk.topology;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -27,7 +26,6 @@ import org.foodrisk.ingest.IntakeResult;
 import org.foodrisk.ingest.RecordIntake;
 import org.foodrisk.ingest.Signal;
 import org.foodrisk.ingest.SignalExtractor;
-import org.foodrisk.kafka.Json;
 import org.foodrisk.kafka.JsonSerde;
 import org.junit.jupiter.api.Test;
 
@@ -35,9 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -68,10 +64,9 @@ class FoodHazardFalseAlarmTest {
         LocalDate from = LocalDate.of(2024, 3, 1);
         int days = 90;
         DemoDataGenerator generator = new DemoDataGenerator(20240301L, TIANJIN);
-        List<Published> traffic = generator.history(from, from.plusDays(days))
+        // In arrival order: each result when its lab reported it (reportedAt), days after sampling.
+        List<DemoRecord> traffic = generator.arrivals(from, from.plusDays(days))
                 .filter(r -> r.topic().equals(DemoDataGenerator.TOPIC_SAMPLING))
-                .map(FoodHazardFalseAlarmTest::published)
-                .sorted(Comparator.comparing(Published::reportedAt))
                 .toList();
 
         RecordIntake intake = new RecordIntake(Duration.ofDays(1));
@@ -81,10 +76,10 @@ class FoodHazardFalseAlarmTest {
                     JsonSerde.of(Signal.class).serializer());
             TestOutputTopic<String, Detection> out = driver.createOutputTopic("detections", new StringDeserializer(),
                     JsonSerde.of(Detection.class).deserializer());
-            for (Published p : traffic) {
-                long at = p.reportedAt().toInstant().toEpochMilli();
-                IntakeResult result = intake.accept(InputTopic.SAMPLING_RESULTS, p.record().key().getBytes(StandardCharsets.UTF_8),
-                        p.record().json().getBytes(StandardCharsets.UTF_8), at);
+            for (DemoRecord r : traffic) {
+                long at = r.arrivalTime().toEpochMilli();
+                IntakeResult result = intake.accept(InputTopic.SAMPLING_RESULTS, r.key().getBytes(StandardCharsets.UTF_8),
+                        r.json().getBytes(StandardCharsets.UTF_8), at);
                 if (result instanceof IntakeResult.Accepted accepted) {
                     Signal signal = SignalExtractor.extract(accepted);
                     in.pipeInput(signal.districtCategoryKey(), signal, at);
@@ -101,18 +96,6 @@ class FoodHazardFalseAlarmTest {
         assertTrue(traffic.size() > 5_000, "a realistic volume: " + traffic.size());
         assertTrue(perDistrictWeek <= BUDGET_PER_DISTRICT_WEEK,
                 "false alarms " + perDistrictWeek + " per district-week: " + alerts.keySet());
-    }
-
-    private record Published(DemoRecord record, OffsetDateTime reportedAt) {
-    }
-
-    private static Published published(DemoRecord record) {
-        try {
-            JsonNode json = Json.MAPPER.readTree(record.json());
-            return new Published(record, OffsetDateTime.parse(json.path("reportedAt").asText()));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     /** The detector's processor and stores as FoodRiskTopology wires them, fed with signals keyed by district|category. */
