@@ -47,9 +47,23 @@ export async function renderAlert(main, { id }) {
     return `<dl class="what">
       <dt>时间范围</dt><dd>${esc(time(w.start))} 至 ${esc(time(w.end))}</dd>
       <dt>首次发现</dt><dd>${esc(time(alert.firstDetectedAt))}，检测 ${alert.detections || 1} 次</dd>
+      ${judgement()}
       ${alert.enterprise ? `<dt>涉及主体</dt><dd>${esc(alert.enterprise.name || '')} ${esc(alert.enterprise.creditCode || '')}</dd>` : ''}
       ${alert.recommendedActions.length ? `<dt>建议措施</dt><dd>${alert.recommendedActions.map(esc).join('；')}</dd>` : ''}
     </dl>`;
+  }
+
+  // How the latest verdict of a closed day came about: first verdict, raised or updated on late
+  // reports, or withdrawn; and how much of the day's data it saw (lab results come days late).
+  function judgement() {
+    const j = alert.judgement;
+    if (!j) return '';
+    const share = j.completeness === undefined || j.completeness === null ? ''
+      : `，估计约占应到报告的 ${Math.round(j.completeness * 100)}%`;
+    const delay = j.typicalDelayDays === undefined || j.typicalDelayDays === null ? ''
+      : `，典型报告延迟 ${j.typicalDelayDays} 天`;
+    return `<dt>研判</dt><dd id="judgement"><span class="judgement judgement-${esc(j.state)}">${esc(j.state)}</span>
+      ${esc(time(j.judgedAt))} 研判时已收到 ${j.reportsReceived} 条${esc(share)}${esc(delay)}</dd>`;
   }
 
   function detector() {

@@ -176,8 +176,10 @@ public final class FoodRiskTopology {
         KStream<String, Detection> fusion = byDistrictCategory
                 .process(() -> new FusionProcessor(fusionRule), Named.as("detect-fusion"), StoreNames.FUSION_WINDOW);
 
+        // Cached: the report-delay tallies in it are rewritten with every record; under exactly-once the cache
+        // is flushed with each commit, so the changelog gets one record per key and commit.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ABERRATION_PROGRESS),
-                Serdes.String(), Serdes.String()));
+                Serdes.String(), Serdes.String()).withCachingEnabled());
         CountAberrationRule countRule = new CountAberrationRule(
                 AberrationMethods.create(settings.countMethod(), settings.countMethodOptions(), Frequency.DAY),
                 settings.countHistoryDays(), settings.countMinEvents(), CountAberrationRule.Dimension.FOOD_CATEGORY,
@@ -195,7 +197,8 @@ public final class FoodRiskTopology {
         // Illness per district × syndrome: its own partitioning, so each series is counted whole in one task.
         builder.addStateStore(store(StoreNames.SYNDROME_DAILY_COUNTS, JsonSerde.of(DailyCount.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.SYNDROME_ABERRATION_PROGRESS), Serdes.String(), Serdes.String()));
+                Stores.persistentKeyValueStore(StoreNames.SYNDROME_ABERRATION_PROGRESS), Serdes.String(), Serdes.String())
+                .withCachingEnabled());
         CountAberrationRule syndromeRule = new CountAberrationRule(
                 AberrationMethods.create(settings.countMethod(), settings.countMethodOptions(), Frequency.DAY),
                 settings.countHistoryDays(), settings.countMinEvents(), CountAberrationRule.Dimension.SYNDROME,
