@@ -3,6 +3,7 @@ package org.foodrisk.backtest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.foodrisk.detect.ComparableDays;
 import org.foodrisk.detect.aberration.AberrationMethod;
 import org.foodrisk.detect.aberration.CountSeries;
 import org.foodrisk.detect.aberration.DetectionPoint;
@@ -33,6 +34,34 @@ final class Backtest {
             for (DetectionPoint point : method.detect(unit, from)) {
                 if (point.status() == PointStatus.EVALUATED) {
                     rows.add(new UnitPoint(unit.unit(), point));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Judges each day of each unit as the service does with {@code count-baseline=comparable-days}: against
+     * at most {@code historyDays} earlier days of the same day type (workday or rest day, 调休 included),
+     * holidays, consumer-event days and the return after a long holiday left out ({@link ComparableDays}).
+     * Each day is its own series (the judged day last), so a method's own baseline options apply within it.
+     */
+    static List<UnitPoint> runOnComparableDays(AberrationMethod method, List<CountSeries> series, LocalDate rangeStart,
+                                               ComparableDays comparableDays, int historyDays) {
+        List<UnitPoint> rows = new ArrayList<>();
+        for (CountSeries unit : series) {
+            java.util.Map<LocalDate, Long> byDate = new java.util.HashMap<>();
+            for (int i = 0; i < unit.size(); i++) {
+                byDate.put(unit.dates().get(i), unit.counts()[i]);
+            }
+            LocalDate first = unit.dates().get(0);
+            for (int i = firstIndexOnOrAfter(unit.dates(), rangeStart); i < unit.size(); i++) {
+                List<LocalDate> days = comparableDays.seriesDays(unit.dates().get(i), historyDays, first);
+                long[] counts = days.stream().mapToLong(d -> byDate.getOrDefault(d, 0L)).toArray();
+                CountSeries judged = new CountSeries(unit.unit(), unit.frequency(), days, counts);
+                List<DetectionPoint> points = method.detect(judged, days.size() - 1);
+                if (!points.isEmpty() && points.get(points.size() - 1).status() == PointStatus.EVALUATED) {
+                    rows.add(new UnitPoint(unit.unit(), points.get(points.size() - 1)));
                 }
             }
         }

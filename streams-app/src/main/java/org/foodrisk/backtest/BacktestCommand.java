@@ -21,6 +21,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import org.foodrisk.detect.ComparableDays;
+import org.foodrisk.reference.HolidayCalendar;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -63,6 +65,17 @@ public final class BacktestCommand implements Callable<Integer> {
                     + " enough history. The CUSUM's baseline is all periods before it.")
     LocalDate rangeStart;
 
+    @Option(names = "--count-baseline", paramLabel = "consecutive-days|comparable-days", defaultValue = "consecutive-days",
+            description = "Daily series only. consecutive-days (default): R's series of consecutive days."
+                    + " comparable-days: as the service judges a day (foodrisk.detect.count-baseline), against earlier"
+                    + " days of its own day type with holidays, 3·15/618/双11 and the return after a long holiday"
+                    + " left out (China's calendar 2024–2026).")
+    String countBaseline;
+
+    @Option(names = "--history-days", paramLabel = "N", defaultValue = "28",
+            description = "With comparable-days: earlier days a day is judged against (the service's count-history-days).")
+    int historyDays;
+
     @Mixin
     MethodParameters methodParameters;
 
@@ -94,7 +107,14 @@ public final class BacktestCommand implements Callable<Integer> {
         try (Reader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
             series = CountSeriesCsv.read(reader, frequency);
         }
-        List<Backtest.UnitPoint> rows = Backtest.run(detector, series, rangeStart);
+        ComparableDays.Mode baseline = ComparableDays.Mode.of(countBaseline);
+        if (baseline == ComparableDays.Mode.COMPARABLE_DAYS && frequency != Frequency.DAY) {
+            throw new IllegalArgumentException("--count-baseline comparable-days judges daily series: add --frequency day");
+        }
+        List<Backtest.UnitPoint> rows = baseline == ComparableDays.Mode.COMPARABLE_DAYS
+                ? Backtest.runOnComparableDays(detector, series, rangeStart,
+                        new ComparableDays(baseline, HolidayCalendar.china()), historyDays)
+                : Backtest.run(detector, series, rangeStart);
         if (output.toString().equals("-")) {
             DetectionCsv.write(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), rows);
         } else {

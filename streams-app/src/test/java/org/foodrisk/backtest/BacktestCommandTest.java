@@ -88,6 +88,42 @@ class BacktestCommandTest {
     }
 
     @Test
+    void comparableDaysJudgeADayAsTheServiceDoes() throws IOException {
+        // Workdays 10, rest days 2, from 1 July to 20 October 2024: 中秋 and 国庆 with their 调休
+        // working weekends (14 and 29 September, 12 October); back to 10 after 国庆; one busy Saturday.
+        var calendar = org.foodrisk.reference.HolidayCalendar.china();
+        List<String> lines = new java.util.ArrayList<>(List.of("date,unit,count"));
+        for (java.time.LocalDate d = java.time.LocalDate.of(2024, 7, 1); !d.isAfter(java.time.LocalDate.of(2024, 10, 20));
+             d = d.plusDays(1)) {
+            boolean workday = calendar.dayType(d) == org.foodrisk.reference.HolidayCalendar.DayType.WORKDAY;
+            int count = d.equals(java.time.LocalDate.of(2024, 10, 19)) ? 10 : workday ? 10 : 2;
+            lines.add(d + ",武清区," + count);
+        }
+        Path input = write("days.csv", lines.toArray(String[]::new));
+        Path consecutive = directory.resolve("consecutive.csv");
+        Path comparable = directory.resolve("comparable.csv");
+        assertEquals(0, execute("--method", "ears-c2", "--min-sigma", "0.5", "--frequency", "day", "--range-start",
+                "2024-10-08", "--input", input.toString(), "--output", consecutive.toString()), err::toString);
+        assertEquals(0, execute("--method", "ears-c2", "--min-sigma", "0.5", "--frequency", "day", "--range-start",
+                "2024-10-08", "--count-baseline", "comparable-days", "--input", input.toString(), "--output",
+                comparable.toString()), err::toString);
+        // R's consecutive days: the third workday after 国庆 is judged against seven days of holiday.
+        assertEquals("1", alarmOn(consecutive, "2024-10-10"));
+        // Comparable days: that workday against earlier workdays — quiet; the busy Saturday against rest days — an alarm.
+        assertEquals("0", alarmOn(comparable, "2024-10-08"));
+        assertEquals("0", alarmOn(comparable, "2024-10-10"));
+        assertEquals("1", alarmOn(comparable, "2024-10-19"));
+        assertEquals(1, execute("--method", "farrington", "--count-baseline", "comparable-days", "--input",
+                input.toString(), "--output", comparable.toString()), "weekly series have no day types");
+    }
+
+    private static String alarmOn(Path results, String date) throws IOException {
+        return Files.readAllLines(results).stream().filter(line -> line.startsWith(date + ","))
+                .map(line -> line.substring(line.lastIndexOf(',') + 1)).findFirst().orElseThrow(() ->
+                        new AssertionError(date + " not judged in " + results));
+    }
+
+    @Test
     void spreadsheetExportsWithByteOrderMarkAndQuotedUnitsAreRead() throws IOException {
         Path input = write("excel.csv", "\uFEFFdate,unit,count", "2024-01-01,\"120116,乳制品\",3");
         Path output = directory.resolve("out.csv");
@@ -137,7 +173,8 @@ class BacktestCommandTest {
         var commandLine = BacktestCommand.commandLine();
         commandLine.setOut(new PrintWriter(help));
         assertEquals(0, commandLine.execute("--help"));
-        for (String option : List.of("--method", "--input", "--output", "--frequency", "--range-start", "--alpha",
+        for (String option : List.of("--method", "--input", "--output", "--frequency", "--range-start", "--count-baseline",
+                "--history-days", "--alpha",
                 "--baseline", "--min-sigma", "--k", "--h", "--m", "--trans", "--b", "--w", "--reweight",
                 "--weights-threshold", "--power-trans", "--threshold-method", "--no-periods",
                 "--past-weeks-not-included", "--trend", "--p-threshold-trend", "--limit54")) {
