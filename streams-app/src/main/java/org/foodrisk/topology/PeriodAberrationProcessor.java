@@ -317,6 +317,13 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
                     judgement(state, type, monday, sunday, watermark, 0), weekEnd);
         }
         int weeks = (int) ((monday.toEpochDay() - first.toEpochDay()) / 7) + 1;
+        if (weeks - 1 < weeklyRule.historyDays()) {
+            // Too short for the method (the improved Farrington: 5 years + 3 weeks): it would say so after a
+            // range scan of every observed day of the series — on every Sunday, for every series.
+            return new Verdict(Optional.empty(), type, monday.atStartOfDay(zone).toOffsetDateTime(),
+                    sunday.plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
+                    judgement(state, type, monday, sunday, watermark, 0), weekEnd);
+        }
         long[] values = new long[weeks];
         List<LocalDate> mondays = new ArrayList<>();
         for (int i = 0; i < weeks; i++) {
