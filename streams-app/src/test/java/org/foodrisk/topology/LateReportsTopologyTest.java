@@ -107,9 +107,15 @@ class LateReportsTopologyTest {
                 .forEach(r -> sampling.pipeInput(r.id(), r.json(), r.reportedAt().toInstant()));
     }
 
+    private final org.foodrisk.topics.ContractValidator contract =
+            org.foodrisk.topics.ContractValidator.forTopic(Topics.ALERTS);
+
+    /** The count alerts published since the last call, each checked against the contract's schema. */
     private List<JsonNode> countAlerts() {
-        return alerts.readValuesToList().stream().map(TestJson::parse)
+        List<JsonNode> out = alerts.readValuesToList().stream().map(TestJson::parse)
                 .filter(a -> a.path("kind").asText().equals(KIND)).toList();
+        out.forEach(alert -> assertEquals(List.of(), contract.validate(alert), alert.toString()));
+        return out;
     }
 
     @Test
