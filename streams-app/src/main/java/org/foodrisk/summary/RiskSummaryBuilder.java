@@ -50,8 +50,10 @@ public final class RiskSummaryBuilder {
 
     public RiskSummary build(String districtCode, String districtName, Period period, List<Alert> districtAlerts,
                              List<TargetProgress> progress) {
-        List<Alert> current = inPeriod(districtAlerts, period);
-        List<Alert> previous = inPeriod(districtAlerts, period.previous());
+        // An alarm that late reports withdrew is no risk of the period: listed apart, counted nowhere else.
+        List<Alert> withdrawn = inPeriod(districtAlerts, period).stream().filter(RiskSummaryBuilder::withdrawn).toList();
+        List<Alert> current = inPeriod(districtAlerts, period).stream().filter(a -> !withdrawn(a)).toList();
+        List<Alert> previous = inPeriod(districtAlerts, period.previous()).stream().filter(a -> !withdrawn(a)).toList();
         Map<String, Integer> byLevel = new LinkedHashMap<>();
         for (AlertLevel level : List.of(AlertLevel.RED, AlertLevel.ORANGE, AlertLevel.YELLOW, AlertLevel.BLUE)) {
             byLevel.put(level.levelName(), (int) current.stream().filter(a -> a.level() == level).count());
@@ -70,7 +72,7 @@ public final class RiskSummaryBuilder {
         Map<String, List<String>> openByUnit = new TreeMap<>();
         Map<String, Integer> overdueByUnit = new TreeMap<>();
         for (Alert alert : districtAlerts.stream().sorted(Comparator.comparing(Alert::alertId)).toList()) {
-            if (!startedBefore(alert, periodEnd) || closedBefore(alert, periodEnd)) {
+            if (!startedBefore(alert, periodEnd) || closedBefore(alert, periodEnd) || withdrawn(alert)) {
                 continue;
             }
             boolean overdue = alert.handling().deadlines() != null && alert.handling().deadlines().closeBy() != null
@@ -89,7 +91,11 @@ public final class RiskSummaryBuilder {
                 openByUnit, overdueByUnit, accountability, progress, null);
         return new RiskSummary(draft.districtCode(), draft.districtName(), draft.period(), draft.periodStart(),
                 draft.periodEnd(), draft.newAlerts(), draft.previousPeriodNewAlerts(), byLevel, byKind, byCategory,
-                byUnit, top, openByUnit, overdueByUnit, accountability, progress, markdown(draft, period));
+                byUnit, top, openByUnit, overdueByUnit, accountability, progress, markdown(draft, period, withdrawn));
+    }
+
+    private static boolean withdrawn(Alert alert) {
+        return alert.judgement() != null && alert.judgement().withdrawn();
     }
 
     private List<Alert> inPeriod(List<Alert> alerts, Period period) {
@@ -155,7 +161,7 @@ public final class RiskSummaryBuilder {
         return counts;
     }
 
-    private String markdown(RiskSummary s, Period period) {
+    private String markdown(RiskSummary s, Period period, List<Alert> withdrawn) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(s.districtName()).append("食品安全风险会商摘要（").append(period.label()).append("）\n\n");
         md.append("统计期：").append(s.periodStart()).append(" 至 ").append(s.periodEnd()).append("（按事件时间）\n\n");
@@ -167,6 +173,11 @@ public final class RiskSummaryBuilder {
         List<String> levels = new ArrayList<>();
         s.byLevel().forEach((level, n) -> levels.add(level + " " + n + " 条"));
         md.append(String.join("，", levels)).append("。\n\n");
+        if (!withdrawn.isEmpty()) {
+            md.append("另有 ").append(withdrawn.size()).append(" 条预警经迟到报告复核后撤回，不计入本期统计：");
+            md.append(String.join("；", withdrawn.stream().sorted(Comparator.comparing(Alert::alertId))
+                    .map(a -> a.headline() + "（" + a.alertId() + "）").toList())).append("。\n\n");
+        }
         table(md, "按预警类型", "类型", s.byKind());
         table(md, "按食品类别", "食品类别", s.byCategory());
         table(md, "按牵头责任单位", "责任单位", s.byUnit());

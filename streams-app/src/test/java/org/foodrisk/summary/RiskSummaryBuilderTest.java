@@ -1,0 +1,49 @@
+package org.foodrisk.summary;
+
+import org.foodrisk.alert.Alert;
+import org.foodrisk.alert.AlertLevel;
+import org.foodrisk.alert.AlertUpdater;
+import org.foodrisk.alert.AlertWithdrawal;
+import org.foodrisk.detect.Detection;
+import org.foodrisk.detect.Judgement;
+import org.foodrisk.ingest.SignalType;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RiskSummaryBuilderTest {
+
+    private static final ZoneId TIANJIN = ZoneId.of("Asia/Shanghai");
+    private static final OffsetDateTime NOW = OffsetDateTime.parse("2024-05-01T09:00:00+08:00");
+
+    private static Alert raised(String dedupKey, String headline, LocalDate day) {
+        Detection detection = new Detection("sampling.aberration", dedupKey, AlertLevel.YELLOW, SignalType.SAMPLING,
+                "120114", "武清区", "粮食加工品", null, null, null, null, null,
+                day.atStartOfDay(TIANJIN).toOffsetDateTime(), day.plusDays(1).atStartOfDay(TIANJIN).toOffsetDateTime(),
+                null, List.of(), headline, List.of());
+        return AlertUpdater.apply(null, detection, List.of(), NOW).orElseThrow();
+    }
+
+    @Test
+    void anAlarmWithdrawnOnLateReportsIsListedApartAndCountedNowhere() {
+        LocalDate day = LocalDate.of(2024, 4, 24);
+        Alert standing = raised("sampling.aberration|120114|粮食加工品", "武清区粮食加工品抽检不合格批次异常", day);
+        Alert withdrawn = AlertWithdrawal.withdraw(raised("sampling.aberration|120114|乳制品", "武清区乳制品抽检不合格批次异常", day),
+                new Judgement(Judgement.WITHDRAWN, NOW, 1, 0.9, 3), NOW);
+        RiskSummary summary = new RiskSummaryBuilder(TIANJIN).build("120114", "武清区", Period.weekOf(day),
+                List.of(standing, withdrawn), List.of());
+        assertEquals(1, summary.newAlerts());
+        assertEquals(1, summary.topRisks().size());
+        assertEquals(standing.alertId(), summary.topRisks().get(0).alertId());
+        assertTrue(summary.markdown().contains("另有 1 条预警经迟到报告复核后撤回"), summary.markdown());
+        assertTrue(summary.markdown().contains(withdrawn.alertId()));
+        assertFalse(summary.openByUnit().values().stream().flatMap(List::stream).anyMatch(a -> a.contains(withdrawn.alertId())));
+    }
+}
