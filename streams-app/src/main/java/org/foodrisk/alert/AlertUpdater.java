@@ -84,6 +84,9 @@ public final class AlertUpdater {
      * A higher level reopens at once.
      */
     private static boolean inQuietPeriod(Alert closed, Detection detection) {
+        if (closed.judgement() != null && closed.judgement().withdrawn()) {
+            return false; // closed by late reports, not by people who acted: a renewed alarm is news
+        }
         OffsetDateTime closedAt = closed.handling().closedAt();
         OffsetDateTime seen = detection.windowEnd() != null ? detection.windowEnd() : detection.windowStart();
         return closedAt != null && seen != null && detection.level().compareTo(closed.level()) <= 0

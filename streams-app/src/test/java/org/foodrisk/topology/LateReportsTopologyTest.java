@@ -179,6 +179,21 @@ class LateReportsTopologyTest {
         assertEquals("撤回", withdrawn.path("judgement").path("state").asText());
         assertEquals("已办结", withdrawn.path("status").asText(), "no one had taken it up: closed");
         assertTrue(withdrawn.path("history").toString().contains("撤回"), withdrawn.path("history").toString());
+
+        // Two days later the lab withdraws its correction of two of them: the 24th alarms again. A
+        // withdrawn alert is no human closure — no quiet period holds the renewed alarm back.
+        for (int i = 1; i <= 2; i++) {
+            sampling.pipeInput("FAIL-" + i, result("FAIL-" + i, day, i, true, 6).json(),
+                    day.atTime(10, 0).atZone(TIANJIN).plusDays(6).toInstant());
+        }
+        publishInArrivalOrder(background(LocalDate.of(2024, 5, 8)).stream()
+                .filter(r -> r.reportedAt().isAfter(day.atTime(10, 0).atZone(TIANJIN).plusDays(6))).toList());
+        List<JsonNode> again = countAlerts();
+        assertEquals(1, again.size(), "raised again: " + again);
+        assertEquals(3, again.get(0).path("version").asInt());
+        assertEquals("待处置", again.get(0).path("status").asText());
+        assertEquals("补判", again.get(0).path("judgement").path("state").asText());
+        assertEquals(3, again.get(0).path("detector").path("observed").asInt());
     }
 
     @Test
