@@ -93,7 +93,7 @@ public final class Provenance {
                 .filter(text -> !text.isEmpty() && text.length() <= MAX_HEADER_CHARS);
     }
 
-    /** The header value the API writes for a credential bound to one identity field, e.g. {@code lab:TJFS001}. */
+    /** The header value the API writes for a publisher, e.g. {@code lab:TJFS001}: its UTF-8 bytes. */
     public static byte[] header(String publisher) {
         return publisher.getBytes(StandardCharsets.UTF_8);
     }

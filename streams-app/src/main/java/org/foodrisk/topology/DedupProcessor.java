@@ -123,9 +123,14 @@ final class DedupProcessor extends ContextualProcessor<String, Object, String, O
     private void flag(PublisherVolume.Anomaly anomaly) {
         LOG.warn("Publisher volume anomaly on {}: {} sent {} records in the hour from {}, against a usual {} an hour "
                         + "(this task's share); look at what it sent (foodrisk_publisher_volume_anomalies_total)",
-                input.topic(), anomaly.publisher(), anomaly.records(), anomaly.hour(),
+                input.topic(), printable(anomaly.publisher()), anomaly.records(), anomaly.hour(),
                 String.format(java.util.Locale.ROOT, "%.1f", anomaly.baselinePerHour()));
         counters.publisherVolumeAnomaly(input);
+    }
+
+    /** A publisher as a Kafka writer may have spelt it, safe for one log line: no control characters, bounded. */
+    static String printable(String publisher) {
+        return BoundedText.bounded(publisher.replaceAll("\\p{Cntrl}", "?"), 200);
     }
 
     static String fingerprint(ObjectNode normalized) {
