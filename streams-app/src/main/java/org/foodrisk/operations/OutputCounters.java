@@ -1,6 +1,7 @@
 package org.foodrisk.operations;
 
 import org.foodrisk.alert.Alert;
+import org.foodrisk.ingest.InputTopic;
 import org.foodrisk.topology.DeadLetter;
 
 /**
@@ -29,4 +30,12 @@ public interface OutputCounters {
 
     /** A record goes to foodrisk.dead-letters.v1. */
     void deadLetter(DeadLetter deadLetter);
+
+    /**
+     * A publisher sent far more records of {@code input} in an hour than its own baseline (the
+     * topology logs which publisher; the metric says only which input, so that a Kafka writer
+     * naming ever new publishers cannot grow the metrics without bound).
+     */
+    default void publisherVolumeAnomaly(InputTopic input) {
+    }
 }

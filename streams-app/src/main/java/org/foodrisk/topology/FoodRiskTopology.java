@@ -46,7 +46,6 @@ import org.foodrisk.detect.FoodHazardDay;
 import org.foodrisk.detect.FoodHazardEpisode;
 import org.foodrisk.detect.SamplingPrograms;
 import org.foodrisk.ingest.InputTopic;
-import org.foodrisk.ingest.IntakeResult;
 import org.foodrisk.ingest.RecordIntake;
 import org.foodrisk.ingest.Signal;
 import org.foodrisk.ingest.SignalType;
@@ -66,6 +65,7 @@ import java.util.List;
  * <pre>
  *  4 input topics ─ intake-* ─┬─ dead letters ──────────────────────────────► foodrisk.dead-letters.v1
  *                             └─ dedup-* (store) ─ emit-clock-ticks ─ signals ─ track-event-clock (the summaries' clock)
+ *                                  └─ dead letters: new content under an id another publisher owns
  *                                  (arrival-clock ticks to every partition of the day-closing stages) ─┐
  *  [stage] ─ watermark-<stage>: the smallest tick of all input tasks closes days ─────────────────────┘
  *  signals ─ detect-critical-hazard ───────────────────────────────────┐
@@ -341,9 +341,14 @@ public final class FoodRiskTopology {
                 .stream(input.topic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("source-" + name))
                 .process(() -> new IntakeProcessor(input, intake), Named.as("intake-" + name));
         deadLetters(outcomes, name, counters);
-        return outcomes
-                .filter((key, value) -> value instanceof IntakeResult.Accepted, Named.as("filter-accepted-" + name))
-                .process(() -> new DedupProcessor(dedupStore), Named.as("dedup-" + name), dedupStore);
+        KStream<String, Object> deduplicated = outcomes
+                .filter((key, value) -> value instanceof Admitted, Named.as("filter-accepted-" + name))
+                .process(() -> new DedupProcessor(dedupStore, input, counters), Named.as("dedup-" + name), dedupStore);
+        // New content under an id another publisher owns is refused there (issue 14).
+        deadLetters(deduplicated, "dedup-" + name, counters);
+        return deduplicated
+                .filter((key, value) -> value instanceof Signal, Named.as("filter-signals-" + name))
+                .mapValues(value -> (Signal) value, Named.as("as-signal-" + name));
     }
 
     private static void deadLetters(KStream<String, Object> outcomes, String name, OutputCounters counters) {

@@ -1,10 +1,12 @@
 package org.foodrisk.topology;
 
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.foodrisk.ingest.InputTopic;
 import org.foodrisk.ingest.IntakeResult;
+import org.foodrisk.ingest.Provenance;
 import org.foodrisk.ingest.RecordIntake;
 import org.foodrisk.ingest.StrictUtf8;
 
@@ -17,7 +19,9 @@ import java.util.Optional;
 /**
  * Parses, normalizes and validates each record of one input topic. Accepted records go on keyed
  * by their id and stamped with their event time (so every later window and detector runs on
- * event time); refused ones become dead letters with the reason. Nothing is dropped silently.
+ * event time), with their publisher (the HTTP API's {@value Provenance#HEADER} header, else what
+ * the content names: {@link Provenance}); refused ones become dead letters with the reason.
+ * Nothing is dropped silently.
  */
 final class IntakeProcessor extends ContextualProcessor<byte[], byte[], String, Object> {
 
@@ -36,7 +40,10 @@ final class IntakeProcessor extends ContextualProcessor<byte[], byte[], String, 
         long publishedAt = Math.min(record.timestamp(), context().currentSystemTimeMs());
         IntakeResult result = intake.acceptFromTopic(input, record.key(), record.value(), publishedAt);
         if (result instanceof IntakeResult.Accepted accepted) {
-            context().forward(new Record<>(accepted.id(), accepted, accepted.eventTime().toInstant().toEpochMilli()));
+            Header header = record.headers() == null ? null : record.headers().lastHeader(Provenance.HEADER);
+            String publisher = Provenance.of(input, header == null ? null : header.value(), accepted.normalized());
+            context().forward(new Record<>(accepted.id(), new Admitted(accepted, publisher, record.value()),
+                    accepted.eventTime().toInstant().toEpochMilli()));
             return;
         }
         IntakeResult.Rejected rejected = (IntakeResult.Rejected) result;

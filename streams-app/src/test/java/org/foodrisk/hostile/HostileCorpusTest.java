@@ -111,7 +111,7 @@ class HostileCorpusTest {
     void everyHttpRequestGetsTheAnswerTheCorpusExpects() throws Exception {
         corpus.kafka(10_000, 1_000, 200, 50); // the same sequence of ids as the integration test
         List<HostileCorpus.HttpCase> cases = corpus.http(2_000, 60, 200, 50);
-        Ingestion.Sink sink = (topic, key, value) -> CompletableFuture.completedFuture(
+        Ingestion.Sink sink = (topic, key, value, publisher) -> CompletableFuture.completedFuture(
                 new RecordMetadata(new TopicPartition(topic, 0), 0, 0, NOW.toEpochMilli(), key.length(), value.length));
         Ingestion ingestion = new Ingestion(intake, new IngestSettings(HostileCorpus.MAX_BODY_BYTES, HostileCorpus.MAX_BATCH,
                 1_000_000, Duration.ofSeconds(5)), sink);

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.foodrisk.ingest.Provenance;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.testsupport.TestKafka;
 import org.foodrisk.topics.Topics;
@@ -35,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The HTTP ingestion API of the whole application against a real broker: a lab publishes over
- * HTTP with the demo credential of application.yml and the record is on the topic once, as sent;
+ * HTTP with the demo credential of application.yml and the record is on the topic once, as sent,
+ * stamped with its publisher;
  * publishing as another lab is refused whole; missing or wrong tokens, malformed records and
  * oversized bodies are refused with nothing written.
  */
@@ -120,6 +122,9 @@ class HttpIngestionIT implements TestPropertyProvider {
         assertEquals(record, onTopic.get(0).value(), "value = the record as sent");
         assertEquals(result.path("partition").asInt(), onTopic.get(0).partition());
         assertEquals(result.path("offset").asLong(), onTopic.get(0).offset());
+        org.apache.kafka.common.header.Header publisher = onTopic.get(0).headers().lastHeader(Provenance.HEADER);
+        assertEquals("lab:TJFS001", publisher == null ? null : new String(publisher.value(), StandardCharsets.UTF_8),
+                "stamped with the credential's publisher: only it may correct the record");
     }
 
     @Test

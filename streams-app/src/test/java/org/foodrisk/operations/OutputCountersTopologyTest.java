@@ -57,4 +57,32 @@ class OutputCountersTopologyTest {
         assertEquals(2.0, registry.get(MicrometerOutputCounters.DEAD_LETTERS).counters().stream()
                 .mapToDouble(c -> c.count()).sum(), "the malformed and the incomplete record");
     }
+
+    @Test
+    void refusedOverwritesAndPublisherVolumeAnomaliesAreCounted() throws Exception {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "counters-provenance-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd").toString());
+        try (TopologyTestDriver driver = new TopologyTestDriver(FoodRiskTopology.build(TopologySettings.defaults(),
+                PlanCatalog.bundled(), new MicrometerOutputCounters(registry)), props, Instant.parse("2024-06-01T00:00:00Z"))) {
+            TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
+                    new StringSerializer(), new StringSerializer());
+            sampling.pipeInput("S-1", CLENBUTEROL.formatted("S-1"));
+            sampling.pipeInput("S-1", CLENBUTEROL.formatted("S-1").replace("TJFS001", "TJFS002"));
+            // A day of one record an hour, then 60 in one hour: far above the lab's own baseline.
+            for (int hour = 0; hour < 25; hour++) {
+                sampling.pipeInput("V-" + hour, CLENBUTEROL.formatted("V-" + hour));
+                driver.advanceWallClockTime(java.time.Duration.ofHours(1));
+            }
+            for (int i = 0; i < 60; i++) {
+                sampling.pipeInput("W-" + i, CLENBUTEROL.formatted("W-" + i));
+            }
+        }
+        assertEquals(1.0, registry.get(MicrometerOutputCounters.DEAD_LETTERS)
+                .tags("reason", "id-owned-by-another-publisher", "source", Topics.SAMPLING_RESULTS).counter().count());
+        assertEquals(1.0, registry.get(MicrometerOutputCounters.PUBLISHER_VOLUME_ANOMALIES)
+                .tags("input", "sampling-results").counter().count(), "one hour flagged");
+    }
 }

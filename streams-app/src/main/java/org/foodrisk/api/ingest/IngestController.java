@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Re-sending is harmless: a record is keyed by its id, and the topology counts an id once (the
  * same content again is a re-delivery and dropped; new content under the same id is a correction
- * that replaces the earlier version). A publisher that got no answer, a 503, or a "not-written"
+ * that replaces the earlier version — when it comes from the same publisher: every written record
+ * carries its credential's publisher in a Kafka header, and new content under an id another
+ * publisher owns is dead-lettered). A publisher that got no answer, a 503, or a "not-written"
  * result simply sends the same records again.
  */
 @Controller

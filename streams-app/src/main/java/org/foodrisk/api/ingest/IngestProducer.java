@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.foodrisk.ingest.Provenance;
 import org.foodrisk.runtime.KafkaRuntime;
 
 import java.util.Map;
@@ -14,8 +15,11 @@ import java.util.concurrent.Future;
 
 /**
  * Writes records accepted over HTTP to their contract topic: key = the record's id, value = the
- * record exactly as sent. Idempotent producer, acks=all: a future completes once every in-sync
- * replica has the record, so the HTTP answer that waits for it means durable.
+ * record exactly as sent, header {@value Provenance#HEADER} = the publisher the request's credential
+ * makes it ({@link Publisher#publisherOf}): the topology takes it as the record's owner, so only
+ * that publisher may correct the record (issue 14). Idempotent producer, acks=all: a future
+ * completes once every in-sync replica has the record, so the HTTP answer that waits for it means
+ * durable.
  */
 @Singleton
 public class IngestProducer {
@@ -29,8 +33,14 @@ public class IngestProducer {
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
-    public Future<RecordMetadata> send(String topic, String key, byte[] value) {
-        return producer.send(new ProducerRecord<>(topic, key, value));
+    public Future<RecordMetadata> send(String topic, String key, byte[] value, String publisher) {
+        return producer.send(record(topic, key, value, publisher));
+    }
+
+    static ProducerRecord<String, byte[]> record(String topic, String key, byte[] value, String publisher) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add(Provenance.HEADER, Provenance.header(publisher));
+        return record;
     }
 
     @PreDestroy

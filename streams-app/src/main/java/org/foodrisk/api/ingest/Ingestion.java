@@ -24,9 +24,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Ingestion {
 
-    /** Where accepted records go (the Kafka producer; a fake in unit tests). */
+    /**
+     * Where accepted records go (the Kafka producer; a fake in unit tests), with the publisher the
+     * credential makes them ({@link Publisher#publisherOf}), which the producer writes in the
+     * {@value org.foodrisk.ingest.Provenance#HEADER} header.
+     */
     public interface Sink {
-        Future<RecordMetadata> send(String topic, String key, byte[] value);
+        Future<RecordMetadata> send(String topic, String key, byte[] value, String publisher);
     }
 
     /** What to answer. */
@@ -108,7 +112,9 @@ public final class Ingestion {
 
         List<Future<RecordMetadata>> sends = new ArrayList<>();
         for (int k = 0; k < accepted.size(); k++) {
-            sends.add(sink.send(input.topic(), accepted.get(k).id(), records.records().get(acceptedIndex.get(k))));
+            IntakeResult.Accepted ok = accepted.get(k);
+            sends.add(sink.send(input.topic(), ok.id(), records.records().get(acceptedIndex.get(k)),
+                    publisher.publisherOf(input, ok.normalized())));
         }
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         boolean anyWritten = false;

@@ -1,7 +1,10 @@
 package org.foodrisk.api.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.foodrisk.api.access.HashedCredential;
 import org.foodrisk.api.access.HashedCredentials;
+import org.foodrisk.ingest.InputTopic;
+import org.foodrisk.ingest.Provenance;
 
 /**
  * A configured publisher: who it is, what it may publish, and the SHA-256 of its token.
@@ -51,6 +54,29 @@ public record Publisher(String name, PublisherKind kind, String labCode, String 
             case LAB -> "lab " + labCode;
             case HOSPITAL -> "hospital " + reportingUnit;
             default -> kind.word();
+        };
+    }
+
+    /**
+     * The publisher a record this credential sends is stamped with ({@link Provenance}): who may
+     * correct it later. A lab or hospital publishes only its own labCode / reportingUnit
+     * ({@link IngestPolicy}), so it is that code — the same publisher its records name when a lab
+     * writes to Kafka directly. A hotline or opinion credential is bound to no field of its
+     * records, so it is the credential's own name ({@code api:<name>}): another hotline writing the
+     * same channel is another publisher. The admin (the 食安办, which may publish under any identity)
+     * acts as the identity its record names, so it can enter or correct a record on a lab's behalf.
+     *
+     * @param normalized the record as intake accepted it
+     */
+    public String publisherOf(InputTopic input, JsonNode normalized) {
+        return switch (kind) {
+            case LAB -> "lab:" + labCode;
+            case HOSPITAL -> "hospital:" + reportingUnit;
+            case ADMIN -> {
+                String named = Provenance.ofContent(input, normalized);
+                yield named != null ? named : "api:" + name;
+            }
+            case HOTLINE, OPINION -> "api:" + name;
         };
     }
 

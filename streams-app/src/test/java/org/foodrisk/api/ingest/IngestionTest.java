@@ -25,17 +25,17 @@ class IngestionTest {
 
     private static final long NOW = Instant.parse("2024-06-01T00:00:00Z").toEpochMilli();
 
-    record Sent(String topic, String key, byte[] value) {
+    record Sent(String topic, String key, byte[] value, String publisher) {
     }
 
     private final List<Sent> sent = new ArrayList<>();
     private boolean brokerDown;
 
-    private final Ingestion.Sink sink = (topic, key, value) -> {
+    private final Ingestion.Sink sink = (topic, key, value, publisher) -> {
         if (brokerDown) {
             return CompletableFuture.failedFuture(new org.apache.kafka.common.errors.TimeoutException("down"));
         }
-        sent.add(new Sent(topic, key, value));
+        sent.add(new Sent(topic, key, value, publisher));
         Future<RecordMetadata> done = CompletableFuture.completedFuture(
                 new RecordMetadata(new TopicPartition(topic, 0), sent.size() - 1, 0, NOW, key.length(), value.length));
         return done;
@@ -161,5 +161,27 @@ class IngestionTest {
         assertInstanceOf(RequestBody.Malformed.class, RequestBody.split(new byte[]{'[', (byte) 0xC3, ']'}, 10));
         RequestBody.Records single = assertInstanceOf(RequestBody.Records.class, RequestBody.split("{oops".getBytes(StandardCharsets.UTF_8), 10));
         assertEquals(1, single.records().size(), "a single record is judged by intake, as on the topic");
+    }
+
+    private static String complaint(String id, String channel) {
+        return """
+                {"complaintId":"%s","channel":"%s","receivedAt":"2024-05-06T10:00:00+08:00","text":"武清区某超市酸奶变质"}
+                """.formatted(id, channel);
+    }
+
+    @Test
+    void everyWrittenRecordCarriesItsAuthenticatedPublisher() throws Exception {
+        Publisher hospital = IngestPolicyTest.publisher("h1", "hospital", null, "天津市蓟州区人民医院", "h");
+        Publisher hotline = IngestPolicyTest.publisher("hotline-12315", "hotline", null, null, "q");
+        post(lab, InputTopic.SAMPLING_RESULTS, sample("S-10", " TJFS001 "));
+        post(hospital, InputTopic.ILLNESS_REPORTS, """
+                {"caseId":"I-1","reportingUnit":"天津市蓟州区人民医院","districtCode":"120119",
+                 "onsetAt":"2024-05-06T02:15:00+08:00","symptoms":["腹泻"]}""");
+        post(hotline, InputTopic.COMPLAINTS, complaint("Q-1", "12315"));
+        post(admin, InputTopic.SAMPLING_RESULTS, sample("S-11", "TJFS009"));
+        assertEquals(List.of("lab:TJFS001", "hospital:天津市蓟州区人民医院", "api:hotline-12315", "lab:TJFS009"),
+                sent.stream().map(Sent::publisher).toList(),
+                "a lab or hospital as its own code (what its content must name), a hotline as its credential, "
+                        + "the admin as the identity its record names");
     }
 }
