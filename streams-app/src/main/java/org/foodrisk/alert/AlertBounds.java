@@ -28,8 +28,9 @@ package org.foodrisk.alert;
  * </pre>
  * Plan tasks are not written by reporters or unit members but by the operators' plan catalogue; a
  * routed risk names one to a few tasks of about 1 KiB. They get the rest of {@link #MAX_ALERT_BYTES}
- * (≈ 265 KiB, e.g. 50 tasks of 5 KiB). In practice (Chinese, no control characters) the largest
- * alert is about half the figure above. {@code AlertBoundsTest} builds the worst case and checks it.
+ * (≈ 265 KiB, e.g. 50 tasks of 5 KiB). {@code AlertBoundsTest} builds the worst case, with ten
+ * plan tasks at their contract caps, and measures it: 611,189 bytes in control characters, 503,546
+ * in Chinese (the lists are bounded by bytes, so their share hardly depends on the characters).
  *
  * <p>Should anything still push a version past {@link #MAX_ALERT_BYTES} — 3/4 of what the topics
  * take, leaving room for the key, headers and record overhead — the alert's processor refuses that
