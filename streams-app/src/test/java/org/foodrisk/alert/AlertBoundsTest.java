@@ -66,6 +66,22 @@ class AlertBoundsTest {
         assertTrue(alert.headline().endsWith("…"));
     }
 
+    @Test
+    void theContractOfActionsHoldsTheSameLimitsAsTheBounds() {
+        var schema = org.foodrisk.topics.ContractValidator.forTopic(org.foodrisk.topics.Topics.ALERT_ACTIONS);
+        for (String field : List.of("note", "disposition")) {
+            var action = Json.MAPPER.createObjectNode().put("alertId", "FR-1").put("action", "comment").put("by", "x")
+                    .put("unit", "区食安办").put("at", "2024-06-01T10:00:00+08:00");
+            action.put(field, "食".repeat(AlertBounds.MAX_NOTE_CHARS));
+            assertEquals(List.of(), schema.validate(action));
+            action.put(field, "食".repeat(AlertBounds.MAX_NOTE_CHARS + 1));
+            assertEquals(List.of("$." + field + ": must be at most 2000 characters long"), schema.validate(action));
+        }
+        var action = Json.MAPPER.createObjectNode().put("alertId", "FR-1").put("action", "comment").put("at", "2024-06-01T10:00:00+08:00");
+        action.put("by", "x".repeat(AlertBounds.MAX_BY_CHARS + 1)).put("unit", "u".repeat(AlertBounds.MAX_UNIT_CHARS + 1));
+        assertEquals(2, schema.validate(action).size(), "by and unit: " + schema.validate(action));
+    }
+
     /** Every list past its bound, every text past its cap (the caps cut them), in the given character. */
     private static Alert worstCase(String c) {
         String unit = c.repeat(AlertBounds.MAX_UNIT_CHARS);
