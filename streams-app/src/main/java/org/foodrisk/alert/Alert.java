@@ -50,9 +50,10 @@ public record Alert(
         List<VersionNote> history,
         org.foodrisk.detect.Judgement judgement) {
 
-    static final int MAX_HISTORY = 200;
+    static final int MAX_HISTORY = AlertBounds.MAX_HISTORY;
 
     public Alert {
+        headline = org.foodrisk.ingest.BoundedText.abbreviated(headline, AlertBounds.MAX_HEADLINE_CHARS);
         handling = handling == null ? Handling.none() : handling;
         history = history == null ? List.of() : List.copyOf(history);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -88,17 +89,19 @@ public record Alert(
     public Alert noted(String change) {
         List<VersionNote> notes = new java.util.ArrayList<>(history);
         notes.add(new VersionNote(version, updatedAt, status, level, change));
-        if (notes.size() > MAX_HISTORY) {
-            notes = notes.subList(notes.size() - MAX_HISTORY, notes.size());
-        }
+        notes = NewestWithinBudget.of(notes, MAX_HISTORY, AlertBounds.MAX_HISTORY_BYTES);
         return new Alert(alertId, version, status, level, levelName, kind, headline, districtCode, districtName,
                 foodCategory, foodName, hazard, substance, enterprise, window, detector, evidence, planTasks,
                 recommendedActions, firstDetectedAt, updatedAt, dedupKey, detections, handling, notes, judgement);
     }
 
-    /** One line of an alert's version history. */
+    /** One line of an alert's version history; the change is named by a unit and a person, so it is bounded. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record VersionNote(int version, OffsetDateTime at, AlertStatus status, AlertLevel level, String change) {
+
+        public VersionNote {
+            change = org.foodrisk.ingest.BoundedText.abbreviated(change, AlertBounds.MAX_HISTORY_CHANGE_CHARS);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

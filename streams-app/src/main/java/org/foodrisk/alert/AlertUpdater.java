@@ -26,7 +26,7 @@ import java.util.Optional;
 public final class AlertUpdater {
 
     /** Evidence kept on one alert; the newest win. Bounded so that a long-running risk stays readable. */
-    static final int MAX_EVIDENCE = 200;
+    static final int MAX_EVIDENCE = AlertBounds.MAX_EVIDENCE;
 
 
     private AlertUpdater() {
@@ -124,10 +124,7 @@ public final class AlertUpdater {
         }
         List<Evidence> merged = new ArrayList<>(byId.values());
         merged.sort(Comparator.comparing((Evidence e) -> e.at().toInstant()).thenComparing(Evidence::id));
-        if (merged.size() > MAX_EVIDENCE) {
-            merged = merged.subList(merged.size() - MAX_EVIDENCE, merged.size());
-        }
-        return List.copyOf(merged);
+        return List.copyOf(NewestWithinBudget.of(merged, MAX_EVIDENCE, AlertBounds.MAX_EVIDENCE_BYTES));
     }
 
     private static Alert.Window widen(Alert.Window current, Detection detection) {

@@ -10,14 +10,15 @@ import java.util.List;
 /**
  * Who is handling an alert and how it went: the unit it is assigned to, when it was
  * acknowledged and closed, its deadlines, and the log of accepted actions (an audit trail,
- * bounded to the latest {@value #MAX_ACTIONS}).
+ * bounded to the latest {@value #MAX_ACTIONS} within {@value AlertBounds#MAX_ACTION_LOG_BYTES} bytes
+ * of JSON; the whole trail stays on foodrisk.alert-actions.v1, kept forever).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Handling(String assignedUnit, OffsetDateTime acknowledgedAt, OffsetDateTime closedAt,
                        String disposition, Deadlines deadlines, List<AlertAction> actions) {
 
-    static final int MAX_ACTIONS = 100;
+    static final int MAX_ACTIONS = AlertBounds.MAX_ACTIONS;
 
     public Handling {
         actions = actions == null ? List.of() : List.copyOf(actions);
@@ -35,9 +36,7 @@ public record Handling(String assignedUnit, OffsetDateTime acknowledgedAt, Offse
                     OffsetDateTime newClosedAt, String newDisposition) {
         List<AlertAction> log = new ArrayList<>(actions);
         log.add(action);
-        if (log.size() > MAX_ACTIONS) {
-            log = log.subList(log.size() - MAX_ACTIONS, log.size());
-        }
+        log = NewestWithinBudget.of(log, MAX_ACTIONS, AlertBounds.MAX_ACTION_LOG_BYTES);
         return new Handling(newAssignedUnit, newAcknowledgedAt, newClosedAt, newDisposition, deadlines, log);
     }
 }

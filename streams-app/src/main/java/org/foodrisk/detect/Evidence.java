@@ -3,6 +3,9 @@ package org.foodrisk.detect;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.foodrisk.alert.AlertBounds;
+import org.foodrisk.ingest.BoundedText;
+
 import java.time.OffsetDateTime;
 
 /**
@@ -12,4 +15,13 @@ import java.time.OffsetDateTime;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Evidence(String signal, String id, OffsetDateTime at, String summary) {
+
+    /**
+     * A summary is built from input texts (a sample's failed items, a case's symptoms, a
+     * complaint's words): 500 failed items made one of ~290,000 characters. Bounded where every
+     * evidence item is made, so no alert can carry a long one (issue 14).
+     */
+    public Evidence {
+        summary = BoundedText.abbreviated(summary, AlertBounds.MAX_EVIDENCE_SUMMARY_CHARS);
+    }
 }

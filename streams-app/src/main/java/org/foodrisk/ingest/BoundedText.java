@@ -27,4 +27,20 @@ public final class BoundedText {
         }
         return text.substring(0, cut) + " … (" + (text.length() - cut) + " more characters)";
     }
+
+    /**
+     * The text itself when it has at most {@code maxChars} characters; otherwise its first
+     * {@code maxChars - 1} and "…". For short display texts (a line-list entry, a headline) where a
+     * note of what was cut would take the room of the text. Never splits a surrogate pair.
+     */
+    public static String abbreviated(String text, int maxChars) {
+        if (text == null || text.length() <= maxChars) {
+            return text;
+        }
+        int cut = maxChars - 1;
+        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--;
+        }
+        return text.substring(0, cut) + "…";
+    }
 }

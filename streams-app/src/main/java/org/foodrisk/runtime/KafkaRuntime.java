@@ -17,7 +17,9 @@ import org.foodrisk.topics.ProvisionReport;
 import org.foodrisk.topics.TopicCatalogue;
 import org.foodrisk.topics.TopicProvisioner;
 import org.foodrisk.topics.TopicSpec;
+import org.foodrisk.topology.DeadLetteringProductionHandler;
 import org.foodrisk.topology.FoodRiskTopology;
+import org.foodrisk.topology.RecordSizes;
 import org.foodrisk.topology.TopologySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,11 +72,12 @@ public class KafkaRuntime implements AutoCloseable {
         PlanPublisher.publishMissing(kafka, List.copyOf(catalog.plans()));
         // Stages close days on the smallest clock of all input tasks: they must know how many there are.
         LOG.info("Input tasks (partitions of the input topics) whose clocks close days: {}", inputTasks);
+        OutputCounters outputCounters = counters == null ? OutputCounters.NONE : counters;
         Topology topology = FoodRiskTopology.build(
                 topologySettings.withTime(topologySettings.time().withUpstreamTasks(inputTasks)), catalog,
-                counters == null ? OutputCounters.NONE : counters);
+                outputCounters);
         LOG.debug("Topology:\n{}", topology.describe());
-        streams = new KafkaStreams(topology, streamsProperties());
+        streams = new KafkaStreams(topology, streamsProperties(outputCounters));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Kafka Streams thread failed; replacing it", e);
             threadFailures.record(e, java.time.Instant.now());
@@ -101,7 +104,7 @@ public class KafkaRuntime implements AutoCloseable {
         }
     }
 
-    private Properties streamsProperties() {
+    private Properties streamsProperties(OutputCounters counters) {
         Properties props = new Properties();
         props.putAll(kafka.asMap());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
@@ -121,9 +124,11 @@ public class KafkaRuntime implements AutoCloseable {
         // Replays read a backlog in small fetches so that stream time does not leap ahead of
         // records still unread in the same partition (BUILD-NOTES: 1 MiB fetches dropped 2–48%).
         props.put(StreamsConfig.mainConsumerPrefix("max.partition.fetch.bytes"), 131_072);
-        // A dead letter wraps an input of up to 1 MiB, base64 when it is not UTF-8; the
-        // dead-letter topic accepts 4 MiB (topics.json), the producer must too.
-        props.put(StreamsConfig.producerPrefix("max.request.size"), 5 * 1024 * 1024);
+        RecordSizes.configure(props);
+        // An output record that is still too large (or cannot be serialized) becomes a dead letter
+        // instead of failing the thread on it after every restart (issue 14).
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProductionHandler.class);
+        props.put(DeadLetteringProductionHandler.COUNTERS_CONFIG, counters);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024L);
         // When the assignor cannot read the changelogs' end offsets during a rebalance — right after
         // a broker restart, while partitions are still loading — it falls back to the previous

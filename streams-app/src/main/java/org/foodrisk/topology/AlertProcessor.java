@@ -8,14 +8,17 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.foodrisk.alert.Alert;
+import org.foodrisk.alert.AlertBounds;
 import org.foodrisk.alert.AlertLifecycle;
 import org.foodrisk.alert.AlertStatus;
 import org.foodrisk.alert.AlertUpdater;
 import org.foodrisk.alert.AlertWithdrawal;
 import org.foodrisk.detect.Detection;
+import org.foodrisk.kafka.Json;
 import org.foodrisk.plan.PlanRouter;
 import org.foodrisk.plan.PlanTaskRef;
 import org.foodrisk.plan.RoutingQuery;
+import org.foodrisk.topics.Topics;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +84,7 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
                 current == null ? "新建：" + detection.kind()
                         : next.status() != current.status() ? "新证据重新打开"
                         : next.level() != current.level() ? "升级为" + next.levelName()
-                        : "新证据（共" + next.evidence().size() + "条）"), timestamp));
+                        : "新证据（共" + next.evidence().size() + "条）"), timestamp, null));
     }
 
     /**
@@ -96,7 +99,8 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
         String period = withdrawal.windowStart().atZoneSameInstant(zone).toLocalDate().toString();
         if (AlertWithdrawal.standsOnlyOn(current, withdrawal.windowStart(), withdrawal.windowEnd())) {
             emit(AlertWithdrawal.withdraw(current, withdrawal.judgement(), now())
-                    .noted("撤回：" + period + "迟到报告复核后不再超出预警阈值" + withdrawal.judgement().describe()), timestamp);
+                    .noted("撤回：" + period + "迟到报告复核后不再超出预警阈值" + withdrawal.judgement().describe()), timestamp,
+                    null);
         }
         // Else the alert stands on other periods too: its window and evidence stay as they are, and the
         // next verdict of those periods speaks for itself.
@@ -106,7 +110,7 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
         AlertLifecycle.Outcome outcome = lifecycle.apply(alerts.get(alertId), command.action(), now());
         if (outcome.isAccepted()) {
             emit(outcome.alert().noted(command.action().action() + "：" + command.action().unit()
-                    + (command.action().by() == null ? "" : "（" + command.action().by() + "）")), timestamp);
+                    + (command.action().by() == null ? "" : "（" + command.action().by() + "）")), timestamp, command);
             return;
         }
         context().forward(new Record<>(alertId, new DeadLetter(command.sourceTopic(), command.partition(),
@@ -126,12 +130,40 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
             }
         }
         changed.forEach(alert -> emit(alert.noted("超期：" + String.join("、", alert.handling().deadlines().overdue())),
-                wallClockMillis));
+                wallClockMillis, null));
     }
 
-    private void emit(Alert alert, long timestamp) {
+    /**
+     * Stores and writes the new version — unless it is larger than {@link AlertBounds#MAX_ALERT_BYTES}.
+     * The bounds of {@link AlertBounds} keep every alert far below that; this is the last guard, because
+     * a version the changelog or the alerts topic refuses would fail the stream thread on the same record
+     * after every restart (issue 14). Such a version is refused like a refused action: a dead letter says
+     * why, and the alert stays as it was.
+     *
+     * @param cause the action that made the version, or null (a detection, a deadline)
+     */
+    private void emit(Alert alert, long timestamp, AlertCommand cause) {
+        int bytes = jsonBytes(alert);
+        if (bytes > AlertBounds.MAX_ALERT_BYTES) {
+            context().forward(new Record<>(alert.alertId(), new DeadLetter(
+                    cause != null && cause.sourceTopic() != null ? cause.sourceTopic() : Topics.ALERTS,
+                    cause == null ? null : cause.partition(), cause == null ? null : cause.offset(), alert.alertId(),
+                    cause == null ? null : cause.rawValue(), null, "alert-too-large",
+                    "version " + alert.version() + " of alert " + alert.alertId() + " would have " + bytes
+                            + " bytes, more than the " + AlertBounds.MAX_ALERT_BYTES + " an alert may have; not written",
+                    now().withOffsetSameInstant(ZoneOffset.UTC)), timestamp));
+            return;
+        }
         alerts.put(alert.alertId(), alert);
         context().forward(new Record<>(alert.alertId(), alert, timestamp));
+    }
+
+    private static int jsonBytes(Alert alert) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(alert).length;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write alert " + alert.alertId() + " as JSON", e);
+        }
     }
 
     private OffsetDateTime now() {

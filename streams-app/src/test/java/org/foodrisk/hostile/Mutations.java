@@ -340,7 +340,7 @@ final class Mutations {
         int max;
         if (actions) {
             field = "note";
-            max = 20_000;
+            max = org.foodrisk.alert.AlertBounds.MAX_NOTE_CHARS;
         } else {
             switch (input) {
                 case SAMPLING_RESULTS -> { field = pick(List.of("foodName", "sampleId", "lab")); max = field.equals("sampleId") ? 128 : 256; }

@@ -37,6 +37,9 @@ public final class Drivers {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true); // as KafkaRuntime
+        org.foodrisk.topology.RecordSizes.configure(props); // as KafkaRuntime
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                org.foodrisk.topology.DeadLetteringProductionHandler.class); // as KafkaRuntime
         try {
             props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd").toString());
         } catch (IOException e) {
