@@ -27,6 +27,8 @@ final class BurdenReport {
     static final Set<String> REAL_FINDINGS = Set.of("sampling.critical-hazard", "sampling.repeat-offender");
     /** The daily count detectors (EARS C2 on comparable days): the holiday question is theirs. */
     static final Set<String> COUNT_KINDS = Set.of("illness.aberration", "complaint.spike", "sampling.aberration");
+    /** Judged weekly on the plan year so far: its window starts on 1 January whatever day it is raised. */
+    static final String YEAR_TO_DATE = "plan.target-at-risk";
 
     private final Period period;
     private final RunResult clean;
@@ -127,7 +129,7 @@ final class BurdenReport {
                     MarkdownTable.f2(perDistrictWeek(noise, weeks)), counts, MarkdownTable.f2(perDistrictWeek(counts, weeks)));
         }
         return "By week, the week an alert was first raised (arrival clock):\n\n" + table.render()
-                + "\n² the daily count detectors: " + String.join(", ", COUNT_KINDS) + ".\n";
+                + "\n² the daily count detectors: " + String.join(", ", new java.util.TreeSet<>(COUNT_KINDS)) + ".\n";
     }
 
     private String byDistrict() {
@@ -165,8 +167,8 @@ final class BurdenReport {
      */
     private String aroundHolidays() {
         List<Holiday> holidays = period.holidays();
-        MarkdownTable table = new MarkdownTable("days the alerts are about", "#days", "#alerts, all kinds",
-                "#per district per 7 days", "#count kinds ²", "#count kinds per district per 7 days", "count kinds raised");
+        MarkdownTable table = new MarkdownTable("days the alerts are about", "#days", "#alerts ³",
+                "#per district per 7 days", "#count kinds ²", "#count kinds per district per 7 days", "kinds");
         LocalDate firstOrdinary = period.start().plusWeeks(Period.WARM_UP_WEEKS);
         long ordinaryDays = firstOrdinary.datesUntil(period.end()).filter(d -> !period.isHolidayOrReturnDay(d)).count();
         row(table, "ordinary days after warm-up (reference)", (int) ordinaryDays,
@@ -179,11 +181,12 @@ final class BurdenReport {
                     d -> !d.isBefore(holiday.first()) && !d.isAfter(holiday.last()));
         }
         return "Around holidays — alerts by the day they are about (window start), per district per 7 days:\n\n"
-                + table.render();
+                + table.render() + "\n³ all kinds but " + YEAR_TO_DATE + ", whose window starts on 1 January (it is "
+                + "about the year to date, not a day).\n";
     }
 
     private void row(MarkdownTable table, String label, int days, Predicate<LocalDate> about) {
-        List<AlertHistory> list = alerts.stream().filter(a -> {
+        List<AlertHistory> list = alerts.stream().filter(a -> !a.kind().equals(YEAR_TO_DATE)).filter(a -> {
             LocalDate day = a.first().windowDay(period.zone());
             return day != null && about.test(day);
         }).toList();
@@ -191,7 +194,7 @@ final class BurdenReport {
         double weeks = days / 7.0;
         table.row(label, days, list.size(), MarkdownTable.f2(list.size() / (double) districts / weeks), counts.size(),
                 MarkdownTable.f2(counts.size() / (double) districts / weeks),
-                counts.stream().collect(Collectors.groupingBy(AlertHistory::kind, TreeMap::new, Collectors.counting()))
-                        .toString().replaceAll("[{}]", ""));
+                list.stream().collect(Collectors.groupingBy(AlertHistory::kind, TreeMap::new, Collectors.counting()))
+                        .toString().replaceAll("[{}]", "").replace("=", " "));
     }
 }

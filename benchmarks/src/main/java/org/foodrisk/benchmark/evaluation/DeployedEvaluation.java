@@ -87,7 +87,7 @@ public final class DeployedEvaluation implements java.util.concurrent.Callable<I
 
         String report = header(startedAt, period, results, wallSeconds)
                 + new BurdenReport(period, results.get("clean")).render()
-                + new DetectionReport(plantsByRun, plantedResults, period.zone()).render();
+                + new DetectionReport(plantsByRun, plantedResults, results.get("clean"), period.zone()).render();
         System.out.println(report);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {

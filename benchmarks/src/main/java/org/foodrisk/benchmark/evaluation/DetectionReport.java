@@ -21,13 +21,14 @@ final class DetectionReport {
     private final ZoneId zone;
     private final int runs;
 
-    DetectionReport(Map<Integer, List<Plant>> plantsByRun, Map<Integer, RunResult> resultsByRun, ZoneId zone) {
+    DetectionReport(Map<Integer, List<Plant>> plantsByRun, Map<Integer, RunResult> resultsByRun, RunResult clean,
+                    ZoneId zone) {
         this.zone = zone;
         this.runs = plantsByRun.size();
         List<PlantOutcome> all = new ArrayList<>();
         plantsByRun.forEach((run, plants) -> {
             List<ObservedAlert> alerts = resultsByRun.get(run).alerts();
-            plants.forEach(p -> all.add(PlantOutcome.of(p, alerts, zone)));
+            plants.forEach(p -> all.add(PlantOutcome.of(p, alerts, clean.alerts(), zone)));
         });
         all.sort(Comparator.comparing((PlantOutcome o) -> o.plant().scenario()).thenComparing(o -> o.plant().trial()));
         outcomes = List.copyOf(all);
@@ -65,7 +66,7 @@ final class DetectionReport {
         return "Each class planted in " + runs + " run(s) on the same clean background (non-overlapping: see the "
                 + "command's notes). An alert counts for a plant when its evidence names a planted record and it is "
                 + "about the planted district; delay = days from the arrival of the plant's first record to the "
-                + "arrival that made the pipeline write the alert.\n\n" + table.render();
+                + "arrival that made the pipeline write the alert; † as in the table of every trial below.\n\n" + table.render();
     }
 
     private static String firstVerdicts(List<PlantOutcome> list) {
@@ -78,7 +79,16 @@ final class DetectionReport {
     private static String otherKinds(List<PlantOutcome> list) {
         Map<String, Long> kinds = list.stream().flatMap(o -> o.otherKinds().stream())
                 .collect(Collectors.groupingBy(k -> k, TreeMap::new, Collectors.counting()));
-        return kinds.isEmpty() ? "none" : kinds.toString().replaceAll("[{}]", "").replace("=", " ");
+        if (kinds.isEmpty()) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        kinds.forEach((kind, n) -> {
+            long background = list.stream().filter(o -> o.otherKinds().contains(kind) && o.alsoWithoutPlant().contains(kind))
+                    .count();
+            parts.add(kind + " " + n + (background > 0 ? " (" + background + " †)" : ""));
+        });
+        return String.join(", ", parts);
     }
 
     private String trials() {
@@ -94,7 +104,8 @@ final class DetectionReport {
                     alerted, o.delayFromFirstReportDays().map(MarkdownTable::f1).orElse("–"),
                     o.namingKindsWithState().isEmpty() ? "none" : String.join(", ", o.namingKindsWithState()), nearby);
         }
-        return "Every trial:\n\n" + table.render();
+        return "Every trial († the clean run raised that kind too, for the same district and day: it fired on the "
+                + "background and its evidence lists the plant's records as well):\n\n" + table.render();
     }
 
     private int runOf(PlantOutcome outcome) {

@@ -15,10 +15,12 @@ import java.util.TreeSet;
  *
  * @param nearby alerts of the planted district about the plant's days (window start from its first
  *               day to 10 days later) that do not name it — what fired instead, for misses
+ * @param alsoWithoutPlant kinds naming the plant that the clean run raised too, for the same district
+ *               and the same day: those fired on the background alone and merely list the plant's records
  */
-record PlantOutcome(Plant plant, List<ObservedAlert> naming, List<ObservedAlert> nearby) {
+record PlantOutcome(Plant plant, List<ObservedAlert> naming, List<ObservedAlert> nearby, Set<String> alsoWithoutPlant) {
 
-    static PlantOutcome of(Plant plant, List<ObservedAlert> runAlerts, ZoneId zone) {
+    static PlantOutcome of(Plant plant, List<ObservedAlert> runAlerts, List<ObservedAlert> cleanAlerts, ZoneId zone) {
         Set<String> ids = plant.ids();
         List<ObservedAlert> naming = runAlerts.stream().filter(a -> a.namesAnyOf(ids)).toList();
         LocalDate from = plant.day();
@@ -29,7 +31,16 @@ record PlantOutcome(Plant plant, List<ObservedAlert> naming, List<ObservedAlert>
                     LocalDate day = a.windowDay(zone);
                     return day != null && !day.isBefore(from) && !day.isAfter(to);
                 }).toList();
-        return new PlantOutcome(plant, naming, nearby);
+        Set<String> alsoWithoutPlant = new TreeSet<>();
+        for (ObservedAlert a : naming) {
+            LocalDate day = a.windowDay(zone);
+            boolean inClean = cleanAlerts.stream().anyMatch(c -> c.kind().equals(a.kind())
+                    && plant.district().code().equals(c.districtCode()) && day != null && day.equals(c.windowDay(zone)));
+            if (inClean) {
+                alsoWithoutPlant.add(a.kind());
+            }
+        }
+        return new PlantOutcome(plant, naming, nearby, alsoWithoutPlant);
     }
 
     /** The first version of an expected kind about the planted district that names the plant. */
@@ -70,7 +81,8 @@ record PlantOutcome(Plant plant, List<ObservedAlert> naming, List<ObservedAlert>
         Set<String> seen = new TreeSet<>();
         for (ObservedAlert a : naming) {
             if (seen.add(a.alertId())) {
-                out.add(a.kind() + (a.judgementState() == null ? "" : " (" + a.judgementState() + ")"));
+                out.add(a.kind() + (a.judgementState() == null ? "" : " (" + a.judgementState() + ")")
+                        + (alsoWithoutPlant.contains(a.kind()) ? " †" : ""));
             }
         }
         return out;
