@@ -112,7 +112,7 @@ final class BurdenReport {
     }
 
     private String byWeekClass() {
-        MarkdownTable table = new MarkdownTable("weeks", "#weeks", "#alerts", "#per district per week",
+        MarkdownTable table = new MarkdownTable("week class", "#weeks", "#alerts", "#per district per week",
                 "#without real findings", "#per district per week without real findings", "#count kinds ²",
                 "#count kinds per district per week");
         Map<WeekClass, List<AlertHistory>> byClass = new EnumMap<>(WeekClass.class);

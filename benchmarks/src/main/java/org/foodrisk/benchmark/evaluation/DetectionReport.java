@@ -63,8 +63,13 @@ final class DetectionReport {
                     fromEvent.isEmpty() ? "–" : MarkdownTable.f1(median(fromEvent)),
                     firstVerdicts(list), otherKinds(list));
         });
-        return "Each class planted in " + runs + " run(s) on the same clean background (non-overlapping: see the "
-                + "command's notes). An alert counts for a plant when its evidence names a planted record and it is "
+        return "Each class planted " + outcomes.stream().filter(o -> o.plant().scenario() == ScenarioClass.values()[0]).count()
+                + " times, spread over " + runs + " run(s) on the same clean background as part 1, at random districts "
+                + "and days. Plants do not see each other: a district gets at most one plant of a class per run, plants "
+                + "in one district are at least " + PlantSchedule.SEPARATION_DAYS + " days apart (more than any plant's "
+                + "reports take to arrive and as long as the count detectors look back), and all lie after day "
+                + PlantSchedule.FIRST_PLANT_DAY + " and at least " + PlantSchedule.LAST_PLANT_MARGIN_DAYS + " days before "
+                + "the end. An alert counts for a plant when its evidence names a planted record and it is "
                 + "about the planted district; delay = days from the arrival of the plant's first record to the "
                 + "arrival that made the pipeline write the alert; † as in the table of every trial below.\n\n" + table.render();
     }
