@@ -135,23 +135,38 @@ final class BurdenReport {
     private String byDistrict() {
         int weeksAfterWarmUp = period.weeks() - period.weeksOf(WeekClass.WARM_UP);
         MarkdownTable table = new MarkdownTable("district", "#alerts", "#per week", "#per week after warm-up",
-                "#after warm-up without real findings, per week", "most frequent kinds");
+                "#after warm-up without real findings, per week", "#most in one week", "#weeks with more than 2",
+                "most frequent kinds");
         Map<String, List<AlertHistory>> byDistrict = alerts.stream()
                 .collect(Collectors.groupingBy(a -> String.valueOf(a.districtCode()), TreeMap::new, Collectors.toList()));
+        long busyWeeks = 0;
         for (District district : Districts.all()) {
             List<AlertHistory> list = byDistrict.getOrDefault(district.code(), List.of());
             List<AlertHistory> later = list.stream().filter(this::afterWarmUp).toList();
+            int[] perWeek = perWeek(list);
+            busyWeeks += java.util.Arrays.stream(perWeek).filter(n -> n > 2).count();
             table.row(district.name(), list.size(), MarkdownTable.f2((double) list.size() / period.weeks()),
                     MarkdownTable.f2((double) later.size() / weeksAfterWarmUp),
                     MarkdownTable.f2((double) later.stream().filter(a -> !REAL_FINDINGS.contains(a.kind())).count()
-                            / weeksAfterWarmUp), topKinds(list));
+                            / weeksAfterWarmUp), java.util.Arrays.stream(perWeek).max().orElse(0),
+                    java.util.Arrays.stream(perWeek).filter(n -> n > 2).count(), topKinds(list));
         }
         List<AlertHistory> citywide = byDistrict.getOrDefault("null", List.of());
         if (!citywide.isEmpty()) {
+            int[] perWeek = perWeek(citywide);
             table.row("(no district)", citywide.size(), MarkdownTable.f2((double) citywide.size() / period.weeks()), "", "",
+                    java.util.Arrays.stream(perWeek).max().orElse(0), java.util.Arrays.stream(perWeek).filter(n -> n > 2).count(),
                     topKinds(citywide));
         }
-        return "By district:\n\n" + table.render();
+        return "By district (a week is the week an alert was first raised in):\n\n" + table.render()
+                + String.format("%nDistrict-weeks with more than 2 alerts: %d of %d.%n", busyWeeks, districts * period.weeks());
+    }
+
+    /** Distinct alerts first raised in each week of the period. */
+    private int[] perWeek(List<AlertHistory> list) {
+        int[] counts = new int[period.weeks()];
+        list.forEach(a -> counts[period.weekOf(a.first().raisedAt())]++);
+        return counts;
     }
 
     private static String topKinds(List<AlertHistory> list) {
