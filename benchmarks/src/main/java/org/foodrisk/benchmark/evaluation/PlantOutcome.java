@@ -15,12 +15,19 @@ import java.util.TreeSet;
  *
  * @param nearby alerts of the planted district about the plant's days (window start from its first
  *               day to 10 days later) that do not name it — what fired instead, for misses
- * @param alsoWithoutPlant kinds naming the plant that the clean run raised too, for the same district
- *               and the same day: those fired on the background alone and merely list the plant's records
+ * @param alsoWithoutPlant kinds naming the plant whose evidence there also names background records
+ *               that were evidence of an alert of the same kind in the clean run: the same day (or window)
+ *               alarmed without the plant, which then only joined its evidence
  */
 record PlantOutcome(Plant plant, List<ObservedAlert> naming, List<ObservedAlert> nearby, Set<String> alsoWithoutPlant) {
 
-    static PlantOutcome of(Plant plant, List<ObservedAlert> runAlerts, List<ObservedAlert> cleanAlerts, ZoneId zone) {
+    /**
+     * @param cleanEvidence per kind, every record id named as evidence in the clean run (same background,
+     *                      no plants). Matching on evidence, not on the alert's window, because an alert
+     *                      that is already open is updated — its window widened — when another day alarms.
+     */
+    static PlantOutcome of(Plant plant, List<ObservedAlert> runAlerts, java.util.Map<String, Set<String>> cleanEvidence,
+                           ZoneId zone) {
         Set<String> ids = plant.ids();
         List<ObservedAlert> naming = runAlerts.stream().filter(a -> a.namesAnyOf(ids)).toList();
         LocalDate from = plant.day();
@@ -33,10 +40,8 @@ record PlantOutcome(Plant plant, List<ObservedAlert> naming, List<ObservedAlert>
                 }).toList();
         Set<String> alsoWithoutPlant = new TreeSet<>();
         for (ObservedAlert a : naming) {
-            LocalDate day = a.windowDay(zone);
-            boolean inClean = cleanAlerts.stream().anyMatch(c -> c.kind().equals(a.kind())
-                    && plant.district().code().equals(c.districtCode()) && day != null && day.equals(c.windowDay(zone)));
-            if (inClean) {
+            Set<String> inClean = cleanEvidence.getOrDefault(a.kind(), Set.of());
+            if (a.evidenceIds().stream().anyMatch(id -> !ids.contains(id) && inClean.contains(id))) {
                 alsoWithoutPlant.add(a.kind());
             }
         }
