@@ -119,9 +119,9 @@ final class DetectionReport {
                     alerted, o.delayFromFirstReportDays().map(MarkdownTable::f1).orElse("–"),
                     o.namingKindsWithState().isEmpty() ? "none" : String.join(", ", o.namingKindsWithState()), nearby);
         }
-        return "Every trial († the alert's evidence also names background records that were evidence of the same "
-                + "kind in the clean run: that day or window alarmed without the plant too, and the plant's records "
-                + "joined an alarm the background raised):\n\n" + table.render();
+        return "Every trial († the version that first named the plant also added background records to the "
+                + "evidence that were evidence of the same kind in the clean run: that day or window alarmed without "
+                + "the plant too, and the plant's records joined an alarm the background raised):\n\n" + table.render();
     }
 
     private int runOf(PlantOutcome outcome) {

@@ -15,9 +15,11 @@ import java.util.TreeSet;
  *
  * @param nearby alerts of the planted district about the plant's days (window start from its first
  *               day to 10 days later) that do not name it — what fired instead, for misses
- * @param alsoWithoutPlant kinds naming the plant whose evidence there also names background records
- *               that were evidence of an alert of the same kind in the clean run: the same day (or window)
- *               alarmed without the plant, which then only joined its evidence
+ * @param alsoWithoutPlant kinds naming the plant whose version that first named it added background
+ *               records to the evidence that were evidence of an alert of the same kind in the clean run:
+ *               the same day (or window) alarmed without the plant, which then only joined its evidence.
+ *               Only the evidence a version adds counts — an open alert carries the evidence of earlier
+ *               alarms along, and those say nothing about the plant's day.
  */
 record PlantOutcome(Plant plant, List<ObservedAlert> naming, List<ObservedAlert> nearby, Set<String> alsoWithoutPlant) {
 
@@ -39,9 +41,16 @@ record PlantOutcome(Plant plant, List<ObservedAlert> naming, List<ObservedAlert>
                     return day != null && !day.isBefore(from) && !day.isAfter(to);
                 }).toList();
         Set<String> alsoWithoutPlant = new TreeSet<>();
-        for (ObservedAlert a : naming) {
+        java.util.Map<String, Set<String>> earlierEvidence = new java.util.HashMap<>();
+        Set<String> judged = new java.util.HashSet<>();
+        for (ObservedAlert a : runAlerts) {
+            Set<String> before = earlierEvidence.getOrDefault(a.alertId(), Set.of());
+            earlierEvidence.put(a.alertId(), a.evidenceIds());
+            if (!a.namesAnyOf(ids) || !judged.add(a.alertId())) {
+                continue;
+            }
             Set<String> inClean = cleanEvidence.getOrDefault(a.kind(), Set.of());
-            if (a.evidenceIds().stream().anyMatch(id -> !ids.contains(id) && inClean.contains(id))) {
+            if (a.evidenceIds().stream().anyMatch(id -> !before.contains(id) && !ids.contains(id) && inClean.contains(id))) {
                 alsoWithoutPlant.add(a.kind());
             }
         }
