@@ -9,17 +9,20 @@
 #       default is a scaled sample) through the full topology: time and state size afterwards
 #   ./benchmark.sh jmh    [JMH options, e.g. -p method=ears-c2 -f 3 -i 10]
 #       JMH benchmarks of the aberration detectors, per series and per point
+#   ./benchmark.sh deployed [--weeks 26] [--seed 42] [--trials 20] [--out target/deployed-evaluation.md]
+#       the pipeline as deployed (TopologyTestDriver, production defaults) on arrival-order demo
+#       traffic: alerts per district per week on clean data, detection of planted incidents
 #
 # Each command builds what it needs first (set FOODRISK_BENCH_SKIP_BUILD=true to skip that).
-# Results of one run, with the machine described: docs/benchmarks.md.
+# Results of one run, with the machine described: docs/benchmarks.md (deployed: docs/evaluation.md).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 command="${1:-help}"
 shift || true
 case "$command" in
-  e2e|replay|jmh) ;;
-  *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  e2e|replay|jmh|deployed) ;;
+  *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
 
 if [[ "${FOODRISK_BENCH_SKIP_BUILD:-false}" != true ]]; then
@@ -35,6 +38,7 @@ java_opts=(-Xmx1g -Dfile.encoding=UTF-8 -Dlogback.configurationFile=benchmarks/t
 case "$command" in
   e2e)    exec java "${java_opts[@]}" -cp "$cp" org.foodrisk.benchmark.EndToEndBenchmark "$@" ;;
   replay) exec java "${java_opts[@]}" -cp "$cp" org.foodrisk.benchmark.ReplayBenchmark "$@" ;;
+  deployed) exec java "${java_opts[@]}" -cp "$cp" org.foodrisk.benchmark.evaluation.DeployedEvaluation "$@" ;;
   jmh)
     java -cp "$cp" org.foodrisk.benchmark.DetectorBenchmark
     exec java -cp "$cp" org.openjdk.jmh.Main DetectorBenchmark "$@" ;;

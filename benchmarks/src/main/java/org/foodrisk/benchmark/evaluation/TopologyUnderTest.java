@@ -1,0 +1,120 @@
+package org.foodrisk.benchmark.evaluation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.foodrisk.demo.DemoRecord;
+import org.foodrisk.kafka.Json;
+import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.topics.Topics;
+import org.foodrisk.topology.FoodRiskTopology;
+import org.foodrisk.topology.TopologySettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * The service's topology exactly as deployed — production defaults, the bundled plans — in a
+ * TopologyTestDriver: no broker, one record at a time, every output written before the next input.
+ *
+ * <p>The driver's wall clock is fixed at {@code wallClock} and never advanced, so no wall-clock
+ * punctuation runs (overdue marks, the idle input's clock tick) and the figures depend on the data
+ * alone. It must lie after every arrival: the intake takes min(record timestamp, wall clock) as the
+ * publication time and refuses event times after it.
+ */
+final class TopologyUnderTest implements AutoCloseable {
+
+    private final Path stateDir;
+    private final TopologyTestDriver driver;
+    private final Map<String, TestInputTopic<String, String>> inputs = new HashMap<>();
+    private final TestOutputTopic<String, String> alerts;
+    private final TestOutputTopic<String, String> deadLetters;
+    private final List<String> deadLetterKeysAndReasons = new ArrayList<>();
+
+    TopologyUnderTest(String applicationId, Instant wallClock) {
+        try {
+            stateDir = Files.createTempDirectory("foodrisk-deployed-eval-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true); // as KafkaRuntime
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(FoodRiskTopology.build(TopologySettings.defaults(), PlanCatalog.bundled()),
+                props, wallClock);
+        for (String topic : Topics.INPUTS) {
+            inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(), new StringSerializer()));
+        }
+        alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
+        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** Publishes one record at its arrival time; returns the alert versions its processing wrote. */
+    List<ObservedAlert> publish(DemoRecord record) {
+        TestInputTopic<String, String> input = inputs.get(record.topic());
+        if (input == null) {
+            throw new IllegalArgumentException("not an input topic: " + record.topic());
+        }
+        input.pipeInput(record.key(), record.json(), record.arrivalTime());
+        for (String value : deadLetters.readValuesToList()) {
+            deadLetterKeysAndReasons.add(describeDeadLetter(value));
+        }
+        if (alerts.isEmpty()) {
+            return List.of();
+        }
+        List<ObservedAlert> written = new ArrayList<>();
+        for (String value : alerts.readValuesToList()) {
+            written.add(ObservedAlert.parse(value, record.arrivalTime()));
+        }
+        return written;
+    }
+
+    /** Records refused by the intake so far, as "key: reason" (planted records must never be among them). */
+    List<String> deadLetters() {
+        return List.copyOf(deadLetterKeysAndReasons);
+    }
+
+    private static String describeDeadLetter(String json) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(json);
+            return node.path("key").asText("?") + ": " + node.path("reason").asText("");
+        } catch (JsonProcessingException e) {
+            return json;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.close();
+        } finally {
+            deleteQuietly(stateDir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary directory: the OS cleans it up if we cannot
+        }
+    }
+}
