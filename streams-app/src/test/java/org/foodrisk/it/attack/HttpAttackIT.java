@@ -205,15 +205,29 @@ class HttpAttackIT {
         return InetAddress.getByAddress(new byte[]{127, 0, 0, (byte) n});
     }
 
-    /** A batch of {@code records} results of the demo lab, each padded with test items to about 2 KB. */
+    /** A batch of {@code records} results of the demo lab with as many test items as fit in the 1 MiB limit. */
     private static byte[] labBatch(int records) {
+        int target = 1_048_576 - 1024;
+        for (int items = 20; ; items--) {
+            byte[] batch = labBatch(records, items);
+            if (batch.length <= target) {
+                // Whitespace between the records (valid JSON) makes up the rest: a full-size batch.
+                byte[] full = java.util.Arrays.copyOf(batch, target);
+                java.util.Arrays.fill(full, batch.length - 1, target - 1, (byte) ' ');
+                full[target - 1] = ']';
+                return full;
+            }
+        }
+    }
+
+    private static byte[] labBatch(int records, int itemsEach) {
         String item = """
                 {"item":"腐霉利%d","hazardClass":"农药残留","result":"0.01","unit":"mg/kg","limit":"0.2","standard":"GB 2763-2021","pass":true}""";
         StringBuilder body = new StringBuilder("[");
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int r = 0; r < records; r++) {
             StringBuilder items = new StringBuilder();
-            for (int i = 0; i < 14; i++) {
+            for (int i = 0; i < itemsEach; i++) {
                 items.append(i == 0 ? "" : ",").append(item.formatted(i));
             }
             body.append(r == 0 ? "" : ",").append("""
