@@ -27,7 +27,10 @@ rm -f "$build_log"
 port="${FOODRISK_HTTP_PORT:-8080}"
 echo "foodrisk: starting; dashboard at http://localhost:${port}/dashboard/ (demo sign-in tokens: demo-analyst, demo-unit-120114, demo-admin)"
 echo "foodrisk: API at http://localhost:${port}/api/v1/alerts (Authorization: Bearer demo-analyst; health: /health, metrics: /prometheus)"
-exec java -Xmx1g -Dfile.encoding=UTF-8 \
+# Direct memory (Netty's request buffers) bounded apart from the heap: what the HTTP limits let
+# clients make the server buffer stays far below it (docs/http-limits.md), so a flood of large
+# bodies is refused instead of exhausting it and failing every other request with 500.
+exec java -Xmx1g -XX:MaxDirectMemorySize=256m -Dfile.encoding=UTF-8 \
   ${FOODRISK_DEMO:+-Dfoodrisk.demo=${FOODRISK_DEMO}} \
   -Dfoodrisk.broker.classpath-file=streams-app/target/broker.classpath \
   -cp "streams-app/target/classes:$(cat streams-app/target/app.classpath)" \

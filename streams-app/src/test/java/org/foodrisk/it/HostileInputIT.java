@@ -111,6 +111,8 @@ class HostileInputIT implements TestPropertyProvider {
             properties.put("foodrisk.publishers.hostile-lab.kind", "lab");
             properties.put("foodrisk.publishers.hostile-lab.lab-code", "HOSTILE-LAB");
             properties.put("foodrisk.publishers.hostile-lab.requests-per-minute", "1000000");
+            // All publishers send from 127.0.0.1 here, as fast as they are answered: no per-address rate.
+            properties.put("foodrisk.http.requests-per-second-per-address", "0");
             return properties;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -26,6 +26,7 @@ public final class AppProcess implements AutoCloseable {
     private final Path dataDir;
     private final Map<String, String> settings;
     private final Map<String, String> environment;
+    private final List<String> jvmOptions;
     private final int httpPort;
     private Process process;
 
@@ -42,11 +43,25 @@ public final class AppProcess implements AutoCloseable {
      *                    (e.g. {@code FOODRISK_CLIENT_PROPERTIES_SECURITY_PROTOCOL → SASL_SSL})
      */
     public AppProcess(String name, Path dataDir, Map<String, String> settings, Map<String, String> environment) {
+        this(name, dataDir, settings, environment, List.of());
+    }
+
+    /**
+     * @param jvmOptions added after the defaults (so they win), e.g. {@code -XX:MaxDirectMemorySize=128m}
+     */
+    public AppProcess(String name, Path dataDir, Map<String, String> settings, Map<String, String> environment,
+                      List<String> jvmOptions) {
         this.name = name;
         this.dataDir = dataDir;
         this.settings = Map.copyOf(settings);
         this.environment = Map.copyOf(environment);
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.httpPort = TestCredentials.freePort();
+    }
+
+    /** The running JVM's process id (to read its /proc entry). */
+    public long pid() {
+        return process.pid();
     }
 
     public int httpPort() {
@@ -82,7 +97,9 @@ public final class AppProcess implements AutoCloseable {
                     + Files.readString(target.resolve("app.classpath")).trim();
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
+                    "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of(
                     "-cp", classpath, "org.foodrisk.Application",
                     "--foodrisk.data-dir=" + dataDir,
                     "--micronaut.server.port=" + httpPort));

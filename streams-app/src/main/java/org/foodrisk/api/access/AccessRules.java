@@ -36,7 +36,7 @@ public final class AccessRules {
     public record Decision(Verdict verdict, String reason) {
     }
 
-    static final String SESSION = "/api/v1/session";
+    public static final String SESSION = "/api/v1/session";
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final List<String> PUBLIC_READ_PREFIXES = List.of("/health", "/swagger/", "/dashboard");
     private static final Pattern ALERT_ACTIONS = Pattern.compile("/api/v1/alerts/[^/]+/actions/?");
