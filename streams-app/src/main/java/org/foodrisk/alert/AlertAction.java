@@ -10,4 +10,9 @@ import java.time.OffsetDateTime;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlertAction(String alertId, String action, String by, String unit, OffsetDateTime at, String note,
                           String disposition) {
+
+    /** The same action, counted at another time ({@link ActionTime#bounded}). */
+    public AlertAction withAt(OffsetDateTime newAt) {
+        return new AlertAction(alertId, action, by, unit, newAt, note, disposition);
+    }
 }

@@ -43,10 +43,12 @@ public final class AlertLifecycle {
         return new AlertLifecycle(Set.of("区食安办", "食安办", "区食品安全委员会办公室", "区食品安全办"));
     }
 
-    public Outcome apply(Alert alert, AlertAction action, OffsetDateTime now) {
+    public Outcome apply(Alert alert, AlertAction claimed, OffsetDateTime now) {
         if (alert == null) {
-            return Outcome.refused("unknown alert " + action.alertId());
+            return Outcome.refused("unknown alert " + claimed.alertId());
         }
+        // The writer's time only within bounds: it decides deadlines and the quiet period.
+        AlertAction action = claimed.withAt(ActionTime.bounded(claimed.at(), alert, now));
         if (action.unit() == null || action.unit().isBlank()) {
             return Outcome.refused("action " + action.action() + " names no unit");
         }

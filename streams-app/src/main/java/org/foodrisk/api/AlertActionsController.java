@@ -20,7 +20,6 @@ import org.foodrisk.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,8 @@ import java.util.Map;
 /**
  * POST /api/v1/alerts/{alertId}/actions — an action for users without Kafka. The body is the
  * contract's alert-action record; alertId may be left out (the path gives it), {@code by} is the
- * signed-in user, a unit member's {@code unit} is its own unit, and {@code at} defaults to now.
+ * signed-in user, a unit member's {@code unit} is its own unit, and {@code at} is the server's
+ * clock — what the body says for {@code by} and {@code at} is replaced ({@link ActionAuthority}).
  * 401/403 when the user may not act on this alert ({@link ActionAuthority}); 400 with the schema
  * errors when it is invalid; 202 once the action is durably on the actions topic — the alert's
  * processor then accepts it (new version) or refuses it (dead letter with the reason).
@@ -40,13 +40,11 @@ public class AlertActionsController {
 
     private final ActionPublisher publisher;
     private final ActionAuthority authority;
-    private final ZoneId zone;
 
     public AlertActionsController(ActionPublisher publisher, AlertStoreReader alerts,
                                   @Value("${foodrisk.zone:Asia/Shanghai}") ZoneId zone) {
         this.publisher = publisher;
-        this.authority = new ActionAuthority(AlertLifecycle.defaults(), alerts::get);
-        this.zone = zone;
+        this.authority = new ActionAuthority(AlertLifecycle.defaults(), alerts::get, java.time.Clock.system(zone));
     }
 
     @Post
@@ -61,7 +59,6 @@ public class AlertActionsController {
         if (given != null && !alertId.equals(given)) {
             return HttpResponse.badRequest(Map.of("errors", List.of("$.alertId: " + given + " differs from the path's " + alertId)));
         }
-        requested.putIfAbsent("at", OffsetDateTime.now(zone).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         ActionAuthority.Verdict verdict = authority.authorize(user, alertId, requested);
         if (verdict instanceof ActionAuthority.Refused refused) {
             LOG.info("POST {} by {} refused: {}", request.getPath(), user.name(), refused.reason());

@@ -4,6 +4,10 @@ import io.micronaut.http.HttpStatus;
 import org.foodrisk.alert.Alert;
 import org.foodrisk.alert.AlertLifecycle;
 
+import org.foodrisk.alert.ActionTime;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +15,9 @@ import java.util.function.Function;
 
 /**
  * In whose name a signed-in user may act on an alert (POST /api/v1/alerts/{alertId}/actions).
- * The action log is an audit trail, so {@code by} is always the signed-in user's name, whatever
- * the body says. A unit member acts for its own unit only: the server fills in {@code unit}, and
+ * The action log is an audit trail, so {@code by} is always the signed-in user's name and
+ * {@code at} the server's clock, whatever the body says (a client-set time could make a late
+ * acknowledge look in time — issue 14). A unit member acts for its own unit only: the server fills in {@code unit}, and
  * refuses a body naming another unit, an alert its unit does not answer for, or — when the member
  * is limited to a district — an alert of another district. An admin acts in the name of any unit.
  * An analyst does not act.
@@ -31,14 +36,21 @@ public final class ActionAuthority {
 
     private final AlertLifecycle lifecycle;
     private final Function<String, Optional<Alert>> alerts;
+    private final Clock clock;
+
+    public ActionAuthority(AlertLifecycle lifecycle, Function<String, Optional<Alert>> alerts) {
+        this(lifecycle, alerts, Clock.systemDefaultZone());
+    }
 
     /**
      * @param lifecycle which units may act on an alert
      * @param alerts    the current version of an alert by id (only asked for unit members)
+     * @param clock     the time every permitted action is dated with, in the zone it is written in
      */
-    public ActionAuthority(AlertLifecycle lifecycle, Function<String, Optional<Alert>> alerts) {
+    public ActionAuthority(AlertLifecycle lifecycle, Function<String, Optional<Alert>> alerts, Clock clock) {
         this.lifecycle = lifecycle;
         this.alerts = alerts;
+        this.clock = clock;
     }
 
     public Verdict authorize(User user, String alertId, Map<String, Object> requested) {
@@ -48,6 +60,7 @@ public final class ActionAuthority {
         }
         Map<String, Object> action = new LinkedHashMap<>(requested);
         action.put("by", user.name());
+        action.put("at", ActionTime.format(OffsetDateTime.now(clock)));
         if (user.role() == Role.ADMIN) {
             return new Permitted(action);
         }

@@ -110,4 +110,33 @@ class ActionAuthorityTest {
         assertEquals("区卫生健康委", action.get("unit"));
         assertEquals("boss", action.get("by"));
     }
+
+    @Test
+    void theServerDatesTheActionWhateverTheBodySays() {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2024-05-10T04:30:15Z"),
+                java.time.ZoneId.of("Asia/Shanghai"));
+        ActionAuthority dated = new ActionAuthority(AlertLifecycle.defaults(), id -> Optional.ofNullable(alerts.get(id)), clock);
+        Map<String, Object> body = new java.util.HashMap<>(acknowledge());
+        body.put("at", "2000-01-01T00:00:00+08:00");
+        Map<String, Object> action = assertInstanceOf(ActionAuthority.Permitted.class,
+                dated.authorize(WUQING_MARKET, "WQ", body)).action();
+        assertEquals("2024-05-10T12:30:15+08:00", action.get("at"), "a backdated acknowledge would count as on time");
+        Map<String, Object> byAdmin = assertInstanceOf(ActionAuthority.Permitted.class,
+                dated.authorize(ADMIN, "WQ", body)).action();
+        assertEquals("2024-05-10T12:30:15+08:00", byAdmin.get("at"), "admins too");
+    }
+
+    @Test
+    void anActionInSecondZeroIsStillAValidDateTime() {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2024-05-10T04:30:00Z"),
+                java.time.ZoneId.of("Asia/Shanghai"));
+        ActionAuthority dated = new ActionAuthority(AlertLifecycle.defaults(), id -> Optional.ofNullable(alerts.get(id)), clock);
+        Map<String, Object> body = new java.util.HashMap<>(acknowledge());
+        body.remove("at");
+        Map<String, Object> action = assertInstanceOf(ActionAuthority.Permitted.class,
+                dated.authorize(WUQING_MARKET, "WQ", body)).action();
+        assertEquals("2024-05-10T12:30:00+08:00", action.get("at"), "seconds written even when :00");
+        assertEquals(java.util.List.of(), org.foodrisk.topics.ContractValidator.forTopic(org.foodrisk.topics.Topics.ALERT_ACTIONS)
+                .validate(Json.MAPPER.valueToTree(action)));
+    }
 }
