@@ -16,6 +16,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param sessionKey      the key that signs the dashboard's session cookies ({@link SessionCookies}); the
  *                        same on every instance. Empty = derived from the peer token, else random at start.
  * @param sessionLifetime how long a dashboard sign-in lasts (also ended by closing the browser)
+ * @param allowedOrigins  origins besides the request's own (scheme://host[:port]) whose pages may make
+ *                        cookie-authenticated writes ({@link CrossOriginGuard}) — e.g. the public https
+ *                        address when a TLS proxy forwards plain http. Empty = the request's own only.
  */
 @ConfigurationProperties("foodrisk.security")
 public record SecuritySettings(
@@ -23,5 +26,10 @@ public record SecuritySettings(
         @Bindable(defaultValue = "false") boolean secureCookie,
         @Nullable String peerToken,
         @Nullable String sessionKey,
-        @Bindable(defaultValue = "PT8H") java.time.Duration sessionLifetime) {
+        @Bindable(defaultValue = "PT8H") java.time.Duration sessionLifetime,
+        @Nullable java.util.List<String> allowedOrigins) {
+
+    public java.util.List<String> allowedOriginsOrNone() {
+        return allowedOrigins == null ? java.util.List.of() : allowedOrigins;
+    }
 }
