@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * Sign-in for the dashboard: {@code POST /api/v1/session} with {@code {"token": "…"}} answers who
  * the user is and sets the session cookie (see {@link SessionCookies} for what it holds and why);
- * {@code GET} answers the current user or 401; {@code DELETE} clears the cookie. Failed sign-ins
+ * {@code GET} answers the current user or 401; {@code DELETE} ends the session and clears the cookie. Failed sign-ins
  * are limited per client address ({@link SignInThrottle}: 429 with Retry-After).
  */
 @Controller(AccessRules.SESSION)
@@ -82,7 +82,9 @@ public class SessionController {
     }
 
     @Delete
-    public HttpResponse<?> signOut() {
+    public HttpResponse<?> signOut(HttpRequest<?> request) {
+        // Ends the session on the server too: a copy of the cookie (another tab, a proxy log) is no longer valid.
+        Credentials.sessionCookie(request).ifPresent(cookie -> users.endSession(cookie, Instant.now()));
         return HttpResponse.noContent().cookie(sessionCookie("").maxAge(0));
     }
 

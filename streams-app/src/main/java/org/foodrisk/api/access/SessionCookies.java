@@ -29,6 +29,12 @@ import java.util.function.Function;
  * <p>The key: {@code foodrisk.security.session-key} when set (every instance of a deployment the
  * same); else derived from the peer token, which the instances of a deployment already share;
  * else random at start — one instance, whose sessions end when it restarts.
+ *
+ * <p>Signing out ends the session for good, not only the browser's copy of the cookie (issue 14): the
+ * cookie's signature goes on a deny list until the cookie would have expired. The list is held in
+ * memory, per instance: with several instances behind one address, a cookie signed out on one stays
+ * valid on the others until it expires (at most the session lifetime), and every instance forgets
+ * its list on restart. Changing the user's token hash ends every session of that user everywhere.
  */
 public final class SessionCookies {
 
@@ -38,6 +44,8 @@ public final class SessionCookies {
 
     private final byte[] key;
     private final Duration lifetime;
+    /** Signatures of signed-out cookies → their expiry (epoch seconds), dropped once expired. */
+    private final java.util.concurrent.ConcurrentMap<String, Long> signedOut = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SessionCookies(byte[] key, Duration lifetime) {
         if (lifetime.isNegative() || lifetime.isZero()) {
@@ -92,13 +100,26 @@ public final class SessionCookies {
             String name = new String(DECODER.decode(parts[0]), StandardCharsets.UTF_8);
             long expires = Long.parseLong(parts[1]);
             byte[] presented = DECODER.decode(parts[2]);
-            if (now.getEpochSecond() >= expires) {
+            if (now.getEpochSecond() >= expires || signedOut.containsKey(parts[2])) {
                 return Optional.empty();
             }
             return userByName.apply(name).filter(user -> MessageDigest.isEqual(presented, signature(user, expires)));
         } catch (IllegalArgumentException malformed) { // not base64, not a number
             return Optional.empty();
         }
+    }
+
+    /**
+     * Ends the session of a cookie that is still valid, on this instance (see the class comment);
+     * anything else is ignored, so that no one fills the list with made-up values.
+     */
+    public void revoke(String value, Function<String, Optional<User>> userByName, Instant now) {
+        if (verify(value, userByName, now).isEmpty()) {
+            return;
+        }
+        String[] parts = value.strip().split("\\.", -1);
+        signedOut.values().removeIf(expires -> now.getEpochSecond() >= expires);
+        signedOut.put(parts[2], Long.parseLong(parts[1]));
     }
 
     private byte[] signature(User user, long expires) {

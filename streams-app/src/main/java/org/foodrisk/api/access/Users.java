@@ -72,6 +72,11 @@ public class Users {
         return sessions.verify(cookieValue, this::byName, now);
     }
 
+    /** Signs out: the session of this cookie ends now, whatever the browser keeps ({@link SessionCookies#revoke}). */
+    public void endSession(String cookieValue, Instant now) {
+        sessions.revoke(cookieValue, this::byName, now);
+    }
+
     private Optional<User> byName(String name) {
         return users.all().stream().filter(user -> user.name().equals(name)).findFirst();
     }
