@@ -34,6 +34,8 @@ public class AccountabilityController {
     @Get("/units/{unit}/accountability")
     public Map<String, Object> accountability(@PathVariable String unit, @Nullable @QueryValue String district,
                                               @Nullable @QueryValue OffsetDateTime from, @Nullable @QueryValue OffsetDateTime to) {
+        RequestedValues.requireValid(RequestedValues.first(RequestedValues.outOfRange("from", from),
+                RequestedValues.outOfRange("to", to)));
         List<Alert> alerts = reader.find(new AlertQuery(district, null, null, null, null, null, from, to), 0,
                 Integer.MAX_VALUE).alerts();
         Accountability figures = Accountability.of(unit, alerts, OffsetDateTime.now());
@@ -55,6 +57,8 @@ public class AccountabilityController {
     public List<Map<String, Object>> riskMatrix(@Nullable @QueryValue String district,
                                                 @Nullable @QueryValue OffsetDateTime from, @Nullable @QueryValue OffsetDateTime to) {
         Map<String, Map<String, Object>> cells = new LinkedHashMap<>();
+        RequestedValues.requireValid(RequestedValues.first(RequestedValues.outOfRange("from", from),
+                RequestedValues.outOfRange("to", to)));
         for (Alert alert : reader.find(new AlertQuery(district, null, null, null, null, null, from, to), 0,
                 Integer.MAX_VALUE).alerts()) {
             if (alert.status() == AlertStatus.CLOSED) {

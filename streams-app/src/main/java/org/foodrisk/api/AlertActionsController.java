@@ -1,5 +1,7 @@
 package org.foodrisk.api;
 
+import org.foodrisk.ingest.LogSafe;
+
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -61,7 +63,8 @@ public class AlertActionsController {
         }
         ActionAuthority.Verdict verdict = authority.authorize(user, alertId, requested);
         if (verdict instanceof ActionAuthority.Refused refused) {
-            LOG.info("POST {} by {} refused: {}", request.getPath(), user.name(), refused.reason());
+            // The reason repeats what the body said (a unit's name): quoted, so that it cannot forge log lines.
+            LOG.info("POST {} by {} refused: {}", LogSafe.quote(request.getPath()), user.name(), LogSafe.quote(refused.reason()));
             return ApiErrors.of(refused.status(), refused.error(), refused.reason());
         }
         Map<String, Object> action = ((ActionAuthority.Permitted) verdict).action();

@@ -1,5 +1,7 @@
 package org.foodrisk.api;
 
+import org.foodrisk.ingest.LogSafe;
+
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -88,7 +90,7 @@ public class AlertFeed implements AutoCloseable {
             sink.tryEmitNext(Json.MAPPER.readValue(record.value(), Alert.class));
         } catch (java.io.IOException unreadable) {
             LOG.warn("Alert at {}-{}@{} is not readable, not shown: {}", record.topic(), record.partition(),
-                    record.offset(), unreadable.getMessage());
+                    record.offset(), LogSafe.quote(unreadable.getMessage()));
         }
     }
 

@@ -30,6 +30,8 @@ public class AlertsController {
                           @Nullable @QueryValue OffsetDateTime from, @Nullable @QueryValue OffsetDateTime to,
                           @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "50") int size,
                           @QueryValue(defaultValue = "false") boolean local) {
+        RequestedValues.requireValid(RequestedValues.first(RequestedValues.outOfRange("from", from),
+                RequestedValues.outOfRange("to", to)));
         AlertQuery query = new AlertQuery(district, category, level, status, kind, unit, from, to);
         if (local) {
             // Another instance gathering a list: this instance's partitions only, unpaged.

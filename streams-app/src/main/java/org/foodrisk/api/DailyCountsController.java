@@ -9,7 +9,6 @@ import org.foodrisk.ingest.SignalType;
 import org.foodrisk.topology.TopologySettings;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -46,8 +45,15 @@ public class DailyCountsController {
         try {
             last = to == null ? LocalDate.now(settings.zone()) : LocalDate.parse(to);
             first = from == null ? last.minusDays(55) : LocalDate.parse(from);
-        } catch (DateTimeParseException e) {
-            return badRequest("from and to are ISO dates (yyyy-MM-dd): " + e.getParsedString());
+        } catch (java.time.DateTimeException e) { // unparsable, or to=-999999999-01-01 (minusDays overflows)
+            return badRequest("from and to are ISO dates (yyyy-MM-dd) from " + RequestedValues.FIRST_YEAR + " to "
+                    + RequestedValues.LAST_YEAR);
+        }
+        java.util.Optional<String> invalid = RequestedValues.first(RequestedValues.outOfRange("from", first),
+                RequestedValues.outOfRange("to", last), RequestedValues.notAKeyPart("district", district),
+                RequestedValues.notAKeyPart("category", category));
+        if (invalid.isPresent()) {
+            return badRequest(invalid.get());
         }
         if (first.isAfter(last) || ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
             return badRequest("from must not be after to, and the range at most " + MAX_DAYS + " days");

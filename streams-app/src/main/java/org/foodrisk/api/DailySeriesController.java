@@ -33,7 +33,8 @@ public class DailySeriesController {
     public HttpResponse<?> series(@PathVariable String districtCode, @PathVariable String category,
                                   @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                   @QueryValue(defaultValue = "false") boolean local) {
-        return answer(from, to, (start, end) -> local ? reader.seriesLocal(districtCode, category, start, end)
+        return answer(from, to, RequestedValues.first(RequestedValues.notAKeyPart("district", districtCode),
+                RequestedValues.notAKeyPart("category", category)), (start, end) -> local ? reader.seriesLocal(districtCode, category, start, end)
                 : reader.series(districtCode, category, start, end));
     }
 
@@ -41,12 +42,18 @@ public class DailySeriesController {
     public HttpResponse<?> syndromeSeries(@PathVariable String districtCode, @PathVariable String syndrome,
                                           @Nullable @QueryValue LocalDate from, @Nullable @QueryValue LocalDate to,
                                           @QueryValue(defaultValue = "false") boolean local) {
-        return answer(from, to, (start, end) -> local ? reader.syndromeSeriesLocal(districtCode, syndrome, start, end)
+        return answer(from, to, RequestedValues.first(RequestedValues.notAKeyPart("district", districtCode),
+                RequestedValues.notAKeyPart("syndrome", syndrome)), (start, end) -> local ? reader.syndromeSeriesLocal(districtCode, syndrome, start, end)
                 : reader.syndromeSeries(districtCode, syndrome, start, end));
     }
 
-    private HttpResponse<?> answer(@Nullable LocalDate from, @Nullable LocalDate to,
+    private HttpResponse<?> answer(@Nullable LocalDate from, @Nullable LocalDate to, java.util.Optional<String> invalidKey,
                                    java.util.function.BiFunction<LocalDate, LocalDate, DailySeries> read) {
+        java.util.Optional<String> invalid = RequestedValues.first(invalidKey, RequestedValues.outOfRange("from", from),
+                RequestedValues.outOfRange("to", to));
+        if (invalid.isPresent()) {
+            return org.foodrisk.api.access.ApiErrors.of(io.micronaut.http.HttpStatus.BAD_REQUEST, "bad-request", invalid.get());
+        }
         LocalDate end = to != null ? to : LocalDate.now(settings.zone());
         LocalDate start = from != null ? from : end.minusDays(59);
         if (start.isAfter(end) || end.toEpochDay() - start.toEpochDay() >= DailySeriesReader.MAX_DAYS) {

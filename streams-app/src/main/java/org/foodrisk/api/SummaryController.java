@@ -43,9 +43,9 @@ public class SummaryController {
         String periodId = period.replaceFirst("\\.(md|html)$", "");
         Period parsed;
         try {
-            parsed = Period.parse(periodId);
-        } catch (IllegalArgumentException e) {
-            return HttpResponse.badRequest(java.util.Map.of("error", e.getMessage()));
+            parsed = Period.parseRequested(periodId);
+        } catch (IllegalArgumentException e) { // our own reasons, no Java internals
+            return org.foodrisk.api.access.ApiErrors.of(io.micronaut.http.HttpStatus.BAD_REQUEST, "bad-request", e.getMessage());
         }
         District district = Districts.byCode(districtCode).orElse(null);
         if (district == null) {

@@ -18,11 +18,23 @@ public record Period(String id, LocalDate first, LocalDate last, String label) {
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
 
+    /** Years a requested summary can be about; outside, its comparisons reach year 0 or past the calendar (issue 14). */
+    static final int FIRST_YEAR = 1970;
+    static final int LAST_YEAR = 2999;
+
+    /** @throws IllegalArgumentException with a reason for a person, for any id that names no period */
     public static Period parse(String id) {
+        if (id == null) {
+            throw new IllegalArgumentException("period must be like 2024-W19 or 2024-05");
+        }
         Matcher week = WEEK.matcher(id);
         if (week.matches()) {
             int year = Integer.parseInt(week.group(1));
             int number = Integer.parseInt(week.group(2));
+            // Checked before the date arithmetic, which throws a DateTimeException (a 500) for week 60.
+            if (number < 1 || number > 53) {
+                throw new IllegalArgumentException("no week " + id + " (weeks are 01 to 52 or 53)");
+            }
             LocalDate monday = LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, number)
                     .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             if (number < 1 || number > monday.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
@@ -40,7 +52,19 @@ public record Period(String id, LocalDate first, LocalDate last, String label) {
                 throw new IllegalArgumentException("no month " + id);
             }
         }
-        throw new IllegalArgumentException("period must be like 2024-W19 or 2024-05, got " + id);
+        throw new IllegalArgumentException("period must be like 2024-W19 or 2024-05");
+    }
+
+    /**
+     * A period a user asked for (the summaries API): as {@link #parse}, and of a year from
+     * {@value #FIRST_YEAR} to {@value #LAST_YEAR}. Event data is not held to that, only requests.
+     */
+    public static Period parseRequested(String id) {
+        Period period = parse(id);
+        if (period.first().getYear() < FIRST_YEAR || period.last().getYear() > LAST_YEAR) {
+            throw new IllegalArgumentException("no period " + id + ": the year must be from " + FIRST_YEAR + " to " + LAST_YEAR);
+        }
+        return period;
     }
 
     /** The ISO week that contains {@code day}. */

@@ -1,5 +1,7 @@
 package org.foodrisk.topology;
 
+import org.foodrisk.ingest.LogSafe;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -84,7 +86,7 @@ public class DeadLetteringProductionHandler implements ProductionExceptionHandle
         String input = context == null || context.topic() == null ? "(punctuation)"
                 : context.topic() + "-" + context.partition() + "@" + context.offset();
         LOG.error("Output record for {} with key {} not written ({}), while processing {}; dead-lettered, going on: {}",
-                topic, key, error, input, reason);
+                topic, LogSafe.quote(key), error, input, LogSafe.quote(reason));
         if (Topics.DEAD_LETTERS.equals(topic)) {
             // A dead letter about a dead letter would meet the same fate: log it and go on.
             return Response.resume();

@@ -1,5 +1,7 @@
 package org.foodrisk.topology;
 
+import org.foodrisk.ingest.LogSafe;
+
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -40,14 +42,14 @@ final class PlanCatalogUpdater implements Processor<String, byte[], Void, Void> 
         try {
             Plan plan = PlanCatalog.parse(record.value());
             if (!record.key().equals(plan.planId())) {
-                LOG.warn("Plan-catalog record keyed {} holds plan {}; skipped", record.key(), plan.planId());
+                LOG.warn("Plan-catalog record keyed {} holds plan {}; skipped", LogSafe.quote(record.key()), LogSafe.quote(plan.planId()));
                 return;
             }
             store.put(record.key(), record.value());
             catalog.put(plan);
         } catch (IOException e) {
             LOG.warn("Plan-catalog record {} is not a valid plan; the previous version stays in force: {}",
-                    record.key(), e.getMessage());
+                    LogSafe.quote(record.key()), LogSafe.quote(e.getMessage()));
         }
     }
 }

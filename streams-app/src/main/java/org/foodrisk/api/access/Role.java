@@ -22,6 +22,11 @@ public enum Role {
         }
     }
 
+    /** Whether the user runs the service: sees health details (bootstrap servers, the last failure). Not unit members. */
+    public boolean seesOperationalDetails() {
+        return this == ANALYST || this == ADMIN;
+    }
+
     /** As written in configuration and in the session answer: analyst / unit / admin. */
     public String word() {
         return name().toLowerCase(Locale.ROOT);

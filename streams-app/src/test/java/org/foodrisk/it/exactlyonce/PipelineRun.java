@@ -56,6 +56,8 @@ final class PipelineRun implements AutoCloseable {
                     "foodrisk.bootstrap-servers", broker.bootstrapServers(),
                     "foodrisk.application-id", APPLICATION_ID,
                     "foodrisk.demo", "false",
+                    // Health details (liveness: stalled, failures) are for signed-in operators only.
+                    "foodrisk.security.peer-token", PEER_TOKEN,
                     // A killed member's partitions move after its session times out: 6 s, the broker's minimum.
                     "foodrisk.client-properties.session.timeout.ms", "6000",
                     "foodrisk.client-properties.heartbeat.interval.ms", "1500")));
@@ -134,11 +136,16 @@ final class PipelineRun implements AutoCloseable {
     }
 
     /** The status code and body of one of the instance's health endpoints, or why it could not be read. */
+    /** The instances' shared token: read-only, and enough to see the health details. */
+    private static final String PEER_TOKEN = "exactly-once-it-peer-token-0123456789";
+
+    /** The health endpoint's answer with its details (as a signed-in operator). */
     String health(AppProcess instance, String path) {
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + instance.httpPort() + path)).timeout(Duration.ofSeconds(10)).build(),
+                            URI.create("http://127.0.0.1:" + instance.httpPort() + path)).timeout(Duration.ofSeconds(10))
+                            .header("Authorization", "Bearer " + PEER_TOKEN).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() + " " + response.body();
         } catch (IOException e) {
