@@ -169,6 +169,7 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         JsonNode logged = acknowledged.path("handling").path("actions").path(0);
         assertEquals("it-market", logged.path("by").asText(), "the action log names the signed-in user: " + acknowledged.path("handling"));
         assertEquals("区市场监管局", logged.path("unit").asText());
+        assertTrue(!logged.path("at").asText().startsWith("2024-05-06"), "the server dates the action, not the body: " + logged);
         assertEquals(400, status(act(alertId, "{\"action\":\"delete\",\"at\":\"2024-05-06T12:00:00+08:00\"}")
                 .bearerAuth(MARKET)));
 
@@ -194,10 +195,23 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         assertEquals(401, status(HttpRequest.POST("/api/v1/session", "{\"token\":\"wrong\"}")
                 .contentType(MediaType.APPLICATION_JSON_TYPE)));
         assertEquals(401, status(HttpRequest.GET("/api/v1/session")));
-        String cleared = http.toBlocking().exchange(HttpRequest.DELETE("/api/v1/session").header("Cookie", cookie))
+        // A signed-in write from another origin (a page on another port of this host), or not saying JSON, is refused.
+        String comment = "{\"action\":\"comment\",\"note\":\"x\"}";
+        assertEquals(403, status(act(alertId, comment).header("Cookie", cookie).header("Origin", "http://localhost:1")));
+        assertEquals(403, status(act(alertId, comment).header("Cookie", cookie)), "no Origin, no Sec-Fetch-Site");
+        assertEquals(415, status(HttpRequest.POST("/api/v1/alerts/" + alertId + "/actions", comment)
+                .contentType(MediaType.TEXT_PLAIN_TYPE).header("Cookie", cookie).header("Sec-Fetch-Site", "same-origin")));
+        // Every answer carries the browser protections.
+        assertEquals("nosniff", signedIn.getHeaders().get("X-Content-Type-Options"));
+        assertEquals("DENY", signedIn.getHeaders().get("X-Frame-Options"));
+        assertTrue(signedIn.getHeaders().get("Content-Security-Policy").contains("frame-ancestors 'none'"));
+        String cleared = http.toBlocking().exchange(HttpRequest.DELETE("/api/v1/session").header("Cookie", cookie)
+                        .header("Sec-Fetch-Site", "same-origin"))
                 .getHeaders().get("Set-Cookie");
         assertTrue(cleared.startsWith("foodrisk_session=;") && cleared.toLowerCase(java.util.Locale.ROOT).contains("max-age=0"),
                 cleared);
+        assertEquals(401, status(HttpRequest.GET("/api/v1/session").header("Cookie", cookie)),
+                "signing out ends the session, not only the browser's copy of the cookie");
         // The cookie is signed: a longer life written into it is refused.
         String[] parts = cookie.split("\\.");
         String lengthened = parts[0] + "." + (Long.parseLong(parts[1]) + 86_400) + "." + parts[2];
@@ -219,6 +233,9 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                 "the OpenAPI document describes the API");
         JsonNode health = Json.MAPPER.readTree(http.toBlocking().retrieve("/health"));
         assertEquals("UP", health.path("status").asText());
+        assertTrue(!health.has("details"), "anonymous callers see the status only: " + health);
+        JsonNode detailed = Json.MAPPER.readTree(http.toBlocking().retrieve(HttpRequest.GET("/health").bearerAuth(ANALYST)));
+        assertTrue(detailed.has("details"), "an analyst sees the details: " + detailed);
     }
 
     @Test

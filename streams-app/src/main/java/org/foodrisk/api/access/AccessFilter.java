@@ -1,7 +1,6 @@
 package org.foodrisk.api.access;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpAttributes;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -51,10 +50,6 @@ public class AccessFilter {
                 .orElse(null);
         if (user != null) {
             request.setAttribute(USER, user);
-            if (user.role().seesOperationalDetails()) {
-                // The principal is what Micronaut's health endpoint asks for (details-visible: AUTHENTICATED).
-                request.setAttribute(HttpAttributes.PRINCIPAL, (java.security.Principal) user::name);
-            }
         }
         boolean byCookie = !Credentials.hasAuthorizationHeader(request) && Credentials.sessionCookie(request).isPresent();
         Optional<CrossOriginGuard.Refusal> foreign = crossOrigin.check(request.getMethodName(), byCookie,
