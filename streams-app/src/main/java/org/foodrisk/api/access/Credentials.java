@@ -11,8 +11,8 @@ import java.util.Optional;
  * clients), or the {@value #SESSION_COOKIE} cookie that {@code POST /api/v1/session} sets for the
  * dashboard — a signed, expiring statement of who signed in ({@link SessionCookies}), never the
  * token. What protects the cookie besides: HttpOnly (page scripts cannot read it),
- * SameSite=Strict (other sites' pages cannot make the browser send it, so no cross-site request
- * forgery of the action POST), no Max-Age (gone when the browser closes), Secure when
+ * SameSite=Strict (other sites' pages cannot make the browser send it; pages of other origins of
+ * the same site can, which {@link CrossOriginGuard} refuses), no Max-Age (gone when the browser closes), Secure when
  * {@code foodrisk.security.secure-cookie}.
  */
 public final class Credentials {
