@@ -16,8 +16,8 @@ import java.util.Map;
  *
  * <p>The policy fits the dashboard as it is: every script and style sheet comes from this server
  * (ECharts bundled), no inline script. Inline <em>styles</em> stay allowed because ECharts writes
- * style attributes into its tooltips; styles cannot run code. No page may frame the dashboard
- * (click-jacking of the action buttons), no MIME sniffing of JSON into HTML, and no Referer leaves
+ * style attributes into its tooltips; styles cannot run code. No page of another origin may frame
+ * the dashboard (click-jacking of the action buttons) — its own summary frame may — no MIME sniffing of JSON into HTML, and no Referer leaves
  * with alert ids in it.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -33,13 +33,14 @@ public class SecurityHeaders {
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",
-            "frame-ancestors 'none'");
+            // 'self', not 'none': the dashboard shows the printable 会商 summary in a frame of its own.
+            "frame-ancestors 'self'");
 
     static final Map<String, String> HEADERS = Map.of(
             "Content-Security-Policy", CONTENT_SECURITY_POLICY,
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "no-referrer",
-            "X-Frame-Options", "DENY");
+            "X-Frame-Options", "SAMEORIGIN");
 
     @ResponseFilter
     public void addTo(MutableHttpResponse<?> response) {

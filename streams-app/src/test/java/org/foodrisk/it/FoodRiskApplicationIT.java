@@ -203,8 +203,8 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                 .contentType(MediaType.TEXT_PLAIN_TYPE).header("Cookie", cookie).header("Sec-Fetch-Site", "same-origin")));
         // Every answer carries the browser protections.
         assertEquals("nosniff", signedIn.getHeaders().get("X-Content-Type-Options"));
-        assertEquals("DENY", signedIn.getHeaders().get("X-Frame-Options"));
-        assertTrue(signedIn.getHeaders().get("Content-Security-Policy").contains("frame-ancestors 'none'"));
+        assertEquals("SAMEORIGIN", signedIn.getHeaders().get("X-Frame-Options"));
+        assertTrue(signedIn.getHeaders().get("Content-Security-Policy").contains("frame-ancestors 'self'"));
         String cleared = http.toBlocking().exchange(HttpRequest.DELETE("/api/v1/session").header("Cookie", cookie)
                         .header("Sec-Fetch-Site", "same-origin"))
                 .getHeaders().get("Set-Cookie");
