@@ -236,6 +236,16 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         assertTrue(!health.has("details"), "anonymous callers see the status only: " + health);
         JsonNode detailed = Json.MAPPER.readTree(http.toBlocking().retrieve(HttpRequest.GET("/health").bearerAuth(ANALYST)));
         assertTrue(detailed.has("details"), "an analyst sees the details: " + detailed);
+        assertTrue(!Json.MAPPER.readTree(http.toBlocking().retrieve(HttpRequest.GET("/health").bearerAuth(MARKET))).has("details"),
+                "a unit member sees the status only");
+        // Bad input is a 400 with a reason, never a 500 with a Java message.
+        for (String bad : List.of("/api/v1/summaries/120114/2026-W60", "/api/v1/summaries/120114/0000-W01",
+                "/api/v1/daily-counts?type=sampling&district=120114%7Cx",
+                "/api/v1/daily-counts?type=sampling&district=120114&from=-999999999-01-01",
+                "/api/v1/alerts?from=-999999999-01-01T00:00:00Z",
+                "/api/v1/daily-counts/120114/meat?from=0001-01-01")) {
+            assertEquals(400, status(HttpRequest.GET(bad).bearerAuth(ANALYST)), bad);
+        }
     }
 
     @Test
