@@ -2,8 +2,8 @@ package org.foodrisk.encode;
 
 /**
  * Text from outside written into a 企业微信 or 钉钉 group-robot markdown message. Neither robot
- * documents backslash escapes (企业微信 shows the backslash, 钉钉 is not consistent), so the
- * characters they interpret become their full-width forms, which read naturally in Chinese text
+ * documents backslash escapes (not verified against the live clients), so the characters they
+ * interpret become their full-width forms, which read naturally in Chinese text
  * and which neither interprets: {@code [ ] ( )} (links, images), {@code * _ ~ `} (bold, italic,
  * strikethrough, code), {@code < >} ({@code <font>}, {@code <@userid>} mentions, HTML, quotes),
  * {@code # |} (headings, tables), {@code !}. Line breaks and control characters become a space, so a
