@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.foodrisk.encode.ChatMarkdown;
 
-/** Chat-robot bodies of an alert (企业微信 / 钉钉 markdown). */
+/**
+ * Chat-robot bodies of an alert (企业微信 / 钉钉 markdown). Every value taken from the alert —
+ * names, headline parts, units, task titles, actions — goes through {@link ChatMarkdown#text}, so a
+ * business name cannot add links, headings, {@code <font>} or mentions to the message (issue 14).
+ */
 final class AlertFormatter {
 
     /** 企业微信 markdown content is limited to 4096 bytes, 钉钉 to about 5000 characters. */
@@ -42,7 +47,8 @@ final class AlertFormatter {
     /** The markdown body shared by both robots; {@code colourStart/End} wrap the heading. */
     static String markdown(JsonNode alert, String colourStart, String colourEnd, String detailUrl) {
         StringBuilder md = new StringBuilder();
-        md.append("### ").append(colourStart).append("食品安全风险预警 · ").append(levelName(alert)).append(colourEnd)
+        md.append("### ").append(colourStart).append("食品安全风险预警 · ").append(ChatMarkdown.text(levelName(alert)))
+                .append(colourEnd)
                 .append("\n");
         line(md, "预警编号", text(alert, "alertId") + (alert.hasNonNull("version") ? "（第" + alert.get("version").asText() + "版）" : ""));
         line(md, "状态", text(alert, "status"));
@@ -78,7 +84,8 @@ final class AlertFormatter {
         if (tasks.isArray() && !tasks.isEmpty()) {
             md.append("\n**责任任务**\n");
             for (JsonNode t : tasks) {
-                md.append("- ").append(nz(text(t, "plan"))).append(nz(text(t, "number"))).append(nz(text(t, "title")));
+                md.append("- ").append(ChatMarkdown.text(text(t, "plan"))).append(ChatMarkdown.text(text(t, "number")))
+                        .append(ChatMarkdown.text(text(t, "title")));
                 String lead = join(t.path("leadUnits"));
                 String co = join(t.path("coUnits"));
                 if (!lead.isEmpty()) {
@@ -95,7 +102,7 @@ final class AlertFormatter {
             md.append("\n**建议措施**\n");
             int i = 1;
             for (JsonNode a : actions) {
-                md.append(i++).append(". ").append(a.asText()).append("\n");
+                md.append(i++).append(". ").append(ChatMarkdown.text(a.asText())).append("\n");
             }
         }
         if (detailUrl != null) {
@@ -152,7 +159,7 @@ final class AlertFormatter {
 
     private static void line(StringBuilder md, String label, String value) {
         if (value != null && !value.isBlank() && !"null".equals(value)) {
-            md.append("> ").append(label).append("：").append(value).append("\n");
+            md.append("> ").append(label).append("：").append(ChatMarkdown.text(value)).append("\n");
         }
     }
 
@@ -165,13 +172,9 @@ final class AlertFormatter {
             if (s.length() > 0) {
                 s.append("、");
             }
-            s.append(n.asText());
+            s.append(ChatMarkdown.text(n.asText()));
         }
         return s.toString();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 
     static String text(JsonNode node, String field) {

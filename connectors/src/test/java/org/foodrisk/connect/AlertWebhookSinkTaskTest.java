@@ -55,6 +55,31 @@ class AlertWebhookSinkTaskTest {
     }
 
     @Test
+    void namesFromOutsideAreInertInBothRobotsMarkdown() throws Exception {
+        String forged = "康盛超市[点我](http://evil)\n### 伪造标题\n> 伪造行 <font color=\"info\">**假**</font> <@all>";
+        com.fasterxml.jackson.databind.node.ObjectNode a = (com.fasterxml.jackson.databind.node.ObjectNode) alert("ALT-1", "120114", "RED");
+        a.putObject("enterprise").put("name", forged);
+        a.put("foodCategory", "食用农产品\n- 伪造项");
+        a.putArray("recommendedActions").add("立即下架[详情](http://evil)");
+        for (String format : List.of("wecom", "dingtalk")) {
+            JsonNode body = DeadLetters.JSON.readTree(task(Map.of("webhook.format", format)).body(a, a.toString()));
+            String md = body.at("wecom".equals(format) ? "/markdown/content" : "/markdown/text").asText();
+            assertFalse(md.contains("](http://evil)"), md);
+            assertFalse(md.contains("[点我]"), md);
+            assertFalse(md.contains("<@all>"), md);
+            assertFalse(md.contains("**假**"), md);
+            assertEquals(1, md.split("<font", -1).length - 1, "only the service's own colour: " + md);
+            for (String line : md.split("\n")) {
+                assertFalse(line.startsWith("###") && line.contains("伪造"), "forged heading: " + line);
+                assertFalse(line.startsWith("> 伪造") || line.startsWith("- 伪造"), "forged line: " + line);
+            }
+            assertTrue(md.contains("> 涉及单位：康盛超市［点我］（http://evil） ＃＃＃ 伪造标题 ＞ 伪造行 "
+                    + "＜font color=\"info\"＞＊＊假＊＊＜/font＞ ＜@all＞\n"), md);
+            assertTrue(md.contains("1. 立即下架［详情］（http://evil）\n"), md);
+        }
+    }
+
+    @Test
     void wecomContentStaysWithin4096Bytes() {
         String longText = "预警".repeat(5000);
         String cut = AlertFormatter.truncateBytes(longText, AlertFormatter.WECOM_MAX_BYTES);

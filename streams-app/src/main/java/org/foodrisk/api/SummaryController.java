@@ -54,7 +54,10 @@ public class SummaryController {
         RiskSummary summary = summaries.summary(district, parsed);
         return switch (format) {
             case "md" -> HttpResponse.ok(summary.markdown()).contentType(MARKDOWN);
-            case "html" -> HttpResponse.ok(SummaryHtml.render(summary)).contentType(MediaType.TEXT_HTML_TYPE);
+            // The page is all text and inline CSS: no script, image or frame may load even if encoding
+            // were ever missed (the dashboard shows it in a same-origin iframe; issue 14).
+            case "html" -> HttpResponse.ok(SummaryHtml.render(summary)).contentType(MediaType.TEXT_HTML_TYPE)
+                    .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
             default -> HttpResponse.ok(summary);
         };
     }

@@ -5,12 +5,15 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.foodrisk.encode.Csv;
 
 /**
  * Writes backtest results: header {@code date,unit,observed,expected,threshold,alarm}, alarm 0/1,
  * numbers in plain decimal with every digit a double carries (so a reader gets back exactly our
  * value), and R's {@code NA} where a figure is undefined (e.g. an EARS C3 bound over a
- * zero-variance baseline).
+ * zero-variance baseline). The unit comes from the input file: one starting with {@code = + - @},
+ * a tab or CR is written with a leading {@code '} ({@link Csv#neutralise}) so a spreadsheet opening
+ * the results shows it as text, never runs it as a formula (issue 14); commons-csv quotes per RFC 4180.
  */
 final class DetectionCsv {
 
@@ -27,7 +30,7 @@ final class DetectionCsv {
         @SuppressWarnings("resource") // closing the printer would close the caller's output
         CSVPrinter printer = new CSVPrinter(output, FORMAT);
         for (Backtest.UnitPoint row : rows) {
-            printer.printRecord(row.point().date(), row.unit(), row.point().observed(),
+            printer.printRecord(row.point().date(), Csv.neutralise(row.unit()), row.point().observed(),
                     number(row.point().expected()), number(row.point().threshold()), row.point().alarm() ? 1 : 0);
         }
         printer.flush();

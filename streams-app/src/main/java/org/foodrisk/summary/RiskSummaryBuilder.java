@@ -4,6 +4,7 @@ import org.foodrisk.alert.Alert;
 import org.foodrisk.alert.AlertLevel;
 import org.foodrisk.alert.AlertStatus;
 import org.foodrisk.detect.Evidence;
+import org.foodrisk.encode.Markdown;
 import org.foodrisk.plan.PlanTaskRef;
 
 import java.time.LocalDate;
@@ -22,6 +23,10 @@ import java.util.TreeMap;
  * deterministic: an alert belongs to the period in which its event-time window starts, its state
  * at the period's end is read from its handling timestamps, every list is sorted, and no clock is
  * read — so regenerating a past period from the same alerts gives byte-identical markdown.
+ *
+ * <p>The structured fields hold text as it came; in the markdown every field that came from
+ * outside (headlines, evidence ids and summaries, food categories, units, task and target texts,
+ * names) goes through {@link Markdown#inline}, the service's own structure does not (issue 14).
  */
 public final class RiskSummaryBuilder {
 
@@ -70,6 +75,7 @@ public final class RiskSummaryBuilder {
 
         OffsetDateTime periodEnd = period.last().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
         Map<String, List<String>> openByUnit = new TreeMap<>();
+        Map<String, List<String>> openByUnitMarkdown = new TreeMap<>();
         Map<String, Integer> overdueByUnit = new TreeMap<>();
         for (Alert alert : districtAlerts.stream().sorted(Comparator.comparing(Alert::alertId)).toList()) {
             if (!startedBefore(alert, periodEnd) || closedBefore(alert, periodEnd) || withdrawn(alert)) {
@@ -80,6 +86,8 @@ public final class RiskSummaryBuilder {
             for (String unit : leadUnits(alert)) {
                 openByUnit.computeIfAbsent(unit, u -> new ArrayList<>())
                         .add("[" + alert.levelName() + "] " + alert.headline() + "（" + alert.alertId() + "）");
+                openByUnitMarkdown.computeIfAbsent(unit, u -> new ArrayList<>())
+                        .add("[" + alert.levelName() + "] " + Markdown.inline(alert.headline()) + "（" + alert.alertId() + "）");
                 if (overdue) {
                     overdueByUnit.merge(unit, 1, Integer::sum);
                 }
@@ -91,7 +99,8 @@ public final class RiskSummaryBuilder {
                 openByUnit, overdueByUnit, accountability, progress, null);
         return new RiskSummary(draft.districtCode(), draft.districtName(), draft.period(), draft.periodStart(),
                 draft.periodEnd(), draft.newAlerts(), draft.previousPeriodNewAlerts(), byLevel, byKind, byCategory,
-                byUnit, top, openByUnit, overdueByUnit, accountability, progress, markdown(draft, period, withdrawn));
+                byUnit, top, openByUnit, overdueByUnit, accountability, progress,
+                markdown(draft, period, withdrawn, ranked.stream().limit(TOP_RISKS).toList(), openByUnitMarkdown));
     }
 
     private static boolean withdrawn(Alert alert) {
@@ -123,9 +132,23 @@ public final class RiskSummaryBuilder {
         return e.at().toLocalDate() + " " + e.signal() + " " + e.id() + (e.summary() == null ? "" : " " + e.summary());
     }
 
+    private static String lineMarkdown(Evidence e) {
+        return e.at().toLocalDate() + " " + Markdown.inline(e.signal()) + " " + Markdown.inline(e.id())
+                + (e.summary() == null ? "" : " " + Markdown.inline(e.summary()));
+    }
+
     private static String task(PlanTaskRef task) {
         return task.number() + task.title() + "（牵头：" + String.join("、", task.leadUnits())
                 + (task.coUnits().isEmpty() ? "" : "；配合：" + String.join("、", task.coUnits())) + "）";
+    }
+
+    private static String taskMarkdown(PlanTaskRef task) {
+        return Markdown.inline(task.number()) + Markdown.inline(task.title()) + "（牵头：" + units(task.leadUnits())
+                + (task.coUnits().isEmpty() ? "" : "；配合：" + units(task.coUnits())) + "）";
+    }
+
+    private static String units(List<String> units) {
+        return String.join("、", units.stream().map(Markdown::inline).toList());
     }
 
     private static List<String> leadUnits(Alert alert) {
@@ -161,9 +184,10 @@ public final class RiskSummaryBuilder {
         return counts;
     }
 
-    private String markdown(RiskSummary s, Period period, List<Alert> withdrawn) {
+    private String markdown(RiskSummary s, Period period, List<Alert> withdrawn, List<Alert> topAlerts,
+                            Map<String, List<String>> openByUnit) {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(s.districtName()).append("食品安全风险会商摘要（").append(period.label()).append("）\n\n");
+        md.append("# ").append(Markdown.inline(s.districtName())).append("食品安全风险会商摘要（").append(period.label()).append("）\n\n");
         md.append("统计期：").append(s.periodStart()).append(" 至 ").append(s.periodEnd()).append("（按事件时间）\n\n");
         md.append("## 一、总体情况\n\n");
         int change = s.newAlerts() - s.previousPeriodNewAlerts();
@@ -176,7 +200,7 @@ public final class RiskSummaryBuilder {
         if (!withdrawn.isEmpty()) {
             md.append("另有 ").append(withdrawn.size()).append(" 条预警经迟到报告复核后撤回，不计入本期统计：");
             md.append(String.join("；", withdrawn.stream().sorted(Comparator.comparing(Alert::alertId))
-                    .map(a -> a.headline() + "（" + a.alertId() + "）").toList())).append("。\n\n");
+                    .map(a -> Markdown.inline(a.headline()) + "（" + a.alertId() + "）").toList())).append("。\n\n");
         }
         table(md, "按预警类型", "类型", s.byKind());
         table(md, "按食品类别", "食品类别", s.byCategory());
@@ -187,22 +211,22 @@ public final class RiskSummaryBuilder {
         }
         int i = 1;
         for (RiskSummary.TopRisk risk : s.topRisks()) {
-            md.append(i++).append(". **[").append(risk.levelName()).append("] ").append(risk.headline()).append("**（")
-                    .append(risk.alertId()).append("，").append(risk.status()).append("，证据 ").append(risk.evidence())
-                    .append(" 条）\n");
-            for (String task : risk.responsibleTasks()) {
-                md.append("   - 责任任务：").append(task).append("\n");
+            Alert alert = topAlerts.get(i - 1);
+            md.append(i++).append(". **[").append(risk.levelName()).append("] ").append(Markdown.inline(risk.headline()))
+                    .append("**（").append(risk.alertId()).append("，").append(risk.status()).append("，证据 ")
+                    .append(risk.evidence()).append(" 条）\n");
+            for (PlanTaskRef task : alert.planTasks()) {
+                md.append("   - 责任任务：").append(taskMarkdown(task)).append("\n");
             }
-            for (String line : risk.evidenceLines()) {
-                md.append("   - 证据：").append(line).append("\n");
-            }
+            alert.evidence().stream().limit(5)
+                    .forEach(e -> md.append("   - 证据：").append(lineMarkdown(e)).append("\n"));
         }
         md.append("\n## 三、未办结和超期预警（截至期末）\n\n");
-        if (s.openByUnit().isEmpty()) {
+        if (openByUnit.isEmpty()) {
             md.append("无未办结预警。\n\n");
         }
-        s.openByUnit().forEach((unit, alerts) -> {
-            md.append("- **").append(unit).append("**：未办结 ").append(alerts.size()).append(" 条");
+        openByUnit.forEach((unit, alerts) -> {
+            md.append("- **").append(Markdown.inline(unit)).append("**：未办结 ").append(alerts.size()).append(" 条");
             Integer overdue = s.overdueByUnit().get(unit);
             md.append(overdue == null ? "" : "，其中超期 " + overdue + " 条").append("\n");
             alerts.stream().limit(5).forEach(a -> md.append("  - ").append(a).append("\n"));
@@ -210,7 +234,7 @@ public final class RiskSummaryBuilder {
         md.append("\n## 四、责任落实情况（本期预警）\n\n");
         md.append("| 责任单位 | 接收 | 办结 | 按时办结 | 核查处置率 | 按时完成率 |\n|---|---:|---:|---:|---:|---:|\n");
         for (RiskSummary.UnitAccountability a : s.accountability()) {
-            md.append("| ").append(a.unit()).append(" | ").append(a.received()).append(" | ").append(a.closed())
+            md.append("| ").append(Markdown.inline(a.unit())).append(" | ").append(a.received()).append(" | ").append(a.closed())
                     .append(" | ").append(a.closedInTime()).append(" | ").append(pct(a.handlingRate())).append(" | ")
                     .append(pct(a.onTimeRate())).append(" |\n");
         }
@@ -221,11 +245,12 @@ public final class RiskSummaryBuilder {
         } else {
             md.append("| 任务 | 指标 | 目标 | 按进度应达 | 实际 | 状态 |\n|---|---|---:|---:|---:|---|\n");
             for (TargetProgress p : s.planProgress()) {
-                md.append("| ").append(p.taskNumber()).append(" | ").append(p.metric())
-                        .append(p.scope() == null ? "" : "（" + p.scope() + "）")
-                        .append(p.agency() == null ? "" : " " + p.agency()).append(" | ")
-                        .append(num(p.target())).append(" ").append(p.unit()).append(" | ").append(num(p.proRated()))
-                        .append(" | ").append(num(p.reached())).append(" | ").append(!p.judged() ? "未考核：" + p.note() : p.onTrack() ? "正常" : "**滞后**")
+                md.append("| ").append(Markdown.inline(p.taskNumber())).append(" | ").append(Markdown.inline(p.metric()))
+                        .append(p.scope() == null ? "" : "（" + Markdown.inline(p.scope()) + "）")
+                        .append(p.agency() == null ? "" : " " + Markdown.inline(p.agency())).append(" | ")
+                        .append(num(p.target())).append(" ").append(Markdown.inline(p.unit())).append(" | ")
+                        .append(num(p.proRated())).append(" | ").append(num(p.reached())).append(" | ")
+                        .append(!p.judged() ? "未考核：" + Markdown.inline(p.note()) : p.onTrack() ? "正常" : "**滞后**")
                         .append(" |\n");
             }
         }
@@ -237,7 +262,7 @@ public final class RiskSummaryBuilder {
             return;
         }
         md.append("**").append(title).append("**\n\n| ").append(column).append(" | 预警数 |\n|---|---:|\n");
-        counts.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        counts.forEach((k, v) -> md.append("| ").append(Markdown.inline(k)).append(" | ").append(v).append(" |\n"));
         md.append("\n");
     }
 

@@ -501,6 +501,8 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                     var html = http.toBlocking().exchange(HttpRequest.GET("/api/v1/summaries/120114/" + period)
                             .bearerAuth(ANALYST).accept(io.micronaut.http.MediaType.TEXT_HTML), String.class);
                     assertTrue(html.getContentType().orElseThrow().toString().startsWith("text/html"));
+                    assertEquals("default-src 'none'; style-src 'unsafe-inline'",
+                            html.getHeaders().get("Content-Security-Policy"), "the printable page loads nothing");
                     return;
                 }
             }
