@@ -58,6 +58,7 @@ class DashboardBrowserIT implements TestPropertyProvider {
     private static final String ANALYST_TOKEN = "it-browser-analyst-" + UUID.randomUUID();
     private static final String MARKET_TOKEN = "it-browser-market-" + UUID.randomUUID();
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
+    private static final String APPLICATION_ID = "foodrisk-browser-it-" + UUID.randomUUID();
     /**
      * This app reads the shared test broker's input topics from the start: the other integration
      * tests' records of 2024–2025 come first, and the jump from them to today's sample closes
@@ -74,7 +75,7 @@ class DashboardBrowserIT implements TestPropertyProvider {
         try {
             Map<String, String> properties = new HashMap<>(Map.of(
                     "foodrisk.bootstrap-servers", TestKafka.bootstrapServers(),
-                    "foodrisk.application-id", "foodrisk-browser-it-" + UUID.randomUUID(),
+                    "foodrisk.application-id", APPLICATION_ID,
                     "foodrisk.data-dir", Files.createTempDirectory("foodrisk-browser-it").toString(),
                     "foodrisk.demo", "false",
                     "micronaut.server.port", String.valueOf(TestCredentials.freePort())));
@@ -209,8 +210,49 @@ class DashboardBrowserIT implements TestPropertyProvider {
                     }
                 }
             }
-            throw new AssertionError("no alert names " + recordId);
+            throw new AssertionError("no alert names " + recordId + "; " + diagnosis(recordId));
         }
+    }
+
+    /**
+     * Why no alert came (seen once in a full run, 2026-12-06, not reproduced alone): whether the record
+     * was dead-lettered, and how far the app's group has got on the input and alert-command topics.
+     */
+    private static String diagnosis(String recordId) {
+        StringBuilder out = new StringBuilder();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "group.id", "browser-it-dl-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
+                new StringDeserializer(), new StringDeserializer());
+             org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                     Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+            consumer.subscribe(List.of(Topics.DEAD_LETTERS));
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.value() != null && record.value().contains(recordId)) {
+                        out.append("dead letter: ").append(record.value()).append("; ");
+                    }
+                }
+            }
+            var committed = admin.listConsumerGroupOffsets(APPLICATION_ID).partitionsToOffsetAndMetadata()
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
+            var ends = admin.listOffsets(committed.keySet().stream().collect(java.util.stream.Collectors.toMap(
+                            tp -> tp, tp -> org.apache.kafka.clients.admin.OffsetSpec.latest())))
+                    .all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            committed.forEach((tp, offset) -> {
+                long end = ends.get(tp).offset();
+                if (offset == null || offset.offset() < end) {
+                    out.append(tp).append(" committed ").append(offset == null ? "none" : offset.offset())
+                            .append(" of ").append(end).append("; ");
+                }
+            });
+            out.append("group ").append(APPLICATION_ID).append(" has ").append(committed.size())
+                    .append(" committed partitions");
+        } catch (Exception e) {
+            out.append("diagnosis failed: ").append(e);
+        }
+        return out.toString();
     }
 
     private static Map<String, String> user(String name, String token, String role) {
