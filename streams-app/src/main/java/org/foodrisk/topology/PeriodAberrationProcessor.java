@@ -276,7 +276,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         // days reach back up to four times the history, and a range scan parsed every day in between
         // — for every series of the task and every day a replay or a long silence closes at once.
         long[] values = new long[dates.size()];
-        List<Evidence> lastDay = List.of();
+        DailyCount judgedDay = null; // the last of the series' days is the judged one
         for (int i = 0; i < dates.size(); i++) {
             DailyCount count = counts.get(DayKeys.key(series, dates.get(i)));
             if (count == null) {
@@ -285,11 +285,11 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
             // Sampling is judged on its failures; the other streams on every record.
             values[i] = type == SignalType.SAMPLING ? count.failed() : count.count();
             if (i == values.length - 1) {
-                lastDay = count.records();
+                judgedDay = count;
             }
         }
         CountSeries countSeries = new CountSeries(series, Frequency.DAY, dates, values);
-        DailyCount judgedDay = counts.get(DayKeys.key(series, day));
+        List<Evidence> lastDay = judgedDay == null ? List.of() : judgedDay.records();
         Judgement judgement = judgement(state, type, day, day, watermark, judgedDay == null ? 0 : judgedDay.count());
         return new Verdict(rule.evaluate(type, seriesKey, countSeries, lastDay, zone).map(d -> d.judged(judgement)), type,
                 day.atStartOfDay(zone).toOffsetDateTime(), day.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), judgement,
@@ -311,15 +311,11 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
             first = LocalDate.parse(observedFrom).with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
         }
         long weekEnd = sunday.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-        if (first.isAfter(monday)) {
-            return new Verdict(Optional.empty(), type, monday.atStartOfDay(zone).toOffsetDateTime(),
-                    sunday.plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
-                    judgement(state, type, monday, sunday, watermark, 0), weekEnd);
-        }
-        int weeks = (int) ((monday.toEpochDay() - first.toEpochDay()) / 7) + 1;
+        int weeks = (int) Math.floorDiv(monday.toEpochDay() - first.toEpochDay(), 7) + 1;
         if (weeks - 1 < weeklyRule.historyDays()) {
-            // Too short for the method (the improved Farrington: 5 years + 3 weeks): it would say so after a
-            // range scan of every observed day of the series — on every Sunday, for every series.
+            // Too short for the method (the improved Farrington: 5 years + 3 weeks), or a week the task saw
+            // only part of: the method would say so after a range scan of every observed day of the series —
+            // on every Sunday, for every series.
             return new Verdict(Optional.empty(), type, monday.atStartOfDay(zone).toOffsetDateTime(),
                     sunday.plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
                     judgement(state, type, monday, sunday, watermark, 0), weekEnd);
