@@ -4,18 +4,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.topics.Topics;
-import org.foodrisk.topology.FoodRiskTopology;
-import org.foodrisk.topology.TopologySettings;
+import org.foodrisk.testsupport.Drivers;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.time.Instant;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -31,12 +26,8 @@ class OutputCountersTopologyTest {
     @Test
     void alertsAndDeadLettersAreCountedByTheirLabels() throws Exception {
         MeterRegistry registry = new SimpleMeterRegistry();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "counters-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd").toString());
-        try (TopologyTestDriver driver = new TopologyTestDriver(FoodRiskTopology.build(TopologySettings.defaults(),
-                PlanCatalog.bundled(), new MicrometerOutputCounters(registry)), props, Instant.parse("2024-06-01T00:00:00Z"))) {
+        try (TopologyTestDriver driver = Drivers.topology("counters-test", Instant.parse("2024-06-01T00:00:00Z"),
+                new MicrometerOutputCounters(registry))) {
             TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
                     new StringSerializer(), new StringSerializer());
             sampling.pipeInput("S-1", CLENBUTEROL.formatted("S-1"));
@@ -61,12 +52,8 @@ class OutputCountersTopologyTest {
     @Test
     void refusedOverwritesAndPublisherVolumeAnomaliesAreCounted() throws Exception {
         MeterRegistry registry = new SimpleMeterRegistry();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "counters-provenance-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd").toString());
-        try (TopologyTestDriver driver = new TopologyTestDriver(FoodRiskTopology.build(TopologySettings.defaults(),
-                PlanCatalog.bundled(), new MicrometerOutputCounters(registry)), props, Instant.parse("2024-06-01T00:00:00Z"))) {
+        try (TopologyTestDriver driver = Drivers.topology("counters-provenance-test", Instant.parse("2024-06-01T00:00:00Z"),
+                new MicrometerOutputCounters(registry))) {
             TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
                     new StringSerializer(), new StringSerializer());
             sampling.pipeInput("S-1", CLENBUTEROL.formatted("S-1"));

@@ -32,6 +32,17 @@ public final class Drivers {
 
     public static TopologyTestDriver topology(String applicationId, Instant wallClock, PlanCatalog catalog,
                                               TopologySettings settings) {
+        return topology(applicationId, wallClock, catalog, settings, org.foodrisk.operations.OutputCounters.NONE);
+    }
+
+    /** With the alerts and dead letters written told to {@code counters} (operations metrics). */
+    public static TopologyTestDriver topology(String applicationId, Instant wallClock,
+                                              org.foodrisk.operations.OutputCounters counters) {
+        return topology(applicationId, wallClock, PlanCatalog.bundled(), TopologySettings.defaults(), counters);
+    }
+
+    private static TopologyTestDriver topology(String applicationId, Instant wallClock, PlanCatalog catalog,
+                                               TopologySettings settings, org.foodrisk.operations.OutputCounters counters) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -45,6 +56,6 @@ public final class Drivers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new TopologyTestDriver(FoodRiskTopology.build(settings, catalog), props, wallClock);
+        return new TopologyTestDriver(FoodRiskTopology.build(settings, catalog, counters), props, wallClock);
     }
 }
