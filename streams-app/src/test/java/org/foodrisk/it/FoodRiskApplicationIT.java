@@ -67,6 +67,7 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                     "foodrisk.application-id", "foodrisk-it-" + UUID.randomUUID(),
                     "foodrisk.data-dir", Files.createTempDirectory("foodrisk-it").toString(),
                     "foodrisk.demo", "false",
+                    "foodrisk.it.failing-route", "true",
                     "micronaut.server.port", String.valueOf(TestCredentials.freePort())));
             properties.putAll(user("it-analyst", ANALYST, "analyst", null));
             properties.putAll(user("it-market", MARKET, "unit", "区市场监管局"));
@@ -246,6 +247,19 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                 "/api/v1/daily-counts/120114/meat?from=0001-01-01")) {
             assertEquals(400, status(HttpRequest.GET(bad).bearerAuth(ANALYST)), bad);
         }
+    }
+
+    @Test
+    void anUnforeseenFailureAnswers500WithAReferenceAndNoJavaMessage() throws Exception {
+        HttpClientResponseException failed = org.junit.jupiter.api.Assertions.assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/api/v1/it-failure").bearerAuth(ANALYST), String.class));
+        assertEquals(500, failed.getStatus().getCode());
+        String body = failed.getResponse().getBody(String.class).orElse("");
+        assertTrue(!body.contains("secret-store") && !body.contains("IllegalStateException") && !body.contains("cannot open"),
+                "the answer quotes nothing of the exception: " + body);
+        JsonNode error = Json.MAPPER.readTree(body);
+        assertEquals("internal-error", error.path("error").asText(), body);
+        assertTrue(error.path("reason").asText().matches(".*reference [0-9a-f-]{36}.*"), "a reference to find the log line: " + body);
     }
 
     @Test
