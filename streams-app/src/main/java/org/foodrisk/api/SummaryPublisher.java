@@ -11,13 +11,13 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.foodrisk.kafka.Json;
 import org.foodrisk.reference.District;
 import org.foodrisk.reference.Districts;
 import org.foodrisk.runtime.KafkaRuntime;
 import org.foodrisk.summary.Period;
 import org.foodrisk.summary.PublicationSchedule;
 import org.foodrisk.summary.RiskSummary;
+import org.foodrisk.summary.SummaryRecord;
 import org.foodrisk.topics.Topics;
 import org.foodrisk.topology.StoreNames;
 import org.foodrisk.topology.TopologySettings;
@@ -53,6 +53,7 @@ public class SummaryPublisher {
     private final KafkaRuntime runtime;
     private final StoreInstances instances;
     private final PublicationSchedule schedule;
+    private final java.time.ZoneId zone;
     private final KafkaProducer<String, String> producer;
     private Period lastWeek;
     private Period lastMonth;
@@ -64,6 +65,7 @@ public class SummaryPublisher {
         this.runtime = runtime;
         this.instances = instances;
         this.schedule = new PublicationSchedule(settings.zone(), publishAfter);
+        this.zone = settings.zone();
         this.producer = new KafkaProducer<>(runtime.kafka().durableProducer("foodrisk-summaries"), new StringSerializer(), new StringSerializer());
     }
 
@@ -107,8 +109,10 @@ public class SummaryPublisher {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (District district : Districts.all()) {
                 RiskSummary summary = summaries.summary(district, period);
+                // Bounded to what the topic takes (SummaryRecord): a summary the producer refused would be
+                // retried every minute and hold back every later period.
                 sent.add(producer.send(new ProducerRecord<>(Topics.RISK_SUMMARIES, district.code() + "|" + period.id(),
-                        Json.MAPPER.writeValueAsString(summary))));
+                        SummaryRecord.json(summary, zone, Instant.now(), SummaryRecord.MAX_BYTES))));
             }
             for (Future<RecordMetadata> send : sent) {
                 send.get(); // a failed send is retried next round, never taken as published
@@ -119,7 +123,7 @@ public class SummaryPublisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (RuntimeException | ExecutionException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (RuntimeException | ExecutionException e) {
             LOG.warn("Summaries of {} not published (will retry): {}", period.id(), e.toString());
             return false;
         }

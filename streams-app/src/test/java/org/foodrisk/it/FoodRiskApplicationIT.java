@@ -503,8 +503,13 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                 expected = new org.foodrisk.summary.PublicationSchedule(java.time.ZoneId.of("Asia/Shanghai"),
                         Duration.ofHours(8)).due(true, null, Instant.ofEpochMilli(latest)).get(0).id();
                 String period = expected;
-                if (firstMatchingOrNull(Topics.RISK_SUMMARIES, s -> "120114".equals(s.path("districtCode").asText())
-                        && period.equals(s.path("period").asText())) != null) {
+                JsonNode published = firstMatchingOrNull(Topics.RISK_SUMMARIES, s -> "120114".equals(s.path("districtCode").asText())
+                        && period.equals(s.path("period").asText()));
+                if (published != null) {
+                    assertEquals(List.of(), org.foodrisk.topics.ContractValidator.forTopic(Topics.RISK_SUMMARIES).validate(published));
+                    assertEquals("week", published.path("periodType").asText(), "the contract's names: " + published);
+                    assertTrue(published.path("alertsByLevel").has("RED") && published.has("openAlerts")
+                            && published.has("generatedAt"), "the contract's names: " + published);
                     // The same summary as the meeting reads it, asked for by media type as the README says.
                     var markdown = http.toBlocking().exchange(HttpRequest.GET("/api/v1/summaries/120114/" + period)
                             .bearerAuth(ANALYST).accept("text/markdown"), String.class);
