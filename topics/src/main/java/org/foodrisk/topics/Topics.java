@@ -34,6 +34,11 @@ public final class Topics {
      * key {@code planId}, value one plan's JSON, so a new year's plan is loaded without a redeploy.
      */
     public static final String PLAN_CATALOG = "foodrisk.plan-catalog.v1";
+    /**
+     * Signed-out dashboard sessions, owned by the app (not part of the public contract): key the
+     * cookie's signature, value its expiry in epoch seconds; read by every instance (issue 14).
+     */
+    public static final String SESSION_REVOCATIONS = "foodrisk.session-revocations.v1";
 
     /** The four signal streams the detectors watch. */
     public static final List<String> INPUTS =

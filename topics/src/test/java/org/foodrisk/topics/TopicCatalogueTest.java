@@ -25,7 +25,7 @@ class TopicCatalogueTest {
     void everyTopicConstantIsInTheCatalogueAndNothingElse() throws IllegalAccessException {
         Set<String> constants = topicConstants();
         Set<String> catalogued = TopicCatalogue.load().stream().map(TopicSpec::name).collect(Collectors.toSet());
-        assertEquals(9, constants.size());
+        assertEquals(10, constants.size());
         assertEquals(constants, catalogued);
     }
 
@@ -64,6 +64,9 @@ class TopicCatalogueTest {
                 Topics.OPINION_SIGNALS, Topics.ALERT_ACTIONS, Topics.ALERTS, Topics.RISK_SUMMARIES, Topics.PLAN_CATALOG);
         forever.forEach(name -> assertEquals(-1, TopicCatalogue.spec(name).retentionMs(), name));
         assertEquals(NINETY_DAYS_MS, TopicCatalogue.spec(Topics.DEAD_LETTERS).retentionMs());
+        // Wall-clock records, needed only while a session may last: time-based retention is safe there.
+        assertEquals(7L * 24 * 60 * 60 * 1000, TopicCatalogue.spec(Topics.SESSION_REVOCATIONS).retentionMs());
+        assertEquals(TopicSpec.Role.INTERNAL, TopicCatalogue.spec(Topics.SESSION_REVOCATIONS).role());
     }
 
     @Test

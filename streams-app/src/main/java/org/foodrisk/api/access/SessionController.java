@@ -42,9 +42,12 @@ public class SessionController {
     private final Users users;
     private final SecuritySettings settings;
     private final SignInThrottle throttle;
+    private final java.util.Optional<SessionRevocations> revocations;
 
-    public SessionController(Users users, SecuritySettings settings, SignInThrottle throttle) {
+    public SessionController(Users users, SecuritySettings settings, SignInThrottle throttle,
+                             java.util.Optional<SessionRevocations> revocations) {
         this.users = users;
+        this.revocations = revocations;
         this.settings = settings;
         this.throttle = throttle;
     }
@@ -84,7 +87,9 @@ public class SessionController {
     @Delete
     public HttpResponse<?> signOut(HttpRequest<?> request) {
         // Ends the session on the server too: a copy of the cookie (another tab, a proxy log) is no longer valid.
-        Credentials.sessionCookie(request).ifPresent(cookie -> users.endSession(cookie, Instant.now()));
+        // Every instance is told (SessionRevocations), so a load balancer's other instances refuse it too.
+        Credentials.sessionCookie(request).flatMap(cookie -> users.endSession(cookie, Instant.now()))
+                .ifPresent(revoked -> revocations.ifPresent(shared -> shared.publish(revoked)));
         return HttpResponse.noContent().cookie(sessionCookie("").maxAge(0));
     }
 

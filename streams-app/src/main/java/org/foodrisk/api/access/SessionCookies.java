@@ -31,10 +31,10 @@ import java.util.function.Function;
  * else random at start — one instance, whose sessions end when it restarts.
  *
  * <p>Signing out ends the session for good, not only the browser's copy of the cookie (issue 14): the
- * cookie's signature goes on a deny list until the cookie would have expired. The list is held in
- * memory, per instance: with several instances behind one address, a cookie signed out on one stays
- * valid on the others until it expires (at most the session lifetime), and every instance forgets
- * its list on restart. Changing the user's token hash ends every session of that user everywhere.
+ * cookie's signature goes on a deny list until the cookie would have expired. Each instance holds the
+ * list in memory and tells the others through a Kafka topic ({@link SessionRevocations}), which every
+ * instance reads from its start — so a cookie signed out on one instance is refused by all, and after
+ * a restart. Changing the user's token hash ends every session of that user everywhere.
  */
 public final class SessionCookies {
 
@@ -109,17 +109,36 @@ public final class SessionCookies {
         }
     }
 
+    /** A signed-out session as instances tell each other: the cookie's signature and its expiry. */
+    public record Revocation(String signature, long expiresEpochSecond) {
+    }
+
     /**
-     * Ends the session of a cookie that is still valid, on this instance (see the class comment);
-     * anything else is ignored, so that no one fills the list with made-up values.
+     * Ends the session of a cookie that is still valid, on this instance; the answer is what to tell
+     * the other instances ({@link SessionRevocations}). Anything else is ignored (empty), so that no
+     * one fills the list with made-up values.
      */
-    public void revoke(String value, Function<String, Optional<User>> userByName, Instant now) {
+    public Optional<Revocation> revoke(String value, Function<String, Optional<User>> userByName, Instant now) {
         if (verify(value, userByName, now).isEmpty()) {
-            return;
+            return Optional.empty();
         }
         String[] parts = value.strip().split("\\.", -1);
+        Revocation revocation = new Revocation(parts[2], Long.parseLong(parts[1]));
+        deny(revocation, now);
+        return Optional.of(revocation);
+    }
+
+    /**
+     * Refuses a cookie signed out on another instance (or before a restart) until it would have
+     * expired. Only a valid-looking signature of a cookie not yet expired takes a place in the list.
+     */
+    public void deny(Revocation revocation, Instant now) {
+        if (revocation.expiresEpochSecond() <= now.getEpochSecond() || revocation.signature() == null
+                || !revocation.signature().matches("[A-Za-z0-9_-]{43}")) {
+            return;
+        }
         signedOut.values().removeIf(expires -> now.getEpochSecond() >= expires);
-        signedOut.put(parts[2], Long.parseLong(parts[1]));
+        signedOut.put(revocation.signature(), revocation.expiresEpochSecond());
     }
 
     private byte[] signature(User user, long expires) {

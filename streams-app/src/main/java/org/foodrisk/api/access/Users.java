@@ -72,9 +72,21 @@ public class Users {
         return sessions.verify(cookieValue, this::byName, now);
     }
 
-    /** Signs out: the session of this cookie ends now, whatever the browser keeps ({@link SessionCookies#revoke}). */
-    public void endSession(String cookieValue, Instant now) {
-        sessions.revoke(cookieValue, this::byName, now);
+    /**
+     * Signs out: the session of this cookie ends now, whatever the browser keeps ({@link SessionCookies#revoke});
+     * the answer, when the cookie was valid, is what the other instances must be told.
+     */
+    public Optional<SessionCookies.Revocation> endSession(String cookieValue, Instant now) {
+        return sessions.revoke(cookieValue, this::byName, now);
+    }
+
+    /** A session signed out elsewhere ends here too. */
+    public void denySession(SessionCookies.Revocation revocation, Instant now) {
+        sessions.deny(revocation, now);
+    }
+
+    public java.time.Duration sessionLifetime() {
+        return sessions.lifetime();
     }
 
     private Optional<User> byName(String name) {
