@@ -29,6 +29,11 @@ public class MicrometerOutputCounters implements OutputCounters {
 
     public MicrometerOutputCounters(MeterRegistry registry) {
         this.registry = registry;
+        // Registered at 0 for every input, so the board and the alerting rule see the first anomaly
+        // (increase() needs a sample before it) and "none yet" is not "not measured".
+        for (InputTopic input : InputTopic.values()) {
+            volumeAnomalies(input);
+        }
     }
 
     @Override
@@ -54,10 +59,13 @@ public class MicrometerOutputCounters implements OutputCounters {
 
     @Override
     public void publisherVolumeAnomaly(InputTopic input) {
-        Counter.builder(PUBLISHER_VOLUME_ANOMALIES)
+        volumeAnomalies(input).increment();
+    }
+
+    private Counter volumeAnomalies(InputTopic input) {
+        return Counter.builder(PUBLISHER_VOLUME_ANOMALIES)
                 .description("Hours in which one publisher sent far more records than its own hourly baseline, by input")
                 .tag("input", input.shortName())
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 }

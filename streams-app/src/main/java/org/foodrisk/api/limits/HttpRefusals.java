@@ -29,6 +29,11 @@ public class HttpRefusals {
 
     public HttpRefusals(MeterRegistry registry) {
         this.registry = registry;
+        // Every reason from the start, at 0: a board and an alerting rule can then tell "none" from
+        // "not measured", and increase() sees the first refusal.
+        for (Reason reason : Reason.values()) {
+            registry.counter("foodrisk.http.refused", "reason", reason.tag);
+        }
     }
 
     public void count(Reason reason) {
