@@ -1,6 +1,7 @@
 package org.foodrisk.detect;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.foodrisk.ingest.BoundedText;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -12,11 +13,21 @@ import java.util.List;
  * The recent illness cases of one exposure place (or the recent complaints about one business):
  * each with the anchor of the outbreak alert it belongs to, so that a case added later joins
  * the alert its episode already has instead of starting another.
+ *
+ * <p>Bounded (issue 14), so that a place or business flooded with reports cannot grow its value past
+ * what the changelog takes (1 MiB) and stop the stream thread: the newest {@value #MAX_CASES} cases of
+ * the 60 days, each with its texts cut ({@value #MAX_TEXT_CHARS} characters, {@value #MAX_TAGS} tags).
+ * An outbreak is judged on cases days apart, so the cap changes no verdict; an episode counted from a
+ * full history says at least {@value #MAX_CASES}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CaseHistory(List<Case> cases) {
 
     private static final Duration KEEP = Duration.ofDays(60);
+    static final int MAX_CASES = 100;
+    static final int MAX_TEXT_CHARS = 120;
+    static final int MAX_TAGS = 10;
+    static final int MAX_TAG_CHARS = 40;
 
     public CaseHistory {
         cases = cases == null ? List.of() : List.copyOf(cases);
@@ -36,7 +47,11 @@ public record CaseHistory(List<Case> cases) {
                        String anchor, OffsetDateTime exposureAt) {
 
         public Case {
-            tags = tags == null ? List.of() : List.copyOf(tags);
+            tags = tags == null ? List.of() : tags.stream().limit(MAX_TAGS)
+                    .map(tag -> BoundedText.abbreviated(tag, MAX_TAG_CHARS)).toList();
+            foodName = BoundedText.abbreviated(foodName, MAX_TEXT_CHARS);
+            summary = BoundedText.abbreviated(summary, MAX_TEXT_CHARS);
+            placeName = BoundedText.abbreviated(placeName, MAX_TEXT_CHARS);
         }
 
         public Case(String id, OffsetDateTime at, String districtCode, String districtName, String foodCategory,
@@ -66,7 +81,7 @@ public record CaseHistory(List<Case> cases) {
         kept.sort(Comparator.comparing((Case c) -> c.at().toInstant()).thenComparing(Case::id));
         OffsetDateTime newest = kept.get(kept.size() - 1).at();
         kept.removeIf(c -> c.at().isBefore(newest.minus(KEEP)));
-        return new CaseHistory(kept);
+        return new CaseHistory(kept.size() > MAX_CASES ? kept.subList(kept.size() - MAX_CASES, kept.size()) : kept);
     }
 
     public CaseHistory without(String id) {

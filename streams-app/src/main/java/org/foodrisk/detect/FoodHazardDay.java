@@ -1,5 +1,6 @@
 package org.foodrisk.detect;
 
+import org.foodrisk.ingest.BoundedText;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.time.OffsetDateTime;
@@ -19,11 +20,25 @@ public record FoodHazardDay(long unlisted, Map<String, long[]> byHazard, List<Fa
 
     /** Failures kept per day; bounded so that a bad day cannot bloat the store. */
     static final int MAX_FAILURES_PER_DAY = 50;
+    /**
+     * And each failure's texts, so that a day fits its changelog whatever the input (issue 14: 50 results
+     * with twelve 250-character items made a day of ~450 KB, re-read for every result of the chart's span).
+     * Evidence lines are cut at 160 characters anyway. Items stay whole entries (the rule reads them one
+     * by one for critical substances): at most {@value #MAX_ITEMS} of {@value #MAX_ITEM_CHARS} characters.
+     */
+    static final int MAX_TEXT_CHARS = 160;
+    static final int MAX_ITEMS = 12;
+    static final int MAX_ITEM_CHARS = 40;
 
     /** One failed result: which hazard class and items, at which business. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Failure(String id, OffsetDateTime at, String hazardClass, String items, String enterprise,
                           String summary) {
+        public Failure {
+            items = BoundedText.list(items, "、", MAX_ITEMS, MAX_ITEM_CHARS);
+            enterprise = BoundedText.abbreviated(enterprise, MAX_TEXT_CHARS);
+            summary = BoundedText.abbreviated(summary, MAX_TEXT_CHARS);
+        }
     }
 
     public FoodHazardDay {

@@ -43,4 +43,28 @@ public final class BoundedText {
         }
         return text.substring(0, cut) + "…";
     }
+
+    /**
+     * A list joined by {@code separator} kept to its first {@code maxItems} entries, each abbreviated
+     * to {@code maxItemChars}, with "等N项" for the entries left out. For item lists that detectors
+     * still read entry by entry (a substance name stays whole unless the entry itself is longer than
+     * {@code maxItemChars}), where cutting the joined text would cut an entry in half.
+     */
+    public static String list(String joined, String separator, int maxItems, int maxItemChars) {
+        if (joined == null) {
+            return null;
+        }
+        String[] items = joined.split(java.util.regex.Pattern.quote(separator), -1);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(items.length, maxItems); i++) {
+            if (i > 0) {
+                out.append(separator);
+            }
+            out.append(abbreviated(items[i], maxItemChars));
+        }
+        if (items.length > maxItems) {
+            out.append("等").append(items.length).append("项");
+        }
+        return out.toString();
+    }
 }
