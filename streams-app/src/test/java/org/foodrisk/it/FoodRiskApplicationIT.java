@@ -53,6 +53,9 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
     @Inject
     org.foodrisk.runtime.KafkaRuntime runtime;
 
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
+
     private static final String ANALYST = "it-analyst-" + UUID.randomUUID();
     private static final String MARKET = "it-market-" + UUID.randomUUID();
     private static final String SPORTS = "it-sports-" + UUID.randomUUID();
@@ -88,6 +91,10 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
             user.put("foodrisk.users." + name + ".unit", unit);
         }
         return user;
+    }
+
+    private int embeddedPort() {
+        return server.getPort();
     }
 
     private String read(String path) {
@@ -232,6 +239,23 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         String openApi = http.toBlocking().retrieve("/swagger/foodrisk-0.1.yml");
         assertTrue(openApi.contains("/api/v1/alerts/{alertId}/actions") && openApi.contains("/api/v1/summaries"),
                 "the OpenAPI document describes the API");
+        // Swagger UI, public, at the address people try first (issue 16: /swagger answered 401, no UI).
+        java.net.http.HttpClient plain = java.net.http.HttpClient.newHttpClient(); // follows no redirect
+        for (String docs : List.of("/swagger", "/swagger-ui", "/api-docs")) {
+            java.net.http.HttpResponse<String> redirect = plain.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + embeddedPort() + docs)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(303, redirect.statusCode(), docs + ": " + redirect.body());
+            assertEquals("/dashboard/api-docs.html", redirect.headers().firstValue("Location").orElse(null), docs);
+        }
+        java.net.http.HttpResponse<String> page = plain.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + embeddedPort() + "/dashboard/api-docs.html")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("vendor/swagger-ui/swagger-ui-bundle.js") && page.body().contains("js/api-docs.js"), page.body());
+        assertTrue(http.toBlocking().retrieve("/dashboard/js/api-docs.js").contains("/swagger/foodrisk-0.1.yml"));
+        assertTrue(http.toBlocking().retrieve("/dashboard/vendor/swagger-ui/swagger-ui-bundle.js").length() > 100_000,
+                "Swagger UI is served from the jar");
         JsonNode health = Json.MAPPER.readTree(http.toBlocking().retrieve("/health"));
         assertEquals("UP", health.path("status").asText());
         assertTrue(!health.has("details"), "anonymous callers see the status only: " + health);

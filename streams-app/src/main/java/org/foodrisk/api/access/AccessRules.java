@@ -39,6 +39,7 @@ public final class AccessRules {
     public static final String SESSION = "/api/v1/session";
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final List<String> PUBLIC_READ_PREFIXES = List.of("/health", "/swagger/", "/dashboard");
+    private static final Set<String> API_DOCS_REDIRECTS = Set.of("/swagger", "/swagger-ui", "/swagger-ui/", "/api-docs");
     private static final Pattern ALERT_ACTIONS = Pattern.compile("/api/v1/alerts/[^/]+/actions/?");
 
     private final boolean metricsPublic;
@@ -82,8 +83,8 @@ public final class AccessRules {
     }
 
     private boolean isPublicRead(String path) {
-        if (path.equals("/")) {
-            return true; // at most a redirect to the dashboard
+        if (path.equals("/") || API_DOCS_REDIRECTS.contains(path)) {
+            return true; // at most a redirect to the dashboard or its API documentation page
         }
         if (path.equals("/prometheus") || path.startsWith("/prometheus/")) {
             return metricsPublic;

@@ -23,7 +23,8 @@ class AccessRulesTest {
     @Test
     void healthOpenApiDashboardFilesAndMetricsArePublicReads() {
         for (String path : new String[]{"/health", "/health/readiness", "/health/liveness", "/swagger/foodrisk-0.1.yml",
-                "/dashboard", "/dashboard/", "/dashboard/index.html", "/dashboard/assets/echarts.min.js", "/prometheus", "/"}) {
+                "/dashboard", "/dashboard/", "/dashboard/index.html", "/dashboard/assets/echarts.min.js", "/prometheus", "/",
+                "/swagger", "/swagger-ui", "/api-docs", "/dashboard/api-docs.html"}) {
             assertEquals(PUBLIC, verdict("GET", path, null), path);
         }
     }
