@@ -108,6 +108,11 @@ public final class LocalKraftBroker implements AutoCloseable {
         return dataDir;
     }
 
+    /** The broker JVM's process id (for operators and tests), or -1 when it is not running. */
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }
@@ -127,6 +132,8 @@ public final class LocalKraftBroker implements AutoCloseable {
         }
         startProcess(timeout);
     }
+
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     @Override
     public void close() {
@@ -154,7 +161,16 @@ public final class LocalKraftBroker implements AutoCloseable {
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 format(config);
             }
-            List<String> command = javaCommand("org.foodrisk.broker.KraftBrokerMain", config.toString());
+            List<String> command = new ArrayList<>(javaCommand("org.foodrisk.broker.KraftBrokerMain", config.toString()));
+            // In a session of its own (issue 16): Ctrl-C in a terminal, or a SIGTERM to the process group
+            // (a service manager stopping ./run.sh), would otherwise stop the broker at the same moment as
+            // the app, whose clients then log a burst of connection warnings while they close. Without a
+            // group signal the broker outlives the app's clients; close() (SIGTERM to this pid — setsid
+            // execs in place, as the child is no group leader) stops it after them, and the stdin
+            // watchdog still ends it should the app die without closing it.
+            if (Files.isExecutable(SETSID)) {
+                command.add(0, SETSID.toString());
+            }
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.out").toFile()));
