@@ -13,7 +13,7 @@ import java.util.Set;
  * the task names: 武清 （五）'s soil clause is not about 农药, its inputs clause is.
  */
 record ClauseProfile(PlanTask task, PlanClause clause, String text, Set<String> foods, Set<String> groups,
-                     Set<String> categories, Set<String> hazards, Set<String> stages, Set<String> settings,
+                     Set<String> siblingGroups, Set<String> categories, Set<String> hazards, Set<String> stages, Set<String> settings,
                      Set<String> titleSettings, boolean building) {
 
     static List<ClauseProfile> of(PlanTask task) {
@@ -35,14 +35,21 @@ record ClauseProfile(PlanTask task, PlanClause clause, String text, Set<String> 
                 foods.add(word);
             }
         }
+        // A group the clause names by a group word (果蔬, 禽肉蛋, 水产品 …) covers every food of it; a group
+        // reached only through the clause's own foods (牛肉、羊肉 → 畜禽肉) is a sibling, not the signal's food.
         Set<String> groups = RoutingWords.groupsNamed(text);
-        foods.forEach(f -> {
-            groups.addAll(RoutingWords.groupsNamed(f));
-            FoodLexicon.bundled().subcategoryOf(f).ifPresent(groups::add);
+        if (single) {
+            task.foods().forEach(f -> groups.addAll(RoutingWords.groupsNamed(f)));
+        }
+        Set<String> siblingGroups = new LinkedHashSet<>();
+        foods.forEach(f -> FoodLexicon.bundled().subcategoryOf(f).filter(g -> !groups.contains(g))
+                .ifPresent(siblingGroups::add));
+        Set<String> categories = new LinkedHashSet<>();
+        RoutingWords.CATEGORY_WORDS.forEach((word, named) -> {
+            if (text.contains(word)) {
+                categories.addAll(named);
+            }
         });
-        Set<String> categories = RoutingWords.keysNamed(text, RoutingWords.CATEGORY_WORDS).stream()
-                .flatMap(w -> RoutingWords.CATEGORY_WORDS.get(w).stream())
-                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
         for (String category : FoodCategories.NATIONAL) {
             if (text.contains(category)) {
                 categories.add(category);
@@ -59,7 +66,7 @@ record ClauseProfile(PlanTask task, PlanClause clause, String text, Set<String> 
         Set<String> titleSettings = RoutingWords.keysNamed(task.title(), RoutingWords.SETTINGS);
         boolean building = RoutingWords.BUILDING_WORDS.stream().anyMatch(text::contains)
                 && RoutingWords.HANDLING_WORDS.stream().noneMatch(text::contains);
-        return new ClauseProfile(task, clause, text, foods, groups, categories, hazards, stages, settings,
+        return new ClauseProfile(task, clause, text, foods, groups, siblingGroups, categories, hazards, stages, settings,
                 titleSettings, building);
     }
 
@@ -69,6 +76,6 @@ record ClauseProfile(PlanTask task, PlanClause clause, String text, Set<String> 
 
     /** How many subjects the clause names: a clause about one thing is more specific than a list. */
     int breadth() {
-        return settings.size() + groups.size() + categories.size() + Math.max(0, foods.size() - 1);
+        return settings.size() + groups.size() + categories.size() + stages.size() + Math.max(0, foods.size() - 1);
     }
 }

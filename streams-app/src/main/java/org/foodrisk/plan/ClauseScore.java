@@ -10,8 +10,8 @@ import java.util.Set;
  * How well one clause's subject matches a signal, and why (the reasons go into /api/v1/routing and onto
  * the alert). Weights, strongest first: a named substance (瘦肉精 for 克伦特罗) 8; the food itself 6, its
  * group 4 (草鱼 in 水产品); a setting 6, +3 when it is the clause's only setting, +2 when the task's title
- * names it; the hazard 3 (−4 when the clause names other hazards only); a specific 大类 2 (食用农产品 and
- * 餐饮食品 are too broad to count, 餐饮食品 1); the stage 2 (−2 when the clause names other stages only).
+ * names it; the hazard 3 (−4 when the clause names other hazards only); a specific 大类 4 (食用农产品 is too
+ * broad to count, 餐饮食品 1); a group reached only through the clause's other foods (牛肉、羊肉 for 猪肉) 1; the stage 2 (−2 when the clause names other stages only).
  * A clause that only builds (追溯, 产业, 宣传 …) is never specific.
  */
 record ClauseScore(ClauseProfile profile, int points, int mentions, boolean eligible, boolean setting,
@@ -24,6 +24,7 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
         int points = 0;
         int mentions = 0;
         boolean eligible = false;
+        boolean substance = false;
         if (p.building()) {
             reasons.add("只作建设/推广（无监管处置用语），不作责任条款");
             return new ClauseScore(p, 0, 0, false, false, reasons);
@@ -34,6 +35,7 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
             if (p.text().contains(name) || curated) {
                 points += 8;
                 eligible = true;
+                substance = true;
                 reasons.add("条款点名物质「" + name + "」");
                 mentions += RoutingWords.timesNamed(p.text(), List.of(name));
                 break;
@@ -46,6 +48,11 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
             mentions += RoutingWords.timesNamed(p.text(), List.of(s.food()));
         } else {
             for (String group : s.groups()) {
+                if (p.siblingGroups().contains(group)) {
+                    points += 1;
+                    reasons.add("条款点名同类其他食品（" + group + "）");
+                    break;
+                }
                 if (p.groups().contains(group)) {
                     points += 4;
                     eligible = true;
@@ -83,20 +90,23 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
                 eligible = true;
                 reasons.add("危害「" + s.hazard() + "」");
                 mentions += RoutingWords.timesNamed(p.text(), RoutingWords.HAZARDS.getOrDefault(s.hazard(), List.of()));
-            } else {
+            } else if (!substance) {
+                // Labs file 克伦特罗 under 兽药残留 or 非法添加: a clause naming the substance is not "another hazard".
                 points -= 4;
                 reasons.add("条款所指危害为" + p.hazards() + "，不含「" + s.hazard() + "」");
             }
         }
+        boolean broadCategory = false;
         for (String category : s.categories()) {
             if (p.categories().contains(category)) {
                 int weight = switch (category) {
                     case "食用农产品" -> 0;
                     case "餐饮食品" -> 1;
-                    default -> 2;
+                    default -> 4;
                 };
                 points += weight;
-                eligible |= weight == 2;
+                eligible |= weight == 4;
+                broadCategory = weight == 1;
                 reasons.add("大类「" + category + "」");
                 mentions += RoutingWords.timesNamed(p.text(), List.of(category));
                 break;
@@ -105,7 +115,8 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
         if (s.stage() != null && !p.stages().isEmpty()) {
             if (p.stages().contains(s.stage())) {
                 points += 2;
-                eligible |= SPECIAL_STAGES.contains(s.stage());
+                // 进口, 屠宰 … are regimes of their own; 餐饮 counts with the 餐饮食品 category.
+                eligible |= SPECIAL_STAGES.contains(s.stage()) || broadCategory;
                 reasons.add("环节「" + s.stage() + "」");
                 mentions += RoutingWords.timesNamed(p.text(), RoutingWords.STAGES.getOrDefault(s.stage(), List.of()));
             } else {

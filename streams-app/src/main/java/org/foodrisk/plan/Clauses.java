@@ -32,6 +32,9 @@ final class Clauses {
                 int open = Math.max(text.lastIndexOf('（', at), text.lastIndexOf('(', at));
                 subject = text.substring(from, open >= from ? open : at);
                 from = at + bracket.length();
+                if (from < text.length() && (text.charAt(from) == '）' || text.charAt(from) == ')')) {
+                    from++;
+                }
             }
             clauses.add(new PlanClause(index, r.asWritten(), subject.strip(), r.leadUnits(), r.coUnits()));
         }

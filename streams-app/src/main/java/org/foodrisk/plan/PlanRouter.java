@@ -55,11 +55,16 @@ public final class PlanRouter {
                 scored.add(ClauseScore.of(profile, signal));
             }
         }
-        List<ClauseScore> specific = specific(scored);
+        // The owner task's clauses answer as owner, not as specific tasks: a 抽检 plan clause that lists
+        // 猪肉 and 瘦肉精 among its targets is still the 抽检 clause (蓟州 3.（八）.1).
+        List<ClauseScore> specific = specific(scored.stream()
+                .filter(s -> !s.profile().task().signalTypes().contains(query.signalType())).toList());
+        Map<ClauseProfile, ClauseScore> scores = new java.util.IdentityHashMap<>();
+        scored.forEach(s -> scores.put(s.profile(), s));
         Map<String, PlanTaskRef> chosen = new LinkedHashMap<>();
         List<RoutingExplanation.Candidate> candidates = new ArrayList<>();
         boolean ownerFirst = "complaint".equals(query.signalType()) || "opinion".equals(query.signalType());
-        Owner owner = owner(plan, query.signalType());
+        Owner owner = owner(plan, query.signalType(), scores);
         if (ownerFirst && owner != null) {
             put(chosen, plan, owner.profile(), owner.match(), note, owner.reasons());
         }
@@ -119,40 +124,45 @@ public final class PlanRouter {
     record Owner(ClauseProfile profile, String match, List<String> reasons) {
     }
 
-    /** The general owner of a signal type in a plan: see the class comment. */
-    private Owner owner(Plan plan, String signalType) {
+    /**
+     * The general owner of a signal type in a plan: among the clauses of the task the catalog marks as
+     * owner, the one that matches the signal best (蓟州 3.（八）.1's 农委 clause for a 瘦肉精 sample), else
+     * the first that names the signal (its general statement: 武清 （二十五）'s 投诉举报 clause, not its
+     * 宣传部 clause). See the class comment for plans without one.
+     */
+    private Owner owner(Plan plan, String signalType, Map<ClauseProfile, ClauseScore> scores) {
         if (signalType == null) {
             return null;
         }
         List<String> words = RoutingWords.SIGNALS.getOrDefault(signalType, List.of());
-        ClauseProfile best = null;
-        int bestCount = 0;
-        for (PlanTask task : plan.tasks()) {
-            if (!task.signalTypes().contains(signalType)) {
-                continue;
+        List<ClauseProfile> clauses = new ArrayList<>();
+        plan.tasks().stream().filter(t -> t.signalTypes().contains(signalType)).forEach(t -> clauses.addAll(profiles(t)));
+        if (!clauses.isEmpty()) {
+            ClauseScore bestMatch = clauses.stream().map(scores::get)
+                    .filter(sc -> sc != null && sc.eligible()).sorted(ORDER).findFirst().orElse(null);
+            if (bestMatch != null) {
+                List<String> reasons = new ArrayList<>();
+                reasons.add("计划中负责该类信号的任务，取与信号最相符的条款");
+                reasons.addAll(bestMatch.reasons());
+                return new Owner(bestMatch.profile(), "owner", reasons);
             }
-            for (ClauseProfile clause : profiles(task)) {
-                int count = RoutingWords.timesNamed(clause.text(), words);
-                if ("illness".equals(signalType)) {
-                    // 食源性疾病 first; a task of 风险监测 that names no disease answers with its 监测 clause.
-                    count = count * 10 + RoutingWords.timesNamed(clause.text(), RoutingWords.SIGNALS.get("monitoring"));
-                }
-                if (best == null || count > bestCount) {
-                    best = clause;
-                    bestCount = count;
+            List<List<String>> wordSets = "illness".equals(signalType)
+                    ? List.of(words, RoutingWords.SIGNALS.get("monitoring")) : List.of(words);
+            for (List<String> set : wordSets) {
+                for (ClauseProfile clause : clauses) {
+                    if (RoutingWords.timesNamed(clause.text(), set) > 0) {
+                        return new Owner(clause, "owner", List.of("计划中负责该类信号的条款（点名" + String.join("/", set) + "）"));
+                    }
                 }
             }
-        }
-        if (best != null) {
-            return new Owner(best, "owner", List.of(bestCount > 0 ? "计划中负责该类信号的条款（点名"
-                    + String.join("/", words) + "）" : "计划中负责该类信号的任务"));
+            return new Owner(clauses.get(0), "owner", List.of("计划中负责该类信号的任务"));
         }
         Owner byUnit = ownerByUnit(plan, signalType);
         if (byUnit != null) {
             return byUnit;
         }
         if (!"monitoring".equals(signalType)) {
-            Owner monitoring = owner(plan, "monitoring");
+            Owner monitoring = owner(plan, "monitoring", scores);
             if (monitoring != null) {
                 return new Owner(monitoring.profile(), "fallback", List.of("计划无该类信号的责任条款，由风险监测条款兜底"));
             }

@@ -34,7 +34,7 @@ final class RoutingWords {
     static final Map<String, List<String>> STAGES = ordered(
             "种植养殖", List.of("种植", "养殖", "产地", "种养", "基地", "耕地"),
             "屠宰", List.of("屠宰"),
-            "生产", List.of("食品生产", "生产企业", "生产监管", "小作坊", "生产加工"),
+            "生产", List.of("食品生产", "生产监管", "小作坊", "生产加工", "食品工业"),
             "流通", List.of("销售环节", "流通", "集中交易市场", "批发市场", "超市", "经营者", "市场准入", "进货查验"),
             "餐饮", List.of("餐饮", "餐厅", "食堂", "餐厨"),
             "进口", List.of("进口", "冷链", "海关", "走私", "国门"),
@@ -47,7 +47,7 @@ final class RoutingWords {
      */
     static final Map<String, List<String>> SETTINGS = ordered(
             "校园", List.of("学校", "校园", "托幼", "幼儿园", "中小学", "校外供餐", "校外配餐", "小饭桌", "校长"),
-            "集体用餐", List.of("集中用餐", "集体用餐", "团餐", "机关", "建筑工地"),
+            "集体用餐", List.of("集中用餐", "集体用餐", "团餐", "建筑工地"),
             "农村集体聚餐", List.of("农村集体聚餐", "集体聚餐", "农村宴席", "流动厨房"),
             "养老机构", List.of("养老院", "养老机构"));
 
@@ -61,12 +61,12 @@ final class RoutingWords {
 
     /**
      * Plan words for groups of foods, onto the lexicon's 小类 (FoodLexicon.subcategoryOf) or 大类.
-     * 果蔬 is 蔬菜 and 水果; 禽肉蛋 is poultry and eggs; 粮食 takes grain and rice.
+     * 果蔬 is 蔬菜 and 水果; 禽肉蛋 is poultry and eggs; 粮食 takes grain and rice. Single foods (猪肉, 大米)
+     * are not group words: a clause naming 牛羊肉 is not about 猪肉.
      */
     static final Map<String, List<String>> FOOD_GROUPS = ordered(
             "果蔬", List.of("蔬菜", "水果"),
             "蔬菜", List.of("蔬菜"),
-            "菜", List.of("蔬菜"),
             "水果", List.of("水果"),
             "禽肉蛋", List.of("畜禽肉及副产品", "鲜蛋"),
             "畜禽水产品", List.of("畜禽肉及副产品", "鲜蛋", "水产品"),
@@ -80,14 +80,7 @@ final class RoutingWords {
             "粮油", List.of("粮食"),
             "储备粮", List.of("粮食"),
             "成品粮", List.of("粮食"),
-            "稻谷", List.of("粮食"),
-            "水稻", List.of("粮食"),
-            "小麦", List.of("粮食"),
-            "大米", List.of("粮食"),
-            "鸡蛋", List.of("鲜蛋"),
-            "猪肉", List.of("畜禽肉及副产品"),
-            "牛羊肉", List.of("畜禽肉及副产品"),
-            "鸡肉", List.of("畜禽肉及副产品"));
+            "肉类", List.of("畜禽肉及副产品"));
 
     /** Plan words for national 大类 that are not the 大类's own name. */
     static final Map<String, List<String>> CATEGORY_WORDS = ordered(

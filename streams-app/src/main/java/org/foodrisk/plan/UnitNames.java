@@ -44,8 +44,8 @@ public final class UnitNames {
     /** Suffixes of a district bureau's name; a bare name with one of these is the district's own. */
     private static final List<String> BUREAU_SUFFIXES = List.of("局", "委", "中心", "办", "院", "分局");
     /** Names that are not one bureau (collectives, other levels) even when they end like one. */
-    private static final List<String> NOT_DISTRICT_PREFIXES = List.of("区", "各", "相关", "其他", "食安委", "市", "省",
-            "天津", "公安", "镇", "街道", "园区");
+    private static final List<String> NOT_DISTRICT_PREFIXES = List.of("区", "各", "相关", "其他", "食安委", "省",
+            "天津", "公安", "镇", "街道", "园区", "市规划", "市级", "市卫", "市环保", "市工信", "市食安");
 
     private UnitNames() {
     }
