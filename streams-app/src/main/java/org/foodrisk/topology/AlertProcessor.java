@@ -178,6 +178,6 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
         int year = when == null ? now().getYear() : when.atZoneSameInstant(zone).getYear();
         return router.route(new RoutingQuery(detection.districtCode(), detection.districtName(), year,
                 detection.signalType().wireName(), detection.foodCategory(), detection.foodName(), detection.hazard(),
-                detection.substance(), detection.stage()));
+                detection.substance(), detection.stage(), detection.setting()));
     }
 }

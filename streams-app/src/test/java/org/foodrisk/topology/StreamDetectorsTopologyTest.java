@@ -73,7 +73,15 @@ class StreamDetectorsTopologyTest {
         assertEquals(2, alert.path("evidence").size());
         assertEquals("illness", alert.path("evidence").get(0).path("signal").asText());
         assertEquals("蓟州区2018年食品安全监管计划", alert.path("planTasks").get(0).path("plan").asText());
-        assertEquals("3.（八）.2", alert.path("planTasks").get(0).path("number").asText(), "the 食源性疾病 owner");
+        JsonNode school = alert.path("planTasks").get(0);
+        assertEquals("3.（七）.15", school.path("number").asText(), "the school canteen's clause (校园及周边) first");
+        assertEquals("[\"区教育局\",\"区市场监管局\",\"各镇乡街\"]", school.path("leadUnits").toString(),
+                "区教育局 leads; 蓟州's 市场监管局 is 区市场监管局");
+        assertEquals("区教育局、市场监管局、各镇乡街依职责分工负责", school.path("clause").path("asWritten").asText()
+                .replace("责任单位：", ""));
+        assertTrue(school.path("planNote").asText().startsWith("本区无2024年计划，按2018年计划"), school.toString());
+        assertEquals("3.（八）.2", alert.path("planTasks").get(1).path("number").asText(), "then the 食源性疾病 owner");
+        assertEquals("[\"区卫生健康委\"]", alert.path("planTasks").get(1).path("leadUnits").toString(), "区卫计委 today");
 
         publish(Topics.ILLNESS_REPORTS, "I-3", illness("I-3", "2024-05-07T13:05:00+08:00", "某中学学生食堂", "学校食堂"));
         List<JsonNode> update = alertsOfKind("illness.cluster");
