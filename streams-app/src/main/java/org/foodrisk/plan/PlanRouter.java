@@ -44,10 +44,17 @@ public final class PlanRouter {
     public RoutingExplanation explain(RoutingQuery query) {
         Optional<Plan> governing = catalog.planFor(query.districtCode(), query.districtName(), query.year());
         if (governing.isEmpty()) {
-            return new RoutingExplanation(null, null, null, List.of(), List.of());
+            String note = "本区无食品安全计划：按天津各区计划的责任分工（模板）确定责任单位";
+            return new RoutingExplanation(TianjinTemplate.PLAN_ID, TianjinTemplate.TITLE, note,
+                    TianjinTemplate.route(query, note), List.of());
         }
         Plan plan = governing.get();
         String note = planNote(plan, query);
+        if (plan.template()) {
+            // A district without a plan of its own: a Tianjin district's units, never the county text's.
+            return new RoutingExplanation(TianjinTemplate.PLAN_ID, TianjinTemplate.TITLE, note,
+                    TianjinTemplate.route(query, note), List.of());
+        }
         ClauseScore.Signal signal = ClauseScore.Signal.of(query);
         List<ClauseScore> scored = new ArrayList<>();
         for (PlanTask task : plan.tasks()) {
@@ -214,7 +221,7 @@ public final class PlanRouter {
     /** Says on the alert when the plan is not the district's own plan for the signal's year. */
     private static String planNote(Plan plan, RoutingQuery query) {
         if (plan.template()) {
-            return "本区无食品安全计划，按" + plan.title() + "（模板）";
+            return "本区无食品安全计划：按天津各区计划的责任分工（模板）确定责任单位，未采用" + plan.title();
         }
         if (plan.year() != query.year()) {
             return "本区无" + query.year() + "年计划，按" + plan.year() + "年计划（" + plan.title() + "），责任单位按现名";

@@ -142,11 +142,32 @@ class PlanRouterTest {
                 RoutingExplanation.Candidate::chosen), "（五） may score but is not chosen");
     }
 
+    /**
+     * 滨海新区 (120116) has no plan of its own: it is routed by signal owner with a Tianjin district's
+     * units (the template the four Tianjin plans agree on), never by the XX县 text whose units
+     * (省食安委各成员单位, 农业农村局 …) no district has, and the alert says so.
+     */
     @Test
-    void aDistrictWithoutAPlanUsesTheCountyTemplate() {
-        List<PlanTaskRef> tasks = route("120116", 2024, "sampling", null, null, null, null);
-        assertEquals("XX县2024年食品安全重点工作安排", tasks.get(0).plan());
-        assertEquals(List.of("八、"), numbers(tasks));
-        assertEquals(List.of("九、"), numbers(route("120116", 2024, "complaint", null, null, null, null)));
+    void aDistrictWithoutAPlanIsRoutedByTheTianjinTemplateAndSaysSo() {
+        PlanTaskRef complaint = route("120116", 2024, "complaint", null, null, null, null).get(0);
+        assertEquals(List.of("区市场监管局"), complaint.leadUnits());
+        assertEquals("template", complaint.match());
+        assertTrue(complaint.planNote().startsWith("本区无食品安全计划"), complaint.planNote());
+        assertTrue(complaint.plan().startsWith("天津市区级"), complaint.plan());
+        assertEquals(List.of("区卫生健康委"), route("120116", 2024, "illness", null, null, null, null).get(0).leadUnits());
+        assertEquals(List.of("区委网信办"), route("120116", 2024, "opinion", null, null, null, null).get(0).leadUnits());
+        assertEquals(List.of("区市场监管局", "区农业农村委"),
+                route("120116", 2024, "sampling", "食用农产品", "韭菜", "农药残留", null).get(0).leadUnits());
+        assertEquals(List.of("区市场监管局"), route("120116", 2024, "sampling", "乳制品", null, null, null).get(0).leadUnits());
+        for (String signal : List.of("sampling", "illness", "complaint", "opinion")) {
+            for (PlanTaskRef ref : route("120116", 2024, signal, null, null, null, null)) {
+                assertTrue(!ref.taskId().startsWith("xx-county"), "never the county text: " + ref);
+            }
+        }
+        RoutingQuery school = new RoutingQuery("120116", null, 2024, "illness", "餐饮食品", null, null, null, null, "学校食堂");
+        List<PlanTaskRef> schoolRefs = ROUTER.route(school);
+        assertEquals(List.of("区市场监管局"), schoolRefs.get(0).leadUnits());
+        assertTrue(schoolRefs.get(0).coUnits().contains("区教育局"), "校园: 区教育局 co-operates in every Tianjin plan");
+        assertEquals(List.of("区卫生健康委"), schoolRefs.get(1).leadUnits());
     }
 }
