@@ -1,6 +1,7 @@
 package org.foodrisk.plan;
 
 import org.foodrisk.reference.CriticalHazards;
+import org.foodrisk.reference.FoodLexicon;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -141,10 +142,15 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
                 categories.add(byLexicon);
             }
             String stage = q.stage() == null ? null : q.stage().contains("进口") || q.stage().contains("冷链") ? "进口" : q.stage();
-            return new Signal(q.foodName() == null ? null : q.foodName().strip(),
-                    RoutingWords.groupsOf(q.foodName(), q.foodCategory()), categories, q.hazard(),
-                    q.substance() == null ? List.of() : CriticalHazards.namesOf(q.substance()), stage,
-                    RoutingWords.settingsOf(q.setting()));
+            // Text extraction may give a place as the "food" (学校食堂: what was eaten there): a setting, not a food.
+            String food = q.foodName() == null ? null : q.foodName().strip();
+            Set<String> settings = new java.util.LinkedHashSet<>(RoutingWords.settingsOf(q.setting()));
+            if (food != null && (FoodLexicon.bundled().isCateringPlace(food) || !RoutingWords.settingsOf(food).isEmpty())) {
+                settings.addAll(RoutingWords.settingsOf(food));
+                food = null;
+            }
+            return new Signal(food, RoutingWords.groupsOf(food, q.foodCategory()), categories, q.hazard(),
+                    q.substance() == null ? List.of() : CriticalHazards.namesOf(q.substance()), stage, settings);
         }
     }
 }

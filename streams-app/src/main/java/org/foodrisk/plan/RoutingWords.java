@@ -46,7 +46,7 @@ final class RoutingWords {
      * the setting; the words are how plans and exposure-place types write it.
      */
     static final Map<String, List<String>> SETTINGS = ordered(
-            "校园", List.of("学校", "校园", "托幼", "幼儿园", "中小学", "校外供餐", "校外配餐", "小饭桌", "校长"),
+            "校园", List.of("学校", "校园", "托幼", "幼儿园", "中小学", "小学", "中学", "校外供餐", "校外配餐", "小饭桌", "校长"),
             "集体用餐", List.of("集中用餐", "集体用餐", "团餐", "建筑工地"),
             "农村集体聚餐", List.of("农村集体聚餐", "集体聚餐", "农村宴席", "流动厨房"),
             "养老机构", List.of("养老院", "养老机构"));

@@ -118,6 +118,26 @@ class StreamDetectorsTopologyTest {
         assertEquals("（二十五）", out.get(0).path("planTasks").get(0).path("number").asText(), "武清's 投诉举报 owner");
     }
 
+    /** A business whose name says it is a school canteen routes to the plan's school clause too (issue 15). */
+    @Test
+    void complaintsAboutASchoolCanteenReachTheSchoolClauseAfterTheComplaintOwner() {
+        String school = """
+                {"complaintId":"%s","channel":"12345","receivedAt":"%s","districtCode":"120114",
+                 "enterprise":{"name":"武清区杨村第一小学食堂","creditCode":"12120114MB0SCHOOL"},"issueType":"卫生条件",
+                 "text":"%s"}
+                """;
+        publish(Topics.COMPLAINTS, "Q-7", school.formatted("Q-7", "2024-05-01T10:00:00+08:00", "孩子说学校食堂饭菜有异味"));
+        publish(Topics.COMPLAINTS, "Q-8", school.formatted("Q-8", "2024-05-03T10:00:00+08:00", "学校食堂卫生差"));
+        List<JsonNode> out = alertsOfKind("complaint.repeat-enterprise");
+        assertEquals(1, out.size());
+        JsonNode tasks = out.get(0).path("planTasks");
+        assertEquals("（二十五）", tasks.get(0).path("number").asText(), "the complaint owner first");
+        assertEquals("[\"区市场监管局\"]", tasks.get(0).path("leadUnits").toString());
+        assertEquals("（十五）", tasks.get(1).path("number").asText(), "then the 校园 clause: " + tasks);
+        assertEquals(2, tasks.get(1).path("clause").path("index").asInt());
+        assertTrue(tasks.get(1).path("coUnits").toString().contains("区教育局"), tasks.get(1).toString());
+    }
+
     private static String post(String id, String at, long reach, boolean rumour) {
         return """
                 {"signalId":"%s","source":"微博","publishedAt":"%s","title":"武清韭菜农药残留","text":"网传武清区韭菜农药超标",
