@@ -81,11 +81,11 @@ public final class PlanRouter {
         if (!ownerFirst && owner != null) {
             put(chosen, plan, owner.profile(), owner.match(), note, owner.reasons());
         }
-        scored.stream().filter(s -> s.points() > 0 || !s.reasons().isEmpty() && s.eligible())
+        scored.stream().filter(s -> s.points() > 0 || s.eligible())
                 .sorted(ORDER).limit(12)
                 .forEach(s -> candidates.add(new RoutingExplanation.Candidate(s.profile().task().taskId(),
                         s.profile().task().number(), s.profile().clause().index(), s.points(), s.eligible(),
-                        specific.contains(s), s.reasons())));
+                        isChosen(chosen, s.profile()), s.reasons())));
         return new RoutingExplanation(plan.planId(), plan.title(), note, List.copyOf(chosen.values()), candidates);
     }
 
@@ -103,6 +103,11 @@ public final class PlanRouter {
                             .findFirst().orElse(clauses.get(0));
                     return PlanTaskRef.of(plan, task, stating.clause(), "target", null, List.of("条款写明该目标"));
                 }));
+    }
+
+    private static boolean isChosen(Map<String, PlanTaskRef> chosen, ClauseProfile profile) {
+        PlanTaskRef ref = chosen.get(profile.task().taskId());
+        return ref != null && ref.clause() != null && ref.clause().index() == profile.clause().index();
     }
 
     private List<ClauseProfile> profiles(PlanTask task) {
