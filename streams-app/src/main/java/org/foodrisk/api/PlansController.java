@@ -10,7 +10,7 @@ import org.foodrisk.plan.Plan;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.plan.PlanRouter;
 import org.foodrisk.plan.PlanTask;
-import org.foodrisk.plan.PlanTaskRef;
+import org.foodrisk.plan.RoutingExplanation;
 import org.foodrisk.plan.RoutingQuery;
 
 import org.foodrisk.alert.Alert;
@@ -88,13 +88,17 @@ public class PlansController {
         return HttpResponse.ok(body);
     }
 
+    /**
+     * Who is responsible for such a risk, and why: the chosen clauses (as an alert carries them) and the
+     * best-scoring candidate clauses with their points and reasons (issue 15).
+     */
     @Get("/routing")
-    public List<PlanTaskRef> route(@Nullable @QueryValue String districtCode, @Nullable @QueryValue String districtName,
-                                   @QueryValue int year, @QueryValue String signalType,
-                                   @Nullable @QueryValue String foodCategory, @Nullable @QueryValue String foodName,
-                                   @Nullable @QueryValue String hazard, @Nullable @QueryValue String substance,
-                                   @Nullable @QueryValue String stage) {
-        return router.route(new RoutingQuery(districtCode, districtName, year, signalType, foodCategory, foodName,
-                hazard, substance, stage));
+    public RoutingExplanation route(@Nullable @QueryValue String districtCode, @Nullable @QueryValue String districtName,
+                                    @QueryValue int year, @QueryValue String signalType,
+                                    @Nullable @QueryValue String foodCategory, @Nullable @QueryValue String foodName,
+                                    @Nullable @QueryValue String hazard, @Nullable @QueryValue String substance,
+                                    @Nullable @QueryValue String stage, @Nullable @QueryValue String setting) {
+        return router.explain(new RoutingQuery(districtCode, districtName, year, signalType, foodCategory, foodName,
+                hazard, substance, stage, setting));
     }
 }

@@ -35,7 +35,23 @@ public record Detection(
         String headline,
         List<String> recommendedActions,
         List<String> taskIds,
-        Judgement judgement) {
+        Judgement judgement,
+        String setting) {
+
+    /**
+     * A detection with its verdict and no setting. {@code setting} (issue 15) is where one kitchen feeds
+     * many — an exposure place's type such as 学校食堂, 集体用餐单位, 农村集体聚餐 — and routes the alert to the
+     * plan's clause for that setting (校园食品安全 with 区教育局).
+     */
+    public Detection(String kind, String dedupKey, AlertLevel level, SignalType signalType, String districtCode,
+                     String districtName, String foodCategory, String foodName, String hazard, String substance,
+                     String stage, EnterpriseRef enterprise, OffsetDateTime windowStart, OffsetDateTime windowEnd,
+                     DetectorNumbers detector, List<Evidence> evidence, String headline,
+                     List<String> recommendedActions, List<String> taskIds, Judgement judgement) {
+        this(kind, dedupKey, level, signalType, districtCode, districtName, foodCategory, foodName, hazard, substance,
+                stage, enterprise, windowStart, windowEnd, detector, evidence, headline, recommendedActions, taskIds,
+                judgement, null);
+    }
 
     /** A detection judged on arrival of its record (no period verdict to qualify). */
     public Detection(String kind, String dedupKey, AlertLevel level, SignalType signalType, String districtCode,
@@ -68,7 +84,14 @@ public record Detection(
     public Detection judged(Judgement newJudgement) {
         return new Detection(kind, dedupKey, level, signalType, districtCode, districtName, foodCategory, foodName, hazard,
                 substance, stage, enterprise, windowStart, windowEnd, detector, evidence, headline, recommendedActions,
-                taskIds, newJudgement);
+                taskIds, newJudgement, setting);
+    }
+
+    /** This detection about a place of the given setting (an exposure place's type). */
+    public Detection withSetting(String newSetting) {
+        return new Detection(kind, dedupKey, level, signalType, districtCode, districtName, foodCategory, foodName, hazard,
+                substance, stage, enterprise, windowStart, windowEnd, detector, evidence, headline, recommendedActions,
+                taskIds, judgement, newSetting);
     }
 
     /**

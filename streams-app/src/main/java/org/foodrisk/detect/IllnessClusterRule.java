@@ -91,7 +91,8 @@ public final class IllnessClusterRule {
         Detection detection = new Detection(KIND, KIND + "|" + placeKey + "|" + anchor, level, SignalType.ILLNESS,
                 first.districtCode(), first.districtName(), foodCategory, foodName, null, null, null,
                 new Detection.EnterpriseRef(place, null, placeKey), first.at(), last.at(), numbers, evidence,
-                headline, actions);
+                headline, actions).withSetting(episode.stream().map(CaseHistory.Case::placeType)
+                .filter(Objects::nonNull).findFirst().orElse(null));
         return Optional.of(new Result(detection, anchor, episode));
     }
 

@@ -24,10 +24,12 @@ public final class FoodLexicon {
     private static final FoodLexicon BUNDLED = load(RESOURCE);
 
     private final Map<String, String> foods;
+    private final Map<String, String> subcategories;
     private final Set<String> cateringPlaces;
 
-    private FoodLexicon(Map<String, String> foods, Set<String> cateringPlaces) {
+    private FoodLexicon(Map<String, String> foods, Map<String, String> subcategories, Set<String> cateringPlaces) {
         this.foods = Collections.unmodifiableMap(foods);
+        this.subcategories = Collections.unmodifiableMap(subcategories);
         this.cateringPlaces = Collections.unmodifiableSet(cateringPlaces);
     }
 
@@ -37,6 +39,7 @@ public final class FoodLexicon {
 
     static FoodLexicon load(String resource) {
         Map<String, String> foods = new LinkedHashMap<>();
+        Map<String, String> subcategories = new LinkedHashMap<>();
         Set<String> places = new LinkedHashSet<>();
         try (InputStream in = FoodLexicon.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -49,8 +52,11 @@ public final class FoodLexicon {
                     continue;
                 }
                 String[] fields = line.split("\t");
-                if (fields.length != 3 || !FoodCategories.NATIONAL.contains(fields[1])) {
-                    throw new IllegalStateException(resource + ": not word<TAB>大类<TAB>kind: " + line);
+                if (fields.length < 3 || fields.length > 4 || !FoodCategories.NATIONAL.contains(fields[1])) {
+                    throw new IllegalStateException(resource + ": not word<TAB>大类<TAB>kind[<TAB>小类]: " + line);
+                }
+                if (fields.length == 4 && !fields[3].isBlank()) {
+                    subcategories.put(fields[0], fields[3].strip());
                 }
                 switch (fields[2]) {
                     case "食品" -> foods.put(fields[0], fields[1]);
@@ -61,12 +67,20 @@ public final class FoodLexicon {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new FoodLexicon(foods, places);
+        return new FoodLexicon(foods, subcategories, places);
     }
 
     /** The 大类 of a food word (火腿肠 → 肉制品), if the word is a food. */
     public Optional<String> categoryOf(String word) {
         return word == null ? Optional.empty() : Optional.ofNullable(foods.get(word.strip()));
+    }
+
+    /**
+     * The 小类 of a food word (草鱼 → 水产品, 鸡蛋 → 鲜蛋, 稻谷 → 粮食), if the lexicon gives one; the plans
+     * name foods by these groups (果蔬, 禽肉蛋, 水产品, 粮食) rather than by 大类.
+     */
+    public Optional<String> subcategoryOf(String word) {
+        return word == null ? Optional.empty() : Optional.ofNullable(subcategories.get(word.strip()));
     }
 
     /** A place where food is cooked and served (饭店, 外卖, 学校食堂 …). */

@@ -176,8 +176,12 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
         }
         OffsetDateTime when = detection.windowEnd() != null ? detection.windowEnd() : detection.windowStart();
         int year = when == null ? now().getYear() : when.atZoneSameInstant(zone).getYear();
+        // Without a place type, a business's name often says where it feeds many (某小学食堂, 某养老院): routing
+        // reads only setting words from it (RoutingWords.SETTINGS), so 某超市 names none.
+        String setting = detection.setting() != null ? detection.setting()
+                : detection.enterprise() == null ? null : detection.enterprise().name();
         return router.route(new RoutingQuery(detection.districtCode(), detection.districtName(), year,
                 detection.signalType().wireName(), detection.foodCategory(), detection.foodName(), detection.hazard(),
-                detection.substance(), detection.stage()));
+                detection.substance(), detection.stage(), setting));
     }
 }

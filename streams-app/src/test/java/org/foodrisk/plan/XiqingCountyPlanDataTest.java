@@ -181,46 +181,68 @@ class XiqingCountyPlanDataTest {
         assertFalse(county.get("numberingNote").asText().isBlank());
     }
 
+    /**
+     * Issue 15: the template is 53 tasks, one per item of its ten unnumbered sections (an item is the
+     * sentences before a responsibility clause; 一、 ends with a sentence that names no unit), so that
+     * a clause's units are its own and not the whole section's (a complaint no longer gets eight leads
+     * including 省食安委各成员单位).
+     */
     @Test
-    void countyTasksAreItsTenUnnumberedSections() {
-        String[] numbers = {"一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、"};
+    void countyTasksAreTheFiftyThreeItemsOfItsTenSections() {
+        String[] sections = {"一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、"};
+        int[] items = {2, 3, 2, 6, 6, 5, 6, 9, 8, 6};
         JsonNode tasks = county.get("tasks");
-        assertEquals(numbers.length, tasks.size());
-        for (int i = 0; i < numbers.length; i++) {
-            JsonNode t = tasks.get(i);
-            assertEquals(numbers[i], t.get("number").asText());
-            assertEquals("xx-county-2024:" + (i + 1), t.get("taskId").asText());
-            assertEquals(t.get("number").asText() + t.get("title").asText(), t.get("section").asText());
+        assertEquals(53, tasks.size());
+        int i = 0;
+        for (int s = 0; s < sections.length; s++) {
+            for (int n = 1; n <= items[s]; n++) {
+                JsonNode t = tasks.get(i++);
+                assertEquals(sections[s] + n, t.get("number").asText(), "section as written + the item's position");
+                assertEquals("xx-county-2024:" + (s + 1) + "." + n, t.get("taskId").asText());
+                assertTrue(t.get("section").asText().startsWith(sections[s]));
+                assertTrue(t.get("responsibilities").size() <= 1, t.get("taskId").asText());
+            }
         }
-        JsonNode t2 = task(county, "二、");
-        assertEquals("深化源头综合治理", t2.get("title").asText());
+        JsonNode tail = task(county, "一、2");
+        assertEquals(0, tail.get("responsibilities").size(), "一、's last sentence names no unit");
+        assertEquals("做好收获和库存粮食质量安全监测工作，防控粮食质量安全风险，妥善做好霉变、超标粮食收购处置工作",
+                tail.get("title").asText());
+
+        JsonNode t2 = task(county, "二、1");
+        assertEquals("深化源头综合治理", t2.get("section").asText().substring(2));
         // units as written, including the template's own slips (自然资源 without 局)
         assertEquals("生态环境局、农业农村局、水利局、发展改革局、财政局、自然资源、住房城乡建设局、卫生健康委负责", clauses(t2).get(0));
         assertTrue(strings(t2.get("leadUnits")).contains("自然资源"));
-        JsonNode produce = target(t2, "农产品产地抽检总体合格率达到97%以上");
+        JsonNode produce = target(task(county, "二、2"), "农产品产地抽检总体合格率达到97%以上");
         assertEquals("合格率", produce.get("metric").asText());
         assertEquals(97, produce.get("value").asInt());
         assertEquals(">=", produce.get("comparator").asText());
         assertEquals("食用农产品", produce.get("foodCategory").asText());
 
-        JsonNode t9 = task(county, "九、");
-        assertEquals("构建社会共治共享格局", t9.get("title").asText());
-        JsonNode slip = t9.get("responsibilities").get(3);
+        JsonNode slip = task(county, "九、4").get("responsibilities").get(0);
         assertEquals("农业农村厅、市场监管局、负责", slip.get("asWritten").asText());
         assertEquals(List.of("农业农村厅", "市场监管局"), strings(slip.get("leadUnits")));
+        JsonNode complaints = task(county, "九、5");
+        assertEquals(List.of("市场监管局", "农业农村局"), strings(complaints.get("leadUnits")),
+                "the 投诉举报 item's units, not the section's eight");
 
-        JsonNode t8 = task(county, "八、");
+        JsonNode t8 = task(county, "八、3");
         assertEquals(30, target(t8, "国家级农产品质量安全县不少于30个").get("value").asInt());
         assertEquals("个", target(t8, "省级农产品质量安全县不少于10个").get("unit").asText());
+        int targets = 0;
+        for (JsonNode t : tasks) {
+            targets += t.get("targets").size();
+        }
+        assertEquals(19, targets, "every target of the sections kept, each on the item that states it");
     }
 
     @Test
     void countyGeneralOwners() {
-        assertEquals(List.of("一、"), ownerNumbers(county, "monitoring"));
-        assertEquals(List.of("一、"), ownerNumbers(county, "illness"));
-        assertEquals(List.of("八、"), ownerNumbers(county, "sampling"));
-        assertEquals(List.of("九、"), ownerNumbers(county, "complaint"));
-        assertEquals(List.of("九、"), ownerNumbers(county, "opinion"));
+        assertEquals(List.of("一、1"), ownerNumbers(county, "monitoring"));
+        assertEquals(List.of("一、1"), ownerNumbers(county, "illness"));
+        assertEquals(List.of("八、1"), ownerNumbers(county, "sampling"));
+        assertEquals(List.of("九、5"), ownerNumbers(county, "complaint"));
+        assertEquals(List.of("九、3"), ownerNumbers(county, "opinion"));
     }
 
     @Test
@@ -233,7 +255,11 @@ class XiqingCountyPlanDataTest {
             for (JsonNode t : plan.get("tasks")) {
                 String where = t.get("taskId").asText();
                 String text = t.get("text").asText();
-                for (String field : List.of("number", "section", "title", "text")) {
+                // The county's items are unnumbered: their number is the section's as written + a position.
+                String number = planId.equals("xx-county-2024") ? t.get("number").asText().replaceAll("\\d+$", "")
+                        : t.get("number").asText();
+                assertContains(source, number, where + " number");
+                for (String field : List.of("section", "title", "text")) {
                     assertContains(source, t.get(field).asText(), where + " " + field);
                 }
                 for (JsonNode r : t.get("responsibilities")) {

@@ -7,6 +7,9 @@ import org.foodrisk.alert.AlertWithdrawal;
 import org.foodrisk.detect.Detection;
 import org.foodrisk.detect.Judgement;
 import org.foodrisk.ingest.SignalType;
+import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.plan.PlanRouter;
+import org.foodrisk.plan.RoutingQuery;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -45,5 +48,27 @@ class RiskSummaryBuilderTest {
         assertTrue(summary.markdown().contains("另有 1 条预警经迟到报告复核后撤回"), summary.markdown());
         assertTrue(summary.markdown().contains(withdrawn.alertId()));
         assertFalse(summary.openByUnit().values().stream().flatMap(List::stream).anyMatch(a -> a.contains(withdrawn.alertId())));
+    }
+
+    /**
+     * Issue 15: a unit answers for the clauses that name it. 武清 （十二） has three clauses (区卫生健康委,
+     * 区农业农村委, 区市场监管局); an illness cluster is the 卫健委's 食源性疾病 clause alone, so the unit table
+     * and accountability no longer count it for 区农业农村委 or 区市场监管局.
+     */
+    @Test
+    void theUnitTableCountsTheUnitsOfTheRoutedClauseNotTheTasksUnion() {
+        LocalDate day = LocalDate.of(2024, 5, 6);
+        Detection detection = new Detection("illness.cluster", "illness.cluster|120114|某饭店", AlertLevel.YELLOW,
+                SignalType.ILLNESS, "120114", "武清区", null, null, null, null, null, null,
+                day.atStartOfDay(TIANJIN).toOffsetDateTime(), day.plusDays(1).atStartOfDay(TIANJIN).toOffsetDateTime(),
+                null, List.of(), "武清区某饭店发生2例食源性疾病聚集性病例", List.of());
+        var tasks = new PlanRouter(PlanCatalog.bundled()).route(new RoutingQuery("120114", "武清区", 2024, "illness",
+                null, null, null, null, null));
+        Alert alert = AlertUpdater.apply(null, detection, tasks, NOW).orElseThrow();
+        RiskSummary summary = new RiskSummaryBuilder(TIANJIN).build("120114", "武清区", Period.weekOf(day),
+                List.of(alert), List.of());
+        assertEquals(java.util.Map.of("区卫生健康委", 1), summary.byUnit());
+        assertEquals(0, org.foodrisk.summary.Accountability.of("区农业农村委", List.of(alert), NOW).received());
+        assertEquals(1, org.foodrisk.summary.Accountability.of("区卫生健康委", List.of(alert), NOW).received());
     }
 }

@@ -73,7 +73,15 @@ class StreamDetectorsTopologyTest {
         assertEquals(2, alert.path("evidence").size());
         assertEquals("illness", alert.path("evidence").get(0).path("signal").asText());
         assertEquals("蓟州区2018年食品安全监管计划", alert.path("planTasks").get(0).path("plan").asText());
-        assertEquals("3.（八）.2", alert.path("planTasks").get(0).path("number").asText(), "the 食源性疾病 owner");
+        JsonNode school = alert.path("planTasks").get(0);
+        assertEquals("3.（七）.15", school.path("number").asText(), "the school canteen's clause (校园及周边) first");
+        assertEquals("[\"区教育局\",\"区市场监管局\",\"各镇乡街\"]", school.path("leadUnits").toString(),
+                "区教育局 leads; 蓟州's 市场监管局 is 区市场监管局");
+        assertEquals("区教育局、市场监管局、各镇乡街依职责分工负责", school.path("clause").path("asWritten").asText()
+                .replace("责任单位：", ""));
+        assertTrue(school.path("planNote").asText().startsWith("本区无2024年计划，按2018年计划"), school.toString());
+        assertEquals("3.（八）.2", alert.path("planTasks").get(1).path("number").asText(), "then the 食源性疾病 owner");
+        assertEquals("[\"区卫生健康委\"]", alert.path("planTasks").get(1).path("leadUnits").toString(), "区卫计委 today");
 
         publish(Topics.ILLNESS_REPORTS, "I-3", illness("I-3", "2024-05-07T13:05:00+08:00", "某中学学生食堂", "学校食堂"));
         List<JsonNode> update = alertsOfKind("illness.cluster");
@@ -108,6 +116,26 @@ class StreamDetectorsTopologyTest {
         assertEquals("BLUE", out.get(0).path("level").asText());
         assertEquals("120114", out.get(0).path("districtCode").asText());
         assertEquals("（二十五）", out.get(0).path("planTasks").get(0).path("number").asText(), "武清's 投诉举报 owner");
+    }
+
+    /** A business whose name says it is a school canteen routes to the plan's school clause too (issue 15). */
+    @Test
+    void complaintsAboutASchoolCanteenReachTheSchoolClauseAfterTheComplaintOwner() {
+        String school = """
+                {"complaintId":"%s","channel":"12345","receivedAt":"%s","districtCode":"120114",
+                 "enterprise":{"name":"武清区杨村第一小学食堂","creditCode":"12120114MB0SCHOOL"},"issueType":"卫生条件",
+                 "text":"%s"}
+                """;
+        publish(Topics.COMPLAINTS, "Q-7", school.formatted("Q-7", "2024-05-01T10:00:00+08:00", "孩子说学校食堂饭菜有异味"));
+        publish(Topics.COMPLAINTS, "Q-8", school.formatted("Q-8", "2024-05-03T10:00:00+08:00", "学校食堂卫生差"));
+        List<JsonNode> out = alertsOfKind("complaint.repeat-enterprise");
+        assertEquals(1, out.size());
+        JsonNode tasks = out.get(0).path("planTasks");
+        assertEquals("（二十五）", tasks.get(0).path("number").asText(), "the complaint owner first");
+        assertEquals("[\"区市场监管局\"]", tasks.get(0).path("leadUnits").toString());
+        assertEquals("（十五）", tasks.get(1).path("number").asText(), "then the 校园 clause: " + tasks);
+        assertEquals(2, tasks.get(1).path("clause").path("index").asInt());
+        assertTrue(tasks.get(1).path("coUnits").toString().contains("区教育局"), tasks.get(1).toString());
     }
 
     private static String post(String id, String at, long reach, boolean rumour) {
