@@ -91,7 +91,7 @@ class TopicProvisionerTest {
 
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("dry run"), result.out());
-        assertTrue(result.out().contains("missing   (9)"), result.out());
+        assertTrue(result.out().contains("missing   (11)"), result.out());
         assertTrue(catalogueTopicsOnCluster().isEmpty());
     }
 
