@@ -18,8 +18,13 @@ public final class DisposalTargets {
     public static final String ON_TIME = "按时完成率";
 
     /** One stated target: the metric, its value and comparator, and the plan's words. */
-    public record Target(String metric, double value, String comparator, String planTitle, String taskNumber,
-                         String asWritten) {
+    public record Target(String metric, double value, String comparator, String agency, String planTitle,
+                         String taskNumber, String asWritten) {
+
+        /** Whether it binds this unit: a target the plan gives one agency binds that agency only. */
+        public boolean binds(String unit) {
+            return agency == null || agency.equals(unit);
+        }
 
         public boolean met(Double rate) {
             if (rate == null) {
@@ -49,7 +54,7 @@ public final class DisposalTargets {
         for (PlanTask task : plan.tasks()) {
             for (PlanTask.Target target : task.targets()) {
                 if (HANDLING.equals(target.metric()) || ON_TIME.equals(target.metric())) {
-                    targets.add(new Target(target.metric(), target.value(), target.comparator(), plan.title(),
+                    targets.add(new Target(target.metric(), target.value(), target.comparator(), target.agency(), plan.title(),
                             task.number(), target.asWritten()));
                 }
             }
