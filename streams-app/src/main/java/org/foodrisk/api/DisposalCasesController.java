@@ -124,7 +124,7 @@ public class DisposalCasesController {
     public DisposalStanding rates(@Nullable @QueryValue String district, @Nullable @QueryValue OffsetDateTime asOf) {
         RequestedValues.requireValid(RequestedValues.outOfRange("asOf", asOf));
         List<DisposalCase> cases = reader.findAll(new DisposalCaseReader.Query(blank(district), null, null, null, null));
-        return DisposalStanding.of(cases, asOf != null ? asOf : OffsetDateTime.now(clock), targets);
+        return DisposalStanding.of(cases, asOf != null ? asOf : OffsetDateTime.now(clock), targets::of);
     }
 
     private static String blank(String value) {

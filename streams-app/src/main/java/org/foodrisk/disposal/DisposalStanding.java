@@ -23,7 +23,13 @@ public record DisposalStanding(OffsetDateTime asOf, List<Row> byUnit, List<Row> 
                       List<TargetCheck> targets) {
     }
 
-    public static DisposalStanding of(List<DisposalCase> cases, OffsetDateTime asOf, DisposalTargets targets) {
+    /** The targets a district's plan states for a year ({@link DisposalTargets#of}). */
+    @FunctionalInterface
+    public interface TargetSource {
+        List<DisposalTargets.Target> of(String districtCode, String districtName, int year);
+    }
+
+    public static DisposalStanding of(List<DisposalCase> cases, OffsetDateTime asOf, TargetSource targets) {
         Map<String, List<DisposalCase>> byUnit = new TreeMap<>();
         Map<String, List<DisposalCase>> byDistrict = new TreeMap<>();
         for (DisposalCase c : cases) {
@@ -38,7 +44,7 @@ public record DisposalStanding(OffsetDateTime asOf, List<Row> byUnit, List<Row> 
         return new DisposalStanding(asOf, units, plans);
     }
 
-    private static Row row(List<DisposalCase> members, String unit, OffsetDateTime asOf, DisposalTargets targets) {
+    private static Row row(List<DisposalCase> members, String unit, OffsetDateTime asOf, TargetSource targets) {
         DisposalCase first = members.get(0);
         DisposalRates rates = DisposalRates.of(members, asOf);
         List<TargetCheck> checks = new ArrayList<>();
