@@ -52,7 +52,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * takes it to 已处置 and the unit's 核查处置率 changes; a case left open past its (configured, short)
  * deadline turns overdue on the wall clock and counts against 按时完成率. Then the same in a headless
  * Chromium: a member of 武清's 区市场监管局 takes a case from 待核查 to 已处置 on the dashboard's 核查处置 page
- * and sees the unit's rates change. Screenshots in target/dashboard-screenshots.
+ * and sees the unit's rates change; both 会商 summaries' section 六 follow. Screenshots in
+ * target/dashboard-screenshots.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -143,6 +144,8 @@ class DisposalCasesIT implements TestPropertyProvider {
 
         JsonNode before = unitRates("120111", "区市场监管局");
         assertEquals(0.0, before.path("rates").path("handlingRate").asDouble(), before.toString());
+        assertTrue(summaryMarkdown("120111").contains("| 区市场监管局 | 2 | 0 | 0 | 0 | 0.0% | — |"),
+                "the 会商 summary's section 六 before");
 
         assertEquals(202, status(act(a, "{\"action\":\"accept\"}"), XQ_MARKET));
         awaitCase(a, c -> "核查中".equals(c.path("state").asText()), null);
@@ -158,6 +161,9 @@ class DisposalCasesIT implements TestPropertyProvider {
         JsonNode handlingTarget = after.path("targets").get(0);
         assertEquals("核查处置率", handlingTarget.path("metric").asText(), after.toString());
         assertFalse(handlingTarget.path("met").asBoolean(), "西青 2021 18.: 100 % — not met at 50 %");
+        String summary = summaryMarkdown("120111");
+        assertTrue(summary.contains("| 区市场监管局 | 2 | 1 | 1 | 0 | 50.0% | 100.0% |"), summary);
+        assertTrue(summary.contains("核查处置率 ≥100%，本区 50.0%，未达到"), summary);
 
         // A 省抽 case of this app is due 20 s after its report: left open, it turns overdue on the wall clock
         // and counts against 按时完成率 (before issue 15 an open overdue case counted nowhere).
@@ -213,6 +219,9 @@ class DisposalCasesIT implements TestPropertyProvider {
 
             JsonNode stored = Json.MAPPER.readTree(read(ANALYST, "/api/v1/disposal-cases/" + sampleId));
             assertEquals("wq-market", stored.path("actions").get(1).path("by").asText());
+            String summary = summaryMarkdown("120114");
+            assertTrue(summary.contains("| 区市场监管局 | 1 | 1 | 1 | 0 | 100.0% | 100.0% |"), summary);
+            assertTrue(summary.contains("本区计划未设定核查处置率、按时完成率目标。"), summary);
         }
     }
 
@@ -282,6 +291,12 @@ class DisposalCasesIT implements TestPropertyProvider {
             Thread.sleep(300);
         }
         throw new AssertionError("case " + caseId + " did not get there; last seen: " + last);
+    }
+
+    /** This week's 会商 summary of the district, as the meeting reads it. */
+    private String summaryMarkdown(String district) {
+        String week = org.foodrisk.summary.Period.weekOf(java.time.LocalDate.now(ZoneOffset.ofHours(8))).id();
+        return read(ANALYST, "/api/v1/summaries/" + district + "/" + week + ".md");
     }
 
     private JsonNode unitRates(String district, String unit) throws Exception {
