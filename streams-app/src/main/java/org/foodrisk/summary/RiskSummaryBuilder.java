@@ -114,7 +114,9 @@ public final class RiskSummaryBuilder {
         RiskSummary draft = new RiskSummary(districtCode, districtName, period.id(), period.first().toString(),
                 period.last().toString(), current.size(), previous.size(), byLevel, byKind, byCategory, byUnit, top,
                 openByUnit, overdueByUnit, accountability, progress, null, null);
-        String markdown = markdown(draft, period, withdrawn, ranked.stream().limit(TOP_RISKS).toList(), openByUnitMarkdown);
+        String markdown = markdown(draft, period, withdrawn, ranked.stream().limit(TOP_RISKS).toList(), openByUnitMarkdown,
+                disposalCases == null ? "目标：不合格食品核查处置率 100%，按时完成率 ≥85%（西青区2021年计划 18.）。"
+                        : targetsLine(disposalTargets));
         DisposalStanding disposal = null;
         if (disposalCases != null) {
             OffsetDateTime yearStart = period.last().withDayOfYear(1).atStartOfDay(zone).toOffsetDateTime();
@@ -212,8 +214,13 @@ public final class RiskSummaryBuilder {
         return counts;
     }
 
+    /**
+     * @param targetsLine under the units' table: the 核查处置率 / 按时完成率 targets the district's plan states.
+     *                    Without the plan's targets at hand (the overload without cases), the figures of
+     *                    西青 2021 18. as before.
+     */
     private String markdown(RiskSummary s, Period period, List<Alert> withdrawn, List<Alert> topAlerts,
-                            Map<String, List<String>> openByUnit) {
+                            Map<String, List<String>> openByUnit, String targetsLine) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(Markdown.inline(s.districtName())).append("食品安全风险会商摘要（").append(period.label()).append("）\n\n");
         md.append("统计期：").append(s.periodStart()).append(" 至 ").append(s.periodEnd()).append("（按事件时间）\n\n");
@@ -266,7 +273,7 @@ public final class RiskSummaryBuilder {
                     .append(" | ").append(a.closedInTime()).append(" | ").append(pct(a.handlingRate())).append(" | ")
                     .append(pct(a.onTimeRate())).append(" |\n");
         }
-        md.append("\n目标：不合格食品核查处置率 100%，按时完成率 ≥85%（西青区2021年计划 18.）。\n\n");
+        md.append("\n").append(targetsLine).append("\n\n");
         md.append("## 五、计划目标进展（截至期末）\n\n");
         if (s.planProgress().isEmpty()) {
             md.append("本区计划未设定可跟踪的量化目标。\n");
@@ -325,6 +332,17 @@ public final class RiskSummaryBuilder {
         }
         md.append(String.join("；", parts)).append("。\n");
         return md.toString();
+    }
+
+    /** The targets the district's own plan states, or that it states none (issue 15: not 西青's for everyone). */
+    private static String targetsLine(List<DisposalTargets.Target> targets) {
+        if (targets.isEmpty()) {
+            return "目标：本区计划未设定不合格食品核查处置率、按时完成率目标。";
+        }
+        DisposalTargets.Target first = targets.get(0);
+        return "目标：不合格食品" + String.join("，", targets.stream().map(t -> Markdown.inline(t.metric()) + " "
+                + comparator(t.comparator()) + num(t.value()) + "%").toList()) + "（" + Markdown.inline(first.planTitle())
+                + " " + Markdown.inline(first.taskNumber()) + "）。";
     }
 
     private static String comparator(String comparator) {

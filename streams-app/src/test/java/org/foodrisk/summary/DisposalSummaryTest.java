@@ -68,6 +68,8 @@ class DisposalSummaryTest {
         assertTrue(md.contains("| 区农业农村委 | 1 | 0 | 0 | 0 | 0.0% | — |"), md);
         assertTrue(md.contains("目标（西青区 2021 年食品安全监督管理计划 18\\.）：核查处置率 ≥100%，本区 33.3%，未达到；"
                 + "按时完成率 ≥85%，本区 50.0%，未达到。"), md);
+        assertTrue(md.contains("\n目标：不合格食品核查处置率 ≥100%，按时完成率 ≥85%（西青区 2021 年食品安全监督管理计划 18\\.）。\n"),
+                "section 四 states the district's own targets: " + md);
         assertNotNull(summary.disposal());
         assertEquals(3, summary.disposal().byPlan().get(0).rates().received());
     }
@@ -78,9 +80,13 @@ class DisposalSummaryTest {
                 "2024-06-11T10:00:00+08:00", "2024-06-12T10:00:00+08:00"));
         String md = summary("120114", "武清区", wuqing).markdown();
         assertTrue(md.contains("本区计划未设定核查处置率、按时完成率目标。"), md);
-        assertFalse(md.substring(md.indexOf("## 六")).contains("西青"), md);
+        assertFalse(md.contains("西青"), "no district is lent 西青 2021's targets, in section 四 either: " + md);
+        assertTrue(md.contains("\n目标：本区计划未设定不合格食品核查处置率、按时完成率目标。\n"), md);
         String before = new RiskSummaryBuilder(TIANJIN).build("120114", "武清区", WEEK, List.of(), List.of()).markdown();
-        assertTrue(md.startsWith(before), "sections 一 to 五 unchanged; the new one follows them");
+        String footer = "\n目标：不合格食品核查处置率 100%，按时完成率 ≥85%（西青区2021年计划 18.）。\n";
+        assertTrue(before.contains(footer), before);
+        assertTrue(md.startsWith(before.replace(footer, "\n目标：本区计划未设定不合格食品核查处置率、按时完成率目标。\n")),
+                "sections 一 to 五 as they were but for the targets line; the new one follows them");
     }
 
     @Test
