@@ -12,12 +12,12 @@ import java.util.List;
  * always kept, so that the change a version records is in it (the contract's field limits keep any
  * one entry small).
  */
-final class NewestWithinBudget {
+public final class NewestWithinBudget {
 
     private NewestWithinBudget() {
     }
 
-    static <T> List<T> of(List<T> oldestFirst, int maxCount, int maxBytes) {
+    public static <T> List<T> of(List<T> oldestFirst, int maxCount, int maxBytes) {
         int from = oldestFirst.size();
         long bytes = 0;
         while (from > 0 && oldestFirst.size() - from < maxCount) {

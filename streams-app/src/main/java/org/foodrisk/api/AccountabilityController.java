@@ -19,7 +19,7 @@ import java.util.Map;
  * risk per district × category (GET /api/v1/risk-matrix), computed from the alert store.
  *
  * <p>Figures as the plans define them (西青 2021 18.: 不合格食品核查处置率 100%, 按时完成率 ≥85%):
- * 核查处置率 = closed / received, 按时完成率 = closed by the deadline / closed. An alert counts for
+ * 核查处置率 = closed / received, 按时完成率 = closed by the deadline / (closed + open past it). An alert counts for
  * the units that lead one of its plan tasks (the unit that answers for it).
  */
 @Controller("/api/v1")

@@ -1,6 +1,7 @@
 package org.foodrisk.api;
 
 import jakarta.inject.Singleton;
+import org.foodrisk.disposal.DisposalTargets;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.reference.District;
 import org.foodrisk.summary.Period;
@@ -12,7 +13,7 @@ import org.foodrisk.topology.TopologySettings;
 
 import java.util.List;
 
-/** Builds the 会商 summary of a district and period from the alerts and counts in the stores. */
+/** Builds the 会商 summary of a district and period from the alerts, counts and 核查处置 cases in the stores. */
 @Singleton
 public class SummaryService {
 
@@ -21,8 +22,13 @@ public class SummaryService {
     private final PlanCatalog catalog;
     private final RiskSummaryBuilder builder;
 
+    private final DisposalCaseReader cases;
+    private final DisposalTargets disposalTargets;
+
     public SummaryService(AlertStoreReader alerts, DailyCountsReader counts, PlanCatalog catalog,
-                          TopologySettings settings) {
+                          TopologySettings settings, DisposalCaseReader cases) {
+        this.cases = cases;
+        this.disposalTargets = new DisposalTargets(catalog);
         this.alerts = alerts;
         this.counts = counts;
         this.catalog = catalog;
@@ -36,6 +42,8 @@ public class SummaryService {
                 .map(plan -> new PlanProgressCalculator().progress(plan, district.code(), period.last(),
                         counts.samplingTotals(district.code(), period.last())))
                 .orElse(List.of());
-        return builder.build(district.code(), district.name(), period, districtAlerts, progress);
+        var districtCases = cases.findAll(new DisposalCaseReader.Query(district.code(), null, null, null, null));
+        return builder.build(district.code(), district.name(), period, districtAlerts, progress, districtCases,
+                disposalTargets.of(district.code(), district.name(), period.last().getYear()));
     }
 }

@@ -24,10 +24,23 @@ public final class SamplingPrograms {
 
     private static final Set<String> NOT_SUPERVISION = Set.of("快检", "风险监测", "你点我检");
 
+    /**
+     * The programs of 监督抽检 proper: official sampling whose 不合格 verdict is a legal finding that the
+     * regulator must follow up (核查处置, SAMR《食品安全抽样检验管理办法》). 例行监测 counts in pass rates but is
+     * monitoring, not supervision: its failures are followed up through the agriculture system's own
+     * procedures, not as 核查处置 cases. A record without a program is not known to be supervision.
+     */
+    private static final Set<String> SUPERVISION = Set.of("国抽", "省抽", "市抽", "区抽", "县抽", "监督抽查");
+
     /** What an alert's detector text says about the programs a figure counts. */
     public static final String COUNTED = "计入监督抽检（国抽、省抽、市抽、区抽、县抽、监督抽查）及农业农村部门例行监测；不计快检、风险监测、你点我检";
 
     private SamplingPrograms() {
+    }
+
+    /** Whether a 不合格 of this program opens a 核查处置 case (see {@link #SUPERVISION}). */
+    public static boolean isSupervision(String program) {
+        return program != null && SUPERVISION.contains(program);
     }
 
     public static boolean countsInPassRates(String program) {

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.foodrisk.alert.AlertLevel;
 import org.foodrisk.alert.DeadlinePolicy;
+import org.foodrisk.disposal.DisposalDeadlines;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.plan.PlanRouter;
 import org.foodrisk.topology.TopologySettings;
@@ -39,7 +40,26 @@ class RuntimeFactory {
         allowance(AlertLevel.BLUE, blue, allowances);
         TopologySettings configured = SettingsOverrides.apply(TopologySettings.defaults(),
                 environment.getProperties("foodrisk.detect", io.micronaut.core.naming.conventions.StringConvention.RAW));
-        return configured.withZone(ZoneId.of(zone)).withDeadlines(new DeadlinePolicy(allowances));
+        return configured.withZone(ZoneId.of(zone)).withDeadlines(new DeadlinePolicy(allowances))
+                .withDisposal(disposalDeadlines(environment.getProperties("foodrisk.disposal.deadlines",
+                        io.micronaut.core.naming.conventions.StringConvention.RAW)));
+    }
+
+    /**
+     * foodrisk.disposal.deadlines.&lt;program&gt;: an ISO-8601 duration per sampling program (e.g. 区抽: P30D);
+     * programs not named keep the statutory 90 days ({@link DisposalDeadlines}).
+     */
+    static DisposalDeadlines disposalDeadlines(java.util.Map<String, Object> configured) {
+        java.util.Map<String, java.time.Duration> byProgram = new java.util.LinkedHashMap<>();
+        configured.forEach((program, written) -> {
+            try {
+                byProgram.put(program, java.time.Duration.parse(String.valueOf(written).strip()));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("foodrisk.disposal.deadlines." + program
+                        + " must be an ISO-8601 duration like P30D, got " + written);
+            }
+        });
+        return DisposalDeadlines.defaults().with(byProgram);
     }
 
     /** "PT24H/P7D" = 24 h to acknowledge, 7 days to close; "none" = no deadline for the level. */

@@ -29,8 +29,10 @@ final class SettingsOverrides {
             return base;
         }
         // Deadlines are configured under foodrisk.deadlines.* (RuntimeFactory) and have no JSON form.
-        ObjectNode tree = Json.MAPPER.valueToTree(base.withDeadlines(null));
+        // So are the 核查处置 deadlines (foodrisk.disposal.deadlines.*).
+        ObjectNode tree = Json.MAPPER.valueToTree(base.withDeadlines(null).withDisposal(null));
         tree.remove("deadlines");
+        tree.remove("disposal");
         // The default options belong to the default method (min-sigma is EARS's): another method
         // named without options of its own starts from R's defaults, not from options it would refuse.
         for (String method : List.of("count-method", "weekly-count-method")) {
@@ -58,7 +60,8 @@ final class SettingsOverrides {
             node.put(field, String.valueOf(override.getValue()));
         }
         try {
-            return Json.MAPPER.treeToValue(tree, TopologySettings.class).withDeadlines(base.deadlines());
+            return Json.MAPPER.treeToValue(tree, TopologySettings.class).withDeadlines(base.deadlines())
+                    .withDisposal(base.disposal());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("foodrisk.detect: " + e.getOriginalMessage(), e);
         }

@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * How a responsible unit handled its alerts, as the plans measure it (西青 2021 18.: 不合格食品核查
  * 处置率 100%, 按时完成率 ≥85%): received, acknowledged in time, closed, closed in time,
- * 核查处置率 = closed / received and 按时完成率 = closed in time / closed, all as of a moment.
+ * 核查处置率 = closed / received and 按时完成率 = closed in time / (closed + open past the close deadline),
+ * all as of a moment. An alert left open past its deadline is late already: counting closed alerts only
+ * let a unit look punctual by leaving its late alerts open (issue 15).
  * An alert counts for every unit that leads one of its plan tasks.
  */
 public record Accountability(String unit, int received, int acknowledgedInTime, int closed, int closedInTime,
@@ -47,7 +49,7 @@ public record Accountability(String unit, int received, int acknowledgedInTime, 
         }
         return new Accountability(unit, received.size(), acknowledgedInTime, closed, closedInTime, openOverdue,
                 received.isEmpty() ? null : percent(closed, received.size()),
-                closed == 0 ? null : percent(closedInTime, closed));
+                closed + openOverdue == 0 ? null : percent(closedInTime, closed + openOverdue));
     }
 
     private static double percent(int numerator, int denominator) {

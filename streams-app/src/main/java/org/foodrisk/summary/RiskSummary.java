@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * A 会商 summary of one district and one period (contract: foodrisk.risk-summaries.v1, key
- * {@code <districtCode>|<period>}), with the {@code markdown} a meeting reads as it is.
+ * {@code <districtCode>|<period>}), with the {@code markdown} a meeting reads as it is, and — when the
+ * summary was built with the district's 核查处置 cases — their standing for the year up to the period's end
+ * ({@code disposal}: per unit and for the district's plan, with the plan's own targets; issue 15).
  */
 public record RiskSummary(
         String districtCode,
@@ -24,7 +26,8 @@ public record RiskSummary(
         Map<String, Integer> overdueByUnit,
         List<UnitAccountability> accountability,
         List<TargetProgress> planProgress,
-        String markdown) {
+        String markdown,
+        org.foodrisk.disposal.DisposalStanding disposal) {
 
     public record TopRisk(String alertId, String level, String levelName, String kind, String headline, String status,
                           int evidence, List<String> evidenceLines, List<String> responsibleTasks) {

@@ -4,6 +4,10 @@ import org.foodrisk.alert.Alert;
 import org.foodrisk.alert.AlertLevel;
 import org.foodrisk.alert.AlertStatus;
 import org.foodrisk.detect.Evidence;
+import org.foodrisk.disposal.DisposalCase;
+import org.foodrisk.disposal.DisposalRates;
+import org.foodrisk.disposal.DisposalStanding;
+import org.foodrisk.disposal.DisposalTargets;
 import org.foodrisk.encode.Markdown;
 import org.foodrisk.plan.PlanTaskRef;
 
@@ -55,6 +59,19 @@ public final class RiskSummaryBuilder {
 
     public RiskSummary build(String districtCode, String districtName, Period period, List<Alert> districtAlerts,
                              List<TargetProgress> progress) {
+        return build(districtCode, districtName, period, districtAlerts, progress, null, List.of());
+    }
+
+    /**
+     * With the district's 核查处置 cases: a section 六 after the existing five gives their counts and rates for
+     * the year up to the period's end (the plans' targets are annual), per unit, against the targets the
+     * district's own plan states ({@code disposalTargets}, empty when it states none).
+     *
+     * @param disposalCases   the district's cases, or null for a summary without the section
+     */
+    public RiskSummary build(String districtCode, String districtName, Period period, List<Alert> districtAlerts,
+                             List<TargetProgress> progress, List<DisposalCase> disposalCases,
+                             List<DisposalTargets.Target> disposalTargets) {
         // An alarm that late reports withdrew is no risk of the period: listed apart, counted nowhere else.
         List<Alert> withdrawn = inPeriod(districtAlerts, period).stream().filter(RiskSummaryBuilder::withdrawn).toList();
         List<Alert> current = inPeriod(districtAlerts, period).stream().filter(a -> !withdrawn(a)).toList();
@@ -96,11 +113,24 @@ public final class RiskSummaryBuilder {
         List<RiskSummary.UnitAccountability> accountability = accountability(current, periodEnd);
         RiskSummary draft = new RiskSummary(districtCode, districtName, period.id(), period.first().toString(),
                 period.last().toString(), current.size(), previous.size(), byLevel, byKind, byCategory, byUnit, top,
-                openByUnit, overdueByUnit, accountability, progress, null);
+                openByUnit, overdueByUnit, accountability, progress, null, null);
+        String markdown = markdown(draft, period, withdrawn, ranked.stream().limit(TOP_RISKS).toList(), openByUnitMarkdown,
+                disposalCases == null ? "目标：不合格食品核查处置率 100%，按时完成率 ≥85%（西青区2021年计划 18.）。"
+                        : targetsLine(disposalTargets));
+        DisposalStanding disposal = null;
+        if (disposalCases != null) {
+            OffsetDateTime yearStart = period.last().withDayOfYear(1).atStartOfDay(zone).toOffsetDateTime();
+            List<DisposalCase> thisYear = disposalCases.stream()
+                    .filter(c -> c.knownAt() != null && !c.knownAt().isBefore(yearStart)).toList();
+            disposal = DisposalStanding.of(thisYear, periodEnd, (code, name, year) -> disposalTargets);
+            OffsetDateTime periodStart = period.first().atStartOfDay(zone).toOffsetDateTime();
+            long newInPeriod = thisYear.stream().filter(c -> !c.withdrawn() && !c.knownAt().isBefore(periodStart)
+                    && c.knownAt().isBefore(periodEnd)).count();
+            markdown = markdown + disposalMarkdown(disposal, newInPeriod, disposalTargets);
+        }
         return new RiskSummary(draft.districtCode(), draft.districtName(), draft.period(), draft.periodStart(),
                 draft.periodEnd(), draft.newAlerts(), draft.previousPeriodNewAlerts(), byLevel, byKind, byCategory,
-                byUnit, top, openByUnit, overdueByUnit, accountability, progress,
-                markdown(draft, period, withdrawn, ranked.stream().limit(TOP_RISKS).toList(), openByUnitMarkdown));
+                byUnit, top, openByUnit, overdueByUnit, accountability, progress, markdown, disposal);
     }
 
     private static boolean withdrawn(Alert alert) {
@@ -184,8 +214,13 @@ public final class RiskSummaryBuilder {
         return counts;
     }
 
+    /**
+     * @param targetsLine under the units' table: the 核查处置率 / 按时完成率 targets the district's plan states.
+     *                    Without the plan's targets at hand (the overload without cases), the figures of
+     *                    西青 2021 18. as before.
+     */
     private String markdown(RiskSummary s, Period period, List<Alert> withdrawn, List<Alert> topAlerts,
-                            Map<String, List<String>> openByUnit) {
+                            Map<String, List<String>> openByUnit, String targetsLine) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(Markdown.inline(s.districtName())).append("食品安全风险会商摘要（").append(period.label()).append("）\n\n");
         md.append("统计期：").append(s.periodStart()).append(" 至 ").append(s.periodEnd()).append("（按事件时间）\n\n");
@@ -238,7 +273,7 @@ public final class RiskSummaryBuilder {
                     .append(" | ").append(a.closedInTime()).append(" | ").append(pct(a.handlingRate())).append(" | ")
                     .append(pct(a.onTimeRate())).append(" |\n");
         }
-        md.append("\n目标：不合格食品核查处置率 100%，按时完成率 ≥85%（西青区2021年计划 18.）。\n\n");
+        md.append("\n").append(targetsLine).append("\n\n");
         md.append("## 五、计划目标进展（截至期末）\n\n");
         if (s.planProgress().isEmpty()) {
             md.append("本区计划未设定可跟踪的量化目标。\n");
@@ -255,6 +290,68 @@ public final class RiskSummaryBuilder {
             }
         }
         return md.toString();
+    }
+
+    /** Section 六: the district's 核查处置 cases this year up to the period's end (issue 15). */
+    private static String disposalMarkdown(DisposalStanding standing, long newInPeriod,
+                                           List<DisposalTargets.Target> targets) {
+        StringBuilder md = new StringBuilder("\n## 六、不合格食品核查处置（本年度截至期末）\n\n");
+        DisposalRates all = DisposalRates.of(List.of(), standing.asOf());
+        if (!standing.byPlan().isEmpty()) {
+            all = standing.byPlan().get(0).rates();
+        }
+        if (all.received() == 0) {
+            md.append("本年度无监督抽检不合格核查处置案件。\n\n");
+        } else {
+            md.append("本期新增核查处置案件 **").append(newInPeriod).append("** 件；本年度累计收到 ").append(all.received())
+                    .append(" 件，已处置 ").append(all.disposed()).append(" 件，未处置 ").append(all.open())
+                    .append(" 件（其中超期 ").append(all.openOverdue()).append(" 件）；核查处置率 ")
+                    .append(pct(all.handlingRate())).append("，按时完成率 ").append(pct(all.onTimeRate()))
+                    .append("（超期未处置计为未按时）。\n\n");
+            md.append("| 责任单位 | 收到 | 已处置 | 按时处置 | 超期未处置 | 核查处置率 | 按时完成率 |\n|---|---:|---:|---:|---:|---:|---:|\n");
+            for (DisposalStanding.Row row : standing.byUnit()) {
+                DisposalRates r = row.rates();
+                md.append("| ").append(Markdown.inline(row.unit())).append(" | ").append(r.received()).append(" | ")
+                        .append(r.disposed()).append(" | ").append(r.disposedInTime()).append(" | ").append(r.openOverdue())
+                        .append(" | ").append(pct(r.handlingRate())).append(" | ").append(pct(r.onTimeRate())).append(" |\n");
+            }
+            md.append("\n");
+        }
+        if (targets.isEmpty()) {
+            md.append("本区计划未设定核查处置率、按时完成率目标。\n");
+            return md.toString();
+        }
+        DisposalTargets.Target first = targets.get(0);
+        md.append("目标（").append(Markdown.inline(first.planTitle())).append(" ").append(Markdown.inline(first.taskNumber()))
+                .append("）：");
+        List<String> parts = new ArrayList<>();
+        for (DisposalTargets.Target target : targets) {
+            Double actual = DisposalTargets.HANDLING.equals(target.metric()) ? all.handlingRate() : all.onTimeRate();
+            parts.add(Markdown.inline(target.metric()) + " " + comparator(target.comparator()) + num(target.value()) + "%，本区 "
+                    + (actual == null ? "—，待考核" : pct(actual) + "，" + (target.met(actual) ? "达到" : "未达到")));
+        }
+        md.append(String.join("；", parts)).append("。\n");
+        return md.toString();
+    }
+
+    /** The targets the district's own plan states, or that it states none (issue 15: not 西青's for everyone). */
+    private static String targetsLine(List<DisposalTargets.Target> targets) {
+        if (targets.isEmpty()) {
+            return "目标：本区计划未设定不合格食品核查处置率、按时完成率目标。";
+        }
+        DisposalTargets.Target first = targets.get(0);
+        return "目标：不合格食品" + String.join("，", targets.stream().map(t -> Markdown.inline(t.metric()) + " "
+                + comparator(t.comparator()) + num(t.value()) + "%").toList()) + "（" + Markdown.inline(first.planTitle())
+                + " " + Markdown.inline(first.taskNumber()) + "）。";
+    }
+
+    private static String comparator(String comparator) {
+        return switch (comparator == null ? ">=" : comparator) {
+            case ">" -> "＞";
+            case "=" -> "＝";
+            case "<=" -> "≤";
+            default -> "≥";
+        };
     }
 
     private static void table(StringBuilder md, String title, String column, Map<String, Integer> counts) {

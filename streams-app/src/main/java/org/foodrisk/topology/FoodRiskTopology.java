@@ -15,6 +15,9 @@ import org.foodrisk.alert.Alert;
 import org.foodrisk.alert.AlertIds;
 import org.foodrisk.alert.AlertLifecycle;
 import org.foodrisk.detect.CaseHistory;
+import org.foodrisk.disposal.CaseLifecycle;
+import org.foodrisk.disposal.DisposalCase;
+import org.foodrisk.disposal.DisposalUnits;
 import org.foodrisk.detect.ComplaintRepeatRule;
 import org.foodrisk.detect.CountAberrationRule;
 import org.foodrisk.detect.CriticalHazardRule;
@@ -84,6 +87,9 @@ import java.util.List;
  *                                        detections ─┐
  *  foodrisk.alert-actions.v1 ─ intake-alert-actions ─┴ [by alertId] ─ alert-state ─► foodrisk.alerts.v1
  *                                          (wall-clock punctuation: overdue)   └─► dead letters (refused actions)
+ *  signals (监督抽检 results) ─┐
+ *  foodrisk.disposal-actions.v1 ─ intake-disposal-actions ─┴ [by caseId] ─ disposal-case-state ─► foodrisk.disposal-cases.v1
+ *                                          (wall-clock punctuation: overdue)          └─► dead letters (refused actions)
  *  foodrisk.plan-catalog.v1 ─► global store ─► routing catalog
  * </pre>
  *
@@ -97,6 +103,8 @@ public final class FoodRiskTopology {
     private static final JsonSerde<Alert> ALERT = JsonSerde.of(Alert.class);
     private static final JsonSerde<AlertCommand> COMMAND = JsonSerde.of(AlertCommand.class);
     private static final JsonSerde<DeadLetter> DEAD_LETTER = JsonSerde.of(DeadLetter.class);
+    private static final JsonSerde<DisposalCase> DISPOSAL_CASE = JsonSerde.of(DisposalCase.class);
+    private static final JsonSerde<DisposalCommand> DISPOSAL_COMMAND = JsonSerde.of(DisposalCommand.class);
 
     private FoodRiskTopology() {
     }
@@ -311,7 +319,48 @@ public final class FoodRiskTopology {
                 .to(Topics.ALERTS, Produced.with(Serdes.String(), ALERT).withName("sink-alerts"));
         deadLetters(alertOutput, "alert-state", counters);
 
+        addDisposalCases(builder, signals, settings, catalog, counters);
+
         return builder.build();
+    }
+
+    /**
+     * 核查处置 cases (issue 15): every 不合格 result of 监督抽检 opens a case for the unit of its stage and
+     * district, keyed by sampleId (the dedup stores upstream already make a re-delivery nothing; the case
+     * store keyed by the same id makes a correction update, not reopen). Results and the units' actions meet
+     * in one repartition topic keyed by caseId, so one task owns each case; overdue is marked on the wall
+     * clock. Results of every supervision program go through, 合格 ones too: a correction to 合格 withdraws
+     * a case no one has acted on.
+     */
+    private static void addDisposalCases(StreamsBuilder builder, KStream<String, Signal> signals,
+                                         TopologySettings settings, PlanCatalog catalog, OutputCounters counters) {
+        KStream<String, DisposalCommand> results = signals
+                .filter((id, s) -> s.type() == SignalType.SAMPLING && SamplingPrograms.isSupervision(s.tagValue("program")),
+                        Named.as("filter-supervision-results"))
+                .mapValues(DisposalCommand::of, Named.as("as-disposal-result-command"));
+        KStream<String, Object> actionIntake = builder
+                .stream(Topics.DISPOSAL_ACTIONS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName("source-disposal-actions"))
+                .process(DisposalActionIntakeProcessor::new, Named.as("intake-disposal-actions"));
+        deadLetters(actionIntake, "disposal-actions", counters);
+        KStream<String, DisposalCommand> actions = actionIntake
+                .filter((key, value) -> value instanceof DisposalCommand, Named.as("filter-accepted-disposal-actions"))
+                .mapValues(value -> (DisposalCommand) value, Named.as("as-disposal-action-command"));
+
+        builder.addStateStore(store(StoreNames.DISPOSAL_CASES, DISPOSAL_CASE));
+        CaseLifecycle lifecycle = new CaseLifecycle(CaseLifecycle.supervising(), new DisposalUnits(catalog),
+                settings.disposal());
+        KStream<String, Object> output = results
+                .merge(actions, Named.as("merge-disposal-commands"))
+                .selectKey((key, command) -> command.result() != null ? command.result().id() : command.action().caseId(),
+                        Named.as("key-by-case"))
+                .repartition(Repartitioned.with(Serdes.String(), DISPOSAL_COMMAND).withName("disposal-commands-by-case"))
+                .process(() -> new DisposalCaseProcessor(lifecycle, settings.zone(), settings.overdueCheckEvery()),
+                        Named.as("disposal-case-state"), StoreNames.DISPOSAL_CASES);
+        output.filter((key, value) -> value instanceof DisposalCase, Named.as("filter-disposal-cases"))
+                .mapValues(value -> (DisposalCase) value, Named.as("as-disposal-case"))
+                .to(Topics.DISPOSAL_CASES, Produced.with(Serdes.String(), DISPOSAL_CASE).withName("sink-disposal-cases"));
+        deadLetters(output, "disposal-case-state", counters);
     }
 
     /**

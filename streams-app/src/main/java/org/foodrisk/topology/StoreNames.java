@@ -30,6 +30,9 @@ public final class StoreNames {
     /** The current episode of each district × food × hazard class (key {@code district|category|food|hazardClass}). */
     public static final String FOOD_HAZARD_EPISODES = "food-hazard-episodes-store";
 
+    /** 核查处置 cases by caseId (= the 不合格 result's sampleId); the query API reads it. */
+    public static final String DISPOSAL_CASES = "disposal-cases-store";
+
     /** Each input task's arrival clock and last tick ({@link ArrivalClockProcessor}). */
     public static final String ARRIVAL_CLOCK = "arrival-clock-store";
 

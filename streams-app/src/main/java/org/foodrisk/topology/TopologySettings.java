@@ -51,6 +51,8 @@ import java.util.Map;
  *                             holidays and the return after them left out; {@link org.foodrisk.detect.ComparableDays})
  *                             or "consecutive-days" (R's series of consecutive days)
  * @param time                 the arrival-time clock: ticks, idle partitions, how far back days are judged again
+ * @param disposal             time allowed to take a 核查处置 case to 已处置, by sampling program
+ *                             ({@code foodrisk.disposal.deadlines.*}, like the alerts' deadlines no JSON form)
  */
 public record TopologySettings(
         ZoneId zone,
@@ -84,7 +86,8 @@ public record TopologySettings(
         Map<String, String> countMethodOptions,
         Map<String, String> weeklyCountMethodOptions,
         String countBaseline,
-        TimeModel time) {
+        TimeModel time,
+        org.foodrisk.disposal.DisposalDeadlines disposal) {
 
     /**
      * Production options of EARS C2 on sparse daily counts. R's earsC has no floor on the sd (minSigma
@@ -111,7 +114,7 @@ public record TopologySettings(
                 "ears-c2", 28, 3, Duration.ofDays(1), org.foodrisk.alert.DeadlinePolicy.defaults(),
                 org.foodrisk.detect.LevelPolicy.defaults(), "farrington-flexible", Duration.ofHours(24),
                 FoodHazardSettings.defaults(), DEFAULT_COUNT_METHOD_OPTIONS, Map.of(), "comparable-days",
-                TimeModel.defaults());
+                TimeModel.defaults(), org.foodrisk.disposal.DisposalDeadlines.defaults());
     }
 
     public TopologySettings withZone(ZoneId newZone) {
@@ -120,7 +123,7 @@ public record TopologySettings(
                 clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
                 rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
                 countMinEvents, dayCloseGrace, deadlines, levels, weeklyCountMethod, clusterExposureWindow, foodHazard,
-                countMethodOptions, weeklyCountMethodOptions, countBaseline, time);
+                countMethodOptions, weeklyCountMethodOptions, countBaseline, time, disposal);
     }
 
     public TopologySettings withDeadlines(org.foodrisk.alert.DeadlinePolicy newDeadlines) {
@@ -129,7 +132,7 @@ public record TopologySettings(
                 clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
                 rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
                 countMinEvents, dayCloseGrace, newDeadlines, levels, weeklyCountMethod, clusterExposureWindow, foodHazard,
-                countMethodOptions, weeklyCountMethodOptions, countBaseline, time);
+                countMethodOptions, weeklyCountMethodOptions, countBaseline, time, disposal);
     }
 
     public TopologySettings withTime(TimeModel newTime) {
@@ -138,6 +141,15 @@ public record TopologySettings(
                 clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
                 rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
                 countMinEvents, dayCloseGrace, deadlines, levels, weeklyCountMethod, clusterExposureWindow, foodHazard,
-                countMethodOptions, weeklyCountMethodOptions, countBaseline, newTime);
+                countMethodOptions, weeklyCountMethodOptions, countBaseline, newTime, disposal);
+    }
+
+    public TopologySettings withDisposal(org.foodrisk.disposal.DisposalDeadlines newDisposal) {
+        return new TopologySettings(zone, futureTolerance, failureRateWindow, failureRateMinSamples,
+                failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
+                clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
+                rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
+                countMinEvents, dayCloseGrace, deadlines, levels, weeklyCountMethod, clusterExposureWindow, foodHazard,
+                countMethodOptions, weeklyCountMethodOptions, countBaseline, time, newDisposal);
     }
 }

@@ -27,6 +27,13 @@ public final class Topics {
     public static final String ALERT_ACTIONS = "foodrisk.alert-actions.v1";
     /** 会商 summaries; key {@code <districtCode>|<period>}. */
     public static final String RISK_SUMMARIES = "foodrisk.risk-summaries.v1";
+    /**
+     * 核查处置 cases: one per 不合格 result of 监督抽检 (key caseId = sampleId), a changelog with increasing
+     * {@code version}, as the alerts topic is (issue 15).
+     */
+    public static final String DISPOSAL_CASES = "foodrisk.disposal-cases.v1";
+    /** What the responsible unit does with a 核查处置 case (accept, dispose, comment); key {@code caseId}. */
+    public static final String DISPOSAL_ACTIONS = "foodrisk.disposal-actions.v1";
     /** Records that could not be parsed or failed validation, with the reason. */
     public static final String DEAD_LETTERS = "foodrisk.dead-letters.v1";
     /**

@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  *       endpoint itself;</li>
  *   <li>the ingestion endpoints are left to their publishers' tokens ({@code IngestFilter});</li>
  *   <li>any other read needs a signed-in user, whatever the role;</li>
- *   <li>a write needs a rule naming it: only {@code POST /api/v1/alerts/{alertId}/actions}, for
- *       unit members and admins (which alert and in whose name is decided by
- *       {@link ActionAuthority}). A new write endpoint stays closed until a rule is added here.</li>
+ *   <li>a write needs a rule naming it: only {@code POST /api/v1/alerts/{alertId}/actions} and
+ *       {@code POST /api/v1/disposal-cases/{caseId}/actions}, for unit members and admins (which alert or
+ *       case and in whose name is decided by {@link ActionAuthority} / {@link DisposalAuthority}). A new
+ *       write endpoint stays closed until a rule is added here.</li>
  * </ul>
  */
 public final class AccessRules {
@@ -41,6 +42,7 @@ public final class AccessRules {
     private static final List<String> PUBLIC_READ_PREFIXES = List.of("/health", "/swagger/", "/dashboard");
     private static final Set<String> API_DOCS_REDIRECTS = Set.of("/swagger", "/swagger-ui", "/swagger-ui/", "/api-docs");
     private static final Pattern ALERT_ACTIONS = Pattern.compile("/api/v1/alerts/[^/]+/actions/?");
+    private static final Pattern DISPOSAL_ACTIONS = Pattern.compile("/api/v1/disposal-cases/[^/]+/actions/?");
 
     private final boolean metricsPublic;
 
@@ -78,6 +80,12 @@ public final class AccessRules {
                     ? new Decision(Verdict.ALLOWED, "unit members and admins act on alerts")
                     : new Decision(Verdict.FORBIDDEN, "role " + user.role().word()
                     + " may read alerts but not act on them (unit members and admins may)");
+        }
+        if ("POST".equals(method) && DISPOSAL_ACTIONS.matcher(path).matches()) {
+            return user.mayActOnAlerts()
+                    ? new Decision(Verdict.ALLOWED, "unit members and admins act on 核查处置 cases")
+                    : new Decision(Verdict.FORBIDDEN, "role " + user.role().word()
+                    + " may read 核查处置 cases but not act on them (unit members and admins may)");
         }
         return new Decision(Verdict.FORBIDDEN, "no rule allows " + method + " " + path);
     }

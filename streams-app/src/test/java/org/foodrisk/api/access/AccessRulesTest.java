@@ -57,6 +57,16 @@ class AccessRulesTest {
     }
 
     @Test
+    void onlyUnitMembersAndAdminsPostDisposalActions() {
+        String path = "/api/v1/disposal-cases/WQ-2024-0001/actions";
+        assertEquals(UNAUTHENTICATED, verdict("POST", path, null));
+        assertEquals(FORBIDDEN, verdict("POST", path, ANALYST));
+        assertEquals(ALLOWED, verdict("POST", path, WUQING_MARKET));
+        assertEquals(ALLOWED, verdict("POST", path, ADMIN));
+        assertEquals(FORBIDDEN, verdict("POST", "/api/v1/disposal-cases/WQ-2024-0001", ADMIN), "only the actions path");
+    }
+
+    @Test
     void anyOtherWriteIsDeniedByDefaultEvenToAdmins() {
         for (String method : new String[]{"POST", "PUT", "PATCH", "DELETE"}) {
             assertEquals(FORBIDDEN, verdict(method, "/api/v1/alerts/ALT-1", ADMIN), method);
