@@ -4,6 +4,7 @@ import org.foodrisk.plan.AgencyNames;
 import org.foodrisk.plan.Plan;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.plan.PlanTask;
+import org.foodrisk.plan.UnitNames;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import java.util.Optional;
  *   <li>储备 → the plan's 粮食 unit (区粮食办, 区粮食中心) where it names one, else 市场监管.</li>
  * </ul>
  * The unit's name is the one the district's own plan uses (its most frequent spelling of that agency,
- * a "区…" form before a short one), so that the case reaches the members of the unit as they are
+ * a "区…" form before a short one, under its current name — {@link UnitNames}), so that the case reaches the members of the unit as they are
  * configured. A district without a plan of its own — or a plan that never names the agency (河北区 has no
  * 农业农村 unit) — gets the Tianjin 区 name of the agency ({@link #DEFAULT_NAMES}); the county template's
  * names (市场监管局, 农业农村局) are never used, since no Tianjin district is called that.
@@ -59,7 +60,9 @@ public final class DisposalUnits {
         }
         String stageWord = stage == null || stage.isBlank() ? "环节未注明" : stage + "环节";
         if (named.isPresent()) {
-            return new Assignment(named.get(), stageWord + "由" + agencyWord(agency) + "部门核查处置；单位名称按"
+            // Today's name of the unit (蓟州 2018's 区农委 is 区农业农村委), as routing names an alert's units
+            // (UnitNames): the members who act on cases and on alerts sign in with one unit name.
+            return new Assignment(UnitNames.current(plan.get(), named.get()), stageWord + "由" + agencyWord(agency) + "部门核查处置；单位名称按"
                     + plan.get().title(), plan.get());
         }
         String unit = DEFAULT_NAMES.get(agency);

@@ -25,9 +25,10 @@ class DisposalUnitsTest {
 
     @Test
     void eachStageGoesToItsAgencyAsTheDistrictsPlanNamesIt() {
-        assertEquals("区粮食办", unit("120111", "西青区", "储备"));
-        assertEquals("区粮食中心", unit("120119", "蓟州区", "储备"), "the 区 form before 蓟州's short 粮食中心");
-        assertEquals("区农委", unit("120119", "蓟州区", "屠宰"), "蓟州 2018 writes 区农委");
+        assertEquals("区发展改革委", unit("120111", "西青区", "储备"), "西青 2021 writes 区粮食办: its current name, as routing names it");
+        assertEquals("区发展改革委", unit("120119", "蓟州区", "储备"),
+                "蓟州 2018's 区粮食中心 under its current name (grain went to 发展改革委 in the 2019 reform, UnitNames)");
+        assertEquals("区农业农村委", unit("120119", "蓟州区", "屠宰"), "蓟州 2018 writes 区农委: today's name, as routing names it");
         assertEquals("区市场监管局", unit("120105", "河北区", "储备"), "河北 names no 粮食 unit: 市场监管");
         assertEquals("属地海关", unit("120105", "河北区", "进口"), "河北 names no 海关");
         assertEquals("西青海关", unit("120111", "西青区", "进口"));
