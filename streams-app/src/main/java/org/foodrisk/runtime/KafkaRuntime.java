@@ -136,9 +136,7 @@ public class KafkaRuntime implements AutoCloseable {
         // default): tasks nobody held before wait that long. One minute (Kafka's minimum) bounds
         // that wait; the same interval paces warm-up probing, which is cheap here (issue 12).
         props.put(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, 60_000L);
-        // Kafka 5.0's default, now (Kafka warns at every start otherwise): a failure while the global
-        // plan-catalog store is processed goes through the same (default, fail) handler as elsewhere.
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        GlobalThreadHandling.configure(props);
         return props;
     }
 

@@ -47,7 +47,7 @@ public final class Drivers {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true); // as KafkaRuntime
+        org.foodrisk.runtime.GlobalThreadHandling.configure(props); // as KafkaRuntime
         org.foodrisk.topology.RecordSizes.configure(props); // as KafkaRuntime
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 org.foodrisk.topology.DeadLetteringProductionHandler.class); // as KafkaRuntime
