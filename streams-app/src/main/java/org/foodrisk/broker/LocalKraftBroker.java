@@ -223,6 +223,16 @@ public final class LocalKraftBroker implements AutoCloseable {
         return command;
     }
 
+    /** True once the broker's client port accepts a TCP connection. */
+    private boolean accepting() {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
     private void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         Map<String, Object> config = new java.util.HashMap<>(Map.of(
@@ -231,6 +241,15 @@ public final class LocalKraftBroker implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
         if (security != null) {
             config.putAll(security.saslClientProperties(security.broker()));
+        }
+        // The admin client logs a warning for every refused connection (ten or so while the broker JVM
+        // starts, issue 16): wait until the port accepts one before asking it anything.
+        while (!accepting() && Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The local KRaft broker exited with " + process.exitValue()
+                        + "; see " + dataDir.resolve("broker.out"));
+            }
+            sleep(200);
         }
         try (Admin admin = Admin.create(config)) {
             while (Instant.now().isBefore(deadline)) {
