@@ -101,8 +101,13 @@ class DashboardBrowserIT implements TestPropertyProvider {
             String dashboard = server.getURL() + "/dashboard/";
 
             browser.get(dashboard);
+            HeadlessChromium.ChineseRendering font = chromium.chineseRendering();
+            assertTrue(font.rendered(), "the dashboard's Chinese text is drawn as boxes (install fonts-noto-cjk): " + font);
             signIn(browser, wait, ANALYST_TOKEN);
-            wait.until(ExpectedConditions.attributeToBe(By.id("live-state"), "data-state", "open"));
+            // The feed opens at once now (the first ping is sent on connecting), often while the page that
+            // signing in re-routes to is still replacing the first: the indicator found may be gone a moment later.
+            wait.ignoring(StaleElementReferenceException.class)
+                    .until(ExpectedConditions.attributeToBe(By.id("live-state"), "data-state", "open"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alert-rows tr")));
             // Marks this page load: if the page were reloaded, the mark would be gone.
             ((JavascriptExecutor) browser).executeScript("window.loadedOnce = true;");
@@ -134,6 +139,10 @@ class DashboardBrowserIT implements TestPropertyProvider {
                     "the responsible plan tasks with their lead units");
             assertEquals("待处置", browser.findElement(By.id("alert-status")).getText());
             assertTrue(browser.findElements(By.id("act-acknowledge")).isEmpty(), "an analyst has no action buttons");
+            assertNoIdentifiers(page.getText());
+            String note = browser.findElement(By.id("actions")).getText();
+            assertTrue(note.contains("分析人员只能查看") && !note.contains("不是本预警的责任单位"),
+                    "an analyst belongs to no unit and is told the role reads only: " + note);
             chromium.screenshot("3-alert");
 
             browser.findElement(By.id("sign-out")).click();
@@ -143,6 +152,7 @@ class DashboardBrowserIT implements TestPropertyProvider {
             wait.until(ExpectedConditions.textToBe(By.id("alert-status"), "处置中"));
             assertTrue(browser.findElement(By.cssSelector("table.history")).getText().contains("签收"),
                     "the action is in the history");
+            assertNoIdentifiers(browser.findElement(By.cssSelector(".alert-page")).getText());
             chromium.screenshot("4-alert-acknowledged");
 
             browser.get(dashboard + "#/matrix");
@@ -159,7 +169,21 @@ class DashboardBrowserIT implements TestPropertyProvider {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#targets tbody tr")));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#progress-chart canvas")));
             assertTrue(browser.findElement(By.id("targets")).getText().contains("抽检"), "sampling targets");
-            assertTrue(browser.findElement(By.id("accountability")).getText().contains("区市场监管局"));
+            String accountability = browser.findElement(By.id("accountability")).getText();
+            assertTrue(accountability.contains("区市场监管局"), accountability);
+            // Issue 16: ~25 all-zero rows, collective names among them; batch counts with decimals.
+            assertTrue(!accountability.contains("各部门") && !accountability.contains("街道办事处"),
+                    "collective names are no units: " + accountability);
+            for (WebElement unitRow : browser.findElements(By.cssSelector("#accountability tbody tr"))) {
+                assertTrue(!unitRow.getText().matches(".*\\s0 0 0 0 0 —.*"), "an all-zero row: " + unitRow.getText());
+            }
+            for (WebElement target : browser.findElements(By.cssSelector("#targets tbody tr"))) {
+                List<WebElement> cells = target.findElements(By.tagName("td"));
+                if (cells.size() == 7 && cells.get(3).getText().endsWith("批次")) {
+                    assertTrue(!cells.get(4).getText().contains(".") && !cells.get(5).getText().contains("."),
+                            "batches are counted in whole numbers: " + target.getText());
+                }
+            }
             chromium.screenshot("5-plan-progress");
 
             browser.get(dashboard + "#/summary?district=120114");
@@ -167,6 +191,28 @@ class DashboardBrowserIT implements TestPropertyProvider {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "武清区"));
             browser.switchTo().defaultContent();
             chromium.screenshot("6-summary");
+        }
+    }
+
+    /** The alert kinds, detector methods and actions as the service writes them (issue 16: shown as written). */
+    private static final List<String> IDENTIFIERS = List.of(
+            "sampling.critical-hazard", "sampling.failure-rate", "sampling.food-hazard-cluster", "sampling.repeat-offender",
+            "sampling.aberration", "illness.cluster", "illness.spacetime-cluster", "illness.aberration", "complaint.spike",
+            "complaint.repeat-enterprise", "opinion.spike", "opinion.rumour", "fusion", "plan.target-at-risk",
+            "critical-hazard-rule", "pass-rate-binomial", "food-hazard-bernoulli-cusum", "repeat-offender-rule",
+            "common-exposure-cluster", "space-time-permutation-scan", "repeat-complaint-rule", "epitweetr-24h",
+            "high-reach-rumour", "multi-stream-fusion", "plan-target-progress", "ears-c1", "ears-c2", "ears-c3",
+            "farrington", "farrington-flexible", "cusum", "acknowledge", "assign", "comment", "close", "reopen");
+
+    /** No kind, method or action name as the service writes it, in the alert page's text. */
+    private static void assertNoIdentifiers(String text) {
+        for (String identifier : IDENTIFIERS) {
+            assertTrue(!java.util.regex.Pattern.compile("(?<![A-Za-z0-9.-])" + java.util.regex.Pattern.quote(identifier)
+                    + "(?![A-Za-z0-9-])").matcher(text).find(), "'" + identifier + "' shown as written in: " + text);
+        }
+        java.util.regex.Matcher dotted = java.util.regex.Pattern.compile("[a-z]+\\.[a-z][a-z-]*").matcher(text);
+        if (dotted.find()) {
+            throw new AssertionError("a kind-like identifier '" + dotted.group() + "' in: " + text);
         }
     }
 
