@@ -70,6 +70,9 @@ class DashboardBrowserIT implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    org.foodrisk.runtime.KafkaRuntime runtime;
+
     @Override
     public Map<String, String> getProperties() {
         try {
@@ -113,7 +116,10 @@ class DashboardBrowserIT implements TestPropertyProvider {
             ((JavascriptExecutor) browser).executeScript("window.loadedOnce = true;");
 
             String sampleId = "IT-BROWSER-" + UUID.randomUUID();
+            awaitAppReadsFromTheEnd(Topics.SAMPLING_RESULTS, Topics.OPINION_SIGNALS);
             publishClenbuterolSample(sampleId);
+            String rumourId = "IT-BROWSER-RUMOUR-" + UUID.randomUUID();
+            publishCityWideRumour(rumourId);
             String alertId = alertIdWithEvidence(sampleId);
             By row = By.cssSelector("tr[data-alert-id='" + alertId + "']");
             wait.until(ExpectedConditions.visibilityOfElementLocated(row));
@@ -161,6 +167,10 @@ class DashboardBrowserIT implements TestPropertyProvider {
                     By.cssSelector("a.cell-link[data-district='120114'][data-category='肉制品']")));
             assertTrue(cell.getText().contains("红色"), cell.getText());
             chromium.screenshot("2-heat-map");
+            // A rumour that names no district is 全市: a row of its own, not left out of the grid (issue 16).
+            WebElement cityWide = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("a.cell-link[data-district='city']")));
+            assertTrue(cityWide.getText().startsWith("全市"), cityWide.getText());
             ((JavascriptExecutor) browser).executeScript("arguments[0].click();", cell);
             wait.until(ExpectedConditions.visibilityOfElementLocated(row));
             assertTrue(browser.getCurrentUrl().contains("district=120114"), browser.getCurrentUrl());
@@ -237,6 +247,55 @@ class DashboardBrowserIT implements TestPropertyProvider {
                 "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true),
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, sampleId, sample)).get();
+        }
+    }
+
+    /**
+     * Waits until the app's consumer has a position on every partition of the topics. The app starts at
+     * their end (auto.offset.reset=latest): a record published before its consumer has looked up the end
+     * is skipped, and the alert never comes. The page used to take 20 s to say 实时 (the feed's first
+     * ping), which hid the race; now that it opens at once the test reached publishing first (seen here:
+     * "no alert names IT-BROWSER-…" with the group's offsets at the end). A partition has a records-lag
+     * metric once the consumer has fetched from a position on it.
+     */
+    private void awaitAppReadsFromTheEnd(String... topics) throws Exception {
+        Map<String, Integer> partitions = new HashMap<>();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
+            admin.describeTopics(List.of(topics)).allTopicNames().get(30, java.util.concurrent.TimeUnit.SECONDS)
+                    .forEach((topic, description) -> partitions.put(topic, description.partitions().size()));
+        }
+        Instant deadline = Instant.now().plus(PATIENCE);
+        Map<String, java.util.Set<String>> positioned = new HashMap<>();
+        while (Instant.now().isBefore(deadline)) {
+            positioned.clear();
+            runtime.streams().metrics().keySet().stream()
+                    .filter(name -> name.name().equals("records-lag") && name.tags().containsKey("partition"))
+                    .forEach(name -> partitions.keySet().stream()
+                            .filter(topic -> topic.equals(name.tags().get("topic"))
+                                    || topic.replace('.', '_').equals(name.tags().get("topic")))
+                            .forEach(topic -> positioned.computeIfAbsent(topic, t -> new java.util.HashSet<>())
+                                    .add(name.tags().get("partition"))));
+            if (partitions.entrySet().stream().allMatch(e ->
+                    positioned.getOrDefault(e.getKey(), java.util.Set.of()).size() == e.getValue())) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the app has no position on every partition of " + partitions + ": " + positioned);
+    }
+
+    /** A widely read rumour that names no district (an opinion.rumour alert for the whole city). */
+    private static void publishCityWideRumour(String signalId) throws Exception {
+        String publishedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        String post = """
+                {"signalId":"%s","source":"微博","publishedAt":"%s","title":"某品牌酸奶致癌",
+                 "text":"网传某品牌酸奶含致癌物，喝了会得癌症","foodCategory":"乳制品","reach":780000,"rumour":true}
+                """.formatted(signalId, publishedAt);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.OPINION_SIGNALS, signalId, post)).get();
         }
     }
 
