@@ -4,10 +4,12 @@
 import { get, post, query } from './api.js';
 import * as live from './live.js';
 import * as session from './session.js';
-import { esc, time, levelBadge, statusBadge, kindName, responsibleUnits, SIGNALS, levelOf } from './labels.js';
+import { esc, time, levelBadge, statusBadge, kindName, responsibleUnits, SIGNALS, levelOf, ACTIONS, word, inWords, CITY_WIDE } from './labels.js';
 
 const DAY = 86400000;
-const ACTIONS = { acknowledge: '签收', assign: '指派', comment: '备注', close: '办结', reopen: '重新打开' };
+// The kinds whose detector counts the alert's own daily series (CountAberrationRule): their observed
+// figure is the count judged, which late reports may change after the verdict.
+const COUNT_KINDS = ['sampling.aberration', 'illness.aberration', 'complaint.spike'];
 
 export async function renderAlert(main, { id }) {
   let alert = await get('/api/v1/alerts/' + encodeURIComponent(id));
@@ -19,9 +21,9 @@ export async function renderAlert(main, { id }) {
     main.innerHTML = `
       <section class="alert-page" data-alert-id="${esc(alert.alertId)}" data-version="${alert.version}">
         <p><a href="#/feed">← 返回实时预警</a></p>
-        <h2>${levelBadge(alert)} ${esc(alert.headline || kindName(alert.kind))}</h2>
+        <h2>${levelBadge(alert)} ${esc(inWords(alert.headline) || kindName(alert.kind))}</h2>
         <p class="facts">${statusBadge(alert.status)}
-          <span>${esc(kindName(alert.kind))}</span><span>${esc(alert.districtName)}</span>
+          <span>${esc(kindName(alert.kind))}</span><span>${esc(alert.districtName || CITY_WIDE.name)}</span>
           <span>${esc(alert.foodCategory || '')}${alert.foodName ? ' · ' + esc(alert.foodName) : ''}</span>
           ${alert.substance || alert.hazard ? `<span>${esc(alert.substance || alert.hazard)}</span>` : ''}
           <span>编号 ${esc(alert.alertId)}（第 ${alert.version} 版）</span></p>
@@ -30,7 +32,7 @@ export async function renderAlert(main, { id }) {
           <div><h3>检测器数据</h3>${detector()}</div>
           <div><h3>处置情况</h3>${handling()}<div id="actions"></div></div>
         </div>
-        <h3>${esc(alert.districtName)} · ${syndromeOf(alert) ? esc(syndromeOf(alert)) + '症候群 每日病例数与预警阈值'
+        <h3>${esc(alert.districtName || CITY_WIDE.name)} · ${syndromeOf(alert) ? esc(syndromeOf(alert)) + '症候群 每日病例数与预警阈值'
           : esc(alert.foodCategory || '未注明类别') + ' 每日数量与预警阈值'}</h3>
         <div id="series-chart" class="chart"></div>
         <h3>证据清单（${alert.evidence.length} 条）</h3>${evidence()}
@@ -39,7 +41,16 @@ export async function renderAlert(main, { id }) {
       </section>`;
     renderActions();
     if (chart) chart.dispose();
-    chart = await seriesChart(main.querySelector('#series-chart'), alert);
+    if (!alert.districtCode) {
+      // The daily series are per district: a city-wide alert has none to draw.
+      main.querySelector('#series-chart').outerHTML = '<p class="muted" id="series-chart">全市预警没有分区每日数量。</p>';
+      chart = null;
+      currentFigure(null);
+      return;
+    }
+    const shown = await seriesChart(main.querySelector('#series-chart'), alert);
+    chart = shown.chart;
+    currentFigure(shown.current);
   }
 
   function whatHappened() {
@@ -69,12 +80,37 @@ export async function renderAlert(main, { id }) {
   function detector() {
     const d = alert.detector || {};
     const n = (v) => (v === undefined || v === null ? '—' : Number(v).toLocaleString('zh-CN', { maximumFractionDigits: 4 }));
+    const counted = COUNT_KINDS.includes(alert.kind);
+    // A baseline detector's threshold of 0 comes from a silent baseline: the first signal, not "above 0.0"
+    // (issue 16). A rule's 0 is its limit (不得检出), not a baseline.
+    const firstSignal = (counted || alert.kind === 'opinion.spike') && d.threshold === 0 && !d.expected
+      ? ' <span class="muted">（基线期内无记录：首次出现即预警）</span>' : '';
     return `<table class="numbers" id="detector">
-      <tr><th>检测方法</th><td>${esc(d.name || '—')}</td></tr>
-      <tr><th>观测值</th><td>${n(d.observed)}</td></tr><tr><th>期望值</th><td>${n(d.expected)}</td></tr>
-      <tr><th>阈值</th><td>${n(d.threshold)}</td></tr><tr><th>统计量</th><td>${n(d.statistic)}</td></tr>
+      <tr><th>检测方法</th><td>${esc(d.name ? word(d.name) : '—')}</td></tr>
+      <tr><th>${counted ? '研判时观测值' : '观测值'}</th><td id="observed-judged">${n(d.observed)}${counted && alert.judgement
+        ? ` <span class="muted">（${esc(time(alert.judgement.judgedAt))} 研判）</span>` : ''}</td></tr>
+      ${counted ? '<tr><th>当前值</th><td id="observed-now" class="muted">图表加载中…</td></tr>' : ''}
+      <tr><th>期望值</th><td>${n(d.expected)}</td></tr>
+      <tr><th>阈值</th><td>${n(d.threshold)}${firstSignal}</td></tr><tr><th>统计量</th><td>${n(d.statistic)}</td></tr>
       <tr><th>p 值</th><td>${d.pValue === undefined || d.pValue === null ? '—' : Number(d.pValue).toExponential(2)}</td></tr>
       ${d.method ? `<tr><th>依据</th><td class="muted">${esc(d.method)}</td></tr>` : ''}</table>`;
+  }
+
+  /** The count of the judged period as the series has it now, beside the figure judged. */
+  function currentFigure(current) {
+    const cell = main.querySelector('#observed-now');
+    if (!cell) return;
+    if (!current) {
+      cell.textContent = '—';
+      return;
+    }
+    const judged = (alert.detector || {}).observed;
+    const span = current.first === current.last ? current.first : `${current.first} 至 ${current.last}`;
+    const change = judged === undefined || judged === null ? ''
+      : current.value === judged ? '，与研判时相同'
+        : `，研判后${current.value > judged ? '又到达' : '更正减少'} ${Math.abs(current.value - judged)} 条`;
+    cell.textContent = `${current.value}（${span}，含迟到报告${change}；图中柱为当前值）`;
+    cell.classList.remove('muted');
   }
 
   function handling() {
@@ -88,7 +124,7 @@ export async function renderAlert(main, { id }) {
       ${h.disposition ? `<dt>处置结果</dt><dd>${esc(h.disposition)}</dd>` : ''}
       ${dl.acknowledgeBy ? `<dt>签收时限</dt><dd>${esc(time(dl.acknowledgeBy))}</dd>` : ''}
       ${dl.closeBy ? `<dt>办结时限</dt><dd>${esc(time(dl.closeBy))}</dd>` : ''}
-      ${(dl.overdue || []).length ? `<dt>超期</dt><dd class="error">${esc(dl.overdue.join('、'))}</dd>` : ''}
+      ${(dl.overdue || []).length ? `<dt>超期</dt><dd class="error">${esc(dl.overdue.map(word).join('、'))}</dd>` : ''}
     </dl>`;
   }
 
@@ -108,9 +144,9 @@ export async function renderAlert(main, { id }) {
 
   function history() {
     const rows = [
-      ...(alert.history || []).map((v) => ({ at: v.at, what: `第 ${v.version} 版：${v.change}`, who: '' })),
+      ...(alert.history || []).map((v) => ({ at: v.at, what: `第 ${v.version} 版：${inWords(v.change)}`, who: '' })),
       ...((alert.handling || {}).actions || []).map((a) => ({
-        at: a.at, what: `${ACTIONS[a.action] || a.action}${a.disposition ? '：' + a.disposition : ''}${a.note ? '（' + a.note + '）' : ''}`,
+        at: a.at, what: `${word(a.action)}${a.disposition ? '：' + a.disposition : ''}${a.note ? '（' + a.note + '）' : ''}`,
         who: `${a.by || ''} ${a.unit || ''}`,
       })),
     ].sort((a, b) => String(a.at).localeCompare(String(b.at)));
@@ -129,7 +165,10 @@ export async function renderAlert(main, { id }) {
     const box = main.querySelector('#actions');
     const user = session.user();
     if (!mayAct(user)) {
-      box.innerHTML = `<p class="muted">${user ? '您所在单位不是本预警的责任单位，只能查看。' : '责任单位人员登录后可签收、指派、办结。'}</p>`;
+      // An analyst belongs to no unit: reading is the role, not a refusal (issue 16).
+      box.innerHTML = `<p class="muted" id="actions-note">${!user ? '责任单位人员登录后可签收、指派、办结。'
+        : !user.unit ? '分析人员只能查看预警；签收、指派、办结由责任单位人员办理。'
+          : `${esc(user.unit)}不是本预警的责任单位，只能查看。`}</p>`;
       return;
     }
     const open = alert.status !== '已办结';
@@ -224,10 +263,25 @@ async function seriesChart(element, alert) {
       data: [[{ xAxis: day(Date.parse(w.start)) }, { xAxis: day(Date.parse(w.end || w.start)) }]],
     } : undefined,
   }));
+  // The count judged and the count now: lab results and case reports keep arriving after the verdict, so
+  // the bar of the judged day may stand above the detector's figure (issue 16). Both are shown, labelled.
+  let current = null;
+  if (COUNT_KINDS.includes(alert.kind) && w.start) {
+    const first = day(Date.parse(w.start));
+    const last = w.end && Date.parse(w.end) > Date.parse(w.start) ? day(Date.parse(w.end) - 1) : first;
+    current = { first, last, value: series.days.filter((d) => d.date >= first && d.date <= last)
+      .reduce((sum, d) => sum + (d[lines[0].key] || 0), 0) };
+    chartSeries[0].name = `${lines[0].name}（当前）`;
+    const judged = (alert.detector || {}).observed;
+    if (judged !== undefined && judged !== null && first === last) {
+      chartSeries.push({ name: '研判时观测值', type: 'scatter', symbol: 'diamond', symbolSize: 12,
+        itemStyle: { color: '#333' }, data: series.days.map((d) => (d.date === first ? judged : null)) });
+    }
+  }
   const thresholdOf = lines.find((l) => l.threshold);
   if (thresholdOf) {
     chartSeries.push({
-      name: `预警阈值（${series.method}）`, type: 'line', step: 'middle', symbol: 'none', connectNulls: false,
+      name: `预警阈值（${word(series.method)}）`, type: 'line', step: 'middle', symbol: 'none', connectNulls: false,
       lineStyle: { type: 'dashed', color: '#d7262b', width: 2 }, itemStyle: { color: '#d7262b' },
       data: series.days.map((d) => (d[thresholdOf.threshold] === null || d[thresholdOf.threshold] === undefined
         ? null : Number(d[thresholdOf.threshold].toFixed(2)))),
@@ -244,5 +298,5 @@ async function seriesChart(element, alert) {
     series: chartSeries,
   });
   element.dataset.days = String(dates.length);
-  return chart;
+  return { chart, current };
 }

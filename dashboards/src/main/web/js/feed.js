@@ -3,7 +3,7 @@
 // a heat-map cell can link to its alerts.
 import { get, query } from './api.js';
 import * as live from './live.js';
-import { DISTRICTS, LEVELS, STATUSES, esc, time, levelBadge, statusBadge, levelOf, kindName, responsibleUnits, option } from './labels.js';
+import { DISTRICTS, LEVELS, STATUSES, CITY_WIDE, esc, time, levelBadge, statusBadge, levelOf, kindName, inWords, responsibleUnits, option } from './labels.js';
 
 const FILTERS = ['district', 'category', 'level', 'status', 'unit'];
 
@@ -60,7 +60,7 @@ export async function renderFeed(main, { params }) {
     const select = (name, label, options) => `<label>${label}<select name="${name}">${option('', '全部', !filters[name])}
       ${options.map(([v, l]) => option(v, l, filters[name] === v)).join('')}</select></label>`;
     form.innerHTML =
-      select('district', '区', DISTRICTS) +
+      select('district', '区', [...DISTRICTS, [CITY_WIDE.code, CITY_WIDE.name]]) +
       select('category', '食品类别', distinct((a) => [a.foodCategory]).map((c) => [c, c])) +
       select('level', '级别', LEVELS.map((l) => [l.code, l.name])) +
       select('status', '状态', STATUSES.map((s) => [s, s])) +
@@ -74,7 +74,8 @@ export async function renderFeed(main, { params }) {
   }
 
   function matches(a) {
-    return (!filters.district || a.districtCode === filters.district)
+    return (!filters.district || a.districtCode === filters.district
+        || (filters.district === CITY_WIDE.code && !a.districtCode))
       && (!filters.category || a.foodCategory === filters.category)
       && (!filters.level || a.level === filters.level)
       && (!filters.status || a.status === filters.status)
@@ -89,9 +90,9 @@ export async function renderFeed(main, { params }) {
     body.innerHTML = shown.map((a) => `
       <tr data-alert-id="${esc(a.alertId)}" class="${fresh.has(a.alertId) ? 'fresh' : ''}">
         <td>${levelBadge(a)}</td><td>${statusBadge(a.status)}</td>
-        <td><a href="#/alert/${encodeURIComponent(a.alertId)}">${esc(a.headline || kindName(a.kind))}</a>
+        <td><a href="#/alert/${encodeURIComponent(a.alertId)}">${esc(inWords(a.headline) || kindName(a.kind))}</a>
           <div class="muted">${esc(kindName(a.kind))} · ${esc(a.alertId)}</div></td>
-        <td>${esc(a.districtName)}</td><td>${esc(a.foodCategory || '')}</td>
+        <td class="place">${esc(a.districtName || CITY_WIDE.name)}</td><td>${esc(a.foodCategory || '')}</td>
         <td>${esc([...new Set((a.planTasks || []).flatMap((t) => t.leadUnits || []))].join('、'))}</td>
         <td>${esc(time(a.updatedAt))}</td>
       </tr>`).join('') || '<tr><td colspan="7" class="muted">没有符合条件的预警</td></tr>';

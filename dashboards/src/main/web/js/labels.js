@@ -26,7 +26,44 @@ export const KINDS = {
   'fusion': '多源信号融合',
   'plan.target-at-risk': '计划目标进度滞后',
 };
-export const kindName = (kind) => KINDS[kind] || kind;
+
+// The detectors' names (DetectorNumbers.name, and the count series' method), as the rules write them.
+export const METHODS = {
+  'ears-c1': 'EARS C1 异常检测（前7天基线）',
+  'ears-c2': 'EARS C2 异常检测（间隔2天的7天基线）',
+  'ears-c3': 'EARS C3 异常检测（近3天累积）',
+  farrington: 'Farrington 历史同期比较',
+  'farrington-flexible': '改进 Farrington 历史同期比较',
+  cusum: '累积和控制图（CUSUM）',
+  'critical-hazard-rule': '禁用/高危物质检出即预警规则',
+  'pass-rate-binomial': '合格率单侧精确二项检验',
+  'food-hazard-bernoulli-cusum': '食品×危害不合格伯努利累积和',
+  'repeat-offender-rule': '同一主体反复不合格规则',
+  'common-exposure-cluster': '共同暴露聚集（暴发定义）',
+  'space-time-permutation-scan': '前瞻性时空重排扫描',
+  'repeat-complaint-rule': '同一主体反复被投诉规则',
+  'epitweetr-24h': '舆情滚动24小时检测（epitweetr 方法）',
+  'high-reach-rumour': '高传播疑似谣言规则',
+  'multi-stream-fusion': '多数据流信号融合',
+  'plan-target-progress': '计划目标按进度折算',
+};
+
+// People's actions on an alert (and the deadlines they meet: 超期：acknowledge means 签收 is late).
+export const ACTIONS = { acknowledge: '签收', assign: '指派', comment: '备注', close: '办结', reopen: '重新打开' };
+
+// Every identifier the service writes into an alert — kinds, methods, actions — in the words the pages
+// show: one table (issue 16: multi-stream-fusion, 新建：fusion and 第2版：acknowledge were shown as written).
+export const WORDS = { ...KINDS, ...METHODS, ...ACTIONS };
+export const word = (id) => (id === undefined || id === null ? '' : WORDS[id] || id);
+export const kindName = word;
+
+// Who is signed in, when no unit names them.
+export const ROLES = { analyst: '分析人员', admin: '管理员', unit: '单位人员' };
+
+/** Text the service wrote (history lines, headlines) with every identifier of WORDS in its words. */
+export function inWords(text) {
+  return String(text ?? '').replace(/[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*/g, (id) => WORDS[id] || id);
+}
 
 export const SIGNALS = { sampling: '抽检', illness: '病例', complaint: '投诉举报', opinion: '舆情' };
 
@@ -38,6 +75,8 @@ export const DISTRICTS = [
   ['120116', '滨海新区'], ['120117', '宁河区'], ['120118', '静海区'], ['120119', '蓟州区'],
 ];
 export const districtName = (code) => (DISTRICTS.find(([c]) => c === code) || [code, code])[1];
+// Alerts that name no district (e.g. a city-wide 舆情 signal): 全市, and the feed filter value for them.
+export const CITY_WIDE = { code: 'city', name: '全市' };
 
 /** Escapes text for HTML. */
 export function esc(value) {

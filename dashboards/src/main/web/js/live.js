@@ -14,6 +14,8 @@ export function connect() {
   if (source) return;
   source = new EventSource('/api/v1/alerts/stream');
   source.onopen = () => setState('open');
+  // The server pings at once on connecting, then every 20 s: a ping also means the stream is up.
+  source.addEventListener('ping', () => setState('open'));
   // EventSource reconnects by itself; the page says so meanwhile.
   source.onerror = () => setState(source.readyState === EventSource.CLOSED ? 'closed' : 'connecting');
   source.addEventListener('alert', (event) => {

@@ -1,7 +1,7 @@
 // District × food-category heat map of the open alerts of the current week (GET /api/v1/risk-matrix):
 // the colour is the highest level, the label the number of open alerts; a cell opens its alerts.
 import { get, query } from './api.js';
-import { DISTRICTS, LEVELS, esc, currentWeek } from './labels.js';
+import { DISTRICTS, LEVELS, CITY_WIDE, esc, currentWeek } from './labels.js';
 
 export async function renderMatrix(main) {
   const week = currentWeek();
@@ -13,17 +13,21 @@ export async function renderMatrix(main) {
       <p class="muted">颜色为最高预警级别，数字为未办结预警数；点击格子查看对应预警。</p>
     </section>`;
   const categories = [...new Set(cells.map((c) => c.foodCategory || '未注明'))].sort((a, b) => a.localeCompare(b, 'zh'));
-  const districts = DISTRICTS.map(([, name]) => name);
+  // Alerts that name no district (a city-wide 舆情 signal) have their own row, first, instead of none.
+  const districts = [CITY_WIDE.name, ...DISTRICTS.map(([, name]) => name)];
+  const row = (c) => (c.districtCode ? districts.indexOf(c.districtName) : 0);
+  const place = (c) => c.districtName || CITY_WIDE.name;
+  const feedDistrict = (c) => c.districtCode || CITY_WIDE.code;
   const rank = Object.fromEntries(LEVELS.map((l) => [l.code, l.rank]));
   const data = cells.map((c) => ({
-    value: [categories.indexOf(c.foodCategory || '未注明'), districts.indexOf(c.districtName), rank[c.level], c.openAlerts],
+    value: [categories.indexOf(c.foodCategory || '未注明'), row(c), rank[c.level], c.openAlerts],
     cell: c,
   })).filter((d) => d.value[1] >= 0);
   const chart = echarts.init(main.querySelector('#heatmap'));
   chart.setOption({
     animation: false,
     tooltip: {
-      formatter: (p) => `${esc(p.data.cell.districtName)} · ${esc(p.data.cell.foodCategory || '未注明')}<br>`
+      formatter: (p) => `${esc(place(p.data.cell))} · ${esc(p.data.cell.foodCategory || '未注明')}<br>`
         + `最高级别：${esc(p.data.cell.levelName)}<br>未办结预警：${p.data.cell.openAlerts} 条`,
     },
     grid: { left: 90, right: 30, top: 20, bottom: 120 },
@@ -41,12 +45,12 @@ export async function renderMatrix(main) {
   });
   chart.on('click', (p) => {
     const c = p.data.cell;
-    location.hash = '#/feed' + query({ district: c.districtCode, category: c.foodCategory });
+    location.hash = '#/feed' + query({ district: feedDistrict(c), category: c.foodCategory });
   });
   // Cell links for keyboards and tests: the same targets as the clicks.
   main.querySelector('.matrix').insertAdjacentHTML('beforeend', `<ul class="cell-links">${cells.map((c) =>
-    `<li><a class="cell-link" data-district="${esc(c.districtCode)}" data-category="${esc(c.foodCategory || '')}"
-      href="#/feed${esc(query({ district: c.districtCode, category: c.foodCategory }))}">${esc(c.districtName)} · ${esc(c.foodCategory || '未注明')}：${esc(c.levelName)} ${c.openAlerts} 条</a></li>`).join('')}</ul>`);
+    `<li><a class="cell-link" data-district="${esc(feedDistrict(c))}" data-category="${esc(c.foodCategory || '')}"
+      href="#/feed${esc(query({ district: feedDistrict(c), category: c.foodCategory }))}">${esc(place(c))} · ${esc(c.foodCategory || '未注明')}：${esc(c.levelName)} ${c.openAlerts} 条</a></li>`).join('')}</ul>`);
   const resize = () => chart.resize();
   window.addEventListener('resize', resize);
   return () => { window.removeEventListener('resize', resize); chart.dispose(); };

@@ -3,6 +3,14 @@
 import { get, query } from './api.js';
 import { DISTRICTS, esc, option } from './labels.js';
 
+// Collective names a plan writes for "everyone concerned" (各部门, 街道办事处, 相关职能部门, 食安委成员单位):
+// no one unit answers for them, so they have no row of their own (issue 16).
+const COLLECTIVE = /^各|相关|有关|成员单位|部门$|^街道办事处$|^镇乡街政府$|^园区$/;
+export const isUnit = (name) => !COLLECTIVE.test(name);
+
+// Batches are counted: whole numbers (1042, not 1042.0); densities and rates keep one decimal.
+const figure = (p, v) => (p.unit === '批次' ? Math.round(v).toLocaleString('zh-CN') : Number(v).toFixed(1));
+
 // Rates come in percent; below the plan's target they are marked.
 const pct = (v, target) => (v === null || v === undefined ? '—'
   : `<span class="${v < target ? 'error' : ''}">${Number(v).toFixed(1)}%</span>`);
@@ -31,10 +39,13 @@ export async function renderProgress(main, { params }) {
   const targeted = plan.tasks.filter((t) => (t.targets || []).length);
   const progress = (await Promise.all(targeted.map((t) => get('/api/v1/plan-tasks/' + encodeURIComponent(t.taskId)))))
     .flatMap((t) => t.targetProgress || []);
-  const units = [...new Set(plan.tasks.flatMap((t) => t.leadUnits || []))].sort((a, b) => a.localeCompare(b, 'zh'));
+  const units = [...new Set(plan.tasks.flatMap((t) => t.leadUnits || []))].filter(isUnit).sort((a, b) => a.localeCompare(b, 'zh'));
+  // A unit with no alert at all has nothing to account for: ~25 rows of zeros hid the few that matter.
   const accountability = (await Promise.all(units.map((u) =>
     get(`/api/v1/units/${encodeURIComponent(u)}/accountability` + query({ district })))))
+    .filter((a) => a.received || a.acknowledgedInTime || a.closed || a.openOverdue)
     .sort((a, b) => b.received - a.received || a.unit.localeCompare(b.unit, 'zh'));
+  const quiet = units.length - accountability.length;
 
   body.innerHTML = `
     <h3>${esc(plan.title)}</h3>
@@ -42,14 +53,16 @@ export async function renderProgress(main, { params }) {
     <table class="targets" id="targets"><thead><tr><th>任务</th><th>指标</th><th>范围</th><th>年度目标</th><th>按进度应达</th><th>已完成</th><th>进度</th></tr></thead><tbody>
       ${progress.map((p) => `<tr class="${p.onTrack ? '' : 'behind'}"><td>${esc(p.taskNumber)}</td><td>${esc(p.metric)}</td>
         <td>${esc([p.scope, p.agency].filter(Boolean).join(' · '))}</td><td>${esc(p.target)} ${esc(p.unit)}</td>
-        <td>${Number(p.proRated).toFixed(1)}</td><td>${Number(p.reached).toFixed(1)}</td>
+        <td>${figure(p, p.proRated)}</td><td>${figure(p, p.reached)}</td>
         <td>${p.onTrack ? '达标' : '<span class="error">滞后</span>'}</td></tr>`).join('') || '<tr><td colspan="7" class="muted">计划未设定量化目标</td></tr>'}
     </tbody></table>
     <h3>责任单位落实情况 <span class="muted">目标：核查处置率 100%，按时完成率 ≥85%</span></h3>
     <table class="accountability" id="accountability"><thead><tr><th>责任单位</th><th>收到预警</th><th>按时签收</th><th>已办结</th><th>按时办结</th><th>超期未办结</th><th>核查处置率</th><th>按时完成率</th></tr></thead><tbody>
       ${accountability.map((a) => `<tr><td>${esc(a.unit)}</td><td>${a.received}</td><td>${a.acknowledgedInTime}</td><td>${a.closed}</td>
-        <td>${a.closedInTime}</td><td>${a.openOverdue}</td><td>${pct(a['核查处置率'], a.targets['核查处置率'])}</td><td>${pct(a['按时完成率'], a.targets['按时完成率'])}</td></tr>`).join('')}
-    </tbody></table>`;
+        <td>${a.closedInTime}</td><td>${a.openOverdue}</td><td>${pct(a['核查处置率'], a.targets['核查处置率'])}</td><td>${pct(a['按时完成率'], a.targets['按时完成率'])}</td></tr>`).join('')
+        || '<tr><td colspan="8" class="muted">本区暂无预警分派到计划的牵头单位</td></tr>'}
+    </tbody></table>
+    <p class="muted" id="accountability-note">${quiet ? `另有 ${quiet} 个牵头单位暂无预警，未列出。` : ''}按时签收只计签收的单位；配合单位仅在其办理后计入。</p>`;
 
   // Batches only: per-thousand densities and pass rates are on other scales (they are in the table).
   const volumes = progress.filter((p) => p.unit === '批次');
@@ -58,13 +71,14 @@ export async function renderProgress(main, { params }) {
     animation: false,
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 60, right: 20, top: 40, bottom: 60 },
-    xAxis: { type: 'category', data: volumes.map((p) => `${p.taskNumber} ${p.metric}${p.agency ? '·' + p.agency : ''}`), axisLabel: { interval: 0, width: 120, overflow: 'break' } },
-    yAxis: { type: 'value' },
+    // Bars lie down: the task labels run along the category axis on one line each instead of wrapping.
+    grid: { left: 20, right: 40, top: 40, bottom: 20, containLabel: true },
+    yAxis: { type: 'category', inverse: true, data: volumes.map((p) => `${p.taskNumber} ${p.metric}${p.agency ? '·' + p.agency : ''}`) },
+    xAxis: { type: 'value', minInterval: 1, name: '批次' },
     series: [
-      { name: '已完成', type: 'bar', data: volumes.map((p) => p.reached), itemStyle: { color: '#5b8ff9' } },
-      { name: '按进度应达', type: 'bar', data: volumes.map((p) => Number(p.proRated.toFixed(1))), itemStyle: { color: '#c9c9c9' } },
-      { name: '年度目标', type: 'scatter', symbol: 'rect', symbolSize: [40, 3], data: volumes.map((p) => p.target), itemStyle: { color: '#d7262b' } },
+      { name: '已完成', type: 'bar', data: volumes.map((p) => Math.round(p.reached)), itemStyle: { color: '#5b8ff9' } },
+      { name: '按进度应达', type: 'bar', data: volumes.map((p) => Math.round(p.proRated)), itemStyle: { color: '#c9c9c9' } },
+      { name: '年度目标', type: 'scatter', symbol: 'rect', symbolSize: [3, 24], data: volumes.map((p) => Math.round(p.target)), itemStyle: { color: '#d7262b' } },
     ],
   });
   return () => chart.dispose();

@@ -1,7 +1,7 @@
 // The sign-in box: a token (as the ingestion API's credentials) becomes an HttpOnly session
 // cookie (POST /api/v1/session); the page only ever sees who is signed in.
 import { get, post, del } from './api.js';
-import { esc } from './labels.js';
+import { esc, ROLES } from './labels.js';
 
 let current = null;
 const listeners = [];
@@ -27,7 +27,7 @@ export async function load() {
 function render() {
   const box = document.getElementById('session');
   if (current) {
-    box.innerHTML = `<span id="signed-in">${esc(current.name)}（${esc(current.unit || current.role)}）</span>
+    box.innerHTML = `<span id="signed-in">${esc(current.name)}（${esc(current.unit || ROLES[current.role] || current.role)}）</span>
       <button id="sign-out" type="button">退出</button>`;
     box.querySelector('#sign-out').onclick = async () => {
       await del('/api/v1/session').catch(() => {});

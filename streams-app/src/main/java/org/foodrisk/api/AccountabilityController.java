@@ -20,7 +20,8 @@ import java.util.Map;
  *
  * <p>Figures as the plans define them (西青 2021 18.: 不合格食品核查处置率 100%, 按时完成率 ≥85%):
  * 核查处置率 = closed / received, 按时完成率 = closed by the deadline / (closed + open past it). An alert counts for
- * the units that lead one of its plan tasks (the unit that answers for it).
+ * the units that lead one of its plan tasks and for any unit that acted on it; its 签收 only for the
+ * unit that signed ({@link Accountability} says who is credited with what, co-units included).
  */
 @Controller("/api/v1")
 public class AccountabilityController {

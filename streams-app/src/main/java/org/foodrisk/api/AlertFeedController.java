@@ -17,7 +17,7 @@ import java.util.Map;
  * GET /api/v1/alerts/stream — the live alert feed as server-sent events: one {@code alert} event
  * per new alert version (the same JSON as GET /api/v1/alerts/{alertId}, event id
  * {@code alertId:version}), optionally filtered like GET /api/v1/alerts, and a {@code ping}
- * every 20 s so that idle connections are not dropped by proxies. A client loads the current
+ * on connecting and every 20 s after, so that idle connections are not dropped by proxies. A client loads the current
  * alerts from GET /api/v1/alerts and applies the events on top (the higher version wins).
  */
 @Controller("/api/v1/alerts/stream")
@@ -36,14 +36,20 @@ public class AlertFeedController {
     public Publisher<Event<?>> stream(@Nullable @QueryValue String district, @Nullable @QueryValue String category,
                                       @Nullable @QueryValue String level, @Nullable @QueryValue String status,
                                       @Nullable @QueryValue String kind, @Nullable @QueryValue String unit) {
-        AlertQuery query = new AlertQuery(district, category, level, status, kind, unit, null, null);
-        Flux<Event<?>> alerts = feed.alerts()
+        return events(feed.alerts(), new AlertQuery(district, category, level, status, kind, unit, null, null));
+    }
+
+    /** The events of one connection: the alert versions that match the query, and the pings. */
+    static Flux<Event<?>> events(Flux<Alert> feed, AlertQuery query) {
+        Flux<Event<?>> alerts = feed
                 .filter(query.predicate())
                 // A client that reads slowly loses the oldest events beyond its buffer, never the stream;
                 // reloading the list repairs what it missed.
                 .onBackpressureBuffer(BUFFER_PER_CLIENT, dropped -> { }, reactor.core.publisher.BufferOverflowStrategy.DROP_OLDEST)
                 .map(AlertFeedController::event);
-        Flux<Event<?>> pings = Flux.interval(PING_EVERY).map(n -> Event.of(Map.of()).name("ping"));
+        // The first ping goes at once: the response (and the browser's "open") waits for the first event,
+        // and a quiet feed left the dashboard saying 连接中 for the 20 s of the first ping.
+        Flux<Event<?>> pings = Flux.interval(Duration.ZERO, PING_EVERY).map(n -> Event.of(Map.of()).name("ping"));
         return Flux.merge(alerts, pings);
     }
 

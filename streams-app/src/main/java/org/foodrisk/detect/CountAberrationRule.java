@@ -127,8 +127,12 @@ public final class CountAberrationRule {
             case COMPLAINT -> "投诉举报";
             default -> "抽检不合格批次";
         };
-        String headline = String.format(Locale.ROOT, "%s%s%s异常：%s%d起，超过预警阈值%.1f（%s）", districtName,
-                "?".equals(category) ? "" : category, what, when, point.observed(), point.threshold(), method.name());
+        // A silent baseline has a threshold of 0: say it is a first signal (issue 16). The method is named in
+        // the detector's numbers, in the dashboard's words, not as an identifier inside the Chinese headline.
+        String beyond = point.threshold() < 0.05 ? "基线期内为0，首次出现"
+                : String.format(Locale.ROOT, "超过预警阈值%.1f", point.threshold());
+        String headline = String.format(Locale.ROOT, "%s%s%s异常：%s%d起，%s", districtName,
+                "?".equals(category) ? "" : category, what, when, point.observed(), beyond);
         DetectorNumbers numbers = new DetectorNumbers(method.name(), (double) point.observed(), point.expected(),
                 point.threshold(), nanToNull(point.statistic()), nanToNull(point.pValue()), method.citation());
         // A weekly aberration is its own risk beside the daily one of the same series (another method, another scale).

@@ -132,8 +132,11 @@ public final class OpinionSpikeRule {
         AlertLevel level = levels.opinionSpike(ratio);
         String district = window.districtCode() != null ? window.districtCode() : String.valueOf(window.districtName());
         String about = window.foodName() != null ? window.foodName() : Objects.toString(window.foodCategory(), "");
-        String headline = String.format(Locale.ROOT, "%s%s相关舆情24小时内%d条，加权声量%.1f，超过阈值%.1f",
-                Objects.toString(window.districtName(), ""), about, window.posts(), window.volume(), threshold);
+        // A silent baseline has a threshold of 0: "超过阈值0.0" told an analyst nothing (issue 16).
+        String beyond = threshold < 0.05 ? "此前7个24小时窗口无相关舆情，首次出现"
+                : String.format(Locale.ROOT, "超过阈值%.1f", threshold);
+        String headline = String.format(Locale.ROOT, "%s%s相关舆情24小时内%d条，加权声量%.1f，%s",
+                Objects.toString(window.districtName(), ""), about, window.posts(), window.volume(), beyond);
         DetectorNumbers numbers = new DetectorNumbers("epitweetr-24h", window.volume(), mean, threshold,
                 (double) window.posts(), null, "epitweetr式滚动24小时检测：阈值=均值+t(0.975,6)·sd·√(1+1/7)，"
                 + "基线为此前7个24小时窗口；声量按阅读量加权（1+log10(1+阅读量)）");

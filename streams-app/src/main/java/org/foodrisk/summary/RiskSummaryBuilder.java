@@ -35,6 +35,8 @@ import java.util.TreeMap;
 public final class RiskSummaryBuilder {
 
     private static final int TOP_RISKS = 5;
+    /** Open alerts listed per unit in section 三; the number of the others is said. */
+    private static final int OPEN_LISTED = 5;
     private static final Map<String, String> KIND_NAMES = Map.ofEntries(
             Map.entry("sampling.critical-hazard", "抽检检出禁用/高危物质"),
             Map.entry("sampling.failure-rate", "抽检合格率低于目标"),
@@ -196,6 +198,9 @@ public final class RiskSummaryBuilder {
     private static List<RiskSummary.UnitAccountability> accountability(List<Alert> alerts, OffsetDateTime end) {
         java.util.Set<String> units = new java.util.TreeSet<>();
         alerts.forEach(a -> units.addAll(leadUnits(a)));
+        // A co-unit that acted on an alert is credited with it too (Accountability says who counts for what).
+        alerts.forEach(a -> a.handling().actions().stream().map(org.foodrisk.alert.AlertAction::unit)
+                .filter(java.util.Objects::nonNull).map(String::strip).forEach(units::add));
         List<RiskSummary.UnitAccountability> result = new ArrayList<>();
         for (String unit : units) {
             Accountability figures = Accountability.of(unit, alerts, end);
@@ -264,10 +269,21 @@ public final class RiskSummaryBuilder {
             md.append("- **").append(Markdown.inline(unit)).append("**：未办结 ").append(alerts.size()).append(" 条");
             Integer overdue = s.overdueByUnit().get(unit);
             md.append(overdue == null ? "" : "，其中超期 " + overdue + " 条").append("\n");
-            alerts.stream().limit(5).forEach(a -> md.append("  - ").append(a).append("\n"));
+            alerts.stream().limit(OPEN_LISTED).forEach(a -> md.append("  - ").append(a).append("\n"));
+            if (alerts.size() > OPEN_LISTED) {
+                // Said, not dropped (issue 16): the rest are in the dashboard's feed, filtered by unit.
+                md.append("  - ……等 ").append(alerts.size()).append(" 条，另 ").append(alerts.size() - OPEN_LISTED)
+                        .append(" 条未列出（见看板“实时预警”，按责任单位筛选）\n");
+            }
         });
         md.append("\n## 四、责任落实情况（本期预警）\n\n");
-        md.append("| 责任单位 | 接收 | 办结 | 按时办结 | 核查处置率 | 按时完成率 |\n|---|---:|---:|---:|---:|---:|\n");
+        if (s.accountability().isEmpty()) {
+            // Nothing to say is said in words, not as an empty table (issue 16).
+            md.append(s.newAlerts() == 0 ? "本期无新发预警，无责任落实情况可统计。\n\n"
+                    : "本期预警均未明确责任单位，无责任落实情况可统计。\n\n");
+        } else {
+            md.append("| 责任单位 | 接收 | 办结 | 按时办结 | 核查处置率 | 按时完成率 |\n|---|---:|---:|---:|---:|---:|\n");
+        }
         for (RiskSummary.UnitAccountability a : s.accountability()) {
             md.append("| ").append(Markdown.inline(a.unit())).append(" | ").append(a.received()).append(" | ").append(a.closed())
                     .append(" | ").append(a.closedInTime()).append(" | ").append(pct(a.handlingRate())).append(" | ")

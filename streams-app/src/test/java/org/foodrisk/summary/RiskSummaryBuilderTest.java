@@ -71,4 +71,26 @@ class RiskSummaryBuilderTest {
         assertEquals(0, org.foodrisk.summary.Accountability.of("区农业农村委", List.of(alert), NOW).received());
         assertEquals(1, org.foodrisk.summary.Accountability.of("区卫生健康委", List.of(alert), NOW).received());
     }
+
+    @Test
+    void aUnitsOpenAlertsBeyondTheFirstFiveAreCountedNotDroppedSilently() {
+        LocalDate day = LocalDate.of(2024, 4, 24);
+        List<Alert> open = java.util.stream.IntStream.range(0, 7)
+                .mapToObj(i -> raised("sampling.aberration|120114|类别" + i, "武清区类别" + i + "抽检不合格批次异常", day)).toList();
+        String markdown = new RiskSummaryBuilder(TIANJIN).build("120114", "武清区", Period.weekOf(day), open, List.of())
+                .markdown();
+        String section = markdown.substring(markdown.indexOf("## 三"), markdown.indexOf("## 四"));
+        assertTrue(section.contains("未办结 7 条"), section);
+        assertEquals(5, section.lines().filter(l -> l.startsWith("  - [")).count(), section);
+        assertTrue(section.contains("等 7 条，另 2 条未列出"), "the two not listed are said: " + section);
+    }
+
+    @Test
+    void aPeriodWithoutAlertsSaysSoInsteadOfAnEmptyAccountabilityTable() {
+        String markdown = new RiskSummaryBuilder(TIANJIN).build("120114", "武清区", Period.weekOf(LocalDate.of(2024, 4, 24)),
+                List.of(), List.of()).markdown();
+        String section = markdown.substring(markdown.indexOf("## 四"), markdown.indexOf("## 五"));
+        assertFalse(section.contains("| 责任单位 |"), "no table without rows: " + section);
+        assertTrue(section.contains("本期无新发预警"), section);
+    }
 }
