@@ -18,7 +18,7 @@ package org.foodrisk.alert;
  *   action log  (≤ 100 actions and ≤ MAX_ACTION_LOG_BYTES)          163,840
  *   evidence    (≤ 200 items and ≤ MAX_EVIDENCE_BYTES)              163,840
  *   history     (≤ 200 lines and ≤ MAX_HISTORY_BYTES)                65,536
- *   planTasks   (contract: ≤ 50 tasks; from the operators' catalogue)  see below
+ *   planTasks   (≤ MAX_PLAN_TASKS and ≤ MAX_PLAN_TASK_BYTES)           98,304
  *   headline    200 chars × 6                                          1,200
  *   disposition (handling) 2,000 chars × 6                            12,000
  *   ~15 short texts from input (names, codes, dedupKey: ≤ 4 × 256 chars each) × 6   ≤ 92,160
@@ -26,11 +26,13 @@ package org.foodrisk.alert;
  *                                                                   ─────────
  *   without planTasks                                               ≤ 514,960  (≈ 503 KiB)
  * </pre>
- * Plan tasks are not written by reporters or unit members but by the operators' plan catalogue; a
- * routed risk names one to a few tasks of about 1 KiB. They get the rest of {@link #MAX_ALERT_BYTES}
- * (≈ 265 KiB, e.g. 50 tasks of 5 KiB). {@code AlertBoundsTest} builds the worst case, with ten
- * plan tasks at their contract caps, and measures it: 611,189 bytes in control characters, 503,546
- * in Chinese (the lists are bounded by bytes, so their share hardly depends on the characters).
+ *   total                                                           ≤ 613,264  (≈ 599 KiB)
+ * Plan tasks are not written by reporters or unit members but by the operators' plan catalogue (a
+ * topic an operator writes); a routed risk names one to three tasks of about 1–2 KiB. Each is bounded
+ * by {@link org.foodrisk.plan.PlanTaskRef} (texts ≤ 300 characters, ≤ 12 units per list, ≤ 10 reasons), and
+ * the list by count and bytes here, keeping the first — the most relevant — tasks (issue 14: they
+ * were bounded only by the last guard). {@code AlertBoundsTest} builds the worst case, with plan tasks
+ * past every cap, and measures it.
  *
  * <p>Should anything still push a version past {@link #MAX_ALERT_BYTES} — 3/4 of what the topics
  * take, leaving room for the key, headers and record overhead — the alert's processor refuses that
@@ -65,6 +67,9 @@ public final class AlertBounds {
 
     /** What happened, in one sentence; built from names in the input. */
     public static final int MAX_HEADLINE_CHARS = 200;
+    /** Plan tasks an alert names, and their serialized bytes (the first task always stays). */
+    public static final int MAX_PLAN_TASKS = 10;
+    public static final int MAX_PLAN_TASK_BYTES = 96 * 1024;
 
     private AlertBounds() {
     }

@@ -69,7 +69,7 @@ public final class AlertUpdater {
                 firstNonNull(current.substance(), detection.substance()),
                 firstNonNull(current.enterprise(), detection.enterprise()),
                 window, detection.detector(), evidence,
-                current.planTasks().isEmpty() ? planTasks : current.planTasks(),
+                current.planTasks().isEmpty() ? boundedTasks(planTasks) : current.planTasks(),
                 detection.recommendedActions().isEmpty() ? current.recommendedActions() : detection.recommendedActions(),
                 current.firstDetectedAt(), now, current.dedupKey(), current.detections() + 1,
                 reopened ? reopen(current.handling(), level, now, deadlines) : current.handling().withDeadlines(
@@ -95,6 +95,23 @@ public final class AlertUpdater {
 
     static final java.time.Duration QUIET_PERIOD = java.time.Duration.ofDays(7);
 
+    /**
+     * The first (most relevant: routing orders them) plan tasks within {@link AlertBounds#MAX_PLAN_TASKS}
+     * and {@link AlertBounds#MAX_PLAN_TASK_BYTES}; the first is always kept. Each task is bounded by
+     * {@link PlanTaskRef} itself.
+     */
+    static List<PlanTaskRef> boundedTasks(List<PlanTaskRef> planTasks) {
+        if (planTasks == null || planTasks.isEmpty()) {
+            return planTasks;
+        }
+        List<PlanTaskRef> lastFirst = new java.util.ArrayList<>(planTasks);
+        java.util.Collections.reverse(lastFirst);
+        List<PlanTaskRef> kept = new java.util.ArrayList<>(
+                NewestWithinBudget.of(lastFirst, AlertBounds.MAX_PLAN_TASKS, AlertBounds.MAX_PLAN_TASK_BYTES));
+        java.util.Collections.reverse(kept);
+        return kept;
+    }
+
     private static Alert create(Detection detection, List<PlanTaskRef> planTasks, OffsetDateTime now,
                                 DeadlinePolicy deadlines) {
         return new Alert(AlertIds.of(detection.dedupKey()), 1, AlertStatus.OPEN, detection.level(),
@@ -102,7 +119,7 @@ public final class AlertUpdater {
                 detection.districtName(), detection.foodCategory(), detection.foodName(), detection.hazard(),
                 detection.substance(), detection.enterprise(),
                 new Alert.Window(detection.windowStart(), detection.windowEnd()), detection.detector(),
-                mergeEvidence(List.of(), detection.evidence()), planTasks, detection.recommendedActions(), now, now,
+                mergeEvidence(List.of(), detection.evidence()), boundedTasks(planTasks), detection.recommendedActions(), now, now,
                 detection.dedupKey(), 1,
                 Handling.none().withDeadlines(deadlines.deadlinesFor(detection.level(), now, null)), List.of(),
                 detection.judgement());

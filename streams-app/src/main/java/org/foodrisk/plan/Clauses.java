@@ -47,6 +47,7 @@ final class Clauses {
         if (subject != null && subject.length() > PlanClause.MAX_SUBJECT_CHARS) {
             subject = subject.substring(0, PlanClause.MAX_SUBJECT_CHARS - 1) + "…";
         }
-        return new PlanClause(clause.index(), clause.asWritten(), subject, clause.leadUnits(), clause.coUnits());
+        return new PlanClause(clause.index(), org.foodrisk.ingest.BoundedText.abbreviated(clause.asWritten(),
+                PlanTaskRef.MAX_TEXT_CHARS), subject, PlanTaskRef.units(clause.leadUnits()), PlanTaskRef.units(clause.coUnits()));
     }
 }

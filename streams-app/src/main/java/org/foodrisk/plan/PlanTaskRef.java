@@ -2,6 +2,7 @@ package org.foodrisk.plan;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.foodrisk.ingest.BoundedText;
 
 import java.util.List;
 
@@ -22,6 +23,40 @@ import java.util.List;
 public record PlanTaskRef(String taskId, String plan, String number, String title, List<String> leadUnits,
                           List<String> coUnits, String match, PlanClause clause, List<String> taskLeadUnits,
                           List<String> taskCoUnits, Integer planYear, String planNote, List<String> reasons) {
+
+    /** Caps of what an alert carries of a task (issue 14): within the alerts schema's, and small. */
+    static final int MAX_TEXT_CHARS = 300;
+    static final int MAX_UNITS = 12;
+    /** As long as an action's unit may be, so that any unit that can act can be named. */
+    static final int MAX_UNIT_CHARS = org.foodrisk.alert.AlertBounds.MAX_UNIT_CHARS;
+    static final int MAX_REASONS = 10;
+    static final int MAX_REASON_CHARS = 200;
+
+    /**
+     * The plan catalogue is operators' data, published on a topic: every text and list an alert copies
+     * from it is bounded here, so that the few tasks an alert names stay a few KiB whatever the catalogue
+     * holds (AlertBounds counts on it).
+     */
+    public PlanTaskRef {
+        taskId = BoundedText.abbreviated(taskId, 128);
+        plan = BoundedText.abbreviated(plan, MAX_TEXT_CHARS);
+        number = BoundedText.abbreviated(number, 64);
+        title = BoundedText.abbreviated(title, MAX_TEXT_CHARS);
+        leadUnits = units(leadUnits);
+        coUnits = units(coUnits);
+        match = BoundedText.abbreviated(match, 64);
+        clause = clause == null ? null : Clauses.forAlert(clause);
+        taskLeadUnits = taskLeadUnits == null ? null : units(taskLeadUnits);
+        taskCoUnits = taskCoUnits == null ? null : units(taskCoUnits);
+        planNote = BoundedText.abbreviated(planNote, MAX_TEXT_CHARS);
+        reasons = reasons == null ? null : reasons.stream().limit(MAX_REASONS)
+                .map(r -> BoundedText.abbreviated(r, MAX_REASON_CHARS)).toList();
+    }
+
+    static List<String> units(List<String> units) {
+        return units == null ? List.of() : units.stream().limit(MAX_UNITS)
+                .map(u -> BoundedText.abbreviated(u, MAX_UNIT_CHARS)).toList();
+    }
 
     public PlanTaskRef(String taskId, String plan, String number, String title, List<String> leadUnits,
                        List<String> coUnits, String match) {

@@ -86,9 +86,19 @@ class AlertBoundsTest {
     private static Alert worstCase(String c) {
         String unit = c.repeat(AlertBounds.MAX_UNIT_CHARS);
         List<PlanTaskRef> tasks = new ArrayList<>();
-        for (int i = 0; i < 10; i++) { // a generous catalogue entry: plan tasks come from the operators
-            tasks.add(new PlanTaskRef("T-" + i + c.repeat(100), c.repeat(512), c.repeat(64), c.repeat(1000),
-                    List.of(unit, c.repeat(250) + i), List.of(c.repeat(256), c.repeat(255) + i), "specific"));
+        List<String> manyUnits = new ArrayList<>(List.of(unit)); // the unit that acts below
+        for (int u = 1; u < 60; u++) {
+            manyUnits.add(u + c.repeat(1000));
+        }
+        List<String> manyReasons = new ArrayList<>();
+        for (int r = 0; r < 40; r++) {
+            manyReasons.add(r + c.repeat(1000));
+        }
+        for (int i = 0; i < 60; i++) { // past every cap: plan tasks come from the operators' catalogue topic
+            tasks.add(new PlanTaskRef("T-" + i + c.repeat(1000), c.repeat(5000), c.repeat(640), c.repeat(10_000),
+                    manyUnits, manyUnits, "specific" + c.repeat(100),
+                    new org.foodrisk.plan.PlanClause(1, c.repeat(5000), c.repeat(5000), manyUnits, manyUnits),
+                    manyUnits, manyUnits, 2024, c.repeat(5000), manyReasons));
         }
         List<Evidence> evidence = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
