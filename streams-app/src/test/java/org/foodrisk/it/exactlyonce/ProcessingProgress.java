@@ -35,7 +35,7 @@ final class ProcessingProgress implements AutoCloseable {
     /** The repartition topics, upstream ones first (see FoodRiskTopology). */
     private static final List<String> REPARTITION_STAGES = List.of(
             "signals-by-district-category", "cases-by-district-syndrome", "sampling-by-district", "signals-by-enterprise",
-            "cases-by-exposure-place", "unplaced-cases-by-district", "alert-commands-by-alert");
+            "cases-by-exposure-place", "unplaced-cases-by-district", "alert-commands-by-alert", "disposal-commands-by-case");
 
     private final String applicationId;
     private final Admin admin;
