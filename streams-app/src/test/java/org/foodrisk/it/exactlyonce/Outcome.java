@@ -55,6 +55,14 @@ record Outcome(Map<String, String> alerts, Map<String, List<Integer>> versions, 
             "/firstDetectedAt", "/updatedAt", "/handling/deadlines/acknowledgeBy", "/handling/deadlines/closeBy",
             "/history/*/at");
 
+    /**
+     * The same for a 核查处置 case ({@code DisposalCaseProcessor.now()}): when it was opened and last
+     * changed. The deadline is counted from the lab's report ({@code knownAt}), not from these, so it is
+     * compared.
+     */
+    static final List<String> WALL_CLOCK_CASE_FIELDS = List.of("/openedAt", "/updatedAt", "/actions/*/at");
+    private static final String CASE_STORE = "disposal-cases-store";
+
     /** The alert store's changelog holds the same versions as the alerts topic, which is compared instead. */
     private static final String ALERT_STORE_CHANGELOG_SUFFIX = "-alerts-store-changelog";
 
@@ -85,6 +93,8 @@ record Outcome(Map<String, String> alerts, Map<String, List<Integer>> versions, 
             String key = text(record.key());
             if (record.value() == null) {
                 store.remove(key);
+            } else if (topic.endsWith("-" + CASE_STORE + "-changelog")) {
+                store.put(key, without(parse(record.value()), WALL_CLOCK_CASE_FIELDS).toString());
             } else {
                 store.put(key, text(record.value()));
             }
@@ -133,8 +143,12 @@ record Outcome(Map<String, String> alerts, Map<String, List<Integer>> versions, 
     }
 
     private static JsonNode withoutWallClock(JsonNode alert) {
-        ObjectNode copy = alert.deepCopy();
-        for (String path : WALL_CLOCK_ALERT_FIELDS) {
+        return without(alert, WALL_CLOCK_ALERT_FIELDS);
+    }
+
+    private static JsonNode without(JsonNode value, List<String> paths) {
+        ObjectNode copy = value.deepCopy();
+        for (String path : paths) {
             remove(copy, path.substring(1).split("/"), 0);
         }
         return copy;
