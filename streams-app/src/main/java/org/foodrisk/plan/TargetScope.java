@@ -173,6 +173,15 @@ public final class TargetScope {
         return notMeasurable == null;
     }
 
+    /**
+     * Whether the target is about its whole 大类 (乳制品抽检合格率), not narrowed to a program, 产地, 基地, foods or
+     * hazards: only such a 合格率 can judge a district × category's pass rate.
+     */
+    public boolean wholeCategory() {
+        return measurable() && program == null && !rapid && !origin && !base && subcategory == null && foods.isEmpty()
+                && hazards.isEmpty() && !leanMeatPowder;
+    }
+
     /** Why the target cannot be counted from the data the service receives, or null. */
     public String notMeasurableReason() {
         return notMeasurable;
