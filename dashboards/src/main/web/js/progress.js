@@ -7,6 +7,12 @@ import { DISTRICTS, esc, option } from './labels.js';
 const pct = (v, target) => (v === null || v === undefined ? '—'
   : `<span class="${v < target ? 'error' : ''}">${Number(v).toFixed(1)}%</span>`);
 
+// A target the data cannot measure (农药产品抽检) or not judged yet shows why — never a 0 or a silent 达标.
+const fixed = (v) => (v === null || v === undefined ? '—' : Number(v).toFixed(1));
+const status = (p) => (p.measurable === false ? `<span class="muted">${esc(p.note)}</span>`
+  : p.onTrack === null || p.onTrack === undefined ? `<span class="muted">未考核：${esc(p.note)}</span>`
+    : p.onTrack ? '达标' : '<span class="error">滞后</span>');
+
 export async function renderProgress(main, { params }) {
   const district = params.get('district') || '120114';
   const year = new Date().getFullYear();
@@ -38,12 +44,13 @@ export async function renderProgress(main, { params }) {
 
   body.innerHTML = `
     <h3>${esc(plan.title)}</h3>
+    ${progress.length && progress[0].planNote ? `<p class="muted" id="plan-note">${esc(progress[0].planNote)}</p>` : ''}
     <div id="progress-chart" class="chart"></div>
     <table class="targets" id="targets"><thead><tr><th>任务</th><th>指标</th><th>范围</th><th>年度目标</th><th>按进度应达</th><th>已完成</th><th>进度</th></tr></thead><tbody>
-      ${progress.map((p) => `<tr class="${p.onTrack ? '' : 'behind'}"><td>${esc(p.taskNumber)}</td><td>${esc(p.metric)}</td>
-        <td>${esc([p.scope, p.agency].filter(Boolean).join(' · '))}</td><td>${esc(p.target)} ${esc(p.unit)}</td>
-        <td>${Number(p.proRated).toFixed(1)}</td><td>${Number(p.reached).toFixed(1)}</td>
-        <td>${p.onTrack ? '达标' : '<span class="error">滞后</span>'}</td></tr>`).join('') || '<tr><td colspan="7" class="muted">计划未设定量化目标</td></tr>'}
+      ${progress.map((p) => `<tr class="${p.onTrack === false ? 'behind' : ''}"><td>${esc(p.taskNumber)}</td><td>${esc(p.metric)}</td>
+        <td>${esc([p.scope, p.agency].filter(Boolean).join(' · '))}</td><td>${esc(p.target)}${p.upperTarget == null ? '' : '–' + esc(p.upperTarget)} ${esc(p.unit)}</td>
+        <td>${fixed(p.proRated)}</td><td>${fixed(p.reached)}</td>
+        <td>${status(p)}</td></tr>`).join('') || '<tr><td colspan="7" class="muted">计划未设定量化目标</td></tr>'}
     </tbody></table>
     <h3>责任单位落实情况 <span class="muted">目标：核查处置率 100%，按时完成率 ≥85%</span></h3>
     <table class="accountability" id="accountability"><thead><tr><th>责任单位</th><th>收到预警</th><th>按时签收</th><th>已办结</th><th>按时办结</th><th>超期未办结</th><th>核查处置率</th><th>按时完成率</th></tr></thead><tbody>
@@ -52,7 +59,7 @@ export async function renderProgress(main, { params }) {
     </tbody></table>`;
 
   // Batches only: per-thousand densities and pass rates are on other scales (they are in the table).
-  const volumes = progress.filter((p) => p.unit === '批次');
+  const volumes = progress.filter((p) => p.unit === '批次' && p.reached != null && p.proRated != null);
   const chart = echarts.init(body.querySelector('#progress-chart'));
   chart.setOption({
     animation: false,
