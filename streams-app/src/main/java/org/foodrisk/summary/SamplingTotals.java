@@ -34,9 +34,16 @@ public record SamplingTotals(long tested, long failed, Map<String, long[]> byCat
         return Math.max(0, tested - tallied);
     }
 
-    /** A target's {@code [counted, failed, unplaced]}. */
+    /**
+     * A target's {@code [counted, failed, unplaced]}, none below 0 (the correction of a result stored before
+     * targets were tallied takes back what was never added).
+     */
     public long[] target(String key) {
         long[] t = byTarget.get(key);
-        return t == null ? new long[3] : t;
+        long[] counts = new long[3];
+        for (int i = 0; t != null && i < Math.min(3, t.length); i++) {
+            counts[i] = Math.max(0, t[i]);
+        }
+        return counts;
     }
 }
