@@ -9,11 +9,18 @@ const COLLECTIVE = /^各|相关|有关|成员单位|部门$|^街道办事处$|^�
 export const isUnit = (name) => !COLLECTIVE.test(name);
 
 // Batches are counted: whole numbers (1042, not 1042.0); densities and rates keep one decimal.
-const figure = (p, v) => (p.unit === '批次' ? Math.round(v).toLocaleString('zh-CN') : Number(v).toFixed(1));
+// Counts (批次, 份, 个) as whole numbers; rates and densities with one decimal; not measured: a dash.
+const figure = (p, v) => (v === null || v === undefined ? '—'
+  : ['批次', '份', '个'].includes(p.unit) ? Math.round(v).toLocaleString('zh-CN') : Number(v).toFixed(1));
 
 // Rates come in percent; below the plan's target they are marked.
 const pct = (v, target) => (v === null || v === undefined ? '—'
   : `<span class="${v < target ? 'error' : ''}">${Number(v).toFixed(1)}%</span>`);
+
+// A target the data cannot measure (农药产品抽检) or not judged yet shows why — never a 0 or a silent 达标.
+const status = (p) => (p.measurable === false ? `<span class="muted">${esc(p.note)}</span>`
+  : p.onTrack === null || p.onTrack === undefined ? `<span class="muted">未考核：${esc(p.note)}</span>`
+    : p.onTrack ? '达标' : '<span class="error">滞后</span>');
 
 export async function renderProgress(main, { params }) {
   const district = params.get('district') || '120114';
@@ -49,12 +56,13 @@ export async function renderProgress(main, { params }) {
 
   body.innerHTML = `
     <h3>${esc(plan.title)}</h3>
+    ${progress.length && progress[0].planNote ? `<p class="muted" id="plan-note">${esc(progress[0].planNote)}</p>` : ''}
     <div id="progress-chart" class="chart"></div>
     <table class="targets" id="targets"><thead><tr><th>任务</th><th>指标</th><th>范围</th><th>年度目标</th><th>按进度应达</th><th>已完成</th><th>进度</th></tr></thead><tbody>
-      ${progress.map((p) => `<tr class="${p.onTrack ? '' : 'behind'}"><td>${esc(p.taskNumber)}</td><td>${esc(p.metric)}</td>
-        <td>${esc([p.scope, p.agency].filter(Boolean).join(' · '))}</td><td>${esc(p.target)} ${esc(p.unit)}</td>
+      ${progress.map((p) => `<tr class="${p.onTrack === false ? 'behind' : ''}"><td>${esc(p.taskNumber)}</td><td>${esc(p.metric)}</td>
+        <td>${esc([p.scope, p.agency].filter(Boolean).join(' · '))}</td><td>${esc(p.target)}${p.upperTarget == null ? '' : '–' + esc(p.upperTarget)} ${esc(p.unit)}</td>
         <td>${figure(p, p.proRated)}</td><td>${figure(p, p.reached)}</td>
-        <td>${p.onTrack ? '达标' : '<span class="error">滞后</span>'}</td></tr>`).join('') || '<tr><td colspan="7" class="muted">计划未设定量化目标</td></tr>'}
+        <td>${status(p)}</td></tr>`).join('') || '<tr><td colspan="7" class="muted">计划未设定量化目标</td></tr>'}
     </tbody></table>
     <h3>责任单位落实情况 <span class="muted">目标：核查处置率 100%，按时完成率 ≥85%</span></h3>
     <table class="accountability" id="accountability"><thead><tr><th>责任单位</th><th>收到预警</th><th>按时签收</th><th>已办结</th><th>按时办结</th><th>超期未办结</th><th>核查处置率</th><th>按时完成率</th></tr></thead><tbody>
@@ -65,7 +73,7 @@ export async function renderProgress(main, { params }) {
     <p class="muted" id="accountability-note">${quiet ? `另有 ${quiet} 个牵头单位暂无预警，未列出。` : ''}按时签收只计签收的单位；配合单位仅在其办理后计入。</p>`;
 
   // Batches only: per-thousand densities and pass rates are on other scales (they are in the table).
-  const volumes = progress.filter((p) => p.unit === '批次');
+  const volumes = progress.filter((p) => p.unit === '批次' && p.reached != null && p.proRated != null);
   const chart = echarts.init(body.querySelector('#progress-chart'));
   chart.setOption({
     animation: false,

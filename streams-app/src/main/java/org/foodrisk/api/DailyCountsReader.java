@@ -11,6 +11,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.summary.SamplingTotals;
+import org.foodrisk.summary.TargetTally;
 import org.foodrisk.topology.DailyCount;
 import org.foodrisk.topology.StoreNames;
 
@@ -66,7 +67,7 @@ public class DailyCountsReader {
                 }
                 DailyCount c = entry.value;
                 days.add(new DayCountEntry(type, districtCode, entryCategory, day, c.count(), c.failed(), c.weight(),
-                        c.agencies()));
+                        c.agencies(), c.targets(), c.tallied()));
             }
         } catch (InvalidStateStoreException rebalancing) {
             throw instances.notReady(StoreNames.DAILY_COUNTS);
@@ -80,7 +81,11 @@ public class DailyCountsReader {
         long failed = 0;
         Map<String, long[]> byCategory = new TreeMap<>();
         Map<String, Long> byAgency = new TreeMap<>();
+        Map<String, long[]> byTarget = new TreeMap<>();
+        long tallied = 0;
         for (DayCountEntry day : days("sampling", districtCode, null, asOf.withDayOfYear(1), asOf)) {
+            byTarget = TargetTally.add(byTarget, day.targets(), 1);
+            tallied += day.tallied();
             tested += day.count();
             failed += day.failed();
             long[] c = byCategory.computeIfAbsent(day.foodCategory(), k -> new long[2]);
@@ -88,7 +93,7 @@ public class DailyCountsReader {
             c[1] += day.failed();
             day.agencies().forEach((agency, n) -> byAgency.merge(agency, n, Long::sum));
         }
-        return new SamplingTotals(tested, failed, byCategory, byAgency);
+        return new SamplingTotals(tested, failed, byCategory, byAgency, byTarget, tallied);
     }
 
     private static List<DayCountEntry> entriesIn(JsonNode body) {

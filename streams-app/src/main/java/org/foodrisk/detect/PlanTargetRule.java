@@ -38,14 +38,21 @@ public final class PlanTargetRule {
             return List.of();
         }
         List<Detection> detections = new ArrayList<>();
-        for (TargetProgress progress : calculator.progress(plan, districtCode, asOf, totals)) {
+        List<TargetProgress> all = calculator.progress(plan, districtCode, asOf, totals);
+        for (TargetProgress progress : all) {
             if (!("抽检量".equals(progress.metric()) || "抽检密度".equals(progress.metric()))
                     || !progress.judged() || progress.reached() >= 0.8 * progress.proRated()) {
                 continue;
             }
             double share = progress.proRated() == 0 ? 1 : progress.reached() / progress.proRated();
             AlertLevel level = share < 0.5 ? AlertLevel.ORANGE : AlertLevel.YELLOW;
-            String agency = progress.agency() == null ? "" : "（" + progress.agency() + "）";
+            // A task with several targets of one metric and agency (蓟州 3.8.1: 区农委's 7400 蔬菜农残, 264 肉类 …)
+            // names the target's scope too, in the headline and the dedup key; other keys stay as they were.
+            boolean shared = all.stream().filter(p -> p.taskId().equals(progress.taskId())
+                    && p.metric().equals(progress.metric()) && java.util.Objects.equals(p.agency(), progress.agency()))
+                    .count() > 1;
+            String agency = (progress.agency() == null ? "" : "（" + progress.agency() + "）")
+                    + (shared ? "「" + progress.scope() + "」" : "");
             String headline = String.format(Locale.ROOT, "%s%s%s进度滞后：截至%s完成%s%s，按进度应达%s（年度目标%s）",
                     districtName, progress.metric(), agency, asOf, fmt(progress.reached()), progress.unit(),
                     fmt(progress.proRated()), fmt(progress.target()));
@@ -53,7 +60,8 @@ public final class PlanTargetRule {
                     0.8 * progress.proRated(), share * 100, null,
                     "年度目标按日历进度折算（" + progress.asWritten() + "）；低于应达值80%预警，低于50%为橙色");
             String dedupKey = String.join("|", KIND, districtCode, progress.taskId(), progress.metric(),
-                    String.valueOf(asOf.getYear())) + (progress.agency() == null ? "" : "|" + progress.agency());
+                    String.valueOf(asOf.getYear())) + (progress.agency() == null ? "" : "|" + progress.agency())
+                    + (shared ? "|" + progress.scope() : "");
             detections.add(new Detection(KIND, dedupKey, level, SignalType.SAMPLING, districtCode, districtName, null, null,
                     null, null, null, null, asOf.withDayOfYear(1).atStartOfDay(zone).toOffsetDateTime(),
                     asOf.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), numbers, List.of(), headline,

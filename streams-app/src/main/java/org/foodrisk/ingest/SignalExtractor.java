@@ -60,6 +60,10 @@ public final class SignalExtractor {
         if (s.items() != null) {
             s.items().stream().map(i -> i.hazardClass() == null ? "其他" : i.hazardClass()).distinct()
                     .forEach(c -> tags.add("tested:" + c));
+            // Plans count 瘦肉精 tests apart (蓟州: "瘦肉精"快速检测6万份); only the item names say which they are.
+            if (s.items().stream().anyMatch(i -> org.foodrisk.plan.TargetScope.testsLeanMeatPowder(i.item()))) {
+                tags.add(org.foodrisk.plan.TargetScope.LEAN_MEAT_POWDER_TESTED);
+            }
         }
         return tags;
     }

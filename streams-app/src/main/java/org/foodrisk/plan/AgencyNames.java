@@ -18,6 +18,18 @@ public final class AgencyNames {
     private AgencyNames() {
     }
 
+    /**
+     * A plan's collective agency (各食品安全监管部门, 各部门, 区食安委成员单位): a target it sets is for all of
+     * them together, so it counts every agency's results.
+     */
+    public static boolean collective(String agency) {
+        if (agency == null || agency.isBlank()) {
+            return false;
+        }
+        String name = agency.strip();
+        return name.startsWith("各") || name.contains("成员单位");
+    }
+
     /** The agency's key, or null when no agency is given. */
     public static String key(String agency) {
         if (agency == null || agency.isBlank()) {

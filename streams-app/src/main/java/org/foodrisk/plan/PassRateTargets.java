@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * The pass-rate target for a district × category: the governing plan's 合格率 target for that
- * category when it sets one (e.g. 乳制品抽检合格率 ≥99%, 农产品 ≥97%), else a configured default.
+ * whole category when it sets one (e.g. 乳制品抽检合格率 ≥99%), else a configured default. A 合格率 narrowed
+ * to 基地, 产地, one program or some hazards (蓟州 放心菜基地 ≥98%, 西青 例行监测 ≥97%, the template's 产地抽检
+ * ≥97%) is not the category's: it is shown in the plan progress on the results it names ({@link TargetScope}).
  */
 public final class PassRateTargets {
 
@@ -26,7 +28,8 @@ public final class PassRateTargets {
         if (plan.isPresent() && foodCategory != null) {
             for (PlanTask task : plan.get().tasks()) {
                 for (PlanTask.Target target : task.targets()) {
-                    if ("合格率".equals(target.metric()) && appliesTo(target, foodCategory)) {
+                    if ("合格率".equals(target.metric()) && appliesTo(target, foodCategory)
+                            && TargetScope.of(task.taskId(), target).wholeCategory()) {
                         return new PassRateTarget(target.value(), task.taskId(), target.asWritten());
                     }
                 }
@@ -41,7 +44,6 @@ public final class PassRateTargets {
         }
         // Plans write "农产品抽检合格率" for the 食用农产品 category without naming the 大类.
         return target.foodCategory() == null && "食用农产品".equals(foodCategory)
-               
                 && target.scope() != null && target.scope().contains("农产品");
     }
 }

@@ -91,17 +91,30 @@ public final class PlanRouter {
 
     /** One task by id, as an alert names it (a plan-target alert): the clause that states its target. */
     public Optional<PlanTaskRef> task(String taskId) {
+        return task(taskId, null);
+    }
+
+    /**
+     * One task by id for an alert about {@code year}: when the plan is another year's (蓟州 2024 is judged
+     * against its 2018 plan), the reference says so in {@code planNote}, as routing does.
+     */
+    public Optional<PlanTaskRef> task(String taskId, Integer year) {
         return catalog.task(taskId).flatMap(task -> catalog.plan(taskId.substring(0, taskId.indexOf(':')))
                 .map(plan -> {
+                    String note = year == null || plan.year() == year ? null
+                            : "本区无" + year + "年计划，按" + plan.year() + "年计划（" + plan.title() + "），责任单位按现名";
                     List<ClauseProfile> clauses = profiles(task);
                     if (clauses.isEmpty()) {
-                        return PlanTaskRef.of(plan, task, "target");
+                        PlanTaskRef ref = PlanTaskRef.of(plan, task, "target");
+                        return note == null ? ref : new PlanTaskRef(ref.taskId(), ref.plan(), ref.number(), ref.title(),
+                                ref.leadUnits(), ref.coUnits(), ref.match(), ref.clause(), ref.taskLeadUnits(),
+                                ref.taskCoUnits(), ref.planYear(), note, ref.reasons());
                     }
                     ClauseProfile stating = clauses.stream()
                             .filter(c -> task.targets().stream().anyMatch(t -> t.asWritten() != null
                                     && c.text().contains(t.asWritten())))
                             .findFirst().orElse(clauses.get(0));
-                    return PlanTaskRef.of(plan, task, stating.clause(), "target", null, List.of("条款写明该目标"));
+                    return PlanTaskRef.of(plan, task, stating.clause(), "target", note, List.of("条款写明该目标"));
                 }));
     }
 

@@ -47,7 +47,10 @@ public record PlanTask(
     public record Responsibility(String asWritten, List<String> leadUnits, List<String> coUnits) {
     }
 
-    /** A quantitative target, e.g. 抽检量 ≥ 8489 批次 or 合格率 ≥ 97 %. */
+    /**
+     * A quantitative target, e.g. 抽检量 ≥ 8489 批次 or 合格率 ≥ 97 %. A target written as a range (培养扶植1至2家,
+     * 确定1—2类) keeps both bounds: {@code value} the lower, {@code upperValue} the upper (null otherwise).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Target(
             String metric,
@@ -57,6 +60,12 @@ public record PlanTask(
             String scope,
             String agency,
             String foodCategory,
-            String asWritten) {
+            String asWritten,
+            Double upperValue) {
+
+        public Target(String metric, double value, String unit, String comparator, String scope, String agency,
+                      String foodCategory, String asWritten) {
+            this(metric, value, unit, comparator, scope, agency, foodCategory, asWritten, null);
+        }
     }
 }

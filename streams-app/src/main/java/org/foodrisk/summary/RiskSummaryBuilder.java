@@ -294,14 +294,22 @@ public final class RiskSummaryBuilder {
         if (s.planProgress().isEmpty()) {
             md.append("本区计划未设定可跟踪的量化目标。\n");
         } else {
+            String planNote = s.planProgress().get(0).planNote();
+            if (planNote != null) {
+                md.append("> ").append(Markdown.inline(planNote)).append("\n\n");
+            }
             md.append("| 任务 | 指标 | 目标 | 按进度应达 | 实际 | 状态 |\n|---|---|---:|---:|---:|---|\n");
             for (TargetProgress p : s.planProgress()) {
                 md.append("| ").append(Markdown.inline(p.taskNumber())).append(" | ").append(Markdown.inline(p.metric()))
                         .append(p.scope() == null ? "" : "（" + Markdown.inline(p.scope()) + "）")
                         .append(p.agency() == null ? "" : " " + Markdown.inline(p.agency())).append(" | ")
-                        .append(num(p.target())).append(" ").append(Markdown.inline(p.unit())).append(" | ")
-                        .append(num(p.proRated())).append(" | ").append(num(p.reached())).append(" | ")
-                        .append(!p.judged() ? "未考核：" + Markdown.inline(p.note()) : p.onTrack() ? "正常" : "**滞后**")
+                        .append(num(p.target()))
+                        .append(p.upperTarget() == null ? "" : "–" + num(p.upperTarget()))
+                        .append(" ").append(Markdown.inline(p.unit())).append(" | ")
+                        .append(p.proRated() == null ? "—" : num(p.proRated())).append(" | ")
+                        .append(p.reached() == null ? "—" : num(p.reached())).append(" | ")
+                        .append(Boolean.FALSE.equals(p.measurable()) ? Markdown.inline(p.note())
+                                : !p.judged() ? "未考核：" + Markdown.inline(p.note()) : p.onTrack() ? "正常" : "**滞后**")
                         .append(" |\n");
             }
         }

@@ -172,7 +172,9 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
 
     private List<PlanTaskRef> route(Detection detection) {
         if (!detection.taskIds().isEmpty()) {
-            return detection.taskIds().stream().flatMap(id -> router.task(id).stream()).toList();
+            OffsetDateTime start = detection.windowStart() != null ? detection.windowStart() : detection.windowEnd();
+            Integer year = start == null ? null : start.atZoneSameInstant(zone).getYear();
+            return detection.taskIds().stream().flatMap(id -> router.task(id, year).stream()).toList();
         }
         OffsetDateTime when = detection.windowEnd() != null ? detection.windowEnd() : detection.windowStart();
         int year = when == null ? now().getYear() : when.atZoneSameInstant(zone).getYear();

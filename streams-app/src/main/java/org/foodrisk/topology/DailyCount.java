@@ -13,10 +13,13 @@ import java.util.TreeMap;
  * Signals of one type in one district × category on one day: the count, how many of them were
  * failures (sampling) or rumours (opinion), their summed weight (reach for opinion), the count by
  * commissioning agency (sampling; {@link AgencyNames} keys — plans split their targets by agency),
- * and the first records of the day (bounded) so that a count alert can show its line list.
+ * and the first records of the day (bounded) so that a count alert can show its line list; for sampling,
+ * the day's part in each target of the governing plan ({@code targets}, {@code [counted, failed, unplaced]}
+ * by target key) and how many results were tallied so ({@code tallied}; absent in days stored before).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DailyCount(long count, long failed, long weight, List<Evidence> records, Map<String, Long> agencies) {
+public record DailyCount(long count, long failed, long weight, List<Evidence> records, Map<String, Long> agencies,
+                         Map<String, long[]> targets, long tallied) {
 
     static final int MAX_RECORDS = 50;
 
@@ -25,10 +28,15 @@ public record DailyCount(long count, long failed, long weight, List<Evidence> re
         // Sorted: Map.copyOf iterates in a per-JVM random order, so the same counts would be written
         // as different bytes by different instances (the exactly-once test compares them).
         agencies = agencies == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(agencies));
+        targets = targets == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(targets));
+    }
+
+    public DailyCount(long count, long failed, long weight, List<Evidence> records, Map<String, Long> agencies) {
+        this(count, failed, weight, records, agencies, Map.of(), 0);
     }
 
     public static DailyCount empty() {
-        return new DailyCount(0, 0, 0, List.of(), Map.of());
+        return new DailyCount(0, 0, 0, List.of(), Map.of(), Map.of(), 0);
     }
 
     /**
@@ -50,6 +58,16 @@ public record DailyCount(long count, long failed, long weight, List<Evidence> re
             byAgency.values().removeIf(n -> n == 0);
         }
         return new DailyCount(count + sign, failed + (failedSignal ? sign : 0), weight + sign * signalWeight, kept,
-                byAgency);
+                byAgency, targets, tallied);
+    }
+
+    /**
+     * With a sampling result's part in the governing plan's targets ({@link org.foodrisk.summary.TargetTally}),
+     * added with the record's sign; {@code tallied} counts the results tallied so (days stored before issue 15
+     * have none).
+     */
+    public DailyCount withTargets(int sign, Map<String, long[]> entries) {
+        return new DailyCount(count, failed, weight, records, agencies,
+                org.foodrisk.summary.TargetTally.add(targets, entries, sign), tallied + sign);
     }
 }

@@ -1,5 +1,10 @@
 package org.foodrisk.topology;
 
+import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.summary.TargetTally;
+import java.time.LocalDate;
+import java.util.Map;
+
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,11 +26,18 @@ final class DailyCountsProcessor extends ContextualProcessor<String, Signal, Str
 
     private final ZoneId zone;
     private final String storeName;
+    private final PlanCatalog catalog;
     private KeyValueStore<String, DailyCount> counts;
 
     DailyCountsProcessor(ZoneId zone, String storeName) {
+        this(zone, storeName, null);
+    }
+
+    /** @param catalog the plans whose targets sampling results are tallied for (issue 15), or null for none */
+    DailyCountsProcessor(ZoneId zone, String storeName, PlanCatalog catalog) {
         this.zone = zone;
         this.storeName = storeName;
+        this.catalog = catalog;
     }
 
     @Override
@@ -49,6 +61,12 @@ final class DailyCountsProcessor extends ContextualProcessor<String, Signal, Str
                         signal.type() == SignalType.SAMPLING && !signal.failed() ? null
                                 : new Evidence(signal.type().wireName(), signal.id(), signal.eventTime(), signal.summary()),
                         signal.agency());
+        if (catalog != null && signal.type() == SignalType.SAMPLING) {
+            LocalDate day = DayKeys.day(signal.eventTime(), zone);
+            Map<String, long[]> entries = catalog.planFor(signal.districtCode(), signal.districtName(), day.getYear())
+                    .map(plan -> TargetTally.of(plan, signal)).orElse(Map.of());
+            updated = updated.withTargets(signal.sign(), entries);
+        }
         if (updated.count() <= 0) {
             counts.delete(key);
         } else {

@@ -3,6 +3,7 @@ package org.foodrisk.topology;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.foodrisk.plan.AgencyNames;
 import org.foodrisk.summary.SamplingTotals;
+import org.foodrisk.summary.TargetTally;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,19 +11,31 @@ import java.util.TreeMap;
 /**
  * Sampling results of one district in one year (event time): tested and failed by category, tested
  * by commissioning agency ({@link AgencyNames} keys), the last day judged against the plan and the
- * first day seen.
+ * first day seen; per target of the governing plan {@code [counted, failed, unplaced]} ({@link TargetTally})
+ * and how many of {@code tested} were tallied so (values stored before issue 15 have neither: read as empty).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DistrictYearTotals(long tested, long failed, Map<String, long[]> byCategory, Map<String, Long> byAgency,
-                                 String lastJudged, String firstDay) {
+                                 String lastJudged, String firstDay, Map<String, long[]> byTarget, long tallied) {
 
     public DistrictYearTotals {
         byCategory = byCategory == null ? Map.of() : byCategory;
         byAgency = byAgency == null ? Map.of() : byAgency;
+        byTarget = byTarget == null ? Map.of() : byTarget;
     }
 
     static DistrictYearTotals empty() {
-        return new DistrictYearTotals(0, 0, Map.of(), Map.of(), null, null);
+        return new DistrictYearTotals(0, 0, Map.of(), Map.of(), null, null, Map.of(), 0);
+    }
+
+    /**
+     * With a result's part in the plan's targets ({@link TargetTally}). {@code inTotals}: whether the result is
+     * also in the totals (programs that count in pass rates), so that {@code tallied} is a share of {@code tested}.
+     */
+    DistrictYearTotals withTargets(int sign, Map<String, long[]> entries, boolean inTotals, String day) {
+        String first = firstDay == null || day.compareTo(firstDay) < 0 ? day : firstDay;
+        return new DistrictYearTotals(tested, failed, byCategory, byAgency, lastJudged, first,
+                TargetTally.add(byTarget, entries, sign), tallied + (inTotals ? sign : 0));
     }
 
     /** @param day the event day of the result, to remember the first day the year has data from */
@@ -39,14 +52,14 @@ public record DistrictYearTotals(long tested, long failed, Map<String, long[]> b
         }
         String first = firstDay == null || day.compareTo(firstDay) < 0 ? day : firstDay;
         return new DistrictYearTotals(tested + sign, failed + (failedSample ? sign : 0), categories, agencies,
-                lastJudged, first);
+                lastJudged, first, byTarget, tallied);
     }
 
     DistrictYearTotals judgedOn(String day) {
-        return new DistrictYearTotals(tested, failed, byCategory, byAgency, day, firstDay);
+        return new DistrictYearTotals(tested, failed, byCategory, byAgency, day, firstDay, byTarget, tallied);
     }
 
     SamplingTotals asTotals() {
-        return new SamplingTotals(tested, failed, byCategory, byAgency);
+        return new SamplingTotals(tested, failed, byCategory, byAgency, byTarget, tallied);
     }
 }

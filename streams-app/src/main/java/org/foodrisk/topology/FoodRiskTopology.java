@@ -149,7 +149,7 @@ public final class FoodRiskTopology {
         KStream<String, Signal> countedWithWatermarks = withWatermark(builder,
                 signals.selectKey((id, signal) -> signal.districtCategoryKey(), Named.as("key-by-district-category")),
                 ticks, "signals-by-district-category", settings)
-                .process(() -> new DailyCountsProcessor(settings.zone(), StoreNames.DAILY_COUNTS), Named.as("count-daily"),
+                .process(() -> new DailyCountsProcessor(settings.zone(), StoreNames.DAILY_COUNTS, catalog), Named.as("count-daily"),
                         StoreNames.DAILY_COUNTS);
         KStream<String, Signal> byDistrictCategory = countedWithWatermarks
                 .filter((key, signal) -> signal != null, Named.as("filter-counted-signals"));
@@ -229,8 +229,9 @@ public final class FoodRiskTopology {
         builder.addStateStore(store(StoreNames.PLAN_PROGRESS, JsonSerde.of(DistrictYearTotals.class)));
         PlanTargetRule targetRule = new PlanTargetRule();
         KStream<String, Detection> planTargets = signals
-                .filter((id, s) -> s.type() == SignalType.SAMPLING && s.districtCode() != null
-                                && SamplingPrograms.countsInPassRates(s.tagValue("program")),
+                // Every program: the plan totals keep to the programs that count in pass rates, but some targets
+                // name 快检 or 风险监测 (蓟州: 生鲜乳快速检测586个) and are tallied from them (PlanTargetProcessor).
+                .filter((id, s) -> s.type() == SignalType.SAMPLING && s.districtCode() != null,
                         Named.as("filter-district-sampling"))
                 .selectKey((id, signal) -> signal.districtCode(), Named.as("key-by-district"))
                 .repartition(Repartitioned.with(Serdes.String(), SIGNAL).withName("sampling-by-district"))

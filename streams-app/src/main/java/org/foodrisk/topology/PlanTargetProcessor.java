@@ -7,11 +7,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.foodrisk.detect.Detection;
 import org.foodrisk.detect.PlanTargetRule;
 import org.foodrisk.ingest.Signal;
+import org.foodrisk.detect.SamplingPrograms;
+import org.foodrisk.plan.Plan;
 import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.summary.TargetTally;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,15 +50,21 @@ final class PlanTargetProcessor extends ContextualProcessor<String, Signal, Stri
         Signal signal = record.value();
         LocalDate day = DayKeys.day(signal.eventTime(), zone);
         String key = record.key() + "|" + day.getYear();
-        DistrictYearTotals updated = Optional.ofNullable(totals.get(key)).orElse(DistrictYearTotals.empty())
-                .add(signal.sign(), signal.failed(), signal.foodCategory(), signal.agency(), day.toString());
+        Optional<Plan> plan = catalog.planFor(signal.districtCode(), signal.districtName(), day.getYear());
+        boolean inTotals = SamplingPrograms.countsInPassRates(signal.tagValue("program"));
+        DistrictYearTotals updated = Optional.ofNullable(totals.get(key)).orElse(DistrictYearTotals.empty());
+        if (inTotals) {
+            updated = updated.add(signal.sign(), signal.failed(), signal.foodCategory(), signal.agency(), day.toString());
+        }
+        updated = updated.withTargets(signal.sign(), plan.map(p -> TargetTally.of(p, signal)).orElse(Map.of()),
+                inTotals, day.toString());
         boolean newWeek = signal.sign() > 0 && (updated.lastJudged() == null
                 || weekOf(LocalDate.parse(updated.lastJudged())).isBefore(weekOf(day)));
         if (newWeek) {
             updated = updated.judgedOn(day.toString());
             DistrictYearTotals snapshot = updated;
-            catalog.planFor(signal.districtCode(), signal.districtName(), day.getYear()).ifPresent(plan ->
-                    rule.evaluate(plan, signal.districtCode(), signal.districtName(), day, snapshot.asTotals(),
+            plan.ifPresent(governing ->
+                    rule.evaluate(governing, signal.districtCode(), signal.districtName(), day, snapshot.asTotals(),
                                     LocalDate.parse(snapshot.firstDay()), zone)
                             .forEach(detection -> context().forward(new Record<>(detection.dedupKey(), detection,
                                     record.timestamp()))));

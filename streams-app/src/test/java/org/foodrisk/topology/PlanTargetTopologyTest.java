@@ -73,4 +73,48 @@ class PlanTargetTopologyTest {
                     .readValuesToList().isEmpty());
         }
     }
+
+    /**
+     * 蓟州 2024 is served by its 2018 plan (issue 15): 12 乳制品 batches a day by 区市场监管局 from 1 January keep
+     * 3360 批次 and 4份/千人 on track, but the 1680 批次 of 食用农产品 within the 3360 are not one of them; the
+     * 农药 product sampling (90 批次) is not food sampling and says nothing about them; and the alerts say which
+     * year's plan answered.
+     */
+    @Test
+    void jizhouTargetsCountOnlyWhatTheyName() throws Exception {
+        try (TopologyTestDriver driver = org.foodrisk.testsupport.Drivers.topology("plan-target-test-jizhou")) {
+            TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
+                    new StringSerializer(), new StringSerializer());
+            java.time.LocalDate day = java.time.LocalDate.of(2024, 1, 1);
+            for (; day.isBefore(java.time.LocalDate.of(2024, 3, 21)); day = day.plusDays(1)) {
+                for (int n = 0; n < 12; n++) {
+                    String id = "JZ-" + day + "-" + n;
+                    var record = Samples.sampling(id, "蓟州区", "乳制品", "纯牛奶", day + "T10:00:00+08:00", false);
+                    record.withArray("items").addObject().put("item", "三聚氰胺").put("hazardClass", "非法添加")
+                            .put("pass", true);
+                    sampling.pipeInput(id, record.toString(), Instant.parse(day + "T03:00:00Z"));
+                }
+            }
+            List<JsonNode> alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer())
+                    .readValuesToList().stream().map(TestJson::parse)
+                    .filter(a -> a.path("kind").asText().equals("plan.target-at-risk")).toList();
+            java.util.Set<String> targets = alerts.stream().map(a -> a.path("detector").path("statistic").asText()
+                    + a.path("detector").toString()).collect(java.util.stream.Collectors.toSet());
+            assertTrue(alerts.stream().noneMatch(a -> a.path("detector").toString().contains("食品检验量达到常住人口4份/千人")),
+                    "4份/千人 is every agency's together, and 960 batches are ahead of it");
+            assertTrue(alerts.stream().anyMatch(a -> a.path("detector").toString().contains("农药兽药残留的食品检验量不低于2份/千人")),
+                    "none of the 960 tests 农药 or 兽药残留 (their items say so)");
+            assertTrue(alerts.stream().anyMatch(a -> a.path("detector").toString().contains("其中食用农产品不得低于1680批次")),
+                    "no 食用农产品 batch counts for the 1680: " + targets);
+            assertTrue(alerts.stream().noneMatch(a -> a.path("detector").toString().contains("抽检农药不少于90个批次")),
+                    "农药 product sampling is not measured from food results");
+            assertTrue(alerts.stream().noneMatch(a -> a.path("detector").toString().contains("食品检验量达到全年3360批次")),
+                    "960 market batches are ahead of 3360 pro-rated");
+            JsonNode edible = alerts.stream().filter(a -> a.path("detector").toString().contains("1680批次"))
+                    .findFirst().orElseThrow();
+            assertTrue(edible.path("headline").asText().contains("生产经营环节食用农产品检验量"), edible.path("headline").asText());
+            assertTrue(edible.path("planTasks").get(0).path("planNote").asText().contains("本区无2024年计划，按2018年计划"),
+                    edible.path("planTasks").toString());
+        }
+    }
 }
