@@ -137,9 +137,18 @@ export async function renderAlert(main, { id }) {
   function planTasks() {
     return `<table class="tasks"><thead><tr><th>任务</th><th>牵头单位</th><th>配合单位</th><th>未办结预警</th></tr></thead><tbody>
       ${(alert.planTasks || []).map((t, i) => `<tr class="plan-task" data-task-id="${esc(t.taskId)}">
-        <td>${esc(t.number)} ${esc(t.title)}<div class="muted">${esc(t.plan)}</div></td>
+        <td>${esc(t.number)} ${esc(t.title)}${clause(t)}<div class="muted">${esc(t.plan)}</div>
+          ${t.planNote ? `<div class="plan-note muted">${esc(t.planNote)}</div>` : ''}</td>
         <td>${esc((t.leadUnits || []).join('、'))}</td><td>${esc((t.coUnits || []).join('、') || '—')}</td>
         <td>${tasks[i] ? tasks[i].openAlerts.length : '—'}</td></tr>`).join('')}</tbody></table>`;
+  }
+
+  // The clause the alert was routed to, as the plan writes it (issue 15): the sentence that obliges the
+  // units beside it; the task's other clauses are other units' work.
+  function clause(t) {
+    if (!t.clause) return '';
+    const subject = t.clause.subject ? `「${esc(t.clause.subject)}」` : '';
+    return `<div class="clause">条款 ${esc(t.clause.index)}：${subject}（${esc(t.clause.asWritten || '')}）</div>`;
   }
 
   function history() {

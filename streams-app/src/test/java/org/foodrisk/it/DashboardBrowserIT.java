@@ -143,6 +143,10 @@ class DashboardBrowserIT implements TestPropertyProvider {
             List<WebElement> tasks = page.findElements(By.cssSelector("tr.plan-task"));
             assertTrue(!tasks.isEmpty() && tasks.stream().anyMatch(t -> t.getText().contains("区市场监管局")),
                     "the responsible plan tasks with their lead units");
+            // Issue 15: the clause the alert was routed to, as the plan writes it, beside its units.
+            assertTrue(page.findElements(By.cssSelector("tr.plan-task .clause")).stream()
+                    .anyMatch(c -> c.getText().startsWith("条款 ") && c.getText().contains("（")),
+                    "the routed clause as written: " + tasks.stream().map(WebElement::getText).toList());
             assertEquals("待处置", browser.findElement(By.id("alert-status")).getText());
             assertTrue(browser.findElements(By.id("act-acknowledge")).isEmpty(), "an analyst has no action buttons");
             assertNoIdentifiers(page.getText());
