@@ -1,6 +1,8 @@
 package org.foodrisk;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import org.foodrisk.runtime.KafkaRuntime;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -20,6 +22,23 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 public class Application {
 
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        ApplicationContext context = Micronaut.run(Application.class, args);
+        context.findBean(KafkaRuntime.class).filter(KafkaRuntime::embeddedBroker).ifPresent(runtime -> {
+            // The embedded broker stops last, after every Kafka client of the context has closed (issue 16).
+            // JVM shutdown hooks run side by side: this one waits for Micronaut's to have closed the context.
+            runtime.closeBrokerLater();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+                while (context.isRunning() && System.nanoTime() < deadline) {
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                runtime.closeBroker();
+            }, "embedded-broker-shutdown"));
+        });
     }
 }

@@ -44,6 +44,7 @@ public class KafkaRuntime implements AutoCloseable {
     private final FoodRiskSettings settings;
     private final PlanCatalog catalog;
     private final LocalKraftBroker broker;
+    private volatile boolean brokerClosedLater;
     private final KafkaClientConfig kafka;
     private final KafkaStreams streams;
 
@@ -171,13 +172,31 @@ public class KafkaRuntime implements AutoCloseable {
         return broker != null;
     }
 
+    /**
+     * Leaves the local broker running when this bean is destroyed, for {@link #closeBroker()} after the
+     * whole application context (issue 16): Micronaut destroys beans in no order the application controls,
+     * and this bean went before the live feed's consumer and the HTTP producers, which then logged a burst
+     * of connection warnings while they closed against a stopped broker.
+     */
+    public void closeBrokerLater() {
+        this.brokerClosedLater = true;
+    }
+
+    /** Stops the local broker, if there is one (and it is still running). */
+    public void closeBroker() {
+        if (broker != null) {
+            LOG.info("Stopping the local broker");
+            broker.close();
+        }
+    }
+
     @PreDestroy
     @Override
     public void close() {
-        LOG.info("Stopping Kafka Streams{}", broker != null ? " and the local broker" : "");
+        LOG.info("Stopping Kafka Streams{}", broker != null && !brokerClosedLater ? " and the local broker" : "");
         streams.close(Duration.ofSeconds(30));
-        if (broker != null) {
-            broker.close();
+        if (!brokerClosedLater) {
+            closeBroker();
         }
     }
 }
