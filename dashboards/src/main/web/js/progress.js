@@ -14,8 +14,9 @@ const figure = (p, v) => (v === null || v === undefined ? '—'
   : ['批次', '份', '个'].includes(p.unit) ? Math.round(v).toLocaleString('zh-CN') : Number(v).toFixed(1));
 
 // Rates come in percent; below the plan's target they are marked.
+// Below the district plan's own target in red; a plan that sets none (every district but 西青) marks nothing.
 const pct = (v, target) => (v === null || v === undefined ? '—'
-  : `<span class="${v < target ? 'error' : ''}">${Number(v).toFixed(1)}%</span>`);
+  : `<span class="${target !== undefined && v < target ? 'error' : ''}">${Number(v).toFixed(1)}%</span>`);
 
 // A target the data cannot measure (农药产品抽检) or not judged yet shows why — never a 0 or a silent 达标.
 const status = (p) => (p.measurable === false ? `<span class="muted">${esc(p.note)}</span>`
@@ -64,7 +65,7 @@ export async function renderProgress(main, { params }) {
         <td>${figure(p, p.proRated)}</td><td>${figure(p, p.reached)}</td>
         <td>${status(p)}</td></tr>`).join('') || '<tr><td colspan="7" class="muted">计划未设定量化目标</td></tr>'}
     </tbody></table>
-    <h3>责任单位落实情况 <span class="muted">目标：核查处置率 100%，按时完成率 ≥85%</span></h3>
+    <h3>责任单位落实情况 <span class="muted">目标按本区计划所定（计划未定的不标红）</span></h3>
     <table class="accountability" id="accountability"><thead><tr><th>责任单位</th><th>收到预警</th><th>按时签收</th><th>已办结</th><th>按时办结</th><th>超期未办结</th><th>核查处置率</th><th>按时完成率</th></tr></thead><tbody>
       ${accountability.map((a) => `<tr><td>${esc(a.unit)}</td><td>${a.received}</td><td>${a.acknowledgedInTime}</td><td>${a.closed}</td>
         <td>${a.closedInTime}</td><td>${a.openOverdue}</td><td>${pct(a['核查处置率'], a.targets['核查处置率'])}</td><td>${pct(a['按时完成率'], a.targets['按时完成率'])}</td></tr>`).join('')

@@ -27,9 +27,11 @@ import java.util.Map;
 public class AccountabilityController {
 
     private final AlertStoreReader reader;
+    private final org.foodrisk.disposal.DisposalTargets targets;
 
-    public AccountabilityController(AlertStoreReader reader) {
+    public AccountabilityController(AlertStoreReader reader, org.foodrisk.plan.PlanCatalog catalog) {
         this.reader = reader;
+        this.targets = new org.foodrisk.disposal.DisposalTargets(catalog);
     }
 
     @Get("/units/{unit}/accountability")
@@ -49,8 +51,24 @@ public class AccountabilityController {
         body.put("openOverdue", figures.openOverdue());
         body.put("核查处置率", figures.handlingRate());
         body.put("按时完成率", figures.onTimeRate());
-        body.put("targets", Map.of("核查处置率", Accountability.HANDLING_TARGET, "按时完成率", Accountability.ON_TIME_TARGET));
+        body.put("targets", targetsOf(unit, district));
         return body;
+    }
+
+    /**
+     * The 核查处置率 / 按时完成率 targets the district's own plan sets for the unit (西青 2021 18.: 100 %, 85 %);
+     * none when the plan sets none or no district is asked for — 西青's figures are no other district's
+     * targets (issue 15; the page printed them for every district).
+     */
+    private Map<String, Double> targetsOf(String unit, String district) {
+        Map<String, Double> stated = new LinkedHashMap<>();
+        if (district == null) {
+            return stated;
+        }
+        org.foodrisk.reference.Districts.byCode(district).or(() -> org.foodrisk.reference.Districts.byName(district))
+                .ifPresent(d -> targets.of(d.code(), d.name(), java.time.LocalDate.now().getYear()).stream()
+                        .filter(t -> t.binds(unit)).forEach(t -> stated.putIfAbsent(t.metric(), t.value())));
+        return stated;
     }
 
     /** Open alerts per district × category; {@code from}/{@code to} keep alerts whose window overlaps them (a week). */

@@ -33,9 +33,6 @@ import java.util.List;
 public record Accountability(String unit, int received, int acknowledgedInTime, int closed, int closedInTime,
                              int openOverdue, Double handlingRate, Double onTimeRate) {
 
-    public static final double HANDLING_TARGET = 100.0;
-    public static final double ON_TIME_TARGET = 85.0;
-
     public static Accountability of(String unit, List<Alert> alerts, OffsetDateTime asOf) {
         List<Alert> received = alerts.stream().filter(a -> receivedBy(a, unit, asOf)).toList();
         int acknowledgedInTime = 0;

@@ -236,6 +236,8 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                 "/api/v1/units/" + java.net.URLEncoder.encode("区市场监管局", java.nio.charset.StandardCharsets.UTF_8)
                         + "/accountability?district=120114"));
         assertTrue(accountability.path("received").asInt() >= 1);
+        assertEquals(0, accountability.path("targets").size(),
+                "武清's plan sets no 核查处置率/按时完成率 target; 西青's are not lent to it: " + accountability);
         String openApi = http.toBlocking().retrieve("/swagger/foodrisk-0.1.yml");
         assertTrue(openApi.contains("/api/v1/alerts/{alertId}/actions") && openApi.contains("/api/v1/summaries"),
                 "the OpenAPI document describes the API");
