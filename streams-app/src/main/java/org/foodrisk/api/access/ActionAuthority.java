@@ -4,11 +4,8 @@ import io.micronaut.http.HttpStatus;
 import org.foodrisk.alert.Alert;
 import org.foodrisk.alert.AlertLifecycle;
 
-import org.foodrisk.alert.ActionTime;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -54,36 +51,27 @@ public final class ActionAuthority {
     }
 
     public Verdict authorize(User user, String alertId, Map<String, Object> requested) {
-        if (!user.mayActOnAlerts()) {
-            return new Refused(HttpStatus.FORBIDDEN, "forbidden", "role " + user.role().word()
-                    + " may read alerts but not act on them (unit members and admins may)");
+        ActingMember.Stamped stamped = ActingMember.stamp(user, requested, clock, "alerts");
+        if (stamped.refused()) {
+            return new Refused(stamped.status(), stamped.error(), stamped.reason());
         }
-        Map<String, Object> action = new LinkedHashMap<>(requested);
-        action.put("by", user.name());
-        action.put("at", ActionTime.format(OffsetDateTime.now(clock)));
         if (user.role() == Role.ADMIN) {
-            return new Permitted(action);
+            return new Permitted(stamped.action());
         }
-        Object named = requested.get("unit");
-        if (named != null && !(named instanceof String text && text.strip().equals(user.unit()))) {
-            return new Refused(HttpStatus.FORBIDDEN, "forbidden", "a member of " + user.unit()
-                    + " acts in the name of " + user.unit() + " only, not of " + named);
-        }
-        action.put("unit", user.unit());
         Optional<Alert> found = alerts.apply(alertId);
         if (found.isEmpty()) {
             return new Refused(HttpStatus.NOT_FOUND, "not-found", "no alert " + alertId);
         }
         Alert alert = found.get();
-        if (user.district() != null && !user.district().equals(alert.districtCode())) {
-            return new Refused(HttpStatus.FORBIDDEN, "forbidden", "alert " + alertId + " is of district "
-                    + alert.districtCode() + " " + alert.districtName() + "; " + user.name() + " acts for district "
-                    + user.district() + " only");
+        Optional<String> elsewhere = ActingMember.outsideDistrict(user, "alert " + alertId, alert.districtCode(),
+                alert.districtName());
+        if (elsewhere.isPresent()) {
+            return new Refused(HttpStatus.FORBIDDEN, "forbidden", elsewhere.get());
         }
         if (!lifecycle.mayAct(alert, user.unit())) {
             return new Refused(HttpStatus.FORBIDDEN, "forbidden", user.unit() + " is not responsible for alert "
                     + alertId + " (not a lead or co-unit of its plan tasks)");
         }
-        return new Permitted(action);
+        return new Permitted(stamped.action());
     }
 }

@@ -1,12 +1,9 @@
 package org.foodrisk.api.access;
 
 import io.micronaut.http.HttpStatus;
-import org.foodrisk.alert.ActionTime;
 import org.foodrisk.disposal.DisposalCase;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,36 +39,27 @@ public final class DisposalAuthority {
     }
 
     public Verdict authorize(User user, String caseId, Map<String, Object> requested) {
-        if (!user.mayActOnAlerts()) {
-            return new Refused(HttpStatus.FORBIDDEN, "forbidden", "role " + user.role().word()
-                    + " may read 核查处置 cases but not act on them (unit members and admins may)");
+        ActingMember.Stamped stamped = ActingMember.stamp(user, requested, clock, "核查处置 cases");
+        if (stamped.refused()) {
+            return new Refused(stamped.status(), stamped.error(), stamped.reason());
         }
-        Map<String, Object> action = new LinkedHashMap<>(requested);
-        action.put("by", user.name());
-        action.put("at", ActionTime.format(OffsetDateTime.now(clock)));
         if (user.role() == Role.ADMIN) {
-            return new Permitted(action);
+            return new Permitted(stamped.action());
         }
-        Object named = requested.get("unit");
-        if (named != null && !(named instanceof String text && text.strip().equals(user.unit()))) {
-            return new Refused(HttpStatus.FORBIDDEN, "forbidden", "a member of " + user.unit()
-                    + " acts in the name of " + user.unit() + " only, not of " + named);
-        }
-        action.put("unit", user.unit());
         Optional<DisposalCase> found = cases.apply(caseId);
         if (found.isEmpty()) {
             return new Refused(HttpStatus.NOT_FOUND, "not-found", "no 核查处置 case " + caseId);
         }
         DisposalCase disposalCase = found.get();
-        if (user.district() != null && !user.district().equals(disposalCase.districtCode())) {
-            return new Refused(HttpStatus.FORBIDDEN, "forbidden", "case " + caseId + " is of district "
-                    + disposalCase.districtCode() + " " + disposalCase.districtName() + "; " + user.name()
-                    + " acts for district " + user.district() + " only");
+        Optional<String> elsewhere = ActingMember.outsideDistrict(user, "case " + caseId, disposalCase.districtCode(),
+                disposalCase.districtName());
+        if (elsewhere.isPresent()) {
+            return new Refused(HttpStatus.FORBIDDEN, "forbidden", elsewhere.get());
         }
         if (!user.unit().equals(disposalCase.unit()) && !supervisingUnits.contains(user.unit())) {
             return new Refused(HttpStatus.FORBIDDEN, "forbidden", user.unit() + " is not responsible for case "
                     + caseId + " (its unit is " + disposalCase.unit() + ")");
         }
-        return new Permitted(action);
+        return new Permitted(stamped.action());
     }
 }
