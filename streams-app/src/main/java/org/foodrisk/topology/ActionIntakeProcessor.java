@@ -1,91 +1,30 @@
 package org.foodrisk.topology;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import org.apache.kafka.streams.processor.api.ContextualProcessor;
-import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.foodrisk.alert.AlertAction;
-import org.foodrisk.ingest.StrictUtf8;
-import org.foodrisk.kafka.Json;
-import org.foodrisk.topics.ContractValidator;
 import org.foodrisk.topics.Topics;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.List;
-import java.util.Optional;
-
 /**
- * Validates actions from foodrisk.alert-actions.v1 against the contract; valid ones go on as
- * {@link AlertCommand}s keyed by alertId, invalid ones become dead letters. Read as strictly as the
- * other inputs (found by the hostile-input corpus): bytes that are not UTF-8 are refused rather
- * than turned into U+FFFD, a value with anything after its JSON is refused, and so is an action
- * whose alertId or author is blank. Whether the action is allowed (state, unit) is decided later,
- * by the alert's own processor.
+ * Validates actions from foodrisk.alert-actions.v1 against the contract ({@link StrictActionIntake}); valid
+ * ones go on as {@link AlertCommand}s keyed by alertId, invalid ones become dead letters.
  */
-final class ActionIntakeProcessor extends ContextualProcessor<byte[], byte[], String, Object> {
+final class ActionIntakeProcessor extends StrictActionIntake<AlertAction> {
 
-    private static final ObjectReader ONE_VALUE = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    ActionIntakeProcessor() {
+        super(Topics.ALERT_ACTIONS, AlertAction.class, "alertId");
+    }
 
     @Override
-    public void process(Record<byte[], byte[]> record) {
-        Optional<RecordMetadata> metadata = context().recordMetadata();
-        Integer partition = metadata.map(RecordMetadata::partition).orElse(null);
-        Long offset = metadata.map(RecordMetadata::offset).orElse(null);
-        Optional<String> key = record.key() == null ? Optional.empty() : StrictUtf8.decode(record.key());
-        Optional<String> value = record.value() == null ? Optional.empty() : StrictUtf8.decode(record.value());
-        String keyText = record.key() == null ? null
-                : key.orElseGet(() -> Base64.getEncoder().encodeToString(record.key()));
-        // A key that is not UTF-8 cannot be an alertId: it is refused below as a key mismatch, as on the other inputs.
-        if (record.value() != null && value.isEmpty()) {
-            deadLetter(record, partition, offset, keyText, Base64.getEncoder().encodeToString(record.value()), "base64",
-                    "invalid-utf8", "value is not valid UTF-8");
-            return;
-        }
-        String text = value.orElse(null);
-        String refusal;
-        String error;
-        try {
-            JsonNode node = text == null ? null : ONE_VALUE.readTree(text);
-            List<String> errors = node == null ? List.of("value is null")
-                    : ContractValidator.forTopic(Topics.ALERT_ACTIONS).validate(node);
-            if (errors.isEmpty()) {
-                AlertAction action = Json.MAPPER.treeToValue(node, AlertAction.class);
-                if (action.alertId().isBlank() || action.by() == null || action.by().isBlank()) {
-                    error = "schema";
-                    refusal = "alertId and by must not be blank";
-                } else if (keyText == null || keyText.equals(action.alertId())) {
-                    context().forward(new Record<>(action.alertId(),
-                            new AlertCommand(null, action, Topics.ALERT_ACTIONS, partition, offset, text),
-                            record.timestamp()));
-                    return;
-                } else {
-                    error = "key-mismatch";
-                    refusal = "record key '" + keyText + "' is not its alertId '" + action.alertId() + "'";
-                }
-            } else {
-                error = "schema";
-                refusal = String.join("; ", errors);
-            }
-        } catch (JacksonException e) {
-            error = "invalid-json";
-            refusal = "value is not valid JSON: " + e.getOriginalMessage();
-        }
-        deadLetter(record, partition, offset, keyText, text, null, error, refusal);
+    String idOf(AlertAction action) {
+        return action.alertId();
     }
 
-    private void deadLetter(Record<byte[], byte[]> record, Integer partition, Long offset, String key, String value,
-                            String encoding, String error, String refusal) {
-        context().forward(new Record<>(key, new DeadLetter(Topics.ALERT_ACTIONS, partition, offset, key, value, encoding,
-                error, refusal, now()), record.timestamp()));
+    @Override
+    String authorOf(AlertAction action) {
+        return action.by();
     }
 
-    private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(context().currentSystemTimeMs()), ZoneOffset.UTC);
+    @Override
+    Object command(AlertAction action, Integer partition, Long offset, String value) {
+        return new AlertCommand(null, action, Topics.ALERT_ACTIONS, partition, offset, value);
     }
 }
