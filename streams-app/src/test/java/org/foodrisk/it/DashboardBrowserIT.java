@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.foodrisk.api.access.HashedCredentials;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.testsupport.HeadlessChromium;
+import org.foodrisk.testsupport.ReadsFromTheEnd;
 import org.foodrisk.testsupport.TestKafka;
 import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,7 @@ class DashboardBrowserIT implements TestPropertyProvider {
             ((JavascriptExecutor) browser).executeScript("window.loadedOnce = true;");
 
             String sampleId = "IT-BROWSER-" + UUID.randomUUID();
-            awaitAppReadsFromTheEnd(Topics.SAMPLING_RESULTS, Topics.OPINION_SIGNALS);
+            ReadsFromTheEnd.await(runtime.streams(), PATIENCE, List.of(Topics.SAMPLING_RESULTS, Topics.OPINION_SIGNALS));
             publishClenbuterolSample(sampleId);
             String rumourId = "IT-BROWSER-RUMOUR-" + UUID.randomUUID();
             publishCityWideRumour(rumourId);
@@ -252,41 +253,6 @@ class DashboardBrowserIT implements TestPropertyProvider {
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, sampleId, sample)).get();
         }
-    }
-
-    /**
-     * Waits until the app's consumer has a position on every partition of the topics. The app starts at
-     * their end (auto.offset.reset=latest): a record published before its consumer has looked up the end
-     * is skipped, and the alert never comes. The page used to take 20 s to say 实时 (the feed's first
-     * ping), which hid the race; now that it opens at once the test reached publishing first (seen here:
-     * "no alert names IT-BROWSER-…" with the group's offsets at the end). A partition has a records-lag
-     * metric once the consumer has fetched from a position on it.
-     */
-    private void awaitAppReadsFromTheEnd(String... topics) throws Exception {
-        Map<String, Integer> partitions = new HashMap<>();
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
-            admin.describeTopics(List.of(topics)).allTopicNames().get(30, java.util.concurrent.TimeUnit.SECONDS)
-                    .forEach((topic, description) -> partitions.put(topic, description.partitions().size()));
-        }
-        Instant deadline = Instant.now().plus(PATIENCE);
-        Map<String, java.util.Set<String>> positioned = new HashMap<>();
-        while (Instant.now().isBefore(deadline)) {
-            positioned.clear();
-            runtime.streams().metrics().keySet().stream()
-                    .filter(name -> name.name().equals("records-lag") && name.tags().containsKey("partition"))
-                    .forEach(name -> partitions.keySet().stream()
-                            .filter(topic -> topic.equals(name.tags().get("topic"))
-                                    || topic.replace('.', '_').equals(name.tags().get("topic")))
-                            .forEach(topic -> positioned.computeIfAbsent(topic, t -> new java.util.HashSet<>())
-                                    .add(name.tags().get("partition"))));
-            if (partitions.entrySet().stream().allMatch(e ->
-                    positioned.getOrDefault(e.getKey(), java.util.Set.of()).size() == e.getValue())) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the app has no position on every partition of " + partitions + ": " + positioned);
     }
 
     /** A widely read rumour that names no district (an opinion.rumour alert for the whole city). */

@@ -73,6 +73,9 @@ class DisposalCasesIT implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    org.foodrisk.runtime.KafkaRuntime runtime;
+
     @Override
     public Map<String, String> getProperties() {
         try {
@@ -290,7 +293,8 @@ class DisposalCasesIT implements TestPropertyProvider {
             }
             Thread.sleep(300);
         }
-        throw new AssertionError("case " + caseId + " did not get there; last seen: " + last);
+        throw new AssertionError("case " + caseId + " did not get there; last seen: " + last + "; last refusal: " + lastRefusal
+                + org.foodrisk.testsupport.StreamsDiagnosis.of(runtime.streams()));
     }
 
     /** This week's 会商 summary of the district, as the meeting reads it. */
@@ -313,9 +317,13 @@ class DisposalCasesIT implements TestPropertyProvider {
         try {
             return Optional.of(Json.MAPPER.readTree(read(ANALYST, path)));
         } catch (HttpClientResponseException e) {
+            lastRefusal = e.getStatus().getCode() + " " + e.getResponse().getBody(String.class).orElse("");
             return Optional.empty();
         }
     }
+
+    /** What the API last answered instead of a case, for the failure message. */
+    private volatile String lastRefusal;
 
     private String read(String token, String path) {
         return http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token));
