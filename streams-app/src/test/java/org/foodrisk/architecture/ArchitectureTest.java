@@ -1,0 +1,225 @@
+package org.foodrisk.architecture;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The package boundaries of the service (issue 17), checked on the compiled main classes.
+ *
+ * <p>Two kinds of rule. Those that hold today are plain rules: breaking one fails the build. Those the
+ * code does not meet yet (package cycles; the API reading Kafka Streams' stores and key layouts of
+ * {@code topology} directly) are listed in this class as the dependencies of today — debt in plain
+ * sight, at package or class level so that the lists do not change with every edit (ArchUnit's
+ * frozen violation stores quote every call and line) — and any NEW one fails. One that is gone fails
+ * too, until struck from its list: the lists only shrink, and each change to them is in a diff.
+ */
+class ArchitectureTest {
+
+    /** The domain: records, rules, statistics, plans and wording — no Kafka, no Micronaut, no wiring. */
+    private static final String[] DOMAIN = {
+            "org.foodrisk.ingest..", "org.foodrisk.plan..", "org.foodrisk.detect..", "org.foodrisk.alert..",
+            "org.foodrisk.summary..", "org.foodrisk.disposal..", "org.foodrisk.text..", "org.foodrisk.reference.."};
+
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("org.foodrisk");
+    }
+
+    @Test
+    void theDomainKnowsNothingOfKafkaMicronautOrTheWiring() {
+        // org.foodrisk.kafka.Json (the shared Jackson mapper) is allowed: it is Jackson, not Kafka.
+        ArchRule rule = noClasses().that().resideInAnyPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.apache.kafka..", "io.micronaut..",
+                        "org.foodrisk.topology..", "org.foodrisk.runtime..", "org.foodrisk.api..",
+                        "org.foodrisk.operations..", "org.foodrisk.broker..",
+                        "org.foodrisk.demo..", "org.foodrisk.evaluation..", "org.foodrisk.backtest..")
+                .because("the domain is tested without a broker and read without knowing how it is wired");
+        rule.check(main);
+    }
+
+    @Test
+    void theStatisticsDependOnNothingElseOfTheService() {
+        // Prepares moving detect/aberration into a module of its own (issue 17, item 5).
+        ArchRule rule = noClasses().that().resideInAPackage("org.foodrisk.detect.aberration..")
+                .should().dependOnClassesThat().resideOutsideOfPackages(
+                        "org.foodrisk.detect.aberration..", "java..", "org.apache.commons..")
+                .because("the surveillance methods are R's, reusable without foodrisk");
+        rule.check(main);
+    }
+
+    /** Service classes that use the tools (demo data, evaluation, backtest), to move out of the service jar. */
+    private static final Set<String> KNOWN_TOOL_USERS = Set.of(
+            "runtime.DemoFeeder -> demo.ArrivalMerge",
+            "runtime.DemoFeeder -> demo.DemoDataGenerator",
+            "runtime.DemoFeeder -> demo.DemoRecord");
+
+    @Test
+    void theServiceUsesNoNewPartOfTheTools() {
+        assertKnown(classDependencies(type -> !inAny(type, "demo", "evaluation", "backtest"),
+                type -> inAny(type, "demo", "evaluation", "backtest")), KNOWN_TOOL_USERS, "KNOWN_TOOL_USERS");
+    }
+
+    /**
+     * API classes that read topology internals (store names, key layouts, value classes, settings) — to
+     * go through a query package the topology owns. Store names are compile-time constants, inlined
+     * into the API's bytecode, so its reads of {@code StoreNames} do not show here (grep shows them).
+     */
+    private static final Set<String> KNOWN_API_TOPOLOGY_READS = Set.of(
+            "api.DailyCountsController -> topology.TopologySettings",
+            "api.DailyCountsReader -> topology.DailyCount",
+            "api.DailySeriesController -> topology.TopologySettings",
+            "api.DailySeriesReader -> topology.DailyCount",
+            "api.DailySeriesReader -> topology.TopologySettings",
+            "api.PlansController -> topology.TopologySettings",
+            "api.SummaryPublisher -> topology.TopologySettings",
+            "api.SummaryService -> topology.TopologySettings",
+            "api.ingest.IngestController -> topology.TopologySettings");
+
+    @Test
+    void theApiReadsNoNewTopologyInternals() {
+        assertKnown(classDependencies(type -> inAny(type, "api"), type -> inAny(type, "topology")),
+                KNOWN_API_TOPOLOGY_READS, "KNOWN_API_TOPOLOGY_READS");
+    }
+
+    /** "From -> To" for every top-level class of one kind that depends on a top-level class of another. */
+    private static Set<String> classDependencies(java.util.function.Predicate<JavaClass> from,
+                                                 java.util.function.Predicate<JavaClass> to) {
+        Set<String> found = new TreeSet<>();
+        for (JavaClass type : main) {
+            // Micronaut's generated bean definitions ($X$Definition) repeat their bean's dependencies.
+            if (!from.test(type) || type.getName().substring(type.getPackageName().length() + 1).startsWith("$")) {
+                continue;
+            }
+            for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+                JavaClass target = dependency.getTargetClass().getBaseComponentType();
+                if (to.test(target)) {
+                    found.add(outermost(type).getName().substring("org.foodrisk.".length()) + " -> "
+                            + outermost(target).getName().substring("org.foodrisk.".length()));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static JavaClass outermost(JavaClass type) {
+        JavaClass outer = type;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        return outer;
+    }
+
+    private static boolean inAny(JavaClass type, String... packages) {
+        String top = topPackage(type.getPackageName());
+        return top != null && List.of(packages).contains(top);
+    }
+
+    /** New entries fail; entries that are gone fail too, until struck from the list (the debt only shrinks). */
+    private static void assertKnown(Set<String> now, Set<String> known, String listName) {
+        Set<String> added = new TreeSet<>(now);
+        added.removeAll(known);
+        Set<String> gone = new TreeSet<>(known);
+        gone.removeAll(now);
+        assertTrue(added.isEmpty(), "new, not in " + listName + ": " + added);
+        assertTrue(gone.isEmpty(), "gone, strike from " + listName + ": " + gone);
+    }
+
+    /**
+     * The package dependencies that close a cycle today (both packages reach each other), as
+     * "from -> to". Not a frozen ArchUnit cycle rule: its 1,700 lines of class-level detail change with
+     * every edit. A new cyclic dependency fails; so does one that is gone until it is struck from here.
+     */
+    private static final Set<String> KNOWN_CYCLIC_DEPENDENCIES = Set.of(
+            "alert -> detect",
+            "alert -> ingest",
+            "alert -> plan",
+            "detect -> alert",
+            "detect -> ingest",
+            "detect -> plan",
+            "detect -> summary",
+            "disposal -> alert",
+            "disposal -> ingest",
+            "disposal -> plan",
+            "ingest -> detect",
+            "ingest -> plan",
+            "operations -> runtime",
+            "operations -> topology",
+            "plan -> detect",
+            "plan -> ingest",
+            "runtime -> operations",
+            "runtime -> topology",
+            "summary -> alert",
+            "summary -> detect",
+            "summary -> disposal",
+            "summary -> ingest",
+            "summary -> plan",
+            "topology -> operations");
+
+    @Test
+    void noNewPackageCycles() {
+        Map<String, Set<String>> uses = new TreeMap<>();
+        for (JavaClass type : main) {
+            String from = topPackage(type.getPackageName());
+            for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+                String to = topPackage(dependency.getTargetClass().getPackageName());
+                if (from != null && to != null && !from.equals(to)) {
+                    uses.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
+                }
+            }
+        }
+        Set<String> cyclic = new TreeSet<>();
+        uses.forEach((from, targets) -> targets.stream()
+                .filter(to -> reaches(uses, to, from))
+                .forEach(to -> cyclic.add(from + " -> " + to)));
+        assertKnown(cyclic, KNOWN_CYCLIC_DEPENDENCIES, "KNOWN_CYCLIC_DEPENDENCIES");
+    }
+
+    /** The package under org.foodrisk a package belongs to ({@code detect} for detect.aberration), or null. */
+    private static String topPackage(String name) {
+        if (!name.startsWith("org.foodrisk.")) {
+            return null;
+        }
+        String rest = name.substring("org.foodrisk.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    private static boolean reaches(Map<String, Set<String>> uses, String from, String target) {
+        Deque<String> open = new ArrayDeque<>(List.of(from));
+        Set<String> seen = new HashSet<>();
+        while (!open.isEmpty()) {
+            String next = open.pop();
+            if (next.equals(target)) {
+                return true;
+            }
+            if (seen.add(next)) {
+                open.addAll(uses.getOrDefault(next, Set.of()));
+            }
+        }
+        return false;
+    }
+}
