@@ -1,5 +1,6 @@
 package org.foodrisk.alert;
 
+import org.foodrisk.detect.AlertLevel;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.foodrisk.detect.Detection;

@@ -1,5 +1,6 @@
 package org.foodrisk.alert;
 
+import org.foodrisk.detect.AlertLevel;
 import org.foodrisk.detect.Detection;
 import org.foodrisk.detect.Evidence;
 import org.foodrisk.plan.PlanTaskRef;

@@ -1,5 +1,6 @@
 package org.foodrisk.alert;
 
+import org.foodrisk.detect.AlertLevel;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;

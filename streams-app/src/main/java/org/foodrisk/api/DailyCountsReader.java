@@ -10,8 +10,8 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.foodrisk.kafka.Json;
-import org.foodrisk.summary.SamplingTotals;
-import org.foodrisk.summary.TargetTally;
+import org.foodrisk.plan.SamplingTotals;
+import org.foodrisk.plan.TargetTally;
 import org.foodrisk.topology.DailyCount;
 import org.foodrisk.topology.StoreNames;
 

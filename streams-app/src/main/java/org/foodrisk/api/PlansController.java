@@ -15,7 +15,7 @@ import org.foodrisk.plan.RoutingQuery;
 
 import org.foodrisk.alert.Alert;
 import org.foodrisk.alert.AlertStatus;
-import org.foodrisk.summary.PlanProgressCalculator;
+import org.foodrisk.plan.PlanProgressCalculator;
 import org.foodrisk.topology.TopologySettings;
 
 import java.time.LocalDate;

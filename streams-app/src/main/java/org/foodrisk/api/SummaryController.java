@@ -10,7 +10,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.core.annotation.Nullable;
 import org.foodrisk.reference.District;
 import org.foodrisk.reference.Districts;
-import org.foodrisk.summary.Period;
+import org.foodrisk.reference.Period;
 import org.foodrisk.summary.RiskSummary;
 import org.foodrisk.summary.SummaryHtml;
 

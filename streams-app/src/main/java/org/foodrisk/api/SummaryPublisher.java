@@ -14,7 +14,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.foodrisk.reference.District;
 import org.foodrisk.reference.Districts;
 import org.foodrisk.runtime.KafkaRuntime;
-import org.foodrisk.summary.Period;
+import org.foodrisk.reference.Period;
 import org.foodrisk.summary.PublicationSchedule;
 import org.foodrisk.summary.RiskSummary;
 import org.foodrisk.summary.SummaryRecord;

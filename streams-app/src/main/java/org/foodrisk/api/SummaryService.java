@@ -4,11 +4,11 @@ import jakarta.inject.Singleton;
 import org.foodrisk.disposal.DisposalTargets;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.reference.District;
-import org.foodrisk.summary.Period;
-import org.foodrisk.summary.PlanProgressCalculator;
+import org.foodrisk.reference.Period;
+import org.foodrisk.plan.PlanProgressCalculator;
 import org.foodrisk.summary.RiskSummary;
 import org.foodrisk.summary.RiskSummaryBuilder;
-import org.foodrisk.summary.TargetProgress;
+import org.foodrisk.plan.TargetProgress;
 import org.foodrisk.topology.TopologySettings;
 
 import java.util.List;

@@ -1,6 +1,5 @@
 package org.foodrisk.detect;
 
-import org.foodrisk.alert.AlertLevel;
 import org.foodrisk.detect.aberration.AberrationMethod;
 import org.foodrisk.detect.aberration.CountSeries;
 import org.foodrisk.detect.aberration.DetectionPoint;
@@ -121,7 +120,7 @@ public final class CountAberrationRule {
         LocalDate day = point.date();
         boolean weekly = frequency == Frequency.WEEK;
         LocalDate end = weekly ? day.plusWeeks(1) : day.plusDays(1);
-        String when = weekly ? org.foodrisk.summary.Period.weekOf(day).id() + "当周" : day + "当日";
+        String when = weekly ? org.foodrisk.reference.Period.weekOf(day).id() + "当周" : day + "当日";
         String what = switch (type) {
             case ILLNESS -> bySyndrome ? second + "症候群食源性疾病病例" : "食源性疾病病例";
             case COMPLAINT -> "投诉举报";

@@ -1,7 +1,6 @@
 package org.foodrisk.detect;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import org.foodrisk.alert.AlertLevel;
 import org.foodrisk.ingest.SignalType;
 
 import java.time.OffsetDateTime;

@@ -1,7 +1,8 @@
 package org.foodrisk.detect;
 
+import org.foodrisk.ingest.SamplingPrograms;
+import org.foodrisk.plan.PassRateTarget;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
-import org.foodrisk.alert.AlertLevel;
 import org.foodrisk.ingest.SignalType;
 
 import java.time.OffsetDateTime;

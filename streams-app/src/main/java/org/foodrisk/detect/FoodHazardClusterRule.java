@@ -1,7 +1,7 @@
 package org.foodrisk.detect;
 
+import org.foodrisk.ingest.SamplingPrograms;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
-import org.foodrisk.alert.AlertLevel;
 import org.foodrisk.ingest.SignalType;
 import org.foodrisk.reference.CriticalHazards;
 

@@ -1,6 +1,5 @@
 package org.foodrisk.detect;
 
-import org.foodrisk.alert.AlertLevel;
 import org.foodrisk.ingest.SignalType;
 
 import java.time.Duration;

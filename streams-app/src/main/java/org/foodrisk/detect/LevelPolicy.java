@@ -1,6 +1,5 @@
 package org.foodrisk.detect;
 
-import org.foodrisk.alert.AlertLevel;
 
 /**
  * The numeric part of the alert-level policy, in one place and configurable

@@ -1,7 +1,6 @@
 package org.foodrisk.detect;
 
 import org.apache.commons.statistics.distribution.TDistribution;
-import org.foodrisk.alert.AlertLevel;
 import org.foodrisk.ingest.SignalType;
 
 import java.time.OffsetDateTime;

@@ -1,11 +1,10 @@
 package org.foodrisk.detect;
 
-import org.foodrisk.alert.AlertLevel;
 import org.foodrisk.ingest.SignalType;
 import org.foodrisk.plan.Plan;
-import org.foodrisk.summary.PlanProgressCalculator;
-import org.foodrisk.summary.SamplingTotals;
-import org.foodrisk.summary.TargetProgress;
+import org.foodrisk.plan.PlanProgressCalculator;
+import org.foodrisk.plan.SamplingTotals;
+import org.foodrisk.plan.TargetProgress;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,6 +1,5 @@
 package org.foodrisk.ingest;
 
-import org.foodrisk.detect.SyndromeInference;
 import org.foodrisk.reference.CriticalHazards;
 
 import java.util.Objects;
@@ -61,8 +60,8 @@ public final class SignalExtractor {
             s.items().stream().map(i -> i.hazardClass() == null ? "其他" : i.hazardClass()).distinct()
                     .forEach(c -> tags.add("tested:" + c));
             // Plans count 瘦肉精 tests apart (蓟州: "瘦肉精"快速检测6万份); only the item names say which they are.
-            if (s.items().stream().anyMatch(i -> org.foodrisk.plan.TargetScope.testsLeanMeatPowder(i.item()))) {
-                tags.add(org.foodrisk.plan.TargetScope.LEAN_MEAT_POWDER_TESTED);
+            if (s.items().stream().anyMatch(i -> LeanMeatPowder.named(i.item()))) {
+                tags.add(LeanMeatPowder.TESTED_TAG);
             }
         }
         return tags;

@@ -1,6 +1,5 @@
 package org.foodrisk.plan;
 
-import org.foodrisk.detect.PassRateTarget;
 
 import java.util.Map;
 import java.util.Optional;

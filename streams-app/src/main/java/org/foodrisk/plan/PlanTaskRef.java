@@ -27,8 +27,11 @@ public record PlanTaskRef(String taskId, String plan, String number, String titl
     /** Caps of what an alert carries of a task (issue 14): within the alerts schema's, and small. */
     static final int MAX_TEXT_CHARS = 300;
     static final int MAX_UNITS = 12;
-    /** As long as an action's unit may be, so that any unit that can act can be named. */
-    static final int MAX_UNIT_CHARS = org.foodrisk.alert.AlertBounds.MAX_UNIT_CHARS;
+    /**
+     * A unit's name, characters; also the bound of the unit an action names (AlertBounds), so that any
+     * unit that can act can be named.
+     */
+    public static final int MAX_UNIT_CHARS = 256;
     static final int MAX_REASONS = 10;
     static final int MAX_REASON_CHARS = 200;
 

@@ -1,6 +1,7 @@
 package org.foodrisk.plan;
 
-import org.foodrisk.detect.SamplingPrograms;
+import org.foodrisk.ingest.SamplingPrograms;
+import org.foodrisk.ingest.LeanMeatPowder;
 import org.foodrisk.ingest.Signal;
 import org.foodrisk.reference.FoodLexicon;
 
@@ -45,10 +46,6 @@ public final class TargetScope {
     private static final List<String> FOODS = List.of("生鲜乳", "猪肉", "牛肉", "羊肉");
     private static final List<String> INPUTS = List.of("农药", "兽药", "饲料", "农资");
     private static final List<String> BASE_WORDS = List.of("基地", "园区", "示范场");
-    /** The tag of a sampling result whose items test a β-agonist (瘦肉精); see {@link #testsLeanMeatPowder}. */
-    public static final String LEAN_MEAT_POWDER_TESTED = "tested-item:瘦肉精";
-    private static final List<String> LEAN_MEAT_POWDER = List.of("瘦肉精", "克伦特罗", "克仑特罗", "莱克多巴胺",
-            "沙丁胺醇", "西马特罗");
 
     private final String key;
     private final String notMeasurable;
@@ -158,11 +155,6 @@ public final class TargetScope {
         }
         return new TargetScope(key, null, agencyKey, category, program, rapid, origin, base, subcategory, foods,
                 Set.copyOf(hazards), leanMeatPowder, List.copyOf(described));
-    }
-
-    /** Whether a test item (as a lab writes it) is a β-agonist, which plans call 瘦肉精. */
-    public static boolean testsLeanMeatPowder(String item) {
-        return item != null && LEAN_MEAT_POWDER.stream().anyMatch(item::contains);
     }
 
     public String key() {
@@ -285,8 +277,8 @@ public final class TargetScope {
 
     private Match testedMatch(Signal s) {
         if (leanMeatPowder) {
-            boolean named = s.hasTag(LEAN_MEAT_POWDER_TESTED) || s.findings().stream().anyMatch(f -> f.item() != null
-                    && LEAN_MEAT_POWDER.stream().anyMatch(f.item()::contains));
+            boolean named = s.hasTag(LeanMeatPowder.TESTED_TAG)
+                    || s.findings().stream().anyMatch(f -> LeanMeatPowder.named(f.item()));
             if (named) {
                 return Match.YES;
             }

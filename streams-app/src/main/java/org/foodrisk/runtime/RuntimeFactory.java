@@ -3,7 +3,7 @@ package org.foodrisk.runtime;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.foodrisk.alert.AlertLevel;
+import org.foodrisk.detect.AlertLevel;
 import org.foodrisk.alert.DeadlinePolicy;
 import org.foodrisk.disposal.DisposalDeadlines;
 import org.foodrisk.plan.PlanCatalog;

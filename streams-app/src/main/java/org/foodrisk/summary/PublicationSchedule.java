@@ -1,5 +1,6 @@
 package org.foodrisk.summary;
 
+import org.foodrisk.reference.Period;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

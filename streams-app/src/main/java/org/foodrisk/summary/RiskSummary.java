@@ -1,5 +1,6 @@
 package org.foodrisk.summary;
 
+import org.foodrisk.plan.TargetProgress;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,9 @@
 package org.foodrisk.summary;
 
+import org.foodrisk.reference.Period;
+import org.foodrisk.plan.TargetProgress;
 import org.foodrisk.alert.Alert;
-import org.foodrisk.alert.AlertLevel;
+import org.foodrisk.detect.AlertLevel;
 import org.foodrisk.alert.AlertStatus;
 import org.foodrisk.detect.Evidence;
 import org.foodrisk.disposal.DisposalCase;

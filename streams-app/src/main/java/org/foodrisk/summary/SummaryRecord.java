@@ -1,10 +1,11 @@
 package org.foodrisk.summary;
 
+import org.foodrisk.reference.Period;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.foodrisk.alert.AlertBounds;
-import org.foodrisk.alert.AlertLevel;
+import org.foodrisk.detect.AlertLevel;
 import org.foodrisk.kafka.Json;
 
 import java.nio.charset.StandardCharsets;

@@ -62,12 +62,12 @@ public record DailyCount(long count, long failed, long weight, List<Evidence> re
     }
 
     /**
-     * With a sampling result's part in the governing plan's targets ({@link org.foodrisk.summary.TargetTally}),
+     * With a sampling result's part in the governing plan's targets ({@link org.foodrisk.plan.TargetTally}),
      * added with the record's sign; {@code tallied} counts the results tallied so (days stored before issue 15
      * have none).
      */
     public DailyCount withTargets(int sign, Map<String, long[]> entries) {
         return new DailyCount(count, failed, weight, records, agencies,
-                org.foodrisk.summary.TargetTally.add(targets, entries, sign), tallied + sign);
+                org.foodrisk.plan.TargetTally.add(targets, entries, sign), tallied + sign);
     }
 }

@@ -1,7 +1,7 @@
 package org.foodrisk.topology;
 
 import org.foodrisk.plan.PlanCatalog;
-import org.foodrisk.summary.TargetTally;
+import org.foodrisk.plan.TargetTally;
 import java.time.LocalDate;
 import java.util.Map;
 

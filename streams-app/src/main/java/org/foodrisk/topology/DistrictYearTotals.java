@@ -2,8 +2,8 @@ package org.foodrisk.topology;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.foodrisk.plan.AgencyNames;
-import org.foodrisk.summary.SamplingTotals;
-import org.foodrisk.summary.TargetTally;
+import org.foodrisk.plan.SamplingTotals;
+import org.foodrisk.plan.TargetTally;
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -11,7 +11,7 @@ import org.foodrisk.detect.FoodHazardClusterRule;
 import org.foodrisk.detect.FoodHazardDay;
 import org.foodrisk.detect.FoodHazardEpisode;
 import org.foodrisk.detect.FoodNames;
-import org.foodrisk.detect.SamplingPrograms;
+import org.foodrisk.ingest.SamplingPrograms;
 import org.foodrisk.ingest.Signal;
 import org.foodrisk.ingest.SignalType;
 

@@ -47,7 +47,7 @@ import org.foodrisk.detect.FailureBaseline;
 import org.foodrisk.detect.FoodHazardClusterRule;
 import org.foodrisk.detect.FoodHazardDay;
 import org.foodrisk.detect.FoodHazardEpisode;
-import org.foodrisk.detect.SamplingPrograms;
+import org.foodrisk.ingest.SamplingPrograms;
 import org.foodrisk.ingest.InputTopic;
 import org.foodrisk.ingest.RecordIntake;
 import org.foodrisk.ingest.Signal;

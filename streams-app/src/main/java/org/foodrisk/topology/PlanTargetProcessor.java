@@ -7,10 +7,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.foodrisk.detect.Detection;
 import org.foodrisk.detect.PlanTargetRule;
 import org.foodrisk.ingest.Signal;
-import org.foodrisk.detect.SamplingPrograms;
+import org.foodrisk.ingest.SamplingPrograms;
 import org.foodrisk.plan.Plan;
 import org.foodrisk.plan.PlanCatalog;
-import org.foodrisk.summary.TargetTally;
+import org.foodrisk.plan.TargetTally;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

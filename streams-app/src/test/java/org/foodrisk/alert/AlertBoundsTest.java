@@ -1,5 +1,6 @@
 package org.foodrisk.alert;
 
+import org.foodrisk.detect.AlertLevel;
 import org.foodrisk.detect.Detection;
 import org.foodrisk.detect.DetectorNumbers;
 import org.foodrisk.detect.Evidence;

@@ -1,6 +1,6 @@
 package org.foodrisk.detect;
 
-import org.foodrisk.alert.AlertLevel;
+import org.foodrisk.ingest.SamplingPrograms;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,6 +1,5 @@
 package org.foodrisk.ingest;
 
-import org.foodrisk.plan.TargetScope;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,14 +20,14 @@ class LeanMeatPowderTagTest {
                 {"sampleId":"K1","program":"快检","labCode":"JZ01","districtName":"蓟州区","foodCategory":"食用农产品",
                  "foodName":"猪肉","sampledAt":"2024-05-06T10:00:00+08:00","verdict":"合格",
                  "items":[{"item":"盐酸克伦特罗","hazardClass":"兽药残留","pass":true}]}""");
-        assertTrue(screen.hasTag(TargetScope.LEAN_MEAT_POWDER_TESTED), screen.tags().toString());
+        assertTrue(screen.hasTag(LeanMeatPowder.TESTED_TAG), screen.tags().toString());
         assertEquals(List.of("兽药残留"), screen.testedHazardClasses());
 
         Signal other = signal("""
                 {"sampleId":"K2","program":"快检","labCode":"JZ01","districtName":"蓟州区","foodCategory":"食用农产品",
                  "foodName":"猪肉","sampledAt":"2024-05-06T10:00:00+08:00","verdict":"合格",
                  "items":[{"item":"恩诺沙星","hazardClass":"兽药残留","pass":true}]}""");
-        assertFalse(other.hasTag(TargetScope.LEAN_MEAT_POWDER_TESTED), other.tags().toString());
+        assertFalse(other.hasTag(LeanMeatPowder.TESTED_TAG), other.tags().toString());
     }
 
     private static String key(String json) {

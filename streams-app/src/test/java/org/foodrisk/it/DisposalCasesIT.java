@@ -299,7 +299,7 @@ class DisposalCasesIT implements TestPropertyProvider {
 
     /** This week's 会商 summary of the district, as the meeting reads it. */
     private String summaryMarkdown(String district) {
-        String week = org.foodrisk.summary.Period.weekOf(java.time.LocalDate.now(ZoneOffset.ofHours(8))).id();
+        String week = org.foodrisk.reference.Period.weekOf(java.time.LocalDate.now(ZoneOffset.ofHours(8))).id();
         return read(ANALYST, "/api/v1/summaries/" + district + "/" + week + ".md");
     }
 

@@ -1,6 +1,5 @@
 package org.foodrisk.plan;
 
-import org.foodrisk.detect.PassRateTarget;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

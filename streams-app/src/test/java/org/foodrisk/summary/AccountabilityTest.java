@@ -2,7 +2,7 @@ package org.foodrisk.summary;
 
 import org.foodrisk.alert.Alert;
 import org.foodrisk.alert.AlertAction;
-import org.foodrisk.alert.AlertLevel;
+import org.foodrisk.detect.AlertLevel;
 import org.foodrisk.alert.AlertLifecycle;
 import org.foodrisk.alert.AlertUpdater;
 import org.foodrisk.detect.Detection;

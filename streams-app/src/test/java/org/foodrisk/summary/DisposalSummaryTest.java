@@ -1,5 +1,6 @@
 package org.foodrisk.summary;
 
+import org.foodrisk.reference.Period;
 import org.foodrisk.disposal.CaseState;
 import org.foodrisk.disposal.DisposalCase;
 import org.foodrisk.disposal.DisposalMeasure;

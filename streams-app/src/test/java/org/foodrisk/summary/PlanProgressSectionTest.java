@@ -1,5 +1,10 @@
 package org.foodrisk.summary;
 
+import org.foodrisk.reference.Period;
+import org.foodrisk.plan.TargetTally;
+import org.foodrisk.plan.TargetProgress;
+import org.foodrisk.plan.SamplingTotals;
+import org.foodrisk.plan.PlanProgressCalculator;
 import org.foodrisk.ingest.Signal;
 import org.foodrisk.ingest.SignalType;
 import org.foodrisk.plan.Plan;

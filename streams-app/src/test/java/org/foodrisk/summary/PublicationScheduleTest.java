@@ -1,5 +1,6 @@
 package org.foodrisk.summary;
 
+import org.foodrisk.reference.Period;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

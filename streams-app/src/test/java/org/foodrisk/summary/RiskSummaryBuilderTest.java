@@ -1,7 +1,8 @@
 package org.foodrisk.summary;
 
+import org.foodrisk.reference.Period;
 import org.foodrisk.alert.Alert;
-import org.foodrisk.alert.AlertLevel;
+import org.foodrisk.detect.AlertLevel;
 import org.foodrisk.alert.AlertUpdater;
 import org.foodrisk.alert.AlertWithdrawal;
 import org.foodrisk.detect.Detection;

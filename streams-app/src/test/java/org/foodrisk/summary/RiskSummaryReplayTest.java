@@ -1,5 +1,7 @@
 package org.foodrisk.summary;
 
+import org.foodrisk.reference.Period;
+import org.foodrisk.plan.TargetProgress;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;

@@ -1,7 +1,9 @@
 package org.foodrisk.summary;
 
+import org.foodrisk.reference.Period;
+import org.foodrisk.plan.TargetProgress;
 import org.foodrisk.alert.Alert;
-import org.foodrisk.alert.AlertLevel;
+import org.foodrisk.detect.AlertLevel;
 import org.foodrisk.alert.AlertUpdater;
 import org.foodrisk.detect.Detection;
 import org.foodrisk.detect.Evidence;

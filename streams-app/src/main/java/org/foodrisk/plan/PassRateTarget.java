@@ -1,4 +1,4 @@
-package org.foodrisk.detect;
+package org.foodrisk.plan;
 
 /**
  * A pass-rate target (合格率 ≥ value %), and where it comes from: a plan's task (its taskId and

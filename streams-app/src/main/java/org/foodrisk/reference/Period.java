@@ -1,4 +1,4 @@
-package org.foodrisk.summary;
+package org.foodrisk.reference;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.foodrisk.summary;
+package org.foodrisk.plan;
 
 import org.foodrisk.plan.Plan;
 import org.foodrisk.plan.PlanTask;

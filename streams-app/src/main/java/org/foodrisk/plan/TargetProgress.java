@@ -1,4 +1,4 @@
-package org.foodrisk.summary;
+package org.foodrisk.plan;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;

@@ -1,4 +1,4 @@
-package org.foodrisk.detect;
+package org.foodrisk.ingest;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package org.foodrisk.summary;
+package org.foodrisk.plan;
 
 import org.foodrisk.ingest.Signal;
 import org.foodrisk.ingest.SignalType;
@@ -279,8 +279,8 @@ class PlanProgressCalculatorTest {
                 tags.add("subcategory:" + subcategory);
             }
             tested.stream().distinct().forEach(c -> tags.add("tested:" + c));
-            if (item != null && org.foodrisk.plan.TargetScope.testsLeanMeatPowder(item)) {
-                tags.add(org.foodrisk.plan.TargetScope.LEAN_MEAT_POWDER_TESTED);
+            if (item != null && org.foodrisk.ingest.LeanMeatPowder.named(item)) {
+                tags.add(org.foodrisk.ingest.LeanMeatPowder.TESTED_TAG);
             }
             return new Signal(SignalType.SAMPLING, "S-" + n, 1, OffsetDateTime.parse("2024-03-01T10:00:00+08:00"),
                     null, null, category, food, stage, agency, !findings.isEmpty(), findings, null, enterprise, null, 1,
@@ -307,7 +307,7 @@ class PlanProgressCalculatorTest {
             for (int i = 0; i < copies; i++) {
                 Signal s = result.signal(ids++);
                 byTarget = TargetTally.add(byTarget, TargetTally.of(plan, s), 1);
-                if (!org.foodrisk.detect.SamplingPrograms.countsInPassRates(s.tagValue("program"))) {
+                if (!org.foodrisk.ingest.SamplingPrograms.countsInPassRates(s.tagValue("program"))) {
                     continue; // the totals keep to the programs of pass rates, as the plan-progress store does
                 }
                 tallied++;
