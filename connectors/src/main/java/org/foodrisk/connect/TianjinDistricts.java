@@ -3,10 +3,15 @@ package org.foodrisk.connect;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.foodrisk.districts.TianjinDistrictTable;
 
 /**
  * The 16 districts of Tianjin (GB/T 2260) and how addresses name them, so that a sampling
  * notice row can be placed from the sampled business's address or name.
+ *
+ * <p>The districts, their former county names and the older names still seen in addresses
+ * (塘沽, 武清县 …) are the shared {@link TianjinDistrictTable} (topics module; its resource cites
+ * shared/reference/districts.md).
  */
 public final class TianjinDistricts {
 
@@ -16,32 +21,23 @@ public final class TianjinDistricts {
 
     /** Official name to code. */
     private static final Map<String, String> CODES = new LinkedHashMap<>();
-    /** Longest aliases first: an alias (short or former name) to the official name. */
+    /**
+     * An alias (official, former or older address name) to the official name. Their order does not
+     * matter: {@link #find} takes the earliest match, and the only aliases that can match at the
+     * same position (塘沽, 塘沽区) name the same district.
+     */
     private static final Map<String, String> ALIASES = new LinkedHashMap<>();
 
     static {
-        String[][] districts = {
-            {"120101", "和平区"}, {"120102", "河东区"}, {"120103", "河西区"}, {"120104", "南开区"},
-            {"120105", "河北区"}, {"120106", "红桥区"}, {"120110", "东丽区"}, {"120111", "西青区"},
-            {"120112", "津南区"}, {"120113", "北辰区"}, {"120114", "武清区"}, {"120115", "宝坻区"},
-            {"120116", "滨海新区"}, {"120117", "宁河区"}, {"120118", "静海区"}, {"120119", "蓟州区"},
-        };
-        for (String[] d : districts) {
-            CODES.put(d[1], d[0]);
-            ALIASES.put(d[1], d[1]);
+        for (TianjinDistrictTable.Row row : TianjinDistrictTable.rows()) {
+            CODES.put(row.name(), row.code());
+            ALIASES.put(row.name(), row.name());
         }
         // Former names (county or pre-2009 districts) still seen in addresses.
-        ALIASES.put("蓟县", "蓟州区");
-        ALIASES.put("宁河县", "宁河区");
-        ALIASES.put("静海县", "静海区");
-        ALIASES.put("武清县", "武清区");
-        ALIASES.put("宝坻县", "宝坻区");
-        ALIASES.put("塘沽区", "滨海新区");
-        ALIASES.put("汉沽区", "滨海新区");
-        ALIASES.put("大港区", "滨海新区");
-        ALIASES.put("塘沽", "滨海新区");
-        ALIASES.put("汉沽", "滨海新区");
-        ALIASES.put("大港", "滨海新区");
+        for (TianjinDistrictTable.Row row : TianjinDistrictTable.rows()) {
+            row.formerNames().forEach(formerName -> ALIASES.put(formerName, row.name()));
+            row.addressNames().forEach(addressName -> ALIASES.put(addressName, row.name()));
+        }
         // Short names, only after "天津" or "天津市" (checked in find) because 河北/河东/南开 are
         // also provinces or common words.
     }

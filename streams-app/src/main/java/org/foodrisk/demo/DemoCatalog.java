@@ -2,7 +2,9 @@ package org.foodrisk.demo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.foodrisk.reference.Districts;
 
 /**
  * The reference data the demo generator draws from. Kept apart from the generator so that the
@@ -10,8 +12,9 @@ import java.util.SplittableRandom;
  *
  * <p>Sources (see also /work/shared/DESIGN.md "Reference facts" and /work/shared/reference/):
  * <ul>
- *   <li>Districts, GB/T 2260 codes, 七普 population, streets/towns: reference/districts.md
- *       (cn/GB2260 mca/202112.tsv; modood/Administrative-divisions-of-China dist/streets.csv).</li>
+ *   <li>Districts, GB/T 2260 codes, 七普 population, streets/towns: {@link Districts}, which reads
+ *       them from the shared table (reference/districts.md: cn/GB2260 mca/202112.tsv;
+ *       modood/Administrative-divisions-of-China dist/streets.csv).</li>
  *   <li>Sampling volumes of the four plan districts: the plans as quoted in DESIGN.md
  *       (武清 2024 8489 批次, 西青 2021 5710, 河北 2023 4000, 蓟州 2018 3360).</li>
  *   <li>The 35 national sampling 大类 and the 2023 failure mix (2.73 % 不合格; 农药残留 37.66 %,
@@ -49,44 +52,32 @@ final class DemoCatalog {
         }
     }
 
-    private static final List<String> HEBEI_TOWNS = List.of(
-            "光复道街道", "望海楼街道", "鸿顺里街道", "新开河街道", "铁东路街道", "建昌道街道", "宁园街道",
-            "王串场街道", "江都路街道", "月牙河街道");
-    private static final List<String> XIQING_TOWNS = List.of(
-            "西营门街道", "李七庄街道", "赤龙南街道", "赤龙北街道", "津门湖街道",
-            "中北镇", "杨柳青镇", "辛口镇", "张家窝镇", "精武镇", "大寺镇", "王稳庄镇");
-    private static final List<String> WUQING_TOWNS = List.of(
-            "杨村街道", "下朱庄街道", "东蒲洼街道", "黄庄街道", "徐官屯街道", "运河西街道",
-            "梅厂镇", "大碱厂镇", "崔黄口镇", "大良镇", "下伍旗镇", "南蔡村镇", "大孟庄镇", "泗村店镇", "河西务镇",
-            "城关镇", "东马圈镇", "黄花店镇", "石各庄镇", "王庆坨镇", "汊沽港镇", "河北屯镇", "上马台镇", "大王古庄镇",
-            "陈咀镇", "豆张庄镇", "曹子里镇", "大黄堡镇", "高村镇", "白古屯镇");
-    private static final List<String> JIZHOU_TOWNS = List.of(
-            "文昌街道",
-            "渔阳镇", "洇溜镇", "官庄镇", "马伸桥镇", "下营镇", "邦均镇", "别山镇", "尤古庄镇", "上仓镇", "下仓镇",
-            "罗庄子镇", "白涧镇", "侯家营镇", "桑梓镇", "东施古镇", "下窝头镇", "杨津庄镇", "出头岭镇", "西龙虎峪镇",
-            "穿芳峪镇", "东二营镇", "许家台镇", "礼明庄镇", "东赵各庄镇", "州河湾镇",
-            "孙各庄满族乡");
-
     /** Sampling batches per 1000 residents per year for districts without a plan in the seeds. */
     private static final double OTHER_DISTRICT_RATE = 1.5;
 
-    static final List<District> DISTRICTS = List.of(
-            other("120101", "和平区", 355_000),
-            other("120102", "河东区", 858_787),
-            other("120103", "河西区", 822_174),
-            other("120104", "南开区", 890_422),
-            plan("120105", "河北区", 647_702, 4000, HEBEI_TOWNS, List.of("天津市第四中心医院", "天津市河北区中医医院")),
-            other("120106", "红桥区", 483_130),
-            other("120110", "东丽区", 857_027),
-            plan("120111", "西青区", 1_195_124, 5710, XIQING_TOWNS, List.of("天津市西青医院", "天津市西青区中医医院")),
-            other("120112", "津南区", 928_066),
-            other("120113", "北辰区", 909_643),
-            plan("120114", "武清区", 1_151_313, 8489, WUQING_TOWNS, List.of("天津市武清区人民医院", "天津市武清区中医医院")),
-            other("120115", "宝坻区", 722_367),
-            other("120116", "滨海新区", 2_067_318),
-            other("120117", "宁河区", 395_314),
-            other("120118", "静海区", 787_106),
-            plan("120119", "蓟州区", 795_516, 3360, JIZHOU_TOWNS, List.of("天津市蓟州区人民医院", "天津市蓟州区中医医院")));
+    /** The four plan districts' sampling volumes (batches per year) and their sentinel hospitals. */
+    private record PlanDistrict(int batchesPerYear, List<String> hospitals) {
+    }
+
+    private static final Map<String, PlanDistrict> PLAN_DISTRICTS = Map.of(
+            "120105", new PlanDistrict(4000, List.of("天津市第四中心医院", "天津市河北区中医医院")),
+            "120111", new PlanDistrict(5710, List.of("天津市西青医院", "天津市西青区中医医院")),
+            "120114", new PlanDistrict(8489, List.of("天津市武清区人民医院", "天津市武清区中医医院")),
+            "120119", new PlanDistrict(3360, List.of("天津市蓟州区人民医院", "天津市蓟州区中医医院")));
+
+    /** The 16 districts of {@link Districts}, in code order; towns only for the plan districts. */
+    static final List<District> DISTRICTS = Districts.all().stream()
+            .map(DemoCatalog::demoDistrict)
+            .toList();
+
+    private static District demoDistrict(org.foodrisk.reference.District district) {
+        PlanDistrict plan = PLAN_DISTRICTS.get(district.code());
+        int population = Math.toIntExact(district.population());
+        return plan == null
+                ? other(district.code(), district.name(), population)
+                : plan(district.code(), district.name(), population, plan.batchesPerYear(), district.towns(),
+                        plan.hospitals());
+    }
 
     static District district(String code) {
         for (District d : DISTRICTS) {

@@ -5,41 +5,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.foodrisk.districts.TianjinDistrictTable;
 
 /**
  * The 16 districts of Tianjin: code ↔ name, former names, and their towns (read from text by
  * {@link org.foodrisk.text.TextExtractor}).
  *
- * <p>Source: shared/reference/districts.md — codes from GB/T 2260 (repository cn/GB2260,
- * mca/202112.tsv), populations from the 7th census (2020-11-01), former names from
- * mca/201412–201612, towns from the NBS 统计用区划代码 2023 (modood/Administrative-divisions-of-China).
+ * <p>Codes, names, populations and former county names and codes are the shared
+ * {@link TianjinDistrictTable} (topics module; its resource cites shared/reference/districts.md).
+ * Towns are from the NBS 统计用区划代码 2023 (modood/Administrative-divisions-of-China), in
+ * /foodrisk/text/towns.tsv. The table's address names (塘沽, 武清县 …) are not aliases here: only
+ * the sampling-notice connector matches them.
  */
 public final class Districts {
 
     /** Towns (街道/镇/乡) by district code, from /foodrisk/text/towns.tsv (its header cites the source). */
     private static final Map<String, List<String>> TOWNS = loadTowns("/foodrisk/text/towns.tsv");
 
-    private static final List<District> ALL = List.of(
-            d("120101", "和平区", 355_000),
-            d("120102", "河东区", 858_787),
-            d("120103", "河西区", 822_174),
-            d("120104", "南开区", 890_422),
-            d("120105", "河北区", 647_702),
-            d("120106", "红桥区", 483_130),
-            d("120110", "东丽区", 857_027),
-            d("120111", "西青区", 1_195_124),
-            d("120112", "津南区", 928_066),
-            d("120113", "北辰区", 909_643),
-            d("120114", "武清区", 1_151_313),
-            d("120115", "宝坻区", 722_367),
-            d("120116", "滨海新区", 2_067_318),
-            new District("120117", "宁河区", 395_314, List.of("宁河县"), TOWNS.getOrDefault("120117", List.of())),
-            new District("120118", "静海区", 787_106, List.of("静海县"), TOWNS.getOrDefault("120118", List.of())),
-            new District("120119", "蓟州区", 795_516, List.of("蓟县"), TOWNS.getOrDefault("120119", List.of())));
+    private static final List<District> ALL = List.copyOf(TianjinDistrictTable.rows().stream()
+            .map(row -> new District(row.code(), row.name(), row.population(), row.formerNames(),
+                    TOWNS.getOrDefault(row.code(), List.of())))
+            .toList());
 
     /** Former codes (before the 县 → 区 changes) map to today's code. */
-    private static final Map<String, String> FORMER_CODES = Map.of(
-            "120221", "120117", "120223", "120118", "120225", "120119");
+    private static final Map<String, String> FORMER_CODES = formerCodes();
 
     private static final Map<String, District> BY_CODE = new LinkedHashMap<>();
     private static final Map<String, District> BY_NAME = new LinkedHashMap<>();
@@ -54,8 +43,12 @@ public final class Districts {
     private Districts() {
     }
 
-    private static District d(String code, String name, long population) {
-        return new District(code, name, population, List.of(), TOWNS.getOrDefault(code, List.of()));
+    private static Map<String, String> formerCodes() {
+        Map<String, String> formerCodes = new LinkedHashMap<>();
+        for (TianjinDistrictTable.Row row : TianjinDistrictTable.rows()) {
+            row.formerCodes().forEach(formerCode -> formerCodes.put(formerCode, row.code()));
+        }
+        return Map.copyOf(formerCodes);
     }
 
     private static Map<String, List<String>> loadTowns(String resource) {

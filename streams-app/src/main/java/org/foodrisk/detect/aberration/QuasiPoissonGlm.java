@@ -14,6 +14,11 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * prediction's standard error, and R takes each of those from the last IRLS iteration (weights and
  * QR from before the last coefficient update, residuals from after it). Doing the same keeps our
  * figures within rounding of R's instead of within the convergence tolerance.
+ *
+ * <p>It is the one GLM fit of the aberration methods: the Farrington methods
+ * ({@link FarringtonRegression}) and CUSUM's seasonal Poisson regression
+ * ({@link SeasonalPoissonGlm}) both use it. A Poisson and a quasi-Poisson fit are the same IRLS;
+ * only the dispersion differs, and that is left to the caller ({@link Fit#dispersion}).
  */
 final class QuasiPoissonGlm {
 
