@@ -7,7 +7,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.foodrisk.broker.LocalKraftBroker;
 import org.foodrisk.operations.OutputCounters;
@@ -17,9 +16,7 @@ import org.foodrisk.topics.ProvisionReport;
 import org.foodrisk.topics.TopicCatalogue;
 import org.foodrisk.topics.TopicProvisioner;
 import org.foodrisk.topics.TopicSpec;
-import org.foodrisk.topology.DeadLetteringProductionHandler;
 import org.foodrisk.topology.FoodRiskTopology;
-import org.foodrisk.topology.RecordSizes;
 import org.foodrisk.topology.TopologySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Brings Kafka up in the order that works: the embedded broker when no cluster is configured,
@@ -78,7 +74,8 @@ public class KafkaRuntime implements AutoCloseable {
                 topologySettings.withTime(topologySettings.time().withUpstreamTasks(inputTasks)), catalog,
                 outputCounters);
         LOG.debug("Topology:\n{}", topology.describe());
-        streams = new KafkaStreams(topology, streamsProperties(outputCounters));
+        streams = new KafkaStreams(topology,
+                StreamsProperties.forService(kafka, settings, self, broker != null, outputCounters));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Kafka Streams thread failed; replacing it", e);
             threadFailures.record(e, java.time.Instant.now());
@@ -103,42 +100,6 @@ public class KafkaRuntime implements AutoCloseable {
             return admin.describeTopics(inputs).allTopicNames().get(60, java.util.concurrent.TimeUnit.SECONDS).values()
                     .stream().mapToInt(d -> d.partitions().size()).max().orElse(1);
         }
-    }
-
-    private Properties streamsProperties(OutputCounters counters) {
-        Properties props = new Properties();
-        props.putAll(kafka.asMap());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Path.of(settings.dataDir(), "streams").toAbsolutePath().toString());
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
-        if (!self.endsWith(":-1") && !self.endsWith(":0")) {
-            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self);
-        } else {
-            LOG.warn("HTTP port chosen at random: this instance cannot take part in query routing between instances");
-        }
-        if (broker != null) {
-            // A single local broker can hold only one replica of each internal topic.
-            props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-            props.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 10_000);
-        }
-        // Replays read a backlog in small fetches so that stream time does not leap ahead of
-        // records still unread in the same partition (BUILD-NOTES: 1 MiB fetches dropped 2–48%).
-        props.put(StreamsConfig.mainConsumerPrefix("max.partition.fetch.bytes"), 131_072);
-        RecordSizes.configure(props);
-        // An output record that is still too large (or cannot be serialized) becomes a dead letter
-        // instead of failing the thread on it after every restart (issue 14).
-        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProductionHandler.class);
-        props.put(DeadLetteringProductionHandler.COUNTERS_CONFIG, counters);
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024L);
-        // When the assignor cannot read the changelogs' end offsets during a rebalance — right after
-        // a broker restart, while partitions are still loading — it falls back to the previous
-        // assignment and asks for another rebalance only after this interval (10 minutes by
-        // default): tasks nobody held before wait that long. One minute (Kafka's minimum) bounds
-        // that wait; the same interval paces warm-up probing, which is cheap here (issue 12).
-        props.put(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, 60_000L);
-        GlobalThreadHandling.configure(props);
-        return props;
     }
 
     public KafkaStreams streams() {
