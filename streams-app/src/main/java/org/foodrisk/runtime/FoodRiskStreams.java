@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -38,11 +37,12 @@ public class FoodRiskStreams {
     private final List<KafkaStreams.StateListener> stateListeners = new CopyOnWriteArrayList<>();
 
     /**
-     * @param embedded   present when the cluster is the embedded broker alone; a dependency also so that
-     *                   the context destroys this bean before the broker
+     * @param embedded   the embedded broker, null when a cluster is configured; a dependency also so that
+     *                   the context, which destroys dependents first, closes Kafka Streams before the broker
+     *                   (an {@code Optional} would not count as one)
      * @param httpPort   the port of this instance's HTTP API, which other instances forward queries to
      */
-    FoodRiskStreams(FoodRiskSettings settings, KafkaClientConfig kafka, Optional<EmbeddedBroker> embedded,
+    FoodRiskStreams(FoodRiskSettings settings, KafkaClientConfig kafka, @Nullable EmbeddedBroker embedded,
                     TopicBootstrap topics, PlanPublisher plans, PlanCatalog catalog, TopologySettings topologySettings,
                     @Value("${micronaut.server.port:8080}") int httpPort,
                     @Nullable OutputCounters counters, StreamThreadFailures threadFailures) throws Exception {
@@ -60,7 +60,7 @@ public class FoodRiskStreams {
                 outputCounters);
         LOG.debug("Topology:\n{}", topology.describe());
         streams = new KafkaStreams(topology, StreamsProperties.forService(kafka, settings, applicationServer,
-                embedded.isPresent(), outputCounters));
+                embedded != null, outputCounters));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Kafka Streams thread failed; replacing it", e);
             threadFailures.record(e, Instant.now());

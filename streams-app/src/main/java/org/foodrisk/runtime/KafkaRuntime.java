@@ -1,11 +1,10 @@
 package org.foodrisk.runtime;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.KafkaStreams;
 import org.foodrisk.plan.PlanCatalog;
-
-import java.util.Optional;
 
 /**
  * What the rest of the service needs of Kafka, in one bean: the running Kafka Streams, the client
@@ -27,12 +26,12 @@ public class KafkaRuntime {
     private final boolean embeddedBroker;
 
     KafkaRuntime(FoodRiskSettings settings, PlanCatalog catalog, KafkaClientConfig kafka, FoodRiskStreams streams,
-                 Optional<EmbeddedBroker> embedded) {
+                 @Nullable EmbeddedBroker embedded) {
         this.settings = settings;
         this.catalog = catalog;
         this.kafka = kafka;
         this.streams = streams;
-        this.embeddedBroker = embedded.isPresent();
+        this.embeddedBroker = embedded != null;
     }
 
     public KafkaStreams streams() {
