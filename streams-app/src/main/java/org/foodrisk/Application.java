@@ -2,7 +2,7 @@ package org.foodrisk;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
-import org.foodrisk.runtime.KafkaRuntime;
+import org.foodrisk.runtime.EmbeddedBroker;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -23,10 +23,10 @@ public class Application {
 
     public static void main(String[] args) {
         ApplicationContext context = Micronaut.run(Application.class, args);
-        context.findBean(KafkaRuntime.class).filter(KafkaRuntime::embeddedBroker).ifPresent(runtime -> {
+        context.findBean(EmbeddedBroker.class).ifPresent(broker -> {
             // The embedded broker stops last, after every Kafka client of the context has closed (issue 16).
             // JVM shutdown hooks run side by side: this one waits for Micronaut's to have closed the context.
-            runtime.closeBrokerLater();
+            broker.closeAfterContext();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
                 while (context.isRunning() && System.nanoTime() < deadline) {
@@ -37,7 +37,7 @@ public class Application {
                         break;
                     }
                 }
-                runtime.closeBroker();
+                broker.close();
             }, "embedded-broker-shutdown"));
         });
     }

@@ -11,7 +11,9 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.operations.OutputCounters;
 import org.foodrisk.runtime.KafkaClientConfig;
+import org.foodrisk.runtime.StreamsProperties;
 import org.foodrisk.topics.Topics;
 import org.foodrisk.topology.FoodRiskTopology;
 import org.foodrisk.topology.TopologySettings;
@@ -61,24 +63,17 @@ final class BenchTopologies {
     }
 
     /**
-     * The app's Kafka Streams settings, as {@code runtime/KafkaRuntime#streamsProperties} sets them
-     * for the embedded broker (keep the two in step): exactly-once v2 (commit interval 100 ms, the
-     * Kafka Streams default under EOS), one stream thread, replication factor 1, 128 KiB partition
-     * fetches, 10 MiB record cache, 5 MiB producer requests. Both benchmarked topologies use them.
+     * The app's Kafka Streams settings ({@link StreamsProperties#shared}, with what the embedded broker
+     * adds: replication factor 1, a 10 s session timeout), so that both benchmarked topologies run as the
+     * app runs them on its local broker. Set on top, for the benchmark's sake: a state directory per run
+     * (a run must not restore the stores of the one before), and one stream thread even should the
+     * service's default change, so that figures of different days compare.
      */
     static Properties streamsProperties(KafkaClientConfig kafka, String applicationId, Path stateDir) {
-        Properties props = new Properties();
-        props.putAll(kafka.asMap());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        Properties props = StreamsProperties.shared(kafka, applicationId, OutputCounters.NONE);
+        StreamsProperties.forSingleBroker(props);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        props.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 10_000);
-        props.put(StreamsConfig.mainConsumerPrefix("max.partition.fetch.bytes"), 131_072);
-        props.put(StreamsConfig.producerPrefix("max.request.size"), 5 * 1024 * 1024);
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024L);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return props;
     }
 }

@@ -4,7 +4,7 @@ package org.foodrisk.alert;
  * How large an alert may grow, and why that is small enough (issue 14, "poison pill by growth").
  *
  * <p>Every alert version is written twice: to foodrisk.alerts.v1 and to the changelog of the alerts
- * store. Both take at most 1 MiB a record (topics.json; the changelog by KafkaRuntime's topic
+ * store. Both take at most 1 MiB a record (topics.json; the changelog by StreamsProperties' topic
  * configs). A version larger than that is refused by the producer or broker, the stream thread fails
  * on the same record after every restart, and the service stops answering. So every part of an alert
  * that grows with input or with people's actions is bounded here, and the bounds add up to far less

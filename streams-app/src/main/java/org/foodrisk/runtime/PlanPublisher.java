@@ -1,5 +1,6 @@
 package org.foodrisk.runtime;
 
+import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -11,6 +12,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.plan.Plan;
+import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,15 +30,22 @@ import java.util.concurrent.ExecutionException;
  * not there yet. A plan already on the topic may have been revised by an operator since the
  * build; overwriting it at every start would silently undo that revision.
  */
-final class PlanPublisher {
+@Singleton
+public class PlanPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanPublisher.class);
 
-    private PlanPublisher() {
+    private final KafkaClientConfig kafka;
+    private final List<Plan> bundled;
+
+    PlanPublisher(KafkaClientConfig kafka, PlanCatalog catalog) {
+        this.kafka = kafka;
+        this.bundled = List.copyOf(catalog.plans());
     }
 
-    static int publishMissing(KafkaClientConfig kafka, List<Plan> bundled) throws ExecutionException, InterruptedException {
-        Set<String> present = planIdsOnTopic(kafka);
+    /** Publishes the bundled plans not on the topic yet; returns how many it published. */
+    public int publishMissing() throws ExecutionException, InterruptedException {
+        Set<String> present = planIdsOnTopic();
         Map<String, Object> config = kafka.durableProducer("foodrisk-plans");
         int published = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
@@ -57,7 +66,7 @@ final class PlanPublisher {
         return published;
     }
 
-    private static Set<String> planIdsOnTopic(KafkaClientConfig kafka) {
+    private Set<String> planIdsOnTopic() {
         Map<String, Object> config = kafka.asMap();
         config.put("enable.auto.commit", false);
         config.put("isolation.level", "read_committed");

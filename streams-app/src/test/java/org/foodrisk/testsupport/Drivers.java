@@ -3,6 +3,8 @@ package org.foodrisk.testsupport;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.runtime.KafkaClientConfig;
+import org.foodrisk.runtime.StreamsProperties;
 import org.foodrisk.topology.FoodRiskTopology;
 import org.foodrisk.topology.TopologySettings;
 
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Properties;
 
 /** The foodrisk topology in a TopologyTestDriver, with its own state directory and default settings. */
@@ -43,14 +46,9 @@ public final class Drivers {
 
     private static TopologyTestDriver topology(String applicationId, Instant wallClock, PlanCatalog catalog,
                                                TopologySettings settings, org.foodrisk.operations.OutputCounters counters) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        org.foodrisk.runtime.GlobalThreadHandling.configure(props); // as KafkaRuntime
-        org.foodrisk.topology.RecordSizes.configure(props); // as KafkaRuntime
-        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                org.foodrisk.topology.DeadLetteringProductionHandler.class); // as KafkaRuntime
+        // The service's properties; a TopologyTestDriver connects to nothing, so the servers are a placeholder.
+        Properties props = StreamsProperties.shared(new KafkaClientConfig("unused:9092", Map.of()), applicationId, counters);
+        // A state directory per driver: tests run side by side and must not share stores.
         try {
             props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ttd").toString());
         } catch (IOException e) {

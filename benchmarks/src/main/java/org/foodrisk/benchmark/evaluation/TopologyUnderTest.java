@@ -10,7 +10,10 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.foodrisk.demo.DemoRecord;
 import org.foodrisk.kafka.Json;
+import org.foodrisk.operations.OutputCounters;
 import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.runtime.KafkaClientConfig;
+import org.foodrisk.runtime.StreamsProperties;
 import org.foodrisk.topics.Topics;
 import org.foodrisk.topology.FoodRiskTopology;
 import org.foodrisk.topology.TopologySettings;
@@ -52,11 +55,10 @@ final class TopologyUnderTest implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true); // as KafkaRuntime
+        // The app's Kafka Streams properties (a TopologyTestDriver connects to nothing: the servers are a
+        // placeholder), with a state directory of this evaluation's own.
+        Properties props = StreamsProperties.shared(new KafkaClientConfig("unused:9092", Map.of()), applicationId,
+                OutputCounters.NONE);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(FoodRiskTopology.build(TopologySettings.defaults(), PlanCatalog.bundled()),
                 props, wallClock);
