@@ -41,7 +41,7 @@ final class DisposalWiring {
                 .filter((id, s) -> s.type() == SignalType.SAMPLING && SamplingPrograms.isSupervision(s.tagValue("program")),
                         Named.as("filter-supervision-results"))
                 .mapValues(DisposalCommand::of, Named.as("as-disposal-result-command"));
-        KStream<String, Object> actionIntake = builder
+        KStream<String, ActionOutcome> actionIntake = builder
                 .stream(Topics.DISPOSAL_ACTIONS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("source-disposal-actions"))
                 .process(DisposalActionIntakeProcessor::new, Named.as("intake-disposal-actions"));
@@ -52,6 +52,7 @@ final class DisposalWiring {
 
         CaseLifecycle lifecycle = new CaseLifecycle(CaseLifecycle.supervising(), new DisposalUnits(catalog),
                 settings.disposal());
+        // Cases or dead letters: Object, as DisposalCase lives in org.foodrisk.disposal, out of reach of a sealed type here.
         KStream<String, Object> output = results
                 .merge(actions, Named.as("merge-disposal-commands"))
                 .selectKey((key, command) -> command.result() != null ? command.result().id() : command.action().caseId(),

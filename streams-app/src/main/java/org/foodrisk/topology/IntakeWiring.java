@@ -55,11 +55,12 @@ final class IntakeWiring {
     private static KStream<String, Signal> admit(StreamsBuilder builder, InputTopic input, RecordIntake intake,
                                                  OutputCounters counters) {
         String name = input.shortName();
-        KStream<String, Object> outcomes = builder
+        KStream<String, IntakeOutcome> outcomes = builder
                 .stream(input.topic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("source-" + name))
                 .process(() -> new IntakeProcessor(input, intake), Named.as("intake-" + name));
         DeadLetterWiring.wire(outcomes, name, counters);
         String dedupStore = StoreNames.dedup(input);
+        // Signals or dead letters: Object, as Signal lives in org.foodrisk.ingest, out of reach of a sealed type here.
         KStream<String, Object> deduplicated = outcomes
                 .filter((key, value) -> value instanceof Admitted, Named.as("filter-accepted-" + name))
                 .process(WithStores.of(() -> new DedupProcessor(dedupStore, input, counters),
