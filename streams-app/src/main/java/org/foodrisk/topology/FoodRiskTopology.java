@@ -31,7 +31,7 @@ import org.foodrisk.plan.PlanCatalog;
  *  illness ─ [by district|syndrome] ─ count-daily-syndrome ─ detect-syndrome-aberrations ─┤
  *  signals ─ [by exposure place] ─ detect-illness-cluster ───────────────┤
  *  illness without place, with town ─ [by district] ─ detect-illness-spacetime ─┤
- *  sampling (监督抽检) ─ [by district] ─ detect-plan-targets ────────────────────────┤
+ *  sampling (every program) ─ [by district] ─ detect-plan-targets ─────────────────┤
  *                                        detections ─┐
  *  foodrisk.alert-actions.v1 ─ intake-alert-actions ─┴ [by alertId] ─ alert-state ─► foodrisk.alerts.v1
  *                                          (wall-clock punctuation: overdue)   └─► dead letters (refused actions)
@@ -44,8 +44,9 @@ import org.foodrisk.plan.PlanCatalog;
  * Every processor, store and repartition topic is named, so that the names of internal topics
  * and changelogs stay stable when the topology grows (renaming one would orphan its state);
  * {@code TopologyDescriptionTest} pins them all. Each part is wired by its own {@code *Wiring} class,
- * in the order below: that order is also the order in which a record is handed to the stages that
- * read it, so a part is moved only with care.
+ * in the order {@link #build(TopologySettings, PlanCatalog, OutputCounters)} calls them: that order is
+ * also the order in which a stream hands each record to the stages that read it (signals to the
+ * detectors, say), which the description does not show — so keep it when adding a part.
  */
 public final class FoodRiskTopology {
 
