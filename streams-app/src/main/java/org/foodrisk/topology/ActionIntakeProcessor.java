@@ -24,7 +24,7 @@ final class ActionIntakeProcessor extends StrictActionIntake<AlertAction> {
     }
 
     @Override
-    Object command(AlertAction action, Integer partition, Long offset, String value) {
+    AlertCommand command(AlertAction action, Integer partition, Long offset, String value) {
         return new AlertCommand(null, action, Topics.ALERT_ACTIONS, partition, offset, value);
     }
 }

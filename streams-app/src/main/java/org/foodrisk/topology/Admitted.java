@@ -7,5 +7,5 @@ import org.foodrisk.ingest.IntakeResult;
  * ({@link org.foodrisk.ingest.Provenance}) and its value as received (for the dead letter should
  * dedup refuse it). Passed between the two processors of one task only, never serialized.
  */
-record Admitted(IntakeResult.Accepted accepted, String publisher, byte[] value) {
+record Admitted(IntakeResult.Accepted accepted, String publisher, byte[] value) implements IntakeOutcome {
 }

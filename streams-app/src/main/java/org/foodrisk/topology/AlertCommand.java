@@ -13,7 +13,7 @@ import org.foodrisk.detect.Detection;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlertCommand(Detection detection, AlertAction action, String sourceTopic, Integer partition,
-                           Long offset, String rawValue) {
+                           Long offset, String rawValue) implements ActionOutcome {
 
     static AlertCommand of(Detection detection) {
         return new AlertCommand(detection, null, null, null, null, null);

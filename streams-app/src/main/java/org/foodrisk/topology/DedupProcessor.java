@@ -51,7 +51,7 @@ import java.util.TreeMap;
  * <p>Every accepted new record or correction also counts towards its publisher's hourly volume
  * ({@link PublisherVolume}); an hour far above the publisher's own baseline is logged and counted.
  */
-final class DedupProcessor extends ContextualProcessor<String, Object, String, Object> {
+final class DedupProcessor extends ContextualProcessor<String, IntakeOutcome, String, Object> {
 
     /** The dead letter's error code for new content under an id another publisher owns. */
     static final String OWNED_BY_ANOTHER = "id-owned-by-another-publisher";
@@ -77,8 +77,8 @@ final class DedupProcessor extends ContextualProcessor<String, Object, String, O
     }
 
     @Override
-    public void process(Record<String, Object> record) {
-        Admitted admitted = (Admitted) record.value();
+    public void process(Record<String, IntakeOutcome> record) {
+        Admitted admitted = (Admitted) record.value(); // filter-accepted-* lets only admitted records through
         IntakeResult.Accepted accepted = admitted.accepted();
         String publisher = admitted.publisher();
         String fingerprint = fingerprint(accepted.normalized());
@@ -103,7 +103,7 @@ final class DedupProcessor extends ContextualProcessor<String, Object, String, O
         }
     }
 
-    private void refuse(Record<String, Object> record, Admitted admitted, String owner) {
+    private void refuse(Record<String, IntakeOutcome> record, Admitted admitted, String owner) {
         String id = admitted.accepted().id();
         String reason = input.idField() + " '" + BoundedText.bounded(id, 200) + "' was first published by " + owner
                 + "; " + (admitted.publisher() == null ? "a record that names no publisher" : admitted.publisher())

@@ -25,7 +25,7 @@ final class DisposalActionIntakeProcessor extends StrictActionIntake<CaseAction>
     }
 
     @Override
-    Object command(CaseAction action, Integer partition, Long offset, String value) {
+    DisposalCommand command(CaseAction action, Integer partition, Long offset, String value) {
         return new DisposalCommand(null, action, Topics.DISPOSAL_ACTIONS, partition, offset, value);
     }
 }

@@ -13,7 +13,7 @@ import org.foodrisk.ingest.Signal;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DisposalCommand(Signal result, CaseAction action, String sourceTopic, Integer partition, Long offset,
-                              String rawValue) {
+                              String rawValue) implements ActionOutcome {
 
     static DisposalCommand of(Signal result) {
         return new DisposalCommand(result, null, null, null, null, null);

@@ -23,7 +23,7 @@ import java.util.Optional;
  * the content names: {@link Provenance}); refused ones become dead letters with the reason.
  * Nothing is dropped silently.
  */
-final class IntakeProcessor extends ContextualProcessor<byte[], byte[], String, Object> {
+final class IntakeProcessor extends ContextualProcessor<byte[], byte[], String, IntakeOutcome> {
 
     private final InputTopic input;
     private final RecordIntake intake;

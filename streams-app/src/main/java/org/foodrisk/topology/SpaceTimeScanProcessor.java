@@ -66,7 +66,7 @@ final class SpaceTimeScanProcessor extends ContextualProcessor<String, Signal, S
         if (signal.sign() < 0) {
             cases = cases.without(signal.id());
         } else {
-            String town = FoodRiskTopology.townOf(signal);
+            String town = IllnessClusterWiring.townOf(signal);
             cases = cases.with(new TownCases.TownCase(signal.id(), town, signal.eventTime(), signal.summary()),
                     Duration.ofDays(rule.studyDays() + MAX_CATCH_UP_DAYS + 1L));
         }

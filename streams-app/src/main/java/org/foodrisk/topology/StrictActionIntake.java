@@ -28,7 +28,7 @@ import java.util.Optional;
  *
  * @param <A> the action as the topic's schema describes it
  */
-abstract class StrictActionIntake<A> extends ContextualProcessor<byte[], byte[], String, Object> {
+abstract class StrictActionIntake<A> extends ContextualProcessor<byte[], byte[], String, ActionOutcome> {
 
     private static final ObjectReader ONE_VALUE = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -48,7 +48,7 @@ abstract class StrictActionIntake<A> extends ContextualProcessor<byte[], byte[],
     abstract String authorOf(A action);
 
     /** What goes on for a valid action: the command its record's processor takes. */
-    abstract Object command(A action, Integer partition, Long offset, String value);
+    abstract ActionOutcome command(A action, Integer partition, Long offset, String value);
 
     @Override
     public void process(Record<byte[], byte[]> record) {

@@ -1,0 +1,60 @@
+package org.foodrisk.topology;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.foodrisk.alert.Alert;
+import org.foodrisk.alert.AlertIds;
+import org.foodrisk.alert.AlertLifecycle;
+import org.foodrisk.operations.OutputCounters;
+import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.plan.PlanRouter;
+import org.foodrisk.topics.Topics;
+
+/**
+ * <pre>
+ *                                        detections ─┐
+ *  foodrisk.alert-actions.v1 ─ intake-alert-actions ─┴ [by alertId] ─ alert-state ─► foodrisk.alerts.v1
+ *        └─► dead letters (invalid actions)   (wall-clock punctuation: overdue)  └─► dead letters (refused actions)
+ * </pre>
+ * Detections and people's actions meet in one repartition topic keyed by alertId, so one task owns each alert.
+ */
+final class AlertWiring {
+
+    private AlertWiring() {
+    }
+
+    static void wire(StreamsBuilder builder, Detections detections, TopologySettings settings, PlanCatalog catalog,
+                     OutputCounters counters) {
+        PlanRouter router = new PlanRouter(catalog);
+        KStream<String, AlertCommand> detected = detections.merged()
+                .mapValues(AlertCommand::of, Named.as("as-detection-command"));
+        KStream<String, ActionOutcome> actionIntake = builder
+                .stream(Topics.ALERT_ACTIONS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("source-alert-actions"))
+                .process(ActionIntakeProcessor::new, Named.as("intake-alert-actions"));
+        KStream<String, AlertCommand> actions = actionIntake
+                .filter((key, value) -> value instanceof AlertCommand, Named.as("filter-accepted-actions"))
+                .mapValues(value -> (AlertCommand) value, Named.as("as-action-command"));
+        DeadLetterWiring.wire(actionIntake, "alert-actions", counters);
+
+        // Alerts or dead letters: Object, as Alert lives in org.foodrisk.alert, out of reach of a sealed type here.
+        KStream<String, Object> alertOutput = detected
+                .merge(actions, Named.as("merge-alert-commands"))
+                .selectKey((key, command) -> command.detection() != null
+                        ? AlertIds.of(command.detection().dedupKey()) : command.action().alertId(), Named.as("key-by-alert"))
+                .repartition(Repartitioned.with(TopologySerdes.KEY, TopologySerdes.ALERT_COMMAND)
+                        .withName("alert-commands-by-alert"))
+                .process(WithStores.of(() -> new AlertProcessor(router, settings.zone(), AlertLifecycle.defaults(),
+                                settings.overdueCheckEvery(), settings.deadlines()),
+                        StateStores.json(StoreNames.ALERTS, TopologySerdes.ALERT)), Named.as("alert-state"));
+        alertOutput.filter((key, value) -> value instanceof Alert, Named.as("filter-alerts"))
+                .mapValues(value -> (Alert) value, Named.as("as-alert"))
+                .peek((key, alert) -> counters.alert(alert), Named.as("count-alerts"))
+                .to(Topics.ALERTS, Produced.with(TopologySerdes.KEY, TopologySerdes.ALERT).withName("sink-alerts"));
+        DeadLetterWiring.wire(alertOutput, "alert-state", counters);
+    }
+}

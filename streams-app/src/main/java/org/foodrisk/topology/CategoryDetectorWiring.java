@@ -1,0 +1,86 @@
+package org.foodrisk.topology;
+
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.foodrisk.detect.BernoulliCusum;
+import org.foodrisk.detect.DailyTally;
+import org.foodrisk.detect.Detection;
+import org.foodrisk.detect.FailureBaseline;
+import org.foodrisk.detect.FailureRateRule;
+import org.foodrisk.detect.FoodHazardClusterRule;
+import org.foodrisk.detect.FoodHazardDay;
+import org.foodrisk.detect.FoodHazardEpisode;
+import org.foodrisk.detect.FusionRule;
+import org.foodrisk.detect.HourlyVolume;
+import org.foodrisk.detect.OpinionSpikeRule;
+import org.foodrisk.detect.RecentSignals;
+import org.foodrisk.detect.RumourRule;
+import org.foodrisk.ingest.Signal;
+import org.foodrisk.plan.PassRateTargets;
+import org.foodrisk.plan.PlanCatalog;
+
+/**
+ * The detectors of the counted signals of one district × food category, each with its own store:
+ * <pre>
+ *  counted signals ─┬ detect-failure-rate          (监督抽检 only)
+ *                   ├ detect-food-hazard-cluster   (Bernoulli CUSUM per food × hazard)
+ *                   ├ detect-opinion               (24 h spike, rumour)
+ *                   └ detect-fusion
+ * </pre>
+ * The food-hazard cluster detector is a cluster detector but lives here: it reads this partitioning, and is
+ * wired second so that each signal reaches the four detectors in the order it always has.
+ */
+final class CategoryDetectorWiring {
+
+    private CategoryDetectorWiring() {
+    }
+
+    record Detections(KStream<String, Detection> failureRate, KStream<String, Detection> foodHazardClusters,
+                      KStream<String, Detection> opinion, KStream<String, Detection> fusion) {
+    }
+
+    static Detections wire(KStream<String, Signal> counted, TopologySettings settings, PlanCatalog catalog) {
+        KStream<String, Detection> failureRate = failureRate(counted, settings, catalog);
+        KStream<String, Detection> foodHazardClusters = foodHazardClusters(counted, settings);
+        KStream<String, Detection> opinion = opinion(counted, settings);
+        KStream<String, Detection> fusion = fusion(counted, settings);
+        return new Detections(failureRate, foodHazardClusters, opinion, fusion);
+    }
+
+    private static KStream<String, Detection> failureRate(KStream<String, Signal> counted, TopologySettings settings,
+                                                          PlanCatalog catalog) {
+        PassRateTargets targets = new PassRateTargets(catalog, settings.defaultPassRates(), settings.defaultPassRate());
+        FailureRateRule rule = new FailureRateRule(settings.failureRateMinSamples(), settings.failureRateAlpha(),
+                settings.levels());
+        return counted.process(WithStores.of(() -> new FailureRateProcessor(rule, targets, settings),
+                        StateStores.json(StoreNames.FAILURE_RATE_TALLIES, DailyTally.class)),
+                Named.as("detect-failure-rate"));
+    }
+
+    private static KStream<String, Detection> foodHazardClusters(KStream<String, Signal> counted,
+                                                                 TopologySettings settings) {
+        FoodHazardSettings foodHazard = settings.foodHazard();
+        FoodHazardClusterRule rule = new FoodHazardClusterRule(
+                new BernoulliCusum(foodHazard.oddsRatio(), foodHazard.threshold()),
+                new FailureBaseline(foodHazard.priorWeight()), settings.levels());
+        return counted.process(WithStores.of(() -> new FoodHazardClusterProcessor(rule, foodHazard, settings.zone()),
+                        StateStores.json(StoreNames.FOOD_HAZARD_TALLIES, FoodHazardDay.class),
+                        StateStores.json(StoreNames.FOOD_HAZARD_EPISODES, FoodHazardEpisode.class)),
+                Named.as("detect-food-hazard-cluster"));
+    }
+
+    private static KStream<String, Detection> opinion(KStream<String, Signal> counted, TopologySettings settings) {
+        OpinionSpikeRule spikeRule = new OpinionSpikeRule(settings.opinionAlpha(), settings.opinionMinPosts(), settings.levels());
+        RumourRule rumourRule = new RumourRule(settings.rumourMinReach(), settings.levels());
+        return counted.process(WithStores.of(() -> new OpinionProcessor(spikeRule, rumourRule, settings.zone()),
+                        StateStores.json(StoreNames.OPINION_HOURLY, HourlyVolume.class)),
+                Named.as("detect-opinion"));
+    }
+
+    private static KStream<String, Detection> fusion(KStream<String, Signal> counted, TopologySettings settings) {
+        FusionRule rule = new FusionRule(settings.fusionWindow(), settings.fusionMinSignals());
+        return counted.process(WithStores.of(() -> new FusionProcessor(rule),
+                        StateStores.json(StoreNames.FUSION_WINDOW, RecentSignals.class)),
+                Named.as("detect-fusion"));
+    }
+}

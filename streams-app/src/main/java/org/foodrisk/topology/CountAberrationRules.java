@@ -1,0 +1,42 @@
+package org.foodrisk.topology;
+
+import org.foodrisk.detect.ComparableDays;
+import org.foodrisk.detect.CountAberrationRule;
+import org.foodrisk.detect.aberration.AberrationMethod;
+import org.foodrisk.detect.aberration.AberrationMethods;
+import org.foodrisk.detect.aberration.Farrington;
+import org.foodrisk.detect.aberration.FarringtonFlexible;
+import org.foodrisk.detect.aberration.Frequency;
+import org.foodrisk.reference.HolidayCalendar;
+
+/** The count-aberration rules the settings choose, for food categories ({@link DailyCountWiring}) and syndromes. */
+final class CountAberrationRules {
+
+    private CountAberrationRules() {
+    }
+
+    /** The daily rule (foodrisk.detect.count-method) for one kind of series. */
+    static CountAberrationRule daily(TopologySettings settings, CountAberrationRule.Dimension dimension) {
+        return new CountAberrationRule(
+                AberrationMethods.create(settings.countMethod(), settings.countMethodOptions(), Frequency.DAY),
+                settings.countHistoryDays(), settings.countMinEvents(), dimension, settings.levels());
+    }
+
+    /** The weekly count rule, or null when foodrisk.detect.weekly-count-method is "none". */
+    static CountAberrationRule weekly(TopologySettings settings) {
+        if ("none".equals(settings.weeklyCountMethod())) {
+            return null;
+        }
+        AberrationMethod method = AberrationMethods.create(settings.weeklyCountMethod(), settings.weeklyCountMethodOptions(), Frequency.WEEK);
+        // History the method needs before a week (b years + w weeks for the Farrington family; else a year).
+        int history = method instanceof FarringtonFlexible flexible ? flexible.requiredHistory()
+                : method instanceof Farrington farrington ? farrington.requiredHistory() : 52;
+        return new CountAberrationRule(method, history, settings.countMinEvents(), CountAberrationRule.Dimension.FOOD_CATEGORY,
+                settings.levels(), Frequency.WEEK);
+    }
+
+    /** Which past days a day is compared with (foodrisk.detect.count-baseline), on China's holiday calendar. */
+    static ComparableDays comparableDays(TopologySettings settings) {
+        return new ComparableDays(ComparableDays.Mode.of(settings.countBaseline()), HolidayCalendar.china());
+    }
+}

@@ -1,0 +1,25 @@
+package org.foodrisk.topology;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.foodrisk.alert.Alert;
+import org.foodrisk.detect.Detection;
+import org.foodrisk.disposal.DisposalCase;
+import org.foodrisk.ingest.Signal;
+import org.foodrisk.kafka.JsonSerde;
+
+/** The serdes of the values that cross topics (outputs, repartition topics), shared by the topology's builders. */
+final class TopologySerdes {
+
+    static final Serde<String> KEY = Serdes.String();
+    static final JsonSerde<Signal> SIGNAL = JsonSerde.of(Signal.class);
+    static final JsonSerde<Detection> DETECTION = JsonSerde.of(Detection.class);
+    static final JsonSerde<Alert> ALERT = JsonSerde.of(Alert.class);
+    static final JsonSerde<AlertCommand> ALERT_COMMAND = JsonSerde.of(AlertCommand.class);
+    static final JsonSerde<DeadLetter> DEAD_LETTER = JsonSerde.of(DeadLetter.class);
+    static final JsonSerde<DisposalCase> DISPOSAL_CASE = JsonSerde.of(DisposalCase.class);
+    static final JsonSerde<DisposalCommand> DISPOSAL_COMMAND = JsonSerde.of(DisposalCommand.class);
+
+    private TopologySerdes() {
+    }
+}
