@@ -51,19 +51,47 @@ final class DocumentedCurlExamples {
     /** Code blocks read as shell: a block of another language (markdown, json, yaml …) holds no command. */
     private static final java.util.Set<String> SHELL_LANGUAGES = java.util.Set.of("", "bash", "sh", "shell", "console", "zsh");
     private static final Pattern INLINE_CURL = Pattern.compile("`(curl\\s[^`]+)`");
+    /** {@code `GET /path?query`} in the text (the API table, prose): a request a reader would make. */
+    private static final Pattern REQUEST_LINE = Pattern.compile("`GET (/[^`\\s]*)`");
+    /** {@code ?district=&category=} — a list of parameters, not a request. */
+    private static final Pattern EMPTY_QUERY_VALUE = Pattern.compile("=(&|$)");
+    /** An address of the app for a browser, in code or bold ({@code **http://localhost:8080/dashboard/**}). */
+    private static final Pattern ADDRESS = Pattern.compile("(?<=[`*])http://localhost:8080/[^\\s`*]*");
     private static final Pattern PLACEHOLDER = Pattern.compile("<[A-Za-z][A-Za-z0-9]*>");
     private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)", Pattern.DOTALL);
 
     private final Supplier<LocalDate> today;
+    private final String requestLineToken;
     private final Map<String, String> variables = new HashMap<>();
+    private final java.util.Set<String> requestLinesSeen = new java.util.HashSet<>();
 
-    private DocumentedCurlExamples(ZoneId zone) {
+    private DocumentedCurlExamples(ZoneId zone, String requestLineToken) {
         this.today = () -> LocalDate.now(zone);
+        this.requestLineToken = requestLineToken;
     }
 
-    /** Every curl example of the document, in the order they are written. */
-    static List<Example> of(Path document, String name, ZoneId zone) throws IOException {
-        return new DocumentedCurlExamples(zone).read(name, Files.readString(document, StandardCharsets.UTF_8));
+    /**
+     * Every curl example of the document, in the order they are written; also, as curl commands, each concrete
+     * {@code `GET /path`} of the text (once per path; sent with {@code requestLineToken}, as the text says every
+     * /api/v1 request needs a user) and each browser address {@code http://localhost:8080/…} in code or bold.
+     */
+    static List<Example> of(Path document, String name, ZoneId zone, String requestLineToken) throws IOException {
+        return new DocumentedCurlExamples(zone, requestLineToken).read(name, Files.readString(document, StandardCharsets.UTF_8));
+    }
+
+    /** A path as a URI takes it: the characters beyond ASCII (韭菜) percent-encoded as UTF-8, as a browser sends them. */
+    private static String asciiOnly(String path) {
+        StringBuilder out = new StringBuilder();
+        path.codePoints().forEach(c -> {
+            if (c < 128) {
+                out.append((char) c);
+            } else {
+                for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
+                    out.append('%').append("%02X".formatted(b & 0xff));
+                }
+            }
+        });
+        return out.toString();
     }
 
     private List<Example> read(String document, String text) {
@@ -94,6 +122,21 @@ final class DocumentedCurlExamples {
             Matcher inline = INLINE_CURL.matcher(lines[i]);
             while (inline.find()) {
                 examples.addAll(commands(document, i + 1, inline.group(1)));
+            }
+            Matcher requestLine = REQUEST_LINE.matcher(lines[i]);
+            while (requestLine.find()) {
+                String path = requestLine.group(1);
+                boolean concrete = !path.contains("{") && !EMPTY_QUERY_VALUE.matcher(path).find();
+                if (concrete && requestLinesSeen.add(path)) {
+                    examples.add(new Example(document, i + 1, "GET " + path, List.of("curl", "-s", "-H",
+                            "Authorization: Bearer " + requestLineToken, "localhost:8080" + asciiOnly(path)),
+                            "a request line of the text, sent with the token " + requestLineToken, null, null));
+                }
+            }
+            Matcher address = ADDRESS.matcher(lines[i]);
+            while (address.find()) {
+                examples.add(new Example(document, i + 1, address.group(), List.of("curl", "-s", "-L", address.group()),
+                        "an address the text gives", null, null));
             }
         }
         return examples;

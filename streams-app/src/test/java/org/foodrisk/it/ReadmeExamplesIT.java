@@ -61,7 +61,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <ul>
  *   <li>Read from the documents by {@link DocumentedCurlExamples}: every curl command of a shell code block or
  *   of an inline code span, with the shell's quoting and line continuations; {@code $(date …)} computed in the
- *   service's zone (Asia/Shanghai), so "last week" is the week the service cuts, on the day of the run.</li>
+ *   service's zone (Asia/Shanghai), so "last week" is the week the service cuts, on the day of the run. Also
+ *   every concrete {@code `GET /path`} of the text (the API table, prose — a reader tries those too; sent with
+ *   the demo analyst's token, as every /api/v1 request needs a user; rows with {@code {placeholders}} or empty
+ *   {@code ?a=&b=} parameter lists are descriptions, not requests) and every browser address
+ *   {@code http://localhost:8080/…} (the dashboard, the Swagger UI).</li>
  *   <li>Sent by {@link CurlCommand} with {@code java.net.http.HttpClient}, reading curl's options the way curl
  *   does — not by running curl: the build machines need not have it. {@code localhost:8080} (also inside
  *   headers, e.g. an {@code Origin}) becomes this app's port; an example addressing anything else fails.</li>
@@ -85,7 +89,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lists, the action, the heat map and last week's summary. The app reads only its own records
  * ({@code auto.offset.reset=latest}, as DashboardBrowserIT and DisposalCasesIT).
  *
- * <p>Not run: the examples listed in {@link #NOT_RUNNABLE}, each with why (none today). Outside the documents
+ * <p>Not run: the examples listed in {@link #NOT_RUNNABLE}, each with why (today only the live feed
+ * {@code GET /api/v1/alerts/stream}, whose answer never ends). Outside the documents
  * read here: connectors/README.md's curl addresses a Kafka Connect worker's REST API (port 8083), not this
  * service; docs/contract.md has no curl command today, but is read, so one added there is run too.
  */
@@ -106,7 +111,9 @@ class ReadmeExamplesIT implements TestPropertyProvider {
      * Examples this test cannot run, by a piece of their command, with the reason. Keep it empty where possible:
      * an entry that matches no example fails the test, so the list cannot outlive the example.
      */
-    private static final Map<String, String> NOT_RUNNABLE = Map.of();
+    private static final Map<String, String> NOT_RUNNABLE = Map.of(
+            "GET /api/v1/alerts/stream", "server-sent events: the answer never ends (DashboardBrowserIT watches the"
+                    + " feed deliver an alert live)");
 
     private final String sampleId = "IT-README-" + UUID.randomUUID();
     /** The day the README's {@code $(date -d '7 days ago' …)} names: this test's sample is taken on it. */
@@ -143,14 +150,15 @@ class ReadmeExamplesIT implements TestPropertyProvider {
     @Test
     void everyCurlExampleOfTheDocumentsAnswersAsTheyDescribe() throws Exception {
         List<DocumentedCurlExamples.Example> examples = new ArrayList<>();
-        examples.addAll(DocumentedCurlExamples.of(REPOSITORY.resolve("README.md"), "README.md", ZONE));
+        examples.addAll(DocumentedCurlExamples.of(REPOSITORY.resolve("README.md"), "README.md", ZONE, ANALYST_TOKEN));
         try (Stream<Path> docs = Files.list(REPOSITORY.resolve("docs"))) {
             for (Path doc : docs.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
-                examples.addAll(DocumentedCurlExamples.of(doc, "docs/" + doc.getFileName(), ZONE));
+                examples.addAll(DocumentedCurlExamples.of(doc, "docs/" + doc.getFileName(), ZONE, ANALYST_TOKEN));
             }
         }
-        // A floor, so that a broken extraction (no example found) cannot pass: README.md had 10 on 2026-12-06.
-        assertTrue(examples.size() >= 8, "curl examples found: " + examples);
+        // A floor, so that a broken extraction (no example found) cannot pass: the documents had 10 curl commands
+        // and 13 request lines and addresses on 2026-12-06.
+        assertTrue(examples.size() >= 20, "examples found: " + examples);
         for (String listed : NOT_RUNNABLE.keySet()) {
             assertTrue(examples.stream().anyMatch(e -> e.asWritten().contains(listed)),
                     "NOT_RUNNABLE lists '" + listed + "', which no documented example contains any more");
@@ -176,10 +184,10 @@ class ReadmeExamplesIT implements TestPropertyProvider {
                 report.add(example.where() + " FAILED");
             }
         }
-        System.out.println("ReadmeExamplesIT, " + examples.size() + " documented curl examples:\n  "
+        System.out.println("ReadmeExamplesIT, " + examples.size() + " documented examples:\n  "
                 + String.join("\n  ", report));
         if (!failures.isEmpty()) {
-            throw new AssertionError(failures.size() + " of " + examples.size() + " documented curl examples do not"
+            throw new AssertionError(failures.size() + " of " + examples.size() + " documented examples do not"
                     + " answer as documented:\n" + String.join("\n", failures));
         }
     }
@@ -267,10 +275,10 @@ class ReadmeExamplesIT implements TestPropertyProvider {
                     (exchange, context) -> assertEquals("UP", json(exchange).path("status").asText())),
             new DescribedAnswer("会商 summary as markdown, its heading naming district and period",
                     "GET", "/api/v1/summaries/\\d+/[^/]+", ReadmeExamplesIT::summary),
-            new DescribedAnswer("routing {planId, plan, planNote, tasks, candidates}, tasks with their reasons",
+            new DescribedAnswer("routing {planId, plan, tasks, candidates} (planNote only for another plan), tasks with reasons",
                     "GET", "/api/v1/routing", (exchange, context) -> {
                         JsonNode routing = json(exchange);
-                        for (String field : List.of("planId", "plan", "planNote", "tasks", "candidates")) {
+                        for (String field : List.of("planId", "plan", "tasks", "candidates")) {
                             assertTrue(routing.has(field), "no " + field);
                         }
                         assertTrue(routing.path("tasks").size() > 0, "no responsible task");
@@ -293,6 +301,9 @@ class ReadmeExamplesIT implements TestPropertyProvider {
                         String attributes = cookie.toLowerCase(java.util.Locale.ROOT); // attribute names ignore case
                         assertTrue(attributes.contains("httponly") && attributes.contains("samesite=strict"), "cookie: " + cookie);
                     }),
+            new DescribedAnswer("the Swagger UI page", "GET", "/dashboard/api-docs.html",
+                    (exchange, context) -> assertTrue(exchange.contentType().startsWith("text/html")
+                            && exchange.response().body().contains("swagger-ui"), "not the Swagger UI")),
             new DescribedAnswer("heat-map cells {districtCode, foodCategory, level, openAlerts}, this test's alert among them",
                     "GET", "/api/v1/risk-matrix", (exchange, context) -> {
                         boolean found = false;
