@@ -343,7 +343,8 @@ class ReadmeExamplesIT implements TestPropertyProvider {
         String path = exchange.uri().getPath();
         Matcher period = Pattern.compile("/api/v1/summaries/(\\d+)/(\\d{4})-(W?)(\\d{2})(\\.\\w+)?").matcher(path);
         assertTrue(period.matches(), "not a summary path: " + path);
-        String accept = exchange.headers().getOrDefault("Accept", "");
+        String accept = exchange.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Accept"))
+                .map(Map.Entry::getValue).findFirst().orElse("");
         boolean markdown = ".md".equals(period.group(5)) || accept.contains("text/markdown");
         if (!markdown) {
             return; // JSON and the printable page are not shown in the documents
