@@ -273,7 +273,7 @@ class ReadmeExamplesIT implements TestPropertyProvider {
                     }),
             new DescribedAnswer("probe status", "GET", "/health/(readiness|liveness)",
                     (exchange, context) -> assertEquals("UP", json(exchange).path("status").asText())),
-            new DescribedAnswer("会商 summary as markdown, its heading naming district and period",
+            new DescribedAnswer("会商 summary: markdown (.md or Accept) with its heading naming district and period, else JSON",
                     "GET", "/api/v1/summaries/\\d+/[^/]+", ReadmeExamplesIT::summary),
             new DescribedAnswer("routing {planId, plan, tasks, candidates} (planNote only for another plan), tasks with reasons",
                     "GET", "/api/v1/routing", (exchange, context) -> {
@@ -347,7 +347,10 @@ class ReadmeExamplesIT implements TestPropertyProvider {
                 .map(Map.Entry::getValue).findFirst().orElse("");
         boolean markdown = ".md".equals(period.group(5)) || accept.contains("text/markdown");
         if (!markdown) {
-            return; // JSON and the printable page are not shown in the documents
+            if (period.group(5) == null && !accept.contains("text/html")) {
+                json(exchange); // "JSON by default"; its fields are not shown in the documents
+            }
+            return;
         }
         assertTrue(exchange.contentType().startsWith("text/markdown"), "Content-Type " + exchange.contentType());
         String text = exchange.response().body();
