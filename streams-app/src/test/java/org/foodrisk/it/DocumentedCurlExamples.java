@@ -9,8 +9,11 @@ import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +23,8 @@ import java.util.regex.Pattern;
  * its fenced code blocks and of its inline code spans that starts with {@code curl}, read with the shell's
  * quoting rules (single and double quotes, backslash, a backslash-newline continuing the line, a
  * single-quoted argument spanning lines), its {@code $(date …)} substitutions and shell variables expanded.
+ * Also, written as the curl command a reader would type, each concrete {@code `GET /path`} of the text and each
+ * address of the app it gives for a browser (see {@link #of}).
  *
  * <p>Only what the documents use is understood, and anything else fails loudly so that whoever adds an
  * example that needs more teaches it here instead of having it skipped:
@@ -38,7 +43,7 @@ import java.util.regex.Pattern;
  */
 final class DocumentedCurlExamples {
 
-    /** One documented curl command, its words after quote removal and expansion. */
+    /** One documented example as a curl command, its words after quote removal and expansion. */
     record Example(String document, int line, String asWritten, List<String> words, String description,
                    String outcome, String pipedInto) {
 
@@ -49,7 +54,7 @@ final class DocumentedCurlExamples {
 
     private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~)\\s*([A-Za-z]*)");
     /** Code blocks read as shell: a block of another language (markdown, json, yaml …) holds no command. */
-    private static final java.util.Set<String> SHELL_LANGUAGES = java.util.Set.of("", "bash", "sh", "shell", "console", "zsh");
+    private static final Set<String> SHELL_LANGUAGES = Set.of("", "bash", "sh", "shell", "console", "zsh");
     private static final Pattern INLINE_CURL = Pattern.compile("`(curl\\s[^`]+)`");
     /** {@code `GET /path?query`} in the text (the API table, prose): a request a reader would make. */
     private static final Pattern REQUEST_LINE = Pattern.compile("`GET (/[^`\\s]*)`");
@@ -63,7 +68,7 @@ final class DocumentedCurlExamples {
     private final Supplier<LocalDate> today;
     private final String requestLineToken;
     private final Map<String, String> variables = new HashMap<>();
-    private final java.util.Set<String> requestLinesSeen = new java.util.HashSet<>();
+    private final Set<String> requestLinesSeen = new HashSet<>();
 
     private DocumentedCurlExamples(ZoneId zone, String requestLineToken) {
         this.today = () -> LocalDate.now(zone);
@@ -105,7 +110,7 @@ final class DocumentedCurlExamples {
             if (fence.find()) {
                 if (block == null) {
                     block = new StringBuilder();
-                    shellBlock = SHELL_LANGUAGES.contains(fence.group(2).toLowerCase(java.util.Locale.ROOT));
+                    shellBlock = SHELL_LANGUAGES.contains(fence.group(2).toLowerCase(Locale.ROOT));
                     blockStart = i + 2; // 1-based number of the block's first line
                 } else {
                     if (shellBlock) {
