@@ -59,8 +59,13 @@ public class FoodRiskStreams {
                 topologySettings.withTime(topologySettings.time().withUpstreamTasks(inputTasks)), catalog,
                 outputCounters);
         LOG.debug("Topology:\n{}", topology.describe());
-        streams = new KafkaStreams(topology, StreamsProperties.forService(kafka, settings, applicationServer,
-                embedded != null, outputCounters));
+        java.util.Properties properties = StreamsProperties.forService(kafka, settings, applicationServer,
+                embedded != null, outputCounters);
+        // The input tasks tick the wall clock only when idle with nothing left to read (InputBacklog).
+        InputLag inputLag = new InputLag(org.foodrisk.topics.Topics.INPUTS);
+        properties.put(org.foodrisk.topology.InputBacklog.CONFIG, inputLag);
+        streams = new KafkaStreams(topology, properties);
+        inputLag.watch(streams);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Kafka Streams thread failed; replacing it", e);
             threadFailures.record(e, Instant.now());

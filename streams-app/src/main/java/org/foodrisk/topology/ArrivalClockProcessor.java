@@ -16,10 +16,11 @@ import java.time.Duration;
  * {@link TimeModel#tickEvery()} since the last tick, a tick follows the record that moved it — after it,
  * so that no stage hears of a time before the records of that time.
  *
- * <p>A task that receives nothing for {@link TimeModel#idleAfter()} of wall-clock time ticks the wall
- * clock: a quiet partition must not hold every day open. Ticks from records depend only on the records,
- * so a replay ticks as live traffic did, at any speed; only idle ticks depend on the wall clock, and a
- * task replaying a backlog is never idle.
+ * <p>A task that receives nothing for {@link TimeModel#idleAfter()} of wall-clock time, with its partitions
+ * read to their end ({@link InputBacklog}), ticks the wall clock: a quiet partition must not hold every day
+ * open. Ticks from records depend only on the records, so a replay ticks as live traffic did, at any speed;
+ * only idle ticks depend on the wall clock, and a task with records waiting is never idle — also not
+ * while it cannot read them (a broker restart).
  *
  * <p>The clock is kept in a store so that a restarted or moved task goes on from where it was.
  */
@@ -31,6 +32,8 @@ final class ArrivalClockProcessor extends ContextualProcessor<String, Signal, St
     private final TimeModel time;
     private KeyValueStore<String, Long> store;
     private String tickKey;
+    private int partition;
+    private InputBacklog backlog;
     private long lastRecordWallMillis;
 
     ArrivalClockProcessor(TimeModel time) {
@@ -41,7 +44,9 @@ final class ArrivalClockProcessor extends ContextualProcessor<String, Signal, St
     public void init(ProcessorContext<String, Signal> context) {
         super.init(context);
         store = context.getStateStore(StoreNames.ARRIVAL_CLOCK);
-        tickKey = ClockTicks.keyOf(context.taskId().partition());
+        partition = context.taskId().partition();
+        tickKey = ClockTicks.keyOf(partition);
+        backlog = InputBacklog.of(context.appConfigs());
         lastRecordWallMillis = context.currentSystemTimeMs();
         Duration check = time.idleAfter().dividedBy(2);
         context.schedule(check.isZero() ? Duration.ofSeconds(1) : check, PunctuationType.WALL_CLOCK_TIME, this::tickIfIdle);
@@ -60,7 +65,7 @@ final class ArrivalClockProcessor extends ContextualProcessor<String, Signal, St
     }
 
     private void tickIfIdle(long wallMillis) {
-        if (wallMillis - lastRecordWallMillis >= time.idleAfter().toMillis()) {
+        if (wallMillis - lastRecordWallMillis >= time.idleAfter().toMillis() && backlog.caughtUp(partition)) {
             advance(wallMillis);
         }
     }

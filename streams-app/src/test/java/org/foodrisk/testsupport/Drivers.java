@@ -44,8 +44,21 @@ public final class Drivers {
         return topology(applicationId, wallClock, PlanCatalog.bundled(), TopologySettings.defaults(), counters);
     }
 
+    /** With objects the processors read from the configuration (e.g. an {@code InputBacklog}). */
+    public static TopologyTestDriver topology(String applicationId, Instant wallClock, PlanCatalog catalog,
+                                              TopologySettings settings, Map<String, Object> configObjects) {
+        return topology(applicationId, wallClock, catalog, settings, org.foodrisk.operations.OutputCounters.NONE,
+                configObjects);
+    }
+
     private static TopologyTestDriver topology(String applicationId, Instant wallClock, PlanCatalog catalog,
                                                TopologySettings settings, org.foodrisk.operations.OutputCounters counters) {
+        return topology(applicationId, wallClock, catalog, settings, counters, Map.of());
+    }
+
+    private static TopologyTestDriver topology(String applicationId, Instant wallClock, PlanCatalog catalog,
+                                               TopologySettings settings, org.foodrisk.operations.OutputCounters counters,
+                                               Map<String, Object> configObjects) {
         // The service's properties; a TopologyTestDriver connects to nothing, so the servers are a placeholder.
         Properties props = StreamsProperties.shared(new KafkaClientConfig("unused:9092", Map.of()), applicationId, counters);
         // A state directory per driver: tests run side by side and must not share stores.
@@ -54,6 +67,7 @@ public final class Drivers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        props.putAll(configObjects);
         return new TopologyTestDriver(FoodRiskTopology.build(settings, catalog, counters), props, wallClock);
     }
 }

@@ -90,7 +90,10 @@ record Outcome(Map<String, String> alerts, Map<String, List<Integer>> versions, 
         readAll(bootstrapServers, changelogs, (topic, record) -> {
             Map<String, String> store = stores.computeIfAbsent(
                     topic.substring(applicationId.length() + 1, topic.length() - "-changelog".length()), s -> new TreeMap<>());
-            String key = text(record.key());
+            // Keyed by partition too: every task keeps its own bookkeeping under the same key (#delays|illness,
+            // #closed-through …), and reading all partitions into one map kept whichever was read last — an order
+            // that differs between runs (seen: "#delays|illness differs" with every count correct).
+            String key = text(record.key()) + " @" + record.partition();
             if (record.value() == null) {
                 store.remove(key);
             } else if (topic.endsWith("-" + CASE_STORE + "-changelog")) {
