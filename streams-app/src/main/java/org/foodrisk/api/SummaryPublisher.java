@@ -2,7 +2,6 @@ package org.foodrisk.api;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -43,7 +42,7 @@ import java.util.concurrent.Future;
  * republishing it (a restart, a second instance whose clock passes the same end) writes the same
  * value under the same key — harmless on the compacted topic.
  */
-@Singleton
+@io.micronaut.context.annotation.Context
 @Requires(bean = KafkaRuntime.class)
 public class SummaryPublisher {
 
@@ -60,17 +59,22 @@ public class SummaryPublisher {
 
     public SummaryPublisher(SummaryService summaries, KafkaRuntime runtime, StoreInstances instances,
                             TopologySettings settings,
-                            @Value("${foodrisk.summaries.publish-after:PT8H}") Duration publishAfter) {
+                            @Value("${foodrisk.summaries.publish-after:PT8H}") Duration publishAfter,
+                            @jakarta.inject.Named(io.micronaut.scheduling.TaskExecutors.SCHEDULED)
+                            io.micronaut.scheduling.TaskScheduler scheduler) {
         this.summaries = summaries;
         this.runtime = runtime;
         this.instances = instances;
         this.schedule = new PublicationSchedule(settings.zone(), publishAfter);
         this.zone = settings.zone();
         this.producer = new KafkaProducer<>(runtime.kafka().durableProducer("foodrisk-summaries"), new StringSerializer(), new StringSerializer());
+        this.task = org.foodrisk.runtime.RepeatingTask.start(scheduler, "Publishing due summaries",
+                Duration.ofSeconds(30), Duration.ofMinutes(1), this::publishDue);
     }
 
-    @Scheduled(fixedDelay = "1m", initialDelay = "30s")
-    void publishDue() {
+    private final org.foodrisk.runtime.RepeatingTask task;
+
+    synchronized void publishDue() {
         if (runtime.streams().state() != KafkaStreams.State.RUNNING) {
             return;
         }
@@ -130,7 +134,8 @@ public class SummaryPublisher {
     }
 
     @PreDestroy
-    void close() {
+    synchronized void close() {
+        task.close();
         producer.close();
     }
 }

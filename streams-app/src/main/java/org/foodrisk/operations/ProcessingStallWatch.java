@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.common.Metric;
@@ -32,7 +31,7 @@ import java.util.stream.Collectors;
  * committed on. State restoration counts as progress (Kafka Streams' restore and standby-update
  * counters), so a long restoration is never taken for a stall.
  */
-@Singleton
+@io.micronaut.context.annotation.Context
 public class ProcessingStallWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessingStallWatch.class);
@@ -46,7 +45,10 @@ public class ProcessingStallWatch {
     private boolean closed;
 
     public ProcessingStallWatch(KafkaRuntime runtime, @Nullable MeterRegistry registry,
-                                @Value("${foodrisk.health.stall-after:PT3M}") Duration stallAfter) {
+                                @Value("${foodrisk.health.stall-after:PT3M}") Duration stallAfter,
+                                @Value("${foodrisk.health.stall-check-every:PT20S}") Duration checkEvery,
+                                @jakarta.inject.Named(io.micronaut.scheduling.TaskExecutors.SCHEDULED)
+                                io.micronaut.scheduling.TaskScheduler scheduler) {
         this.runtime = runtime;
         this.stallAfter = stallAfter;
         this.judge = new StallJudge(stallAfter);
@@ -60,9 +62,12 @@ public class ProcessingStallWatch {
                     .description("Records waiting on this instance's partitions while it makes no progress (0 while it progresses)")
                     .register(registry);
         }
+        this.task = org.foodrisk.runtime.RepeatingTask.start(scheduler, "Checking for a processing stall",
+                checkEvery, checkEvery, this::check);
     }
 
-    @Scheduled(fixedDelay = "${foodrisk.health.stall-check-every:PT20S}", initialDelay = "${foodrisk.health.stall-check-every:PT20S}")
+    private final org.foodrisk.runtime.RepeatingTask task;
+
     synchronized void check() {
         if (closed) {
             return;
@@ -122,6 +127,9 @@ public class ProcessingStallWatch {
     @PreDestroy
     synchronized void close() {
         closed = true;
+        if (task != null) {
+            task.close();
+        }
         if (offsets != null) {
             offsets.close();
         }
