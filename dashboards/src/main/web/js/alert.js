@@ -228,13 +228,11 @@ export async function renderAlert(main, { id }) {
 }
 
 /**
- * The syndrome of a per-syndrome illness aberration (its dedup key, as CountAberrationRule writes
- * it, reads "illness.aberration|<district>|症候群:<syndrome>"), else null: its chart is the
+ * The syndrome of a per-syndrome illness aberration (the alert says it), else null: its chart is the
  * syndrome's series, the one it was judged on, not the district × category counts.
  */
 function syndromeOf(alert) {
-  const match = /\|症候群:([^|]+)/.exec(alert.dedupKey || '');
-  return match ? match[1] : null;
+  return alert.syndrome || null;
 }
 
 /** The signal whose daily counts tell the alert's story, and the count detector's line for it. */

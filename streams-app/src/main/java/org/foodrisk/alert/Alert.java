@@ -63,6 +63,16 @@ public record Alert(
     }
 
     /** The same alert as its next version, with other status and handling. */
+    /**
+     * The illness syndrome whose series a count aberration was judged on (胃肠道 …), else absent: read from
+     * the risk's identity by the one class that writes it, so that readers (the dashboard's chart) need not
+     * parse {@code dedupKey}. Derived, not stored: every alert carries it, also those written before it.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "syndrome", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+    public String syndrome() {
+        return org.foodrisk.detect.CountSeriesKey.syndromeOf(dedupKey).orElse(null);
+    }
+
     Alert next(AlertStatus newStatus, Handling newHandling, OffsetDateTime now) {
         return new Alert(alertId, version + 1, newStatus, level, levelName, kind, headline, districtCode, districtName,
                 foodCategory, foodName, hazard, substance, enterprise, window, detector, evidence, planTasks,

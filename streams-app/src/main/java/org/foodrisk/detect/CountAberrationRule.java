@@ -135,8 +135,7 @@ public final class CountAberrationRule {
         DetectorNumbers numbers = new DetectorNumbers(method.name(), (double) point.observed(), point.expected(),
                 point.threshold(), nanToNull(point.statistic()), nanToNull(point.pValue()), method.citation());
         // A weekly aberration is its own risk beside the daily one of the same series (another method, another scale).
-        String dedupKey = String.join("|", kind, districtCode, bySyndrome ? "症候群:" + second : category)
-                + (weekly ? "|周" : "");
+        String dedupKey = CountSeriesKey.of(kind, districtCode, bySyndrome ? second : category, bySyndrome, weekly);
         return Optional.of(new Detection(kind, dedupKey, level, type,
                 districtCode.equals(districtName) ? null : districtCode, districtName, "?".equals(category) ? null : category,
                 null, null, null, null, null, day.atStartOfDay(zone).toOffsetDateTime(),

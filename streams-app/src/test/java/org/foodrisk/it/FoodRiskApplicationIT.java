@@ -408,6 +408,8 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
             JsonNode alert = firstMatching(Topics.ALERTS, a -> a.path("kind").asText().equals("illness.aberration")
                     && a.path("evidence").toString().contains("IT-AB-" + run)
                     && a.path("dedupKey").asText().contains("症候群:胃肠道") == bySyndrome);
+            // The alert says the syndrome it was judged on: the dashboard draws that series without parsing keys.
+            assertEquals(bySyndrome ? "胃肠道" : "", alert.path("syndrome").asText(""), alert.toString());
             String judgedDay = alert.path("window").path("start").asText().substring(0, 10);
             assertEquals("2025-03-31", judgedDay, alert.toString());
             JsonNode chart = Json.MAPPER.readTree(read("/api/v1/daily-counts/120115/" + series + "?from=2025-03-01&to=2025-03-31"));
