@@ -6,7 +6,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import org.foodrisk.ingest.SignalType;
-import org.foodrisk.topology.TopologySettings;
+import org.foodrisk.runtime.ServiceZone;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -26,11 +26,11 @@ public class DailyCountsController {
     static final int MAX_DAYS = 400;
 
     private final DailyCountsReader reader;
-    private final TopologySettings settings;
+    private final ServiceZone zone;
 
-    public DailyCountsController(DailyCountsReader reader, TopologySettings settings) {
+    public DailyCountsController(DailyCountsReader reader, ServiceZone zone) {
         this.reader = reader;
-        this.settings = settings;
+        this.zone = zone;
     }
 
     @Get
@@ -43,7 +43,7 @@ public class DailyCountsController {
         LocalDate last;
         LocalDate first;
         try {
-            last = to == null ? LocalDate.now(settings.zone()) : LocalDate.parse(to);
+            last = to == null ? zone.today() : LocalDate.parse(to);
             first = from == null ? last.minusDays(55) : LocalDate.parse(from);
         } catch (java.time.DateTimeException e) { // unparsable, or to=-999999999-01-01 (minusDays overflows)
             return badRequest("from and to are ISO dates (yyyy-MM-dd) from " + RequestedValues.FIRST_YEAR + " to "

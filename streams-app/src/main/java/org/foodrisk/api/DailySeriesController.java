@@ -6,7 +6,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
-import org.foodrisk.topology.TopologySettings;
+import org.foodrisk.runtime.ServiceZone;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -22,11 +22,11 @@ import java.util.Map;
 public class DailySeriesController {
 
     private final DailySeriesReader reader;
-    private final TopologySettings settings;
+    private final ServiceZone zone;
 
-    public DailySeriesController(DailySeriesReader reader, TopologySettings settings) {
+    public DailySeriesController(DailySeriesReader reader, ServiceZone zone) {
         this.reader = reader;
-        this.settings = settings;
+        this.zone = zone;
     }
 
     @Get("/{districtCode}/{category}")
@@ -54,7 +54,7 @@ public class DailySeriesController {
         if (invalid.isPresent()) {
             return org.foodrisk.api.access.ApiErrors.of(io.micronaut.http.HttpStatus.BAD_REQUEST, "bad-request", invalid.get());
         }
-        LocalDate end = to != null ? to : LocalDate.now(settings.zone());
+        LocalDate end = to != null ? to : zone.today();
         LocalDate start = from != null ? from : end.minusDays(59);
         if (start.isAfter(end) || end.toEpochDay() - start.toEpochDay() >= DailySeriesReader.MAX_DAYS) {
             return HttpResponse.badRequest(Map.of("error", "from must not be after to, and at most "

@@ -16,7 +16,7 @@ import org.foodrisk.plan.RoutingQuery;
 import org.foodrisk.alert.Alert;
 import org.foodrisk.alert.AlertStatus;
 import org.foodrisk.plan.PlanProgressCalculator;
-import org.foodrisk.topology.TopologySettings;
+import org.foodrisk.runtime.ServiceZone;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -35,15 +35,15 @@ public class PlansController {
     private final PlanRouter router;
     private final AlertStoreReader alerts;
     private final DailyCountsReader counts;
-    private final TopologySettings settings;
+    private final ServiceZone zone;
 
     public PlansController(PlanCatalog catalog, PlanRouter router, AlertStoreReader alerts, DailyCountsReader counts,
-                           TopologySettings settings) {
+                           ServiceZone zone) {
         this.catalog = catalog;
         this.router = router;
         this.alerts = alerts;
         this.counts = counts;
-        this.settings = settings;
+        this.zone = zone;
     }
 
     @Get("/plans")
@@ -79,7 +79,7 @@ public class PlansController {
         body.put("task", task.get());
         body.put("openAlerts", open);
         if (plan.districtCode() != null && !task.get().targets().isEmpty()) {
-            LocalDate today = LocalDate.now(settings.zone());
+            LocalDate today = zone.today();
             Plan onlyThisTask = new Plan(plan.planId(), plan.title(), plan.docNumber(), plan.districtCode(),
                     plan.districtName(), plan.year(), plan.template(), plan.sourceFile(), List.of(task.get()));
             body.put("targetProgress", new PlanProgressCalculator().progress(onlyThisTask, plan.districtCode(), today,

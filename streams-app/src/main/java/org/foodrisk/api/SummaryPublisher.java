@@ -19,7 +19,7 @@ import org.foodrisk.summary.RiskSummary;
 import org.foodrisk.summary.SummaryRecord;
 import org.foodrisk.topics.Topics;
 import org.foodrisk.topology.StoreNames;
-import org.foodrisk.topology.TopologySettings;
+import org.foodrisk.runtime.ServiceZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,15 +58,15 @@ public class SummaryPublisher {
     private Period lastMonth;
 
     public SummaryPublisher(SummaryService summaries, KafkaRuntime runtime, StoreInstances instances,
-                            TopologySettings settings,
+                            ServiceZone zone,
                             @Value("${foodrisk.summaries.publish-after:PT8H}") Duration publishAfter,
                             @jakarta.inject.Named(io.micronaut.scheduling.TaskExecutors.SCHEDULED)
                             io.micronaut.scheduling.TaskScheduler scheduler) {
         this.summaries = summaries;
         this.runtime = runtime;
         this.instances = instances;
-        this.schedule = new PublicationSchedule(settings.zone(), publishAfter);
-        this.zone = settings.zone();
+        this.schedule = new PublicationSchedule(zone.zone(), publishAfter);
+        this.zone = zone.zone();
         this.producer = new KafkaProducer<>(runtime.kafka().durableProducer("foodrisk-summaries"), new StringSerializer(), new StringSerializer());
         this.task = org.foodrisk.runtime.RepeatingTask.start(scheduler, "Publishing due summaries",
                 Duration.ofSeconds(30), Duration.ofMinutes(1), this::publishDue);

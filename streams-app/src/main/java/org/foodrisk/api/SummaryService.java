@@ -9,7 +9,7 @@ import org.foodrisk.plan.PlanProgressCalculator;
 import org.foodrisk.summary.RiskSummary;
 import org.foodrisk.summary.RiskSummaryBuilder;
 import org.foodrisk.plan.TargetProgress;
-import org.foodrisk.topology.TopologySettings;
+import org.foodrisk.runtime.ServiceZone;
 
 import java.util.List;
 
@@ -26,13 +26,13 @@ public class SummaryService {
     private final DisposalTargets disposalTargets;
 
     public SummaryService(AlertStoreReader alerts, DailyCountsReader counts, PlanCatalog catalog,
-                          TopologySettings settings, DisposalCaseReader cases) {
+                          ServiceZone zone, DisposalCaseReader cases) {
         this.cases = cases;
         this.disposalTargets = new DisposalTargets(catalog);
         this.alerts = alerts;
         this.counts = counts;
         this.catalog = catalog;
-        this.builder = new RiskSummaryBuilder(settings.zone());
+        this.builder = new RiskSummaryBuilder(zone.zone());
     }
 
     public RiskSummary summary(District district, Period period) {

@@ -27,6 +27,11 @@ class RuntimeFactory {
     }
 
     @Singleton
+    ServiceZone serviceZone(TopologySettings settings) {
+        return new ServiceZone(settings.zone());
+    }
+
+    @Singleton
     TopologySettings topologySettings(@Value("${foodrisk.zone:Asia/Shanghai}") String zone,
                                       @Value("${foodrisk.deadlines.red:PT24H/P7D}") String red,
                                       @Value("${foodrisk.deadlines.orange:PT48H/P15D}") String orange,

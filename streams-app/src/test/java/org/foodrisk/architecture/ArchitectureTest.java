@@ -89,14 +89,9 @@ class ArchitectureTest {
      * into the API's bytecode, so its reads of {@code StoreNames} do not show here (grep shows them).
      */
     private static final Set<String> KNOWN_API_TOPOLOGY_READS = Set.of(
-            "api.DailyCountsController -> topology.TopologySettings",
             "api.DailyCountsReader -> topology.DailyCount",
-            "api.DailySeriesController -> topology.TopologySettings",
             "api.DailySeriesReader -> topology.DailyCount",
             "api.DailySeriesReader -> topology.TopologySettings",
-            "api.PlansController -> topology.TopologySettings",
-            "api.SummaryPublisher -> topology.TopologySettings",
-            "api.SummaryService -> topology.TopologySettings",
             "api.ingest.IngestController -> topology.TopologySettings");
 
     @Test
