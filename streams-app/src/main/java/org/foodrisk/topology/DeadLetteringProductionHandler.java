@@ -34,7 +34,7 @@ import java.util.Map;
  * {@link org.foodrisk.alert.AlertBounds}) and this handler is the last resort. A serialization
  * error, raised before the producer sees the record, is handled cleanly in either guarantee.
  *
- * <p>Configured in KafkaRuntime's streams properties; {@value #COUNTERS_CONFIG} may hold the
+ * <p>Configured in the shared Kafka Streams properties (runtime/StreamsProperties); {@value #COUNTERS_CONFIG} may hold the
  * {@link OutputCounters} that count dead letters for operations.
  */
 public class DeadLetteringProductionHandler implements ProductionExceptionHandler {
