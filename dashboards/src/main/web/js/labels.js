@@ -12,6 +12,7 @@ export const STATUSES = ['待处置', '处置中', '已办结'];
 
 export const KINDS = {
   'sampling.critical-hazard': '抽检检出禁用/高危物质',
+  'sampling.restricted-pesticide': '限用农药在禁用作物上检出',
   'sampling.failure-rate': '抽检合格率低于目标',
   'sampling.food-hazard-cluster': '同一食品同一危害不合格聚集',
   'sampling.repeat-offender': '同一主体反复抽检不合格',

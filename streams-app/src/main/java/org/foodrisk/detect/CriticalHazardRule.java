@@ -77,7 +77,7 @@ public final class CriticalHazardRule {
                 signal.eventTime(), signal.eventTime(), numbers, List.of(evidence), headline, actions);
     }
 
-    private static boolean massExposure(Signal signal) {
+    static boolean massExposure(Signal signal) {
         String name = signal.enterpriseName();
         return name != null && MASS_EXPOSURE_WORDS.stream().anyMatch(name::contains);
     }

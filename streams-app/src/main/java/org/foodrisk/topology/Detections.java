@@ -19,7 +19,8 @@ record Detections(KStream<String, Detection> criticalHazard,
                   KStream<String, Detection> countAberrations,
                   KStream<String, Detection> syndromeAberrations,
                   KStream<String, Detection> planTargets,
-                  KStream<String, Detection> foodHazardCluster) {
+                  KStream<String, Detection> foodHazardCluster,
+                  KStream<String, Detection> restrictedPesticide) {
 
     KStream<String, Detection> merged() {
         return criticalHazard
@@ -33,6 +34,7 @@ record Detections(KStream<String, Detection> criticalHazard,
                 .merge(countAberrations, Named.as("merge-detections-count-aberrations"))
                 .merge(syndromeAberrations, Named.as("merge-detections-syndrome-aberrations"))
                 .merge(planTargets, Named.as("merge-detections-plan-targets"))
-                .merge(foodHazardCluster, Named.as("merge-detections-food-hazard-cluster"));
+                .merge(foodHazardCluster, Named.as("merge-detections-food-hazard-cluster"))
+                .merge(restrictedPesticide, Named.as("merge-detections-restricted-pesticide"));
     }
 }

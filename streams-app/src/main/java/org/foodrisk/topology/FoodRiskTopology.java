@@ -5,6 +5,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.foodrisk.detect.CriticalHazardRule;
+import org.foodrisk.detect.RestrictedPesticideRule;
 import org.foodrisk.detect.Detection;
 import org.foodrisk.ingest.Signal;
 import org.foodrisk.operations.OutputCounters;
@@ -20,6 +21,7 @@ import org.foodrisk.plan.PlanCatalog;
  *                                  (arrival-clock ticks to every partition of the day-closing stages) ─┐
  *  [stage] ─ watermark-<stage>: the smallest tick of all input tasks closes days ─────────────────────┘
  *  signals ─ detect-critical-hazard ───────────────────────────────────┐
+ *  signals ─ detect-restricted-pesticide (限用农药 on a crop where prohibited) ─┤
  *  signals ─ [by district|category] ─ count-daily ─┬ detect-failure-rate ─┤  (监督抽检 only)
  *                                                  ├ detect-food-hazard-cluster ─┤ (Bernoulli CUSUM per food × hazard)
  *                                                  ├ detect-count-aberrations (EARS C2 when a day closes,
@@ -66,6 +68,8 @@ public final class FoodRiskTopology {
 
         KStream<String, Detection> criticalHazard = signals.flatMapValues(CriticalHazardRule::evaluate,
                 Named.as("detect-critical-hazard"));
+        KStream<String, Detection> restrictedPesticide = signals.flatMapValues(RestrictedPesticideRule::evaluate,
+                Named.as("detect-restricted-pesticide"));
         DailyCountWiring.Counted counted = DailyCountWiring.count(builder, intake, settings, catalog);
         CategoryDetectorWiring.Detections byCategory = CategoryDetectorWiring.wire(counted.signals(), settings, catalog);
         KStream<String, Detection> countAberrations = DailyCountWiring.detectAberrations(counted, settings);
@@ -77,7 +81,7 @@ public final class FoodRiskTopology {
         AlertWiring.wire(builder, new Detections(criticalHazard, byCategory.failureRate(),
                 byEnterprise.repeatOffenders(), byEnterprise.repeatComplaints(), illnessClusters.clusters(),
                 illnessClusters.spaceTime(), byCategory.opinion(), byCategory.fusion(), countAberrations,
-                syndromeAberrations, planTargets, byCategory.foodHazardClusters()), settings, catalog, counters);
+                syndromeAberrations, planTargets, byCategory.foodHazardClusters(), restrictedPesticide), settings, catalog, counters);
         DisposalWiring.wire(builder, signals, settings, catalog, counters);
         return builder.build();
     }

@@ -211,10 +211,10 @@ class DashboardBrowserIT implements TestPropertyProvider {
 
     /** The alert kinds, detector methods and actions as the service writes them (issue 16: shown as written). */
     private static final List<String> IDENTIFIERS = List.of(
-            "sampling.critical-hazard", "sampling.failure-rate", "sampling.food-hazard-cluster", "sampling.repeat-offender",
+            "sampling.critical-hazard", "sampling.restricted-pesticide", "sampling.failure-rate", "sampling.food-hazard-cluster", "sampling.repeat-offender",
             "sampling.aberration", "illness.cluster", "illness.spacetime-cluster", "illness.aberration", "complaint.spike",
             "complaint.repeat-enterprise", "opinion.spike", "opinion.rumour", "fusion", "plan.target-at-risk",
-            "critical-hazard-rule", "pass-rate-binomial", "food-hazard-bernoulli-cusum", "repeat-offender-rule",
+            "critical-hazard-rule", "restricted-pesticide-rule", "pass-rate-binomial", "food-hazard-bernoulli-cusum", "repeat-offender-rule",
             "common-exposure-cluster", "space-time-permutation-scan", "repeat-complaint-rule", "epitweetr-24h",
             "high-reach-rumour", "multi-stream-fusion", "plan-target-progress", "ears-c1", "ears-c2", "ears-c3",
             "farrington", "farrington-flexible", "cusum", "acknowledge", "assign", "comment", "close", "reopen");
