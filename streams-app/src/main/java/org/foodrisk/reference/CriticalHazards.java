@@ -86,6 +86,21 @@ public final class CriticalHazards {
     }
 
     /**
+     * Names that contain a banned one but are another pesticide: 乙酰甲胺磷 (acephate, restricted on some crops —
+     * {@link RestrictedPesticides}) is not 甲胺磷 (methamidophos, banned). Read as 甲胺磷 it raised a banned-pesticide
+     * alert for any acephate failure (found on 2026-12-06 while adding the restricted-pesticide rule).
+     */
+    private static final java.util.Map<String, List<String>> LONGER_NAMES = java.util.Map.of("甲胺磷", List.of("乙酰甲胺磷"));
+
+    private static boolean partOfAnotherName(String item, String banned) {
+        String rest = item;
+        for (String longer : LONGER_NAMES.getOrDefault(banned, List.of())) {
+            rest = rest.replace(longer, "");
+        }
+        return !rest.contains(banned);
+    }
+
+    /**
      * Classifies one failed item.
      *
      * @param item         the test item as written (e.g. 克伦特罗, 呋喃唑酮代谢物)
@@ -96,7 +111,7 @@ public final class CriticalHazards {
         String name = item == null ? "" : item.strip();
         for (Group group : GROUPS) {
             for (String itemName : group.itemNames()) {
-                if (!name.isEmpty() && name.contains(itemName)) {
+                if (!name.isEmpty() && name.contains(itemName) && !partOfAnotherName(name, itemName)) {
                     return Optional.of(new Finding(group.kind(), group.substance(), name));
                 }
             }

@@ -57,6 +57,16 @@ class RestrictedPesticideRuleTest {
     }
 
     @Test
+    void acephateIsRestrictedNotTheBannedMethamidophosItsNameContains() {
+        assertTrue(org.foodrisk.reference.CriticalHazards.classify("乙酰甲胺磷", "农药残留", "食用农产品").isEmpty());
+        assertTrue(org.foodrisk.reference.CriticalHazards.classify("甲胺磷", "农药残留", "食用农产品").isPresent());
+        List<Detection> found = RestrictedPesticideRule.evaluate(sample("RP-10", "食用农产品", "蔬菜", "芹菜", "乙酰甲胺磷", false));
+        assertEquals(1, found.size(), found.toString());
+        assertEquals("乙酰甲胺磷", found.get(0).substance());
+        assertTrue(found.get(0).headline().contains("农业农村部公告第2552号"), found.get(0).headline());
+    }
+
+    @Test
     void passingResultsAndBannedPesticidesAreNotJudgedHere() {
         assertEquals(List.of(), RestrictedPesticideRule.evaluate(sample("RP-7", "食用农产品", "蔬菜", "韭菜", "克百威", true)));
         // 甲拌磷 is banned outright since 2024-09: the critical-hazard rule's, not a second alert here.
