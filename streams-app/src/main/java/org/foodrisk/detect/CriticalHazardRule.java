@@ -59,10 +59,7 @@ public final class CriticalHazardRule {
         DetectorNumbers numbers = new DetectorNumbers("critical-hazard-rule", number(first.result()), null,
                 thresholdOf(first.limit()), null, null,
                 "硬规则：" + kind.label() + "检出即预警（农业农村部公告第250号、整顿办函〔2010〕50号、禁限用农药名单等）");
-        Evidence evidence = new Evidence("sampling", signal.id(), signal.eventTime(),
-                food + " " + first.item() + " " + Objects.toString(first.result(), "") + Objects.toString(first.unit(), "")
-                        + (first.limit() == null ? "" : "（限量：" + first.limit() + "）")
-                        + (signal.enterpriseName() == null ? "" : " " + signal.enterpriseName()));
+        Evidence evidence = evidenceOf(signal, first);
         List<String> actions = List.of(
                 "立即对" + (signal.enterpriseName() == null ? "被抽样单位" : signal.enterpriseName())
                         + "开展核查处置，控制问题产品，依法立案调查",
@@ -71,10 +68,21 @@ public final class CriticalHazardRule {
                 "涉嫌犯罪的，及时移送公安机关");
         return new Detection(KIND, dedupKey, level, SignalType.SAMPLING, signal.districtCode(), signal.districtName(),
                 signal.foodCategory(), signal.foodName(), first.hazardClass(), substance, signal.stage(),
-                signal.enterpriseKey() == null ? null
-                        : new Detection.EnterpriseRef(signal.enterpriseName(), creditCodeOf(signal.enterpriseKey()),
-                        signal.enterpriseKey()),
-                signal.eventTime(), signal.eventTime(), numbers, List.of(evidence), headline, actions);
+                enterpriseOf(signal), signal.eventTime(), signal.eventTime(), numbers, List.of(evidence), headline, actions);
+    }
+
+    /** The evidence line of one failed item: food, item, result and limit, and the business sampled. */
+    static Evidence evidenceOf(Signal signal, Signal.Finding finding) {
+        String food = signal.foodName() == null ? "" : signal.foodName();
+        return new Evidence("sampling", signal.id(), signal.eventTime(),
+                food + " " + finding.item() + " " + Objects.toString(finding.result(), "") + Objects.toString(finding.unit(), "")
+                        + (finding.limit() == null ? "" : "（限量：" + finding.limit() + "）")
+                        + (signal.enterpriseName() == null ? "" : " " + signal.enterpriseName()));
+    }
+
+    static Detection.EnterpriseRef enterpriseOf(Signal signal) {
+        return signal.enterpriseKey() == null ? null
+                : new Detection.EnterpriseRef(signal.enterpriseName(), creditCodeOf(signal.enterpriseKey()), signal.enterpriseKey());
     }
 
     static boolean massExposure(Signal signal) {

@@ -108,10 +108,7 @@ public final class RestrictedPesticideRule {
         DetectorNumbers numbers = new DetectorNumbers("restricted-pesticide-rule", CriticalHazardRule.number(finding.result()),
                 null, CriticalHazardRule.number(finding.limit()), null, null,
                 "硬规则：限用农药在禁用作物上检出不合格即预警（" + restriction.basis() + "）");
-        Evidence evidence = new Evidence("sampling", signal.id(), signal.eventTime(),
-                food + " " + finding.item() + " " + Objects.toString(finding.result(), "") + Objects.toString(finding.unit(), "")
-                        + (finding.limit() == null ? "" : "（限量：" + finding.limit() + "）")
-                        + (signal.enterpriseName() == null ? "" : " " + signal.enterpriseName()));
+        Evidence evidence = CriticalHazardRule.evidenceOf(signal, finding);
         List<String> actions = List.of(
                 "对" + (signal.enterpriseName() == null ? "被抽样单位" : signal.enterpriseName())
                         + "开展核查处置，追溯产品的种植基地（产地）",
@@ -119,9 +116,7 @@ public final class RestrictedPesticideRule {
                 "对同一产地、同类产品开展跟踪抽检");
         return new Detection(KIND, dedupKey, level, SignalType.SAMPLING, signal.districtCode(), signal.districtName(),
                 signal.foodCategory(), signal.foodName(), finding.hazardClass(), restriction.pesticide(), signal.stage(),
-                signal.enterpriseKey() == null ? null
-                        : new Detection.EnterpriseRef(signal.enterpriseName(), CriticalHazardRule.creditCodeOf(signal.enterpriseKey()),
-                        signal.enterpriseKey()),
-                signal.eventTime(), signal.eventTime(), numbers, List.of(evidence), headline, actions);
+                CriticalHazardRule.enterpriseOf(signal), signal.eventTime(), signal.eventTime(), numbers, List.of(evidence),
+                headline, actions);
     }
 }
