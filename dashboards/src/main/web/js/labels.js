@@ -37,6 +37,7 @@ export const METHODS = {
   'farrington-flexible': '改进 Farrington 历史同期比较',
   cusum: '累积和控制图（CUSUM）',
   'critical-hazard-rule': '禁用/高危物质检出即预警规则',
+  'restricted-pesticide-rule': '限用农药禁用作物检出即预警规则',
   'pass-rate-binomial': '合格率单侧精确二项检验',
   'food-hazard-bernoulli-cusum': '食品×危害不合格伯努利累积和',
   'repeat-offender-rule': '同一主体反复不合格规则',
