@@ -86,16 +86,17 @@ public final class CriticalHazards {
     }
 
     /**
-     * Names that contain a banned one but are another pesticide: 乙酰甲胺磷 (acephate, restricted on some crops —
-     * {@link RestrictedPesticides}) is not 甲胺磷 (methamidophos, banned). Read as 甲胺磷 it raised a banned-pesticide
-     * alert for any acephate failure (found on 2026-12-06 while adding the restricted-pesticide rule).
+     * Whether the banned name appears in the item only inside the name of a restricted pesticide: 乙酰甲胺磷
+     * (acephate, restricted on some crops — {@link RestrictedPesticides}) is not 甲胺磷 (methamidophos, banned).
+     * Read as 甲胺磷 it raised a banned-pesticide alert for any acephate failure (found on 2026-12-06 while
+     * adding the restricted-pesticide rule).
      */
-    private static final java.util.Map<String, List<String>> LONGER_NAMES = java.util.Map.of("甲胺磷", List.of("乙酰甲胺磷"));
-
     private static boolean partOfAnotherName(String item, String banned) {
         String rest = item;
-        for (String longer : LONGER_NAMES.getOrDefault(banned, List.of())) {
-            rest = rest.replace(longer, "");
+        for (String restricted : RestrictedPesticides.names()) {
+            if (restricted.contains(banned) && !restricted.equals(banned)) {
+                rest = rest.replace(restricted, "");
+            }
         }
         return !rest.contains(banned);
     }

@@ -67,12 +67,16 @@ public final class RestrictedPesticides {
             return Optional.empty();
         }
         for (Named named : BY_NAME_LENGTH) {
-            int at = item.indexOf(named.name());
-            if (at >= 0) {
+            if (item.contains(named.name())) {
                 // 乐果 inside 氧乐果 is another pesticide: a longer name that also matches came first.
                 return Optional.of(named.restriction());
             }
         }
         return Optional.empty();
+    }
+
+    /** Every name of a restricted pesticide, as labs write them. */
+    static List<String> names() {
+        return BY_NAME_LENGTH.stream().map(Named::name).toList();
     }
 }
