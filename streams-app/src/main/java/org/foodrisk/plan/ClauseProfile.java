@@ -74,6 +74,12 @@ record ClauseProfile(PlanTask task, PlanClause clause, String text, Set<String> 
         return RoutingWords.HANDLING_WORDS.stream().anyMatch(text::contains);
     }
 
+    /** A crime campaign led by the police alone (西青 19.「昆仑 2021」行动: 打击…犯罪). */
+    boolean crimeOnly() {
+        List<String> leads = clause.leadUnits();
+        return text.contains("犯罪") && !leads.isEmpty() && leads.stream().allMatch(u -> u.contains("公安"));
+    }
+
     /** How many subjects the clause names: a clause about one thing is more specific than a list. */
     int breadth() {
         return settings.size() + groups.size() + categories.size() + stages.size() + Math.max(0, foods.size() - 1);

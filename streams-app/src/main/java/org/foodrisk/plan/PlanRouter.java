@@ -72,6 +72,14 @@ public final class PlanRouter {
         List<RoutingExplanation.Candidate> candidates = new ArrayList<>();
         boolean ownerFirst = "complaint".equals(query.signalType()) || "opinion".equals(query.signalType());
         Owner owner = owner(plan, query.signalType(), scores);
+        if (!ownerFirst && owner != null && !specific.isEmpty()) {
+            // The owner task's own clause can be the most specific of all: it names the substance, or it is devoted
+            // to the signal's regime (蓟州 3.（八）.1「食品进出口环节：…」 for an import sample, 武清 （十一）「对塑化剂…
+            // 开展延伸监测」 for a phthalate), and the best specific clause does not — then the owner comes first.
+            ClauseScore ownerScore = scores.get(owner.profile());
+            ownerFirst = ownerScore != null && ownerScore.eligible() && ownerScore.decisive()
+                    && specific.stream().noneMatch(ClauseScore::decisive) && ownerScore.points() > specific.get(0).points();
+        }
         if (ownerFirst && owner != null) {
             put(chosen, plan, owner.profile(), owner.match(), note, owner.reasons());
         }
@@ -137,7 +145,9 @@ public final class PlanRouter {
             eligible = eligible.stream().filter(ClauseScore::setting).toList();
         }
         int best = eligible.stream().mapToInt(ClauseScore::points).max().orElse(0);
-        return eligible.stream().filter(s -> s.points() == best).sorted(ORDER).limit(MAX_SPECIFIC).toList();
+        List<ClauseScore> top = eligible.stream().filter(s -> s.points() == best).sorted(ORDER).toList();
+        // A tie on 餐饮食品 + 餐饮 alone says little: the most specific of those clauses, not two.
+        return top.stream().limit(!top.isEmpty() && top.get(0).concrete() ? MAX_SPECIFIC : 1).toList();
     }
 
     private static void put(Map<String, PlanTaskRef> chosen, Plan plan, ClauseProfile profile, String match,

@@ -37,7 +37,7 @@ final class RoutingWords {
             "生产", List.of("食品生产", "生产监管", "小作坊", "生产加工", "食品工业"),
             "流通", List.of("销售环节", "流通", "集中交易市场", "批发市场", "超市", "经营者", "市场准入", "进货查验"),
             "餐饮", List.of("餐饮", "餐厅", "食堂", "餐厨"),
-            "进口", List.of("进口", "冷链", "海关", "走私", "国门"),
+            "进口", List.of("进口", "进出口", "冷链", "海关", "走私", "国门"),
             "网络销售", List.of("网络销售", "网络食品", "电商", "直播", "入网", "网络订餐"),
             "储备", List.of("收购", "储存", "收储", "储备", "入库", "出库"));
 
@@ -49,7 +49,55 @@ final class RoutingWords {
             "校园", List.of("学校", "校园", "托幼", "幼儿园", "中小学", "小学", "中学", "校外供餐", "校外配餐", "小饭桌", "校长"),
             "集体用餐", List.of("集中用餐", "集体用餐", "团餐", "建筑工地"),
             "农村集体聚餐", List.of("农村集体聚餐", "集体聚餐", "农村宴席", "流动厨房"),
-            "养老机构", List.of("养老院", "养老机构"));
+            "养老机构", List.of("养老院", "养老机构"),
+            // Places the plans name for their own supervision campaigns: 武清 （九） 旅游景点, 蓟州 3.（七）.8 小作坊和小摊贩.
+            "旅游景点", List.of("旅游景点", "旅游景区", "景区"),
+            "小作坊摊贩", List.of("小作坊", "摊贩", "小摊点", "流动摊点"));
+
+    /**
+     * Plan words that name a substance by its class or campaign, beyond its own name and the banned-list
+     * group ({@link org.foodrisk.reference.CriticalHazards#namesOf}): the phthalates a lab reports are the
+     * plans' 塑化剂 (GB 2760/卫办监督函〔2011〕551号: DBP, DEHP, DINP …); 孔雀石绿 and 硝基呋喃 are the 两药 of the
+     * 农业农村部 "三鱼两药" campaign (大菱鲆, 乌鳢, 鳜鱼 are its 三鱼).
+     */
+    static final Map<String, List<String>> SUBSTANCE_WORDS = ordered(
+            "邻苯二甲酸", List.of("塑化剂"),
+            "孔雀石绿", List.of("三鱼两药", "两药"),
+            "硝基呋喃", List.of("三鱼两药", "两药"),
+            "呋喃唑酮", List.of("三鱼两药", "两药"),
+            "呋喃西林", List.of("三鱼两药", "两药"),
+            "呋喃妥因", List.of("三鱼两药", "两药"),
+            "呋喃它酮", List.of("三鱼两药", "两药"));
+
+    /**
+     * The plan words for a substance a lab reports (邻苯二甲酸二丁酯 → 塑化剂), in the table's order; 水分 in
+     * meat is the plans' 注水 (注水肉: 水分超标 by GB 18394), in any other food it is a quality index only.
+     */
+    static List<String> substanceWords(String substance, Set<String> groups) {
+        List<String> words = new java.util.ArrayList<>();
+        if (substance != null) {
+            SUBSTANCE_WORDS.forEach((name, named) -> {
+                if (substance.contains(name)) {
+                    words.addAll(named);
+                }
+            });
+            if (substance.contains("水分") && groups.contains("畜禽肉及副产品")) {
+                words.add("注水");
+            }
+        }
+        return words;
+    }
+
+    /** The phrases of a text (split at 。；;，,) that name any of the words: what the plan says of them. */
+    static String sentencesNaming(String text, java.util.Collection<String> words) {
+        StringBuilder near = new StringBuilder();
+        for (String sentence : text.split("[。；;，,]")) {
+            if (words.stream().anyMatch(sentence::contains)) {
+                near.append(sentence).append('。');
+            }
+        }
+        return near.toString();
+    }
 
     /** Signal types and the words of the clause that is their general owner. */
     static final Map<String, List<String>> SIGNALS = ordered(
@@ -100,6 +148,7 @@ final class RoutingWords {
             "大米", List.of("粮食加工品"),
             "水产制品", List.of("水产制品"),
             "食盐", List.of("食盐"),
+            "茶叶", List.of("茶叶及相关制品"),
             "餐饮", List.of("餐饮食品"));
 
     /**
