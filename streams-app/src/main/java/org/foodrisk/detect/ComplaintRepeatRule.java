@@ -46,12 +46,17 @@ public final class ComplaintRepeatRule {
         DetectorNumbers numbers = new DetectorNumbers("repeat-complaint-rule", (double) n, null, (double) minComplaints,
                 null, null, "规则：同一经营主体" + window.toDays() + "天内被投诉举报≥" + minComplaints + "次");
         List<Evidence> evidence = near.stream().map(c -> new Evidence("complaint", c.id(), c.at(), c.summary())).toList();
-        return Optional.of(new Detection(KIND, KIND + "|" + enterpriseKey, level, SignalType.COMPLAINT,
-                located.districtCode(), located.districtName(), latest.foodCategory(), latest.foodName(), null, null, null,
-                new Detection.EnterpriseRef(enterpriseName, CriticalHazardRule.creditCodeOf(enterpriseKey), enterpriseKey),
-                near.get(0).at(), near.get(n - 1).at(), numbers, evidence,
-                name + "在" + window.toDays() + "天内被投诉举报" + n + "次",
-                List.of("对" + name + "开展监督检查，核实投诉举报内容", "对涉及产品开展抽检",
-                        "依法处理并按时限答复投诉举报人")));
+        return Optional.of(Detection.of(KIND, KIND + "|" + enterpriseKey, level, SignalType.COMPLAINT)
+                .district(located.districtCode(), located.districtName())
+                .food(latest.foodCategory(), latest.foodName())
+                .enterprise(new Detection.EnterpriseRef(enterpriseName, CriticalHazardRule.creditCodeOf(enterpriseKey),
+                        enterpriseKey))
+                .window(near.get(0).at(), near.get(n - 1).at())
+                .detector(numbers)
+                .evidence(evidence)
+                .headline(name + "在" + window.toDays() + "天内被投诉举报" + n + "次")
+                .recommendedActions(List.of("对" + name + "开展监督检查，核实投诉举报内容", "对涉及产品开展抽检",
+                        "依法处理并按时限答复投诉举报人"))
+                .build());
     }
 }

@@ -6,6 +6,9 @@ import org.foodrisk.detect.aberration.DetectionPoint;
 import org.foodrisk.detect.aberration.Frequency;
 import org.foodrisk.detect.aberration.PointStatus;
 import org.foodrisk.ingest.SignalType;
+import org.foodrisk.reference.District;
+import org.foodrisk.reference.Districts;
+import org.foodrisk.reference.Period;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -93,8 +96,29 @@ public final class CountAberrationRule {
      */
     public Optional<Detection> evaluate(SignalType type, String seriesKey, CountSeries series,
                                         List<Evidence> lastDay, ZoneId zone) {
-        int last = series.size() - 1;
-        List<DetectionPoint> points = method.detect(series, last);
+        Optional<Verdict> verdict = judge(type, series);
+        if (verdict.isEmpty()) {
+            return Optional.empty();
+        }
+        String districtCode = seriesKey.substring(0, seriesKey.indexOf('|'));
+        if ("?".equals(districtCode)) {
+            // Records that named no district (and whose text named none) cannot go to anyone's desk.
+            return Optional.empty();
+        }
+        return Optional.of(describe(type, districtCode, seriesKey.substring(seriesKey.indexOf('|') + 1),
+                verdict.get(), lastDay, zone));
+    }
+
+    /** The statistical decision on a series' last period: the method's point that alarmed, and the level it earns. */
+    record Verdict(DetectionPoint point, AlertLevel level) {
+    }
+
+    /**
+     * The method's verdict on the last period of {@code series}: an alarm of at least {@code minCount} events,
+     * or nothing (not evaluated — too short a series — or no alarm).
+     */
+    Optional<Verdict> judge(SignalType type, CountSeries series) {
+        List<DetectionPoint> points = method.detect(series, series.size() - 1);
         if (points.isEmpty()) {
             return Optional.empty();
         }
@@ -102,25 +126,30 @@ public final class CountAberrationRule {
         if (point.status() != PointStatus.EVALUATED || !point.alarm() || point.observed() < minCount) {
             return Optional.empty();
         }
-        String kind = KINDS.get(type);
-        String districtCode = seriesKey.substring(0, seriesKey.indexOf('|'));
-        if ("?".equals(districtCode)) {
-            // Records that named no district (and whose text named none) cannot go to anyone's desk.
-            return Optional.empty();
-        }
-        String second = seriesKey.substring(seriesKey.indexOf('|') + 1);
-        boolean bySyndrome = dimension == Dimension.SYNDROME;
-        String category = bySyndrome ? "?" : second;
-        String districtName = org.foodrisk.reference.Districts.byCode(districtCode)
-                .map(org.foodrisk.reference.District::name).orElse(districtCode);
         AlertLevel level = levels.countAberration(point.observed(), point.threshold());
         if (type == SignalType.ILLNESS) {
             level = level.raise();
         }
+        return Optional.of(new Verdict(point, level));
+    }
+
+    /**
+     * The alert's words for a verdict: the district's name, the period's label, the headline, the detector's
+     * numbers and the recommended actions.
+     *
+     * @param second the series key's second part: a food category, or a syndrome for a rule by syndrome
+     */
+    private Detection describe(SignalType type, String districtCode, String second, Verdict verdict,
+                               List<Evidence> lastDay, ZoneId zone) {
+        DetectionPoint point = verdict.point();
+        String kind = KINDS.get(type);
+        boolean bySyndrome = dimension == Dimension.SYNDROME;
+        String category = bySyndrome ? "?" : second;
+        String districtName = Districts.byCode(districtCode).map(District::name).orElse(districtCode);
         LocalDate day = point.date();
         boolean weekly = frequency == Frequency.WEEK;
         LocalDate end = weekly ? day.plusWeeks(1) : day.plusDays(1);
-        String when = weekly ? org.foodrisk.reference.Period.weekOf(day).id() + "当周" : day + "当日";
+        String when = weekly ? Period.weekOf(day).id() + "当周" : day + "当日";
         String what = switch (type) {
             case ILLNESS -> bySyndrome ? second + "症候群食源性疾病病例" : "食源性疾病病例";
             case COMPLAINT -> "投诉举报";
@@ -136,15 +165,19 @@ public final class CountAberrationRule {
                 point.threshold(), nanToNull(point.statistic()), nanToNull(point.pValue()), method.citation());
         // A weekly aberration is its own risk beside the daily one of the same series (another method, another scale).
         String dedupKey = CountSeriesKey.of(kind, districtCode, bySyndrome ? second : category, bySyndrome, weekly);
-        return Optional.of(new Detection(kind, dedupKey, level, type,
-                districtCode.equals(districtName) ? null : districtCode, districtName, "?".equals(category) ? null : category,
-                null, null, null, null, null, day.atStartOfDay(zone).toOffsetDateTime(),
-                end.atStartOfDay(zone).toOffsetDateTime(), numbers, lastDay, headline,
-                switch (type) {
+        return Detection.of(kind, dedupKey, verdict.level(), type)
+                .district(districtCode.equals(districtName) ? null : districtCode, districtName)
+                .food("?".equals(category) ? null : category, null)
+                .window(day.atStartOfDay(zone).toOffsetDateTime(), end.atStartOfDay(zone).toOffsetDateTime())
+                .detector(numbers)
+                .evidence(lastDay)
+                .headline(headline)
+                .recommendedActions(switch (type) {
                     case ILLNESS -> List.of("核实病例信息，开展流行病学调查，查找共同暴露因素", "加强哨点医院病例监测和报告");
                     case COMPLAINT -> List.of("梳理投诉举报集中反映的问题和涉及主体", "组织针对性监督检查");
                     default -> List.of("分析不合格原因和共同来源", "加大该类食品抽检和核查处置力度");
-                }));
+                })
+                .build();
     }
 
     private static Double nanToNull(double value) {

@@ -66,9 +66,18 @@ public final class CriticalHazardRule {
                 "追溯问题产品来源和流向，督促下架、召回",
                 "对同类产品和同一来源开展跟踪抽检",
                 "涉嫌犯罪的，及时移送公安机关");
-        return new Detection(KIND, dedupKey, level, SignalType.SAMPLING, signal.districtCode(), signal.districtName(),
-                signal.foodCategory(), signal.foodName(), first.hazardClass(), substance, signal.stage(),
-                enterpriseOf(signal), signal.eventTime(), signal.eventTime(), numbers, List.of(evidence), headline, actions);
+        return Detection.of(KIND, dedupKey, level, SignalType.SAMPLING)
+                .district(signal.districtCode(), signal.districtName())
+                .food(signal.foodCategory(), signal.foodName())
+                .hazard(first.hazardClass(), substance)
+                .stage(signal.stage())
+                .enterprise(enterpriseOf(signal))
+                .window(signal.eventTime(), signal.eventTime())
+                .detector(numbers)
+                .evidence(List.of(evidence))
+                .headline(headline)
+                .recommendedActions(actions)
+                .build();
     }
 
     /** The evidence line of one failed item: food, item, result and limit, and the business sampled. */

@@ -91,9 +91,15 @@ public final class FailureRateRule {
                 "对" + Objects.toString(window.districtName(), "") + Objects.toString(window.foodCategory(), "") + "开展不合格原因分析，研判风险",
                 "加大该类食品抽检频次和覆盖面，开展跟踪抽检",
                 "督促不合格产品核查处置，确保核查处置率100%");
-        return Optional.of(new Detection(KIND, dedupKey, level, SignalType.SAMPLING, window.districtCode(),
-                window.districtName(), window.foodCategory(), null, null, null, null, null,
-                window.start(), window.end(), numbers, window.failures(), headline, actions));
+        return Optional.of(Detection.of(KIND, dedupKey, level, SignalType.SAMPLING)
+                .district(window.districtCode(), window.districtName())
+                .food(window.foodCategory(), null)
+                .window(window.start(), window.end())
+                .detector(numbers)
+                .evidence(window.failures())
+                .headline(headline)
+                .recommendedActions(actions)
+                .build());
     }
 
 }

@@ -160,9 +160,16 @@ public final class FoodHazardClusterRule {
                         + "不合格产品开展核查处置，追溯进货来源和流向",
                 "排查共同供货来源（批发市场、种植养殖基地），涉及产地的通报农业农村部门",
                 "对" + food + series.hazardClass() + "项目开展专项跟踪抽检，扩大抽检覆盖面");
-        return new Detection(KIND, dedupKey, level, SignalType.SAMPLING, series.districtCode(), series.districtName(),
-                series.foodCategory(), food, series.hazardClass(), items.size() == 1 ? items.iterator().next() : null,
-                null, null, signal.runStart().atStartOfDay(zone).toOffsetDateTime(),
-                signal.runEnd().plusDays(1).atStartOfDay(zone).toOffsetDateTime(), numbers, evidence, headline, actions);
+        return Detection.of(KIND, dedupKey, level, SignalType.SAMPLING)
+                .district(series.districtCode(), series.districtName())
+                .food(series.foodCategory(), food)
+                .hazard(series.hazardClass(), items.size() == 1 ? items.iterator().next() : null)
+                .window(signal.runStart().atStartOfDay(zone).toOffsetDateTime(),
+                        signal.runEnd().plusDays(1).atStartOfDay(zone).toOffsetDateTime())
+                .detector(numbers)
+                .evidence(evidence)
+                .headline(headline)
+                .recommendedActions(actions)
+                .build();
     }
 }

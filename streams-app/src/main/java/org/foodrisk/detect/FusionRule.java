@@ -76,12 +76,18 @@ public final class FusionRule {
                 (double) minSignals, (double) streams.size(), null,
                 window.toDays() + "天内同一区、同一类别（同一食品）的信号来自≥2个数据流即融合；statistic=数据流个数");
         List<Evidence> evidence = related.stream().map(n -> new Evidence(n.type(), n.id(), n.at(), n.summary())).toList();
-        return Optional.of(new Detection(KIND, String.join("|", KIND, district, String.valueOf(foodCategory),
-                String.valueOf(food)), level, SignalType.valueOf(related.get(0).type().toUpperCase()), districtCode,
-                districtName, foodCategory, food, null, null, null, null, start, end, numbers, evidence,
-                Objects.toString(districtName, "") + about + "多源信号融合预警（" + streamNames + "，共" + related.size() + "条）",
-                List.of("组织相关部门会商研判，统筹核查" + about + "风险",
-                        "对涉及的经营主体和产品开展监督检查与抽检", "加强舆情监测与风险交流")));
+        return Optional.of(Detection.of(KIND, String.join("|", KIND, district, String.valueOf(foodCategory),
+                        String.valueOf(food)), level, SignalType.valueOf(related.get(0).type().toUpperCase()))
+                .district(districtCode, districtName)
+                .food(foodCategory, food)
+                .window(start, end)
+                .detector(numbers)
+                .evidence(evidence)
+                .headline(Objects.toString(districtName, "") + about + "多源信号融合预警（" + streamNames + "，共"
+                        + related.size() + "条）")
+                .recommendedActions(List.of("组织相关部门会商研判，统筹核查" + about + "风险",
+                        "对涉及的经营主体和产品开展监督检查与抽检", "加强舆情监测与风险交流"))
+                .build());
     }
 
     /**

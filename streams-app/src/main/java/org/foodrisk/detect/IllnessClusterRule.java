@@ -87,11 +87,17 @@ public final class IllnessClusterRule {
                 "封存可疑食品及原料，采集病例生物样本和食品样本送检",
                 massExposure ? "学校/集体用餐单位：暂停供餐，排查同餐次就餐人员并做好家校沟通" : "排查同餐次就餐人员，追踪新发病例",
                 "按规定时限报告食品安全事故，及时会商研判");
-        Detection detection = new Detection(KIND, KIND + "|" + placeKey + "|" + anchor, level, SignalType.ILLNESS,
-                first.districtCode(), first.districtName(), foodCategory, foodName, null, null, null,
-                new Detection.EnterpriseRef(place, null, placeKey), first.at(), last.at(), numbers, evidence,
-                headline, actions).withSetting(episode.stream().map(CaseHistory.Case::placeType)
-                .filter(Objects::nonNull).findFirst().orElse(null));
+        Detection detection = Detection.of(KIND, KIND + "|" + placeKey + "|" + anchor, level, SignalType.ILLNESS)
+                .district(first.districtCode(), first.districtName())
+                .food(foodCategory, foodName)
+                .enterprise(new Detection.EnterpriseRef(place, null, placeKey))
+                .window(first.at(), last.at())
+                .detector(numbers)
+                .evidence(evidence)
+                .headline(headline)
+                .recommendedActions(actions)
+                .setting(episode.stream().map(CaseHistory.Case::placeType).filter(Objects::nonNull).findFirst().orElse(null))
+                .build();
         return Optional.of(new Result(detection, anchor, episode));
     }
 

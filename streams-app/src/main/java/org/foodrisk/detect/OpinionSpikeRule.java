@@ -139,11 +139,17 @@ public final class OpinionSpikeRule {
         DetectorNumbers numbers = new DetectorNumbers("epitweetr-24h", window.volume(), mean, threshold,
                 (double) window.posts(), null, "epitweetr式滚动24小时检测：阈值=均值+t(0.975,6)·sd·√(1+1/7)，"
                 + "基线为此前7个24小时窗口；声量按阅读量加权（1+log10(1+阅读量)）");
-        return Optional.of(new Detection(KIND, String.join("|", KIND, district, String.valueOf(window.foodCategory())),
-                level, SignalType.OPINION, window.districtCode(), window.districtName(), window.foodCategory(),
-                window.foodName(), null, null, null, null, window.start(), window.end(), numbers, window.evidence(),
-                headline, List.of("24小时内开展舆情研判，核实信息来源和真实性",
-                        "涉及食品安全问题的，同步组织监督检查和抽检", "及时发布权威信息，回应社会关切")));
+        return Optional.of(Detection.of(KIND, String.join("|", KIND, district, String.valueOf(window.foodCategory())),
+                        level, SignalType.OPINION)
+                .district(window.districtCode(), window.districtName())
+                .food(window.foodCategory(), window.foodName())
+                .window(window.start(), window.end())
+                .detector(numbers)
+                .evidence(window.evidence())
+                .headline(headline)
+                .recommendedActions(List.of("24小时内开展舆情研判，核实信息来源和真实性",
+                        "涉及食品安全问题的，同步组织监督检查和抽检", "及时发布权威信息，回应社会关切"))
+                .build());
     }
 
 }

@@ -61,11 +61,16 @@ public final class PlanTargetRule {
             String dedupKey = String.join("|", KIND, districtCode, progress.taskId(), progress.metric(),
                     String.valueOf(asOf.getYear())) + (progress.agency() == null ? "" : "|" + progress.agency())
                     + (shared ? "|" + progress.scope() : "");
-            detections.add(new Detection(KIND, dedupKey, level, SignalType.SAMPLING, districtCode, districtName, null, null,
-                    null, null, null, null, asOf.withDayOfYear(1).atStartOfDay(zone).toOffsetDateTime(),
-                    asOf.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), numbers, List.of(), headline,
-                    List.of("核查抽检计划执行进度，分析滞后原因", "调整后续抽检安排，确保完成年度" + progress.metric() + "目标"),
-                    List.of(progress.taskId())));
+            detections.add(Detection.of(KIND, dedupKey, level, SignalType.SAMPLING)
+                    .district(districtCode, districtName)
+                    .window(asOf.withDayOfYear(1).atStartOfDay(zone).toOffsetDateTime(),
+                            asOf.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
+                    .detector(numbers)
+                    .headline(headline)
+                    .recommendedActions(List.of("核查抽检计划执行进度，分析滞后原因",
+                            "调整后续抽检安排，确保完成年度" + progress.metric() + "目标"))
+                    .taskIds(List.of(progress.taskId()))
+                    .build());
         }
         return detections;
     }

@@ -51,9 +51,16 @@ public final class RepeatOffenderRule {
                 "将" + name + "列为重点监管对象，提高监督检查和抽检频次",
                 "依法从严查处，责令整改并跟踪复查",
                 "纳入信用监管，依法实施联合惩戒");
-        return Optional.of(new Detection(KIND, KIND + "|" + enterpriseKey, level, SignalType.SAMPLING,
-                latest.districtCode(), latest.districtName(), latest.foodCategory(), latest.foodName(), null, null,
-                null, new Detection.EnterpriseRef(enterpriseName, CriticalHazardRule.creditCodeOf(enterpriseKey),
-                enterpriseKey), start, end, numbers, evidence, headline, actions));
+        return Optional.of(Detection.of(KIND, KIND + "|" + enterpriseKey, level, SignalType.SAMPLING)
+                .district(latest.districtCode(), latest.districtName())
+                .food(latest.foodCategory(), latest.foodName())
+                .enterprise(new Detection.EnterpriseRef(enterpriseName, CriticalHazardRule.creditCodeOf(enterpriseKey),
+                        enterpriseKey))
+                .window(start, end)
+                .detector(numbers)
+                .evidence(evidence)
+                .headline(headline)
+                .recommendedActions(actions)
+                .build());
     }
 }

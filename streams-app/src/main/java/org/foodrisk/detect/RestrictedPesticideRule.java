@@ -114,9 +114,17 @@ public final class RestrictedPesticideRule {
                         + "开展核查处置，追溯产品的种植基地（产地）",
                 "会同农业农村部门查处在" + on + "上违规使用" + restriction.pesticide() + "的行为",
                 "对同一产地、同类产品开展跟踪抽检");
-        return new Detection(KIND, dedupKey, level, SignalType.SAMPLING, signal.districtCode(), signal.districtName(),
-                signal.foodCategory(), signal.foodName(), finding.hazardClass(), restriction.pesticide(), signal.stage(),
-                CriticalHazardRule.enterpriseOf(signal), signal.eventTime(), signal.eventTime(), numbers, List.of(evidence),
-                headline, actions);
+        return Detection.of(KIND, dedupKey, level, SignalType.SAMPLING)
+                .district(signal.districtCode(), signal.districtName())
+                .food(signal.foodCategory(), signal.foodName())
+                .hazard(finding.hazardClass(), restriction.pesticide())
+                .stage(signal.stage())
+                .enterprise(CriticalHazardRule.enterpriseOf(signal))
+                .window(signal.eventTime(), signal.eventTime())
+                .detector(numbers)
+                .evidence(List.of(evidence))
+                .headline(headline)
+                .recommendedActions(actions)
+                .build();
     }
 }

@@ -37,12 +37,16 @@ public final class RumourRule {
         String district = signal.districtCode() != null ? signal.districtCode() : String.valueOf(signal.districtName());
         DetectorNumbers numbers = new DetectorNumbers("high-reach-rumour", (double) signal.weight(), null,
                 (double) minReach, null, null, "规则：疑似谣言且阅读量≥" + minReach + "即预警");
-        return Optional.of(new Detection(KIND, String.join("|", KIND, district, String.valueOf(signal.foodCategory())),
-                level, SignalType.OPINION, signal.districtCode(), signal.districtName(), signal.foodCategory(),
-                signal.foodName(), null, null, null, null, signal.eventTime(), signal.eventTime(), numbers,
-                List.of(new Evidence("opinion", signal.id(), signal.eventTime(), signal.summary())),
-                "高传播量疑似食品安全谣言：" + signal.summary(),
-                List.of("立即核实信息真实性，会同网信部门研判处置", "属实的依法查处，不实的及时辟谣并发布权威信息",
-                        "对恶意编造传播谣言的，依法移送公安机关")));
+        return Optional.of(Detection.of(KIND, String.join("|", KIND, district, String.valueOf(signal.foodCategory())),
+                        level, SignalType.OPINION)
+                .district(signal.districtCode(), signal.districtName())
+                .food(signal.foodCategory(), signal.foodName())
+                .window(signal.eventTime(), signal.eventTime())
+                .detector(numbers)
+                .evidence(List.of(new Evidence("opinion", signal.id(), signal.eventTime(), signal.summary())))
+                .headline("高传播量疑似食品安全谣言：" + signal.summary())
+                .recommendedActions(List.of("立即核实信息真实性，会同网信部门研判处置", "属实的依法查处，不实的及时辟谣并发布权威信息",
+                        "对恶意编造传播谣言的，依法移送公安机关"))
+                .build());
     }
 }

@@ -85,10 +85,16 @@ public final class SpaceTimeClusterRule {
                 "对" + town + "近期病例开展流行病学调查，排查共同饮食史、共同就餐场所和共同食品来源",
                 "补充病例生物样本病原学检测，比对病原分型",
                 "会商研判是否存在未报告的共同暴露场所，必要时扩大病例搜索");
-        Detection detection = new Detection(KIND, KIND + "|" + districtCode + "|" + town + "|" + cluster.start(), level,
-                SignalType.ILLNESS, districtCode, districtName, null, null, null, null, null, null,
-                cluster.start().atStartOfDay(zone).toOffsetDateTime(),
-                cluster.end().plusDays(1).atStartOfDay(zone).toOffsetDateTime(), numbers, evidence, headline, actions);
+        Detection detection = Detection.of(KIND, KIND + "|" + districtCode + "|" + town + "|" + cluster.start(), level,
+                        SignalType.ILLNESS)
+                .district(districtCode, districtName)
+                .window(cluster.start().atStartOfDay(zone).toOffsetDateTime(),
+                        cluster.end().plusDays(1).atStartOfDay(zone).toOffsetDateTime())
+                .detector(numbers)
+                .evidence(evidence)
+                .headline(headline)
+                .recommendedActions(actions)
+                .build();
         return Optional.of(detection);
     }
 }

@@ -265,9 +265,40 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
                 streamDelays.receivedShare(age), streamDelays.medianDays());
     }
 
-    private Verdict dayVerdict(String series, LocalDate day, long watermark, String state) {
-        SignalType type = SignalType.valueOf(series.substring(0, series.indexOf('|')).toUpperCase());
+    /** What a period's verdict is made from: the series ending with the period, its line list and its reports. */
+    private record Observed(CountSeries series, List<Evidence> lastPeriod, long received) {
+    }
+
+    /**
+     * The verdict of the period [{@code first}, {@code last}] of {@code series} (a day, or an ISO week from Monday
+     * to Sunday) by {@code periodRule}, on what was observed of it — or, when nothing can be judged yet (a week
+     * series too short for its method), no alarm with no reports seen. A verdict is timestamped at the period's end.
+     */
+    private Verdict verdict(CountAberrationRule periodRule, String series, LocalDate first, LocalDate last,
+                            Observed observed, long watermark, String state) {
+        SignalType type = typeOf(series);
         String seriesKey = series.substring(series.indexOf('|') + 1);
+        Judgement judgement = judgement(state, type, first, last, watermark, observed == null ? 0 : observed.received());
+        Optional<Detection> detection = observed == null ? Optional.empty()
+                : periodRule.evaluate(type, seriesKey, observed.series(), observed.lastPeriod(), zone)
+                        .map(d -> d.judged(judgement));
+        return new Verdict(detection, type, first.atStartOfDay(zone).toOffsetDateTime(),
+                last.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), judgement,
+                last.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+    }
+
+    /** {@code type|…}: the signal type a series counts. */
+    private static SignalType typeOf(String series) {
+        return SignalType.valueOf(series.substring(0, series.indexOf('|')).toUpperCase());
+    }
+
+    /** Sampling is judged on its failures; the other streams on every record. */
+    private static long counted(SignalType type, DailyCount count) {
+        return type == SignalType.SAMPLING ? count.failed() : count.count();
+    }
+
+    private Verdict dayVerdict(String series, LocalDate day, long watermark, String state) {
+        SignalType type = typeOf(series);
         String observedFrom = progress.get(OBSERVED_FROM);
         // A short series (days before the task's first record are unknown): the method says so rather than alarming.
         List<LocalDate> dates = comparableDays.seriesDays(day, rule.historyDays(),
@@ -282,18 +313,14 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
             if (count == null) {
                 continue;
             }
-            // Sampling is judged on its failures; the other streams on every record.
-            values[i] = type == SignalType.SAMPLING ? count.failed() : count.count();
+            values[i] = counted(type, count);
             if (i == values.length - 1) {
                 judgedDay = count;
             }
         }
-        CountSeries countSeries = new CountSeries(series, Frequency.DAY, dates, values);
-        List<Evidence> lastDay = judgedDay == null ? List.of() : judgedDay.records();
-        Judgement judgement = judgement(state, type, day, day, watermark, judgedDay == null ? 0 : judgedDay.count());
-        return new Verdict(rule.evaluate(type, seriesKey, countSeries, lastDay, zone).map(d -> d.judged(judgement)), type,
-                day.atStartOfDay(zone).toOffsetDateTime(), day.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), judgement,
-                day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+        Observed observed = new Observed(new CountSeries(series, Frequency.DAY, dates, values),
+                judgedDay == null ? List.of() : judgedDay.records(), judgedDay == null ? 0 : judgedDay.count());
+        return verdict(rule, series, day, day, observed, watermark, state);
     }
 
     /**
@@ -303,22 +330,19 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
      * improved Farrington: 5 years) says the series is too short rather than alarming.
      */
     private Verdict weekVerdict(String series, LocalDate sunday, long watermark, String state) {
-        SignalType type = SignalType.valueOf(series.substring(0, series.indexOf('|')).toUpperCase());
+        SignalType type = typeOf(series);
         LocalDate monday = sunday.minusDays(6);
         LocalDate first = monday.minusWeeks(weeklyRule.historyDays());
         String observedFrom = progress.get(OBSERVED_FROM);
         if (observedFrom != null && first.isBefore(LocalDate.parse(observedFrom))) {
             first = LocalDate.parse(observedFrom).with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
         }
-        long weekEnd = sunday.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         int weeks = (int) Math.floorDiv(monday.toEpochDay() - first.toEpochDay(), 7) + 1;
         if (weeks - 1 < weeklyRule.historyDays()) {
             // Too short for the method (the improved Farrington: 5 years + 3 weeks), or a week the task saw
             // only part of: the method would say so after a range scan of every observed day of the series —
             // on every Sunday, for every series.
-            return new Verdict(Optional.empty(), type, monday.atStartOfDay(zone).toOffsetDateTime(),
-                    sunday.plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
-                    judgement(state, type, monday, sunday, watermark, 0), weekEnd);
+            return verdict(weeklyRule, series, monday, sunday, null, watermark, state);
         }
         long[] values = new long[weeks];
         List<LocalDate> mondays = new ArrayList<>();
@@ -331,7 +355,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
             while (days.hasNext()) {
                 KeyValue<String, DailyCount> entry = days.next();
                 int index = (int) ((DayKeys.dayOf(entry.key).toEpochDay() - first.toEpochDay()) / 7);
-                values[index] += type == SignalType.SAMPLING ? entry.value.failed() : entry.value.count();
+                values[index] += counted(type, entry.value);
                 if (index == weeks - 1) {
                     received += entry.value.count();
                 }
@@ -340,11 +364,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
                 }
             }
         }
-        CountSeries countSeries = new CountSeries(series, Frequency.WEEK, mondays, values);
-        String seriesKey = series.substring(series.indexOf('|') + 1);
-        Judgement judgement = judgement(state, type, monday, sunday, watermark, received);
-        return new Verdict(weeklyRule.evaluate(type, seriesKey, countSeries, lastWeek, zone).map(d -> d.judged(judgement)),
-                type, monday.atStartOfDay(zone).toOffsetDateTime(), sunday.plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
-                judgement, weekEnd);
+        Observed observed = new Observed(new CountSeries(series, Frequency.WEEK, mondays, values), lastWeek, received);
+        return verdict(weeklyRule, series, monday, sunday, observed, watermark, state);
     }
 }

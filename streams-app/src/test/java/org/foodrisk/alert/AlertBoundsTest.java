@@ -106,12 +106,21 @@ class AlertBoundsTest {
             evidence.add(new Evidence("complaint", i + c.repeat(120), T0.minusMinutes(i), c.repeat(100_000)));
         }
         String text256 = c.repeat(256);
-        Detection detection = new Detection("sampling.critical-hazard", c.repeat(1024), AlertLevel.RED,
-                SignalType.SAMPLING, "120114", text256, text256, text256, text256, text256, text256,
-                new Detection.EnterpriseRef(text256, c.repeat(64), c.repeat(1024)), T0.minusDays(30), T0,
-                new DetectorNumbers(text256, 1.0, 2.0, 3.0, 4.0, 0.01, text256), evidence, c.repeat(10_000),
-                List.of(c.repeat(1000), c.repeat(1000), c.repeat(1000)), List.of(),
-                new Judgement(Judgement.FIRST, T0, 1000, 0.5, 3));
+        Detection detection = Detection.of("sampling.critical-hazard", c.repeat(1024), AlertLevel.RED,
+                        SignalType.SAMPLING)
+                .district("120114", text256)
+                .food(text256, text256)
+                .hazard(text256, text256)
+                .stage(text256)
+                .enterprise(new Detection.EnterpriseRef(text256, c.repeat(64), c.repeat(1024)))
+                .window(T0.minusDays(30), T0)
+                .detector(new DetectorNumbers(text256, 1.0, 2.0, 3.0, 4.0, 0.01, text256))
+                .evidence(evidence)
+                .headline(c.repeat(10_000))
+                .recommendedActions(List.of(c.repeat(1000), c.repeat(1000), c.repeat(1000)))
+                .taskIds(List.of())
+                .judgement(new Judgement(Judgement.FIRST, T0, 1000, 0.5, 3))
+                .build();
         Alert alert = AlertUpdater.apply(null, detection, tasks, T0).orElseThrow();
         for (int i = 0; i < 300; i++) {
             alert = alert.noted("comment：" + unit + "（" + c.repeat(AlertBounds.MAX_BY_CHARS) + "）");

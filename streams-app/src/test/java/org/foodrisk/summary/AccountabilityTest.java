@@ -30,9 +30,14 @@ class AccountabilityTest {
 
     /** A red alert (签收 within 24 h) whose task is led by two units, with a co-unit. */
     private static Alert raised() {
-        Detection detection = new Detection("sampling.critical-hazard", "sampling.critical-hazard|120114|肉制品",
-                AlertLevel.RED, SignalType.SAMPLING, "120114", "武清区", "肉制品", "酱牛肉", null, "克伦特罗", null, null,
-                DETECTED, DETECTED, null, List.of(), "武清区酱牛肉检出克伦特罗", List.of());
+        Detection detection = Detection.of("sampling.critical-hazard", "sampling.critical-hazard|120114|肉制品",
+                        AlertLevel.RED, SignalType.SAMPLING)
+                .district("120114", "武清区")
+                .food("肉制品", "酱牛肉")
+                .hazard(null, "克伦特罗")
+                .window(DETECTED, DETECTED)
+                .headline("武清区酱牛肉检出克伦特罗")
+                .build();
         PlanTaskRef task = new PlanTaskRef("wuqing-2024-17", "武清区2024年食品安全监管工作计划", "（十七）", "农兽药残留专项整治",
                 List.of(MARKET, AGRICULTURE), List.of(HEALTH), "specific");
         return AlertUpdater.apply(null, detection, List.of(task), DETECTED).orElseThrow();

@@ -28,10 +28,12 @@ class RiskSummaryBuilderTest {
     private static final OffsetDateTime NOW = OffsetDateTime.parse("2024-05-01T09:00:00+08:00");
 
     private static Alert raised(String dedupKey, String headline, LocalDate day) {
-        Detection detection = new Detection("sampling.aberration", dedupKey, AlertLevel.YELLOW, SignalType.SAMPLING,
-                "120114", "武清区", "粮食加工品", null, null, null, null, null,
-                day.atStartOfDay(TIANJIN).toOffsetDateTime(), day.plusDays(1).atStartOfDay(TIANJIN).toOffsetDateTime(),
-                null, List.of(), headline, List.of());
+        Detection detection = Detection.of("sampling.aberration", dedupKey, AlertLevel.YELLOW, SignalType.SAMPLING)
+                .district("120114", "武清区")
+                .food("粮食加工品", null)
+                .window(day.atStartOfDay(TIANJIN).toOffsetDateTime(), day.plusDays(1).atStartOfDay(TIANJIN).toOffsetDateTime())
+                .headline(headline)
+                .build();
         return AlertUpdater.apply(null, detection, List.of(), NOW).orElseThrow();
     }
 
@@ -59,10 +61,12 @@ class RiskSummaryBuilderTest {
     @Test
     void theUnitTableCountsTheUnitsOfTheRoutedClauseNotTheTasksUnion() {
         LocalDate day = LocalDate.of(2024, 5, 6);
-        Detection detection = new Detection("illness.cluster", "illness.cluster|120114|某饭店", AlertLevel.YELLOW,
-                SignalType.ILLNESS, "120114", "武清区", null, null, null, null, null, null,
-                day.atStartOfDay(TIANJIN).toOffsetDateTime(), day.plusDays(1).atStartOfDay(TIANJIN).toOffsetDateTime(),
-                null, List.of(), "武清区某饭店发生2例食源性疾病聚集性病例", List.of());
+        Detection detection = Detection.of("illness.cluster", "illness.cluster|120114|某饭店", AlertLevel.YELLOW,
+                        SignalType.ILLNESS)
+                .district("120114", "武清区")
+                .window(day.atStartOfDay(TIANJIN).toOffsetDateTime(), day.plusDays(1).atStartOfDay(TIANJIN).toOffsetDateTime())
+                .headline("武清区某饭店发生2例食源性疾病聚集性病例")
+                .build();
         var tasks = new PlanRouter(PlanCatalog.bundled()).route(new RoutingQuery("120114", "武清区", 2024, "illness",
                 null, null, null, null, null));
         Alert alert = AlertUpdater.apply(null, detection, tasks, NOW).orElseThrow();

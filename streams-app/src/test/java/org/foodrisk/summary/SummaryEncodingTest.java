@@ -31,11 +31,14 @@ class SummaryEncodingTest {
 
     private static RiskSummary summary() {
         OffsetDateTime start = DAY.atStartOfDay(TIANJIN).toOffsetDateTime();
-        Detection detection = new Detection("complaint.repeat-enterprise", "k|" + PAYLOAD, AlertLevel.YELLOW,
-                SignalType.COMPLAINT, "120114", "武清区", "食用农产品" + PAYLOAD, null, null, null, null, null,
-                start, start.plusDays(1), null,
-                List.of(new Evidence("complaint", "C-1\n## 伪造", start.plusHours(3), PAYLOAD)),
-                "武清区某摊位" + PAYLOAD, List.of());
+        Detection detection = Detection.of("complaint.repeat-enterprise", "k|" + PAYLOAD, AlertLevel.YELLOW,
+                        SignalType.COMPLAINT)
+                .district("120114", "武清区")
+                .food("食用农产品" + PAYLOAD, null)
+                .window(start, start.plusDays(1))
+                .evidence(List.of(new Evidence("complaint", "C-1\n## 伪造", start.plusHours(3), PAYLOAD)))
+                .headline("武清区某摊位" + PAYLOAD)
+                .build();
         PlanTaskRef task = new PlanTaskRef("t1", "计划", "（十三）", "整治" + PAYLOAD, List.of("区市场监管局" + PAYLOAD),
                 List.of("配合单位\n| x |"), "match");
         Alert alert = AlertUpdater.apply(null, detection, List.of(task), NOW).orElseThrow();
