@@ -4,8 +4,9 @@
 #   ./benchmark.sh e2e    [--records 100000] [--rates 5,25] [--rate-seconds 60] [--incidents-every 2]
 #       pass-through vs full topology on a fresh local KRaft broker, same data: throughput to
 #       completion, CPU, heap, event→alert latency at fixed rates, ratios full / pass-through
-#   ./benchmark.sh replay [--records 73766]
-#       one year of national-scale sampling results (7,000,000 = the national 2023 volume; the
+#   ./benchmark.sh replay [--records 73766] [--pass-through-threads 1,2]
+#       the tuned exactly-once pass-through (the baseline), then the full topology, on one year of
+#       national-scale sampling results (7,000,000 = the national 2023 volume; the
 #       default is a scaled sample) through the full topology: time and state size afterwards
 #   ./benchmark.sh jmh    [JMH options, e.g. -p method=ears-c2 -f 3 -i 10]
 #       JMH benchmarks of the aberration detectors, per series and per point
@@ -22,7 +23,7 @@ command="${1:-help}"
 shift || true
 case "$command" in
   e2e|replay|jmh|deployed) ;;
-  *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
 
 if [[ "${FOODRISK_BENCH_SKIP_BUILD:-false}" != true ]]; then

@@ -1,6 +1,8 @@
 package org.foodrisk.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -60,6 +62,38 @@ final class BenchTopologies {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // generated input is always valid JSON
         }
+    }
+
+    /** How a run's Kafka Streams settings are made: the app's, or the tuned pass-through's. */
+    @FunctionalInterface
+    interface Settings {
+        Properties of(KafkaClientConfig kafka, String applicationId, Path stateDir);
+    }
+
+    /**
+     * The baseline's settings (issue 18: "a bare exactly-once pass-through tuned as a user would tune it"):
+     * exactly-once as the app, nothing else of the app's. What a Kafka engineer sets for a replay: a
+     * commit every second rather than every 100 ms (each commit ends a transaction: markers, an offsets
+     * write, a producer flush), producer batches of 512 KiB lingering 20 ms and compressed with lz4 like the
+     * topics (the broker then stores the batches as sent instead of recompressing them), the consumer's
+     * default 1 MiB partition fetches (the app's 128 KiB are for its stream time, which a pass-through
+     * does not have) and up to 2,000 records a poll. {@code threads} stream threads: one per core is the
+     * usual start; the benchmark reports what it used.
+     */
+    static Properties passThroughProperties(KafkaClientConfig kafka, String applicationId, Path stateDir, int threads) {
+        Properties props = new Properties();
+        props.putAll(kafka.asMap());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 512 * 1024);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2_000);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        StreamsProperties.forSingleBroker(props);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        return props;
     }
 
     /**

@@ -35,13 +35,21 @@ final class StreamsRun implements AutoCloseable {
     private final String applicationId;
     private final Supplier<Topology> topology;
     private final Path stateDir;
+    private final BenchTopologies.Settings settings;
     private KafkaStreams streams;
 
+    /** A run with the app's own Kafka Streams settings. */
     StreamsRun(BenchCluster cluster, String applicationId, Supplier<Topology> topology, Path stateDir) {
+        this(cluster, applicationId, topology, stateDir, BenchTopologies::streamsProperties);
+    }
+
+    StreamsRun(BenchCluster cluster, String applicationId, Supplier<Topology> topology, Path stateDir,
+               BenchTopologies.Settings settings) {
         this.cluster = cluster;
         this.applicationId = applicationId;
         this.topology = topology;
         this.stateDir = stateDir;
+        this.settings = settings;
     }
 
     String applicationId() {
@@ -53,8 +61,7 @@ final class StreamsRun implements AutoCloseable {
     }
 
     void start() {
-        streams = new KafkaStreams(topology.get(),
-                BenchTopologies.streamsProperties(cluster.kafka(), applicationId, stateDir));
+        streams = new KafkaStreams(topology.get(), settings.of(cluster.kafka(), applicationId, stateDir));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("{}: stream thread failed", applicationId, e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -77,6 +84,14 @@ final class StreamsRun implements AutoCloseable {
 
         double cpuMicrosPerRecord() {
             return appCpuSeconds * 1e6 / records;
+        }
+
+        /**
+         * Share of the machine's cores busy in the app and the broker together over the run (start-up
+         * included): near 1 means the run was bound by this machine's CPU, far below means it waited.
+         */
+        double machineCpuShare() {
+            return (appCpuSeconds + brokerCpuSeconds) / seconds / Runtime.getRuntime().availableProcessors();
         }
     }
 
