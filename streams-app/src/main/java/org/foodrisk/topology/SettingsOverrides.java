@@ -24,6 +24,11 @@ import java.util.Map;
  * component of every concern is configurable without a binding per field and a new concern record needs
  * none. An unknown key stops the start with the list of known ones: a misspelt threshold must not be
  * silently ignored.
+ * <p>
+ * Not Micronaut's {@code @ConfigurationProperties} (as {@code foodrisk.ingest} is bound): the defaults stay in
+ * each record's {@code defaults()}, with their reasons, for the tests that build the topology without
+ * Micronaut, rather than repeated as {@code @Bindable} strings; and a key that no setting has is refused
+ * here, which binding field by field does not do on its own.
  */
 public final class SettingsOverrides {
 
