@@ -13,7 +13,7 @@ import org.foodrisk.topology.DailyCount;
 import org.foodrisk.detect.ComparableDays;
 import org.foodrisk.reference.HolidayCalendar;
 import org.foodrisk.topology.StoreNames;
-import org.foodrisk.topology.TopologySettings;
+import org.foodrisk.topology.CountAberrationSettings;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ public class DailySeriesReader {
     private final DetectorThresholds thresholds;
     private final int lookbackDays;
 
-    public DailySeriesReader(StoreInstances instances, TopologySettings settings) {
+    public DailySeriesReader(StoreInstances instances, CountAberrationSettings settings) {
         this.instances = instances;
         // Built as FoodRiskTopology builds the daily rule's, so that the chart draws the judged line.
         this.thresholds = new DetectorThresholds(

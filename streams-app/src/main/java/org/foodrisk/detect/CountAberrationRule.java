@@ -24,7 +24,7 @@ import java.util.Optional;
  * eligible from 7 days of history, United4Surveillance signal-detection-tool).
  *
  * <p>EARS as in R alarms on a single case when the baseline is all zeros (its sd is 0): production
- * runs it with {@code min-sigma 0.5} ({@code TopologySettings.DEFAULT_COUNT_METHOD_OPTIONS}), and like
+ * runs it with {@code min-sigma 0.5} ({@code CountAberrationSettings.DEFAULT_COUNT_METHOD_OPTIONS}), and like
  * ESSENCE an alarm needs at least {@code minCount} events on the day before it becomes an alert. Which
  * earlier days form the series is {@link ComparableDays}' choice (days of the same type, holidays left out).
  * Measured false alarms: docs/evaluation.md, "Sparse daily counts, weekdays and holidays (2026-12-06)".

@@ -56,7 +56,7 @@ public class FoodRiskStreams {
         LOG.info("Input tasks (partitions of the input topics) whose clocks close days: {}", inputTasks);
         OutputCounters outputCounters = counters == null ? OutputCounters.NONE : counters;
         Topology topology = FoodRiskTopology.build(
-                topologySettings.withTime(topologySettings.time().withUpstreamTasks(inputTasks)), catalog,
+                topologySettings.with(topologySettings.time().withUpstreamTasks(inputTasks)), catalog,
                 outputCounters);
         LOG.debug("Topology:\n{}", topology.describe());
         java.util.Properties properties = StreamsProperties.forService(kafka, settings, applicationServer,

@@ -6,8 +6,11 @@ import jakarta.inject.Singleton;
 import org.foodrisk.detect.AlertLevel;
 import org.foodrisk.alert.DeadlinePolicy;
 import org.foodrisk.disposal.DisposalDeadlines;
+import org.foodrisk.ingest.RecordIntake;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.plan.PlanRouter;
+import org.foodrisk.topology.CountAberrationSettings;
+import org.foodrisk.topology.SettingsOverrides;
 import org.foodrisk.topology.TopologySettings;
 
 import java.time.ZoneId;
@@ -31,6 +34,18 @@ class RuntimeFactory {
         return new ServiceZone(settings.zone());
     }
 
+    /** The intake's checks as the topology applies them, for the HTTP ingestion API. */
+    @Singleton
+    RecordIntake recordIntake(TopologySettings settings) {
+        return new RecordIntake(settings.futureTolerance());
+    }
+
+    /** The count aberrations' settings, for the API's charts that draw the judged threshold. */
+    @Singleton
+    CountAberrationSettings countAberrationSettings(TopologySettings settings) {
+        return settings.counts();
+    }
+
     @Singleton
     TopologySettings topologySettings(@Value("${foodrisk.zone:Asia/Shanghai}") String zone,
                                       @Value("${foodrisk.deadlines.red:PT24H/P7D}") String red,
@@ -45,8 +60,8 @@ class RuntimeFactory {
         allowance(AlertLevel.BLUE, blue, allowances);
         TopologySettings configured = SettingsOverrides.apply(TopologySettings.defaults(),
                 environment.getProperties("foodrisk.detect", io.micronaut.core.naming.conventions.StringConvention.RAW));
-        return configured.withZone(ZoneId.of(zone)).withDeadlines(new DeadlinePolicy(allowances))
-                .withDisposal(disposalDeadlines(environment.getProperties("foodrisk.disposal.deadlines",
+        return configured.with(ZoneId.of(zone)).with(new DeadlinePolicy(allowances))
+                .with(disposalDeadlines(environment.getProperties("foodrisk.disposal.deadlines",
                         io.micronaut.core.naming.conventions.StringConvention.RAW)));
     }
 

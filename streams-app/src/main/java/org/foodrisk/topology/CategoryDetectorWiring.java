@@ -12,12 +12,15 @@ import org.foodrisk.detect.FoodHazardDay;
 import org.foodrisk.detect.FoodHazardEpisode;
 import org.foodrisk.detect.FusionRule;
 import org.foodrisk.detect.HourlyVolume;
+import org.foodrisk.detect.LevelPolicy;
 import org.foodrisk.detect.OpinionSpikeRule;
 import org.foodrisk.detect.RecentSignals;
 import org.foodrisk.detect.RumourRule;
 import org.foodrisk.ingest.Signal;
 import org.foodrisk.plan.PassRateTargets;
 import org.foodrisk.plan.PlanCatalog;
+
+import java.time.ZoneId;
 
 /**
  * The detectors of the counted signals of one district × food category, each with its own store:
@@ -40,44 +43,47 @@ final class CategoryDetectorWiring {
     }
 
     static Detections wire(KStream<String, Signal> counted, TopologySettings settings, PlanCatalog catalog) {
-        KStream<String, Detection> failureRate = failureRate(counted, settings, catalog);
-        KStream<String, Detection> foodHazardClusters = foodHazardClusters(counted, settings);
-        KStream<String, Detection> opinion = opinion(counted, settings);
-        KStream<String, Detection> fusion = fusion(counted, settings);
+        KStream<String, Detection> failureRate = failureRate(counted, settings.failureRate(), settings.zone(),
+                settings.levels(), catalog);
+        KStream<String, Detection> foodHazardClusters = foodHazardClusters(counted, settings.foodHazard(),
+                settings.zone(), settings.levels());
+        KStream<String, Detection> opinion = opinion(counted, settings.opinion(), settings.zone(), settings.levels());
+        KStream<String, Detection> fusion = fusion(counted, settings.fusion());
         return new Detections(failureRate, foodHazardClusters, opinion, fusion);
     }
 
-    private static KStream<String, Detection> failureRate(KStream<String, Signal> counted, TopologySettings settings,
-                                                          PlanCatalog catalog) {
+    private static KStream<String, Detection> failureRate(KStream<String, Signal> counted, FailureRateSettings settings,
+                                                          ZoneId zone, LevelPolicy levels, PlanCatalog catalog) {
         PassRateTargets targets = new PassRateTargets(catalog, settings.defaultPassRates(), settings.defaultPassRate());
-        FailureRateRule rule = new FailureRateRule(settings.failureRateMinSamples(), settings.failureRateAlpha(),
-                settings.levels());
-        return counted.process(WithStores.of(() -> new FailureRateProcessor(rule, targets, settings),
+        FailureRateRule rule = new FailureRateRule(settings.failureRateMinSamples(), settings.failureRateAlpha(), levels);
+        return counted.process(WithStores.of(() -> new FailureRateProcessor(rule, targets, zone,
+                                settings.failureRateWindow()),
                         StateStores.json(StoreNames.FAILURE_RATE_TALLIES, DailyTally.class)),
                 Named.as("detect-failure-rate"));
     }
 
     private static KStream<String, Detection> foodHazardClusters(KStream<String, Signal> counted,
-                                                                 TopologySettings settings) {
-        FoodHazardSettings foodHazard = settings.foodHazard();
+                                                                 FoodHazardSettings foodHazard, ZoneId zone,
+                                                                 LevelPolicy levels) {
         FoodHazardClusterRule rule = new FoodHazardClusterRule(
                 new BernoulliCusum(foodHazard.oddsRatio(), foodHazard.threshold()),
-                new FailureBaseline(foodHazard.priorWeight()), settings.levels());
-        return counted.process(WithStores.of(() -> new FoodHazardClusterProcessor(rule, foodHazard, settings.zone()),
+                new FailureBaseline(foodHazard.priorWeight()), levels);
+        return counted.process(WithStores.of(() -> new FoodHazardClusterProcessor(rule, foodHazard, zone),
                         StateStores.json(StoreNames.FOOD_HAZARD_TALLIES, FoodHazardDay.class),
                         StateStores.json(StoreNames.FOOD_HAZARD_EPISODES, FoodHazardEpisode.class)),
                 Named.as("detect-food-hazard-cluster"));
     }
 
-    private static KStream<String, Detection> opinion(KStream<String, Signal> counted, TopologySettings settings) {
-        OpinionSpikeRule spikeRule = new OpinionSpikeRule(settings.opinionAlpha(), settings.opinionMinPosts(), settings.levels());
-        RumourRule rumourRule = new RumourRule(settings.rumourMinReach(), settings.levels());
-        return counted.process(WithStores.of(() -> new OpinionProcessor(spikeRule, rumourRule, settings.zone()),
+    private static KStream<String, Detection> opinion(KStream<String, Signal> counted, OpinionSettings settings,
+                                                      ZoneId zone, LevelPolicy levels) {
+        OpinionSpikeRule spikeRule = new OpinionSpikeRule(settings.opinionAlpha(), settings.opinionMinPosts(), levels);
+        RumourRule rumourRule = new RumourRule(settings.rumourMinReach(), levels);
+        return counted.process(WithStores.of(() -> new OpinionProcessor(spikeRule, rumourRule, zone),
                         StateStores.json(StoreNames.OPINION_HOURLY, HourlyVolume.class)),
                 Named.as("detect-opinion"));
     }
 
-    private static KStream<String, Detection> fusion(KStream<String, Signal> counted, TopologySettings settings) {
+    private static KStream<String, Detection> fusion(KStream<String, Signal> counted, FusionSettings settings) {
         FusionRule rule = new FusionRule(settings.fusionWindow(), settings.fusionMinSignals());
         return counted.process(WithStores.of(() -> new FusionProcessor(rule),
                         StateStores.json(StoreNames.FUSION_WINDOW, RecentSignals.class)),

@@ -2,6 +2,7 @@ package org.foodrisk.topology;
 
 import org.foodrisk.detect.ComparableDays;
 import org.foodrisk.detect.CountAberrationRule;
+import org.foodrisk.detect.LevelPolicy;
 import org.foodrisk.detect.aberration.AberrationMethod;
 import org.foodrisk.detect.aberration.AberrationMethods;
 import org.foodrisk.detect.aberration.Farrington;
@@ -16,14 +17,15 @@ final class CountAberrationRules {
     }
 
     /** The daily rule (foodrisk.detect.count-method) for one kind of series. */
-    static CountAberrationRule daily(TopologySettings settings, CountAberrationRule.Dimension dimension) {
+    static CountAberrationRule daily(CountAberrationSettings settings, LevelPolicy levels,
+                                     CountAberrationRule.Dimension dimension) {
         return new CountAberrationRule(
                 AberrationMethods.create(settings.countMethod(), settings.countMethodOptions(), Frequency.DAY),
-                settings.countHistoryDays(), settings.countMinEvents(), dimension, settings.levels());
+                settings.countHistoryDays(), settings.countMinEvents(), dimension, levels);
     }
 
     /** The weekly count rule, or null when foodrisk.detect.weekly-count-method is "none". */
-    static CountAberrationRule weekly(TopologySettings settings) {
+    static CountAberrationRule weekly(CountAberrationSettings settings, LevelPolicy levels) {
         if ("none".equals(settings.weeklyCountMethod())) {
             return null;
         }
@@ -32,11 +34,11 @@ final class CountAberrationRules {
         int history = method instanceof FarringtonFlexible flexible ? flexible.requiredHistory()
                 : method instanceof Farrington farrington ? farrington.requiredHistory() : 52;
         return new CountAberrationRule(method, history, settings.countMinEvents(), CountAberrationRule.Dimension.FOOD_CATEGORY,
-                settings.levels(), Frequency.WEEK);
+                levels, Frequency.WEEK);
     }
 
     /** Which past days a day is compared with (foodrisk.detect.count-baseline), on China's holiday calendar. */
-    static ComparableDays comparableDays(TopologySettings settings) {
+    static ComparableDays comparableDays(CountAberrationSettings settings) {
         return new ComparableDays(ComparableDays.Mode.of(settings.countBaseline()), HolidayCalendar.china());
     }
 }

@@ -37,7 +37,7 @@ final class DailyCountWiring {
         KStream<String, Signal> keyed = intake.signals()
                 .selectKey((id, signal) -> signal.districtCategoryKey(), Named.as("key-by-district-category"));
         KStream<String, Signal> withWatermarks = WatermarkWiring
-                .withWatermark(keyed, intake, "signals-by-district-category", settings)
+                .withWatermark(keyed, intake, "signals-by-district-category", settings.time())
                 .process(() -> new DailyCountsProcessor(settings.zone(), StoreNames.DAILY_COUNTS, catalog),
                         Named.as("count-daily"), StoreNames.DAILY_COUNTS);
         KStream<String, Signal> signals = withWatermarks
@@ -46,9 +46,9 @@ final class DailyCountWiring {
     }
 
     static KStream<String, Detection> detectAberrations(Counted counted, TopologySettings settings) {
-        CountAberrationRule dailyRule = CountAberrationRules.daily(settings, CountAberrationRule.Dimension.FOOD_CATEGORY);
-        CountAberrationRule weeklyRule = CountAberrationRules.weekly(settings);
-        var comparableDays = CountAberrationRules.comparableDays(settings);
+        CountAberrationRule dailyRule = CountAberrationRules.daily(settings.counts(), settings.levels(), CountAberrationRule.Dimension.FOOD_CATEGORY);
+        CountAberrationRule weeklyRule = CountAberrationRules.weekly(settings.counts(), settings.levels());
+        var comparableDays = CountAberrationRules.comparableDays(settings.counts());
         // Cached: the report-delay tallies in it are rewritten with every record.
         StoreBuilder<?> progress = StateStores.cachedText(StoreNames.ABERRATION_PROGRESS);
         return counted.withWatermarks()

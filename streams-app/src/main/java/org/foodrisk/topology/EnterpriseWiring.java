@@ -33,16 +33,18 @@ final class EnterpriseWiring {
                 .selectKey((id, signal) -> signal.enterpriseKey(), Named.as("key-by-enterprise"))
                 .repartition(Repartitioned.with(TopologySerdes.KEY, TopologySerdes.SIGNAL).withName("signals-by-enterprise"));
 
-        RepeatOffenderRule repeatRule = new RepeatOffenderRule(settings.repeatOffenderWindow(),
-                settings.repeatOffenderMinFailures());
+        RepeatOffenderSettings repeat = settings.repeatOffender();
+        RepeatOffenderRule repeatRule = new RepeatOffenderRule(repeat.repeatOffenderWindow(),
+                repeat.repeatOffenderMinFailures());
         KStream<String, Detection> repeatOffenders = byEnterprise
                 .filter((key, s) -> s.type() == SignalType.SAMPLING, Named.as("filter-enterprise-failures"))
                 .process(WithStores.of(() -> new RepeatOffenderProcessor(repeatRule),
                                 StateStores.json(StoreNames.OFFENDER_HISTORY, OffenderHistory.class)),
                         Named.as("detect-repeat-offender"));
 
-        ComplaintRepeatRule complaintRule = new ComplaintRepeatRule(settings.complaintWindow(), settings.complaintMinCount(),
-                settings.levels());
+        ComplaintRepeatSettings complaints = settings.complaintRepeat();
+        ComplaintRepeatRule complaintRule = new ComplaintRepeatRule(complaints.complaintWindow(),
+                complaints.complaintMinCount(), settings.levels());
         KStream<String, Detection> repeatComplaints = byEnterprise
                 .filter((key, s) -> s.type() == SignalType.COMPLAINT, Named.as("filter-enterprise-complaints"))
                 .process(WithStores.of(() -> new ComplaintRepeatProcessor(complaintRule),

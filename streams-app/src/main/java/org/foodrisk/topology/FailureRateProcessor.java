@@ -16,6 +16,7 @@ import org.foodrisk.ingest.Signal;
 import org.foodrisk.ingest.SignalType;
 import org.foodrisk.plan.PassRateTargets;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -33,13 +34,16 @@ final class FailureRateProcessor extends ContextualProcessor<String, Signal, Str
 
     private final FailureRateRule rule;
     private final PassRateTargets targets;
-    private final TopologySettings settings;
+    private final ZoneId zone;
+    private final Duration window;
     private KeyValueStore<String, DailyTally> tallies;
 
-    FailureRateProcessor(FailureRateRule rule, PassRateTargets targets, TopologySettings settings) {
+    /** @param window the rolling pass-rate window ({@link FailureRateSettings#failureRateWindow()}) */
+    FailureRateProcessor(FailureRateRule rule, PassRateTargets targets, ZoneId zone, Duration window) {
         this.rule = rule;
         this.targets = targets;
-        this.settings = settings;
+        this.zone = zone;
+        this.window = window;
     }
 
     @Override
@@ -55,7 +59,6 @@ final class FailureRateProcessor extends ContextualProcessor<String, Signal, Str
         if (signal.type() != SignalType.SAMPLING || !SamplingPrograms.countsInPassRates(signal.tagValue("program"))) {
             return;
         }
-        ZoneId zone = settings.zone();
         LocalDate day = DayKeys.day(signal.eventTime(), zone);
         String prefix = record.key();
         String dayKey = DayKeys.key(prefix, day);
@@ -70,7 +73,7 @@ final class FailureRateProcessor extends ContextualProcessor<String, Signal, Str
         if (signal.sign() < 0 || !signal.failed()) {
             return;
         }
-        LocalDate first = day.minusDays(settings.failureRateWindow().toDays() - 1);
+        LocalDate first = day.minusDays(window.toDays() - 1);
         long tested = 0;
         long failed = 0;
         List<Evidence> failures = new ArrayList<>();

@@ -74,7 +74,7 @@ public final class FoodRiskTopology {
         CategoryDetectorWiring.Detections byCategory = CategoryDetectorWiring.wire(counted.signals(), settings, catalog);
         KStream<String, Detection> countAberrations = DailyCountWiring.detectAberrations(counted, settings);
         KStream<String, Detection> syndromeAberrations = SyndromeWiring.wire(builder, intake, settings);
-        KStream<String, Detection> planTargets = PlanTargetWiring.wire(signals, settings, catalog);
+        KStream<String, Detection> planTargets = PlanTargetWiring.wire(signals, settings.zone(), catalog);
         EnterpriseWiring.Detections byEnterprise = EnterpriseWiring.wire(signals, settings);
         IllnessClusterWiring.Detections illnessClusters = IllnessClusterWiring.wire(intake, settings);
 

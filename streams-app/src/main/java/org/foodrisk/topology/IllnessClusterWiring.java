@@ -7,6 +7,7 @@ import org.foodrisk.detect.CaseHistory;
 import org.foodrisk.detect.Detection;
 import org.foodrisk.detect.IllnessClusterRule;
 import org.foodrisk.detect.IncubationPeriods;
+import org.foodrisk.detect.LevelPolicy;
 import org.foodrisk.detect.OutbreakDefinition;
 import org.foodrisk.detect.SpaceTimeClusterRule;
 import org.foodrisk.detect.TownCases;
@@ -30,15 +31,16 @@ final class IllnessClusterWiring {
     }
 
     static Detections wire(SignalStreams intake, TopologySettings settings) {
-        KStream<String, Detection> clusters = byExposurePlace(intake.signals(), settings);
+        KStream<String, Detection> clusters = byExposurePlace(intake.signals(), settings.illnessCluster(), settings.levels());
         KStream<String, Detection> spaceTime = spaceTime(intake, settings);
         return new Detections(clusters, spaceTime);
     }
 
-    private static KStream<String, Detection> byExposurePlace(KStream<String, Signal> signals, TopologySettings settings) {
+    private static KStream<String, Detection> byExposurePlace(KStream<String, Signal> signals,
+                                                              IllnessClusterSettings settings, LevelPolicy levels) {
         OutbreakDefinition outbreaks = new OutbreakDefinition(IncubationPeriods.bundled(),
                 settings.clusterExposureWindow(), settings.clusterGap());
-        IllnessClusterRule rule = new IllnessClusterRule(outbreaks, settings.clusterMinCases(), settings.levels());
+        IllnessClusterRule rule = new IllnessClusterRule(outbreaks, settings.clusterMinCases(), levels);
         // A case whose place has no key (家中 without address …) can join no one: it is not repartitioned.
         return signals
                 .filter((id, s) -> s.type() == SignalType.ILLNESS && s.place() != null && s.place().key() != null,
@@ -57,7 +59,7 @@ final class IllnessClusterWiring {
                 .filter((id, s) -> s.type() == SignalType.ILLNESS && s.districtCode() != null && townOf(s) != null
                         && (s.place() == null || s.place().key() == null), Named.as("filter-unplaced-town-cases"))
                 .selectKey((id, s) -> s.districtCode(), Named.as("key-unplaced-cases-by-district"));
-        return WatermarkWiring.withWatermark(unplacedCases, intake, "unplaced-cases-by-district", settings)
+        return WatermarkWiring.withWatermark(unplacedCases, intake, "unplaced-cases-by-district", settings.time())
                 .process(WithStores.of(() -> new SpaceTimeScanProcessor(rule, settings.zone(), settings.dayCloseGrace()),
                                 StateStores.json(StoreNames.ILLNESS_SPACETIME, TownCases.class)),
                         Named.as("detect-illness-spacetime"));

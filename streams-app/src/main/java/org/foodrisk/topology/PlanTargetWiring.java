@@ -9,6 +9,8 @@ import org.foodrisk.ingest.Signal;
 import org.foodrisk.ingest.SignalType;
 import org.foodrisk.plan.PlanCatalog;
 
+import java.time.ZoneId;
+
 /**
  * <pre>
  *  sampling ─ [by district] ─ detect-plan-targets   (the year's totals against the plans' targets)
@@ -19,7 +21,7 @@ final class PlanTargetWiring {
     private PlanTargetWiring() {
     }
 
-    static KStream<String, Detection> wire(KStream<String, Signal> signals, TopologySettings settings,
+    static KStream<String, Detection> wire(KStream<String, Signal> signals, ZoneId zone,
                                            PlanCatalog catalog) {
         PlanTargetRule rule = new PlanTargetRule();
         return signals
@@ -29,7 +31,7 @@ final class PlanTargetWiring {
                         Named.as("filter-district-sampling"))
                 .selectKey((id, signal) -> signal.districtCode(), Named.as("key-by-district"))
                 .repartition(Repartitioned.with(TopologySerdes.KEY, TopologySerdes.SIGNAL).withName("sampling-by-district"))
-                .process(WithStores.of(() -> new PlanTargetProcessor(catalog, rule, settings.zone()),
+                .process(WithStores.of(() -> new PlanTargetProcessor(catalog, rule, zone),
                                 StateStores.json(StoreNames.PLAN_PROGRESS, DistrictYearTotals.class)),
                         Named.as("detect-plan-targets"));
     }

@@ -26,13 +26,13 @@ final class SyndromeWiring {
         builder.addStateStore(StateStores.json(StoreNames.SYNDROME_DAILY_COUNTS, DailyCount.class));
         // Cached: the report-delay tallies in it are rewritten with every record.
         StoreBuilder<?> progress = StateStores.cachedText(StoreNames.SYNDROME_ABERRATION_PROGRESS);
-        CountAberrationRule rule = CountAberrationRules.daily(settings, CountAberrationRule.Dimension.SYNDROME);
-        var comparableDays = CountAberrationRules.comparableDays(settings);
+        CountAberrationRule rule = CountAberrationRules.daily(settings.counts(), settings.levels(), CountAberrationRule.Dimension.SYNDROME);
+        var comparableDays = CountAberrationRules.comparableDays(settings.counts());
         KStream<String, Signal> cases = intake.signals()
                 .filter((id, s) -> s.type() == SignalType.ILLNESS && s.districtCode() != null && syndromeOf(s) != null,
                         Named.as("filter-syndrome-cases"))
                 .selectKey((id, s) -> s.districtCode() + "|" + syndromeOf(s), Named.as("key-by-district-syndrome"));
-        return WatermarkWiring.withWatermark(cases, intake, "cases-by-district-syndrome", settings)
+        return WatermarkWiring.withWatermark(cases, intake, "cases-by-district-syndrome", settings.time())
                 .process(() -> new DailyCountsProcessor(settings.zone(), StoreNames.SYNDROME_DAILY_COUNTS),
                         Named.as("count-daily-syndrome"), StoreNames.SYNDROME_DAILY_COUNTS)
                 .process(WithStores.of(() -> new PeriodAberrationProcessor(rule, null, comparableDays, settings.zone(),

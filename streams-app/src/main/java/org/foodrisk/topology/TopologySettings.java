@@ -1,155 +1,138 @@
 package org.foodrisk.topology;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.foodrisk.alert.DeadlinePolicy;
+import org.foodrisk.detect.LevelPolicy;
+import org.foodrisk.disposal.DisposalDeadlines;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
- * Everything the topology's behaviour depends on, in one place. The application starts from
- * {@link #defaults()} and overrides what configuration names under {@code foodrisk.detect.*}
- * (kebab-case of these names, e.g. {@code foodrisk.detect.cluster-gap: PT48H},
- * {@code foodrisk.detect.levels.cluster-red-cases: 30}), the zone ({@code foodrisk.zone}) and the
- * deadlines ({@code foodrisk.deadlines.*}); tests build it directly.
+ * Everything the topology's behaviour depends on: the zone, three clock settings shared by several
+ * stages, and one record per concern, each with its own {@code defaults()} and the reasons for them. The
+ * application starts from {@link #defaults()} and overrides what configuration names under
+ * {@code foodrisk.detect.*} ({@link SettingsOverrides}), the zone ({@code foodrisk.zone}) and the
+ * deadlines ({@code foodrisk.deadlines.*}, {@code foodrisk.disposal.deadlines.*}); tests build it from
+ * {@code defaults()} and replace a concern with {@link #with(Object)}.
+ * <p>
+ * Where a concern's keys sit under {@code foodrisk.detect} is said here: a component marked
+ * {@code @JsonUnwrapped} has its settings directly under it, named as its components in kebab-case
+ * ({@code foodrisk.detect.cluster-gap}); any other under the component's name
+ * ({@code foodrisk.detect.levels.cluster-red-cases}, {@code foodrisk.detect.food-hazard.*},
+ * {@code foodrisk.detect.time.*}); {@code @JsonIgnore} ones are configured elsewhere. Adding a detector with
+ * settings adds its record here as one component and one line of {@link #defaults()}.
  *
- * @param zone                 the zone in which days are counted (Asia/Shanghai)
- * @param futureTolerance      how far an event time may lie after publication (clock skew)
- * @param failureRateWindow    length of the rolling pass-rate window
- * @param failureRateMinSamples fewest results in a window before a pass rate is judged
- * @param failureRateAlpha     significance level of the one-sided binomial test
- * @param defaultPassRates     pass-rate targets by category where no plan sets one
- * @param defaultPassRate      pass-rate target for every other category
- * @param repeatOffenderWindow how close two failures of one business must be
- * @param repeatOffenderMinFailures how many failures make a repeat offender
- * @param clusterGap           longest gap between consecutive onsets of cases in one outbreak episode
- * @param clusterMinCases      cases with a common exposure that make a suspected outbreak
- * @param complaintWindow      how close complaints about one business must be
- * @param complaintMinCount    complaints about one business that make an alert
- * @param opinionAlpha         α of the epitweetr threshold
- * @param opinionMinPosts      fewest posts in 24 h before a spike is judged
- * @param rumourMinReach       reach from which a suspected rumour is flagged at once
- * @param fusionWindow         how close signals of different streams must be to fuse
- * @param fusionMinSignals     fewest notable signals for a fusion alert
- * @param overdueCheckEvery    how often (wall clock) open alerts are checked against their deadlines
- * @param countMethod          the aberration method for daily counts (a name of AberrationMethods)
- * @param countHistoryDays     days of history given to it before the judged day
- * @param countMinEvents       fewest events on a day before a count alarm becomes an alert
- * @param dayCloseGrace        how long after a day's end (stream time) it is judged: time for late reports
- * @param deadlines            time allowed to acknowledge and close an alert, by level
- * @param levels               the numeric thresholds of the alert-level policy
- * @param weeklyCountMethod    the method for weekly sums of the same counts, judged when an ISO week
- *                             closes ("farrington-flexible", the improved Farrington of Noufaily et al.
- *                             2013 with R's defaults: needs 5 years of weekly history), or "none"
- * @param clusterExposureWindow the window within which all cases of one outbreak episode may have been
- *                             exposed (one day's meals); see {@link org.foodrisk.detect.OutbreakDefinition}
- * @param foodHazard           the food × hazard pass-rate chart (sampling.food-hazard-cluster)
- * @param countMethodOptions   options of the daily method, named as R and the backtest CLI name them
- *                             ({@code min-sigma}, {@code alpha}, {@code baseline} …); absent ones take R's
- *                             defaults. The default {@code min-sigma 0.5} belongs to the default EARS C2: a
- *                             configuration that names another count-method without options gets R's defaults
- * @param weeklyCountMethodOptions the same for the weekly method (R's defaults unless set)
- * @param countBaseline        "comparable-days" (judge a day against earlier days of its own day type,
- *                             holidays and the return after them left out; {@link org.foodrisk.detect.ComparableDays})
- *                             or "consecutive-days" (R's series of consecutive days)
- * @param time                 the arrival-time clock: ticks, idle partitions, how far back days are judged again
- * @param disposal             time allowed to take a 核查处置 case to 已处置, by sampling program
- *                             ({@code foodrisk.disposal.deadlines.*}, like the alerts' deadlines no JSON form)
+ * @param zone              the zone in which days are counted (Asia/Shanghai; {@code foodrisk.zone})
+ * @param futureTolerance   how far an event time may lie after publication (clock skew)
+ * @param dayCloseGrace     how long after a day's end (stream time) it is judged: time for late reports
+ *                          (the count aberrations and the space–time scan)
+ * @param overdueCheckEvery how often (wall clock) open alerts and 核查处置 cases are checked against their deadlines
+ * @param time              the arrival-time clock: ticks, idle partitions, how far back days are judged again
+ *                          ({@code foodrisk.detect.time.*})
+ * @param levels            the numeric thresholds of the alert-level policy ({@code foodrisk.detect.levels.*})
+ * @param failureRate       the pass-rate detector
+ * @param foodHazard        the food × hazard pass-rate chart, sampling.food-hazard-cluster
+ *                          ({@code foodrisk.detect.food-hazard.*})
+ * @param opinion           the opinion spike and the suspected rumour
+ * @param fusion            the multi-stream fusion
+ * @param counts            the daily and weekly count aberrations: methods, their options, baseline
+ * @param repeatOffender    businesses that fail again
+ * @param complaintRepeat   businesses complained about again
+ * @param illnessCluster    suspected outbreaks at one exposure place
+ * @param deadlines         time allowed to acknowledge and close an alert, by level ({@code foodrisk.deadlines.*},
+ *                          no JSON form)
+ * @param disposal          time allowed to take a 核查处置 case to 已处置, by sampling program
+ *                          ({@code foodrisk.disposal.deadlines.*}, like the alerts' deadlines no JSON form)
  */
 public record TopologySettings(
-        ZoneId zone,
+        @JsonIgnore ZoneId zone,
         Duration futureTolerance,
-        Duration failureRateWindow,
-        int failureRateMinSamples,
-        double failureRateAlpha,
-        Map<String, Double> defaultPassRates,
-        double defaultPassRate,
-        Duration repeatOffenderWindow,
-        int repeatOffenderMinFailures,
-        Duration clusterGap,
-        int clusterMinCases,
-        Duration complaintWindow,
-        int complaintMinCount,
-        double opinionAlpha,
-        int opinionMinPosts,
-        long rumourMinReach,
-        Duration fusionWindow,
-        int fusionMinSignals,
-        Duration overdueCheckEvery,
-        String countMethod,
-        int countHistoryDays,
-        int countMinEvents,
         Duration dayCloseGrace,
-        org.foodrisk.alert.DeadlinePolicy deadlines,
-        org.foodrisk.detect.LevelPolicy levels,
-        String weeklyCountMethod,
-        Duration clusterExposureWindow,
-        FoodHazardSettings foodHazard,
-        Map<String, String> countMethodOptions,
-        Map<String, String> weeklyCountMethodOptions,
-        String countBaseline,
+        Duration overdueCheckEvery,
         TimeModel time,
-        org.foodrisk.disposal.DisposalDeadlines disposal) {
-
-    /**
-     * Production options of EARS C2 on sparse daily counts. R's earsC has no floor on the sd (minSigma
-     * 0): a baseline of zeros gives a threshold of 0, and with a 7-day baseline the alarm rate is far
-     * above the nominal 0.1 % (docs/evaluation.md, 2026-12-06). A floor of 0.5 (Burkom's suggestion for
-     * sparse data, the minimum-sd device of ESSENCE's EARS variants) puts the threshold over a zero
-     * baseline at 0 + 3.09·0.5 = 1.5: three cases of a rare syndrome (botulism, toxic mushrooms) still
-     * alarm, at BLUE (YELLOW for illness), not above a confirmed 3-case cluster. R's behaviour stays one
-     * setting away: count-method-options.min-sigma=0.
-     */
-    public static final Map<String, String> DEFAULT_COUNT_METHOD_OPTIONS = Map.of("min-sigma", "0.5");
+        LevelPolicy levels,
+        @JsonUnwrapped FailureRateSettings failureRate,
+        FoodHazardSettings foodHazard,
+        @JsonUnwrapped OpinionSettings opinion,
+        @JsonUnwrapped FusionSettings fusion,
+        @JsonUnwrapped CountAberrationSettings counts,
+        @JsonUnwrapped RepeatOffenderSettings repeatOffender,
+        @JsonUnwrapped ComplaintRepeatSettings complaintRepeat,
+        @JsonUnwrapped IllnessClusterSettings illnessCluster,
+        @JsonIgnore DeadlinePolicy deadlines,
+        @JsonIgnore DisposalDeadlines disposal) {
 
     public static TopologySettings defaults() {
-        return new TopologySettings(ZoneId.of("Asia/Shanghai"), Duration.ofDays(1), Duration.ofDays(30), 20, 0.01,
-                // Plan targets where plans set them (农产品 ≥97%, 乳制品 ≥99%); 95% elsewhere, below the
-                // national 2023 pass rate of 97.27% so that an average district does not alarm.
-                Map.of("食用农产品", 97.0, "乳制品", 99.0, "婴幼儿配方食品", 99.0), 95.0,
-                Duration.ofDays(90), 2,
-                Duration.ofHours(72), 2,
-                Duration.ofDays(30), 2,
-                0.025, 3, 100_000,
-                Duration.ofDays(7), 3, Duration.ofMinutes(1),
-                // EARS C2 on daily counts: eligible from 7 days of history (United4Surveillance).
-                "ears-c2", 28, 3, Duration.ofDays(1), org.foodrisk.alert.DeadlinePolicy.defaults(),
-                org.foodrisk.detect.LevelPolicy.defaults(), "farrington-flexible", Duration.ofHours(24),
-                FoodHazardSettings.defaults(), DEFAULT_COUNT_METHOD_OPTIONS, Map.of(), "comparable-days",
-                TimeModel.defaults(), org.foodrisk.disposal.DisposalDeadlines.defaults());
+        return new TopologySettings(
+                ZoneId.of("Asia/Shanghai"),
+                Duration.ofDays(1),
+                Duration.ofDays(1),
+                Duration.ofMinutes(1),
+                TimeModel.defaults(),
+                LevelPolicy.defaults(),
+                FailureRateSettings.defaults(),
+                FoodHazardSettings.defaults(),
+                OpinionSettings.defaults(),
+                FusionSettings.defaults(),
+                CountAberrationSettings.defaults(),
+                RepeatOffenderSettings.defaults(),
+                ComplaintRepeatSettings.defaults(),
+                IllnessClusterSettings.defaults(),
+                DeadlinePolicy.defaults(),
+                DisposalDeadlines.defaults());
     }
 
-    public TopologySettings withZone(ZoneId newZone) {
-        return new TopologySettings(newZone, futureTolerance, failureRateWindow, failureRateMinSamples,
-                failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
-                clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
-                rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
-                countMinEvents, dayCloseGrace, deadlines, levels, weeklyCountMethod, clusterExposureWindow, foodHazard,
-                countMethodOptions, weeklyCountMethodOptions, countBaseline, time, disposal);
+    /**
+     * These settings with one part replaced: a concern record ({@code with(new FusionSettings(…))}), the
+     * zone, the time model, the deadlines. The part is found by its type, so each concern has a record of
+     * its own; a part whose type is not unique here (the three durations) cannot be replaced this way.
+     */
+    public TopologySettings with(Object part) {
+        RecordComponent[] components = TopologySettings.class.getRecordComponents();
+        Object[] values = values();
+        int replaced = -1;
+        for (int i = 0; i < components.length; i++) {
+            if (components[i].getType().isInstance(part)) {
+                if (replaced >= 0) {
+                    throw new IllegalArgumentException("more than one setting is a " + part.getClass().getSimpleName()
+                            + ": " + components[replaced].getName() + ", " + components[i].getName());
+                }
+                replaced = i;
+            }
+        }
+        if (replaced < 0) {
+            throw new IllegalArgumentException("no setting is a " + part.getClass().getName());
+        }
+        values[replaced] = part;
+        return of(values);
     }
 
-    public TopologySettings withDeadlines(org.foodrisk.alert.DeadlinePolicy newDeadlines) {
-        return new TopologySettings(zone, futureTolerance, failureRateWindow, failureRateMinSamples,
-                failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
-                clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
-                rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
-                countMinEvents, dayCloseGrace, newDeadlines, levels, weeklyCountMethod, clusterExposureWindow, foodHazard,
-                countMethodOptions, weeklyCountMethodOptions, countBaseline, time, disposal);
+    /** The components' values in declaration order (for {@link SettingsOverrides}). */
+    Object[] values() {
+        return Arrays.stream(TopologySettings.class.getRecordComponents()).map(component -> {
+            try {
+                return component.getAccessor().invoke(this);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toArray();
     }
 
-    public TopologySettings withTime(TimeModel newTime) {
-        return new TopologySettings(zone, futureTolerance, failureRateWindow, failureRateMinSamples,
-                failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
-                clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
-                rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
-                countMinEvents, dayCloseGrace, deadlines, levels, weeklyCountMethod, clusterExposureWindow, foodHazard,
-                countMethodOptions, weeklyCountMethodOptions, countBaseline, newTime, disposal);
-    }
-
-    public TopologySettings withDisposal(org.foodrisk.disposal.DisposalDeadlines newDisposal) {
-        return new TopologySettings(zone, futureTolerance, failureRateWindow, failureRateMinSamples,
-                failureRateAlpha, defaultPassRates, defaultPassRate, repeatOffenderWindow, repeatOffenderMinFailures,
-                clusterGap, clusterMinCases, complaintWindow, complaintMinCount, opinionAlpha, opinionMinPosts,
-                rumourMinReach, fusionWindow, fusionMinSignals, overdueCheckEvery, countMethod, countHistoryDays,
-                countMinEvents, dayCloseGrace, deadlines, levels, weeklyCountMethod, clusterExposureWindow, foodHazard,
-                countMethodOptions, weeklyCountMethodOptions, countBaseline, time, newDisposal);
+    /** The settings made of these components' values, in declaration order. */
+    static TopologySettings of(Object[] values) {
+        Class<?>[] types = Arrays.stream(TopologySettings.class.getRecordComponents())
+                .map(RecordComponent::getType).toArray(Class<?>[]::new);
+        try {
+            Constructor<TopologySettings> canonical = TopologySettings.class.getDeclaredConstructor(types);
+            return canonical.newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -17,12 +17,12 @@ final class WatermarkWiring {
 
     /** @param stage names the repartition topic, its store and the nodes: it must stay as it is */
     static KStream<String, Signal> withWatermark(KStream<String, Signal> keyed, SignalStreams intake, String stage,
-                                                 TopologySettings settings) {
+                                                 TimeModel time) {
         String store = StoreNames.watermark(stage);
         return keyed.merge(intake.clockTicks(), Named.as("merge-ticks-" + stage))
                 .repartition(Repartitioned.with(TopologySerdes.KEY, TopologySerdes.SIGNAL).withName(stage)
                         .withStreamPartitioner(ClockTicks.multicastTicks()))
-                .process(WithStores.of(() -> new WatermarkProcessor(store, settings.time().upstreamTasks()),
+                .process(WithStores.of(() -> new WatermarkProcessor(store, time.upstreamTasks()),
                         StateStores.clock(store)), Named.as("watermark-" + stage));
     }
 }

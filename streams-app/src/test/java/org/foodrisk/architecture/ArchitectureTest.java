@@ -90,9 +90,8 @@ class ArchitectureTest {
      */
     private static final Set<String> KNOWN_API_TOPOLOGY_READS = Set.of(
             "api.DailyCountsReader -> topology.DailyCount",
-            "api.DailySeriesReader -> topology.DailyCount",
-            "api.DailySeriesReader -> topology.TopologySettings",
-            "api.ingest.IngestController -> topology.TopologySettings");
+            "api.DailySeriesReader -> topology.CountAberrationSettings",
+            "api.DailySeriesReader -> topology.DailyCount");
 
     @Test
     void theApiReadsNoNewTopologyInternals() {

@@ -8,7 +8,7 @@ import org.foodrisk.detect.aberration.CountSeries;
 import org.foodrisk.detect.aberration.Frequency;
 import org.foodrisk.ingest.SignalType;
 import org.foodrisk.reference.HolidayCalendar;
-import org.foodrisk.topology.TopologySettings;
+import org.foodrisk.topology.CountAberrationSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -50,7 +50,7 @@ class SparseDailyFalseAlarmsTest {
                 new Config("before: ears-c2 R defaults, consecutive days", Map.of(), ComparableDays.Mode.CONSECUTIVE_DAYS),
                 new Config("ears-c2 min-sigma 0.5, consecutive days", Map.of("min-sigma", "0.5"), ComparableDays.Mode.CONSECUTIVE_DAYS),
                 new Config("after: ears-c2 min-sigma 0.5, comparable days (production)",
-                        TopologySettings.defaults().countMethodOptions(), ComparableDays.Mode.of(TopologySettings.defaults().countBaseline())),
+                        CountAberrationSettings.defaults().countMethodOptions(), ComparableDays.Mode.of(CountAberrationSettings.defaults().countBaseline())),
                 new Config("alternative: ears-c2 min-sigma 1, comparable days", Map.of("min-sigma", "1"),
                         ComparableDays.Mode.COMPARABLE_DAYS));
         Map<String, double[]> perMean = new LinkedHashMap<>();
@@ -59,7 +59,7 @@ class SparseDailyFalseAlarmsTest {
                 "False alarms per series per week, 2025 (%.1f weeks), clean Poisson data with weekly cycle and holidays%n", WEEKS));
         for (Config config : configs) {
             CountAberrationRule rule = new CountAberrationRule(AberrationMethods.create("ears-c2", config.options(), Frequency.DAY),
-                    TopologySettings.defaults().countHistoryDays(), TopologySettings.defaults().countMinEvents(),
+                    CountAberrationSettings.defaults().countHistoryDays(), CountAberrationSettings.defaults().countMinEvents(),
                     CountAberrationRule.Dimension.FOOD_CATEGORY, LevelPolicy.defaults());
             ComparableDays days = new ComparableDays(config.mode(), calendar);
             double[] rates = new double[MEANS.length];

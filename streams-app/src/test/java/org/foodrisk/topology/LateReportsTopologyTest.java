@@ -206,7 +206,7 @@ class LateReportsTopologyTest {
         // Two input tasks; only task 0 exists in the test driver. Task 1's ticks are written by hand to the
         // stage's repartition topic, as task 1 would send them.
         TopologySettings settings = TopologySettings.defaults()
-                .withTime(TopologySettings.defaults().time().withUpstreamTasks(2));
+                .with(TopologySettings.defaults().time().withUpstreamTasks(2));
         start("late-reports-lagging", settings);
         TestInputTopic<String, String> stage = driver.createInputTopic(
                 "late-reports-lagging-signals-by-district-category-repartition",

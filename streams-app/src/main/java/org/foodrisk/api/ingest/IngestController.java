@@ -12,7 +12,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.foodrisk.ingest.InputTopic;
 import org.foodrisk.ingest.RecordIntake;
-import org.foodrisk.topology.TopologySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +45,8 @@ public class IngestController {
 
     private final Ingestion ingestion;
 
-    public IngestController(TopologySettings topology, IngestSettings settings, IngestProducer producer) {
-        this.ingestion = new Ingestion(new RecordIntake(topology.futureTolerance()), settings, producer::send);
+    public IngestController(RecordIntake intake, IngestSettings settings, IngestProducer producer) {
+        this.ingestion = new Ingestion(intake, settings, producer::send);
     }
 
     @Post(uri = SAMPLING_RESULTS, consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)

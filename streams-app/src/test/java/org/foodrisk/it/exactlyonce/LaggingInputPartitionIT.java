@@ -89,7 +89,7 @@ class LaggingInputPartitionIT {
             }
             // Four input tasks; a quiet one ticks the wall clock only after ten minutes, so that the lag
             // below is a lag (it lasts as long as processing the other partitions takes), not idleness.
-            TopologySettings settings = TopologySettings.defaults().withTime(
+            TopologySettings settings = TopologySettings.defaults().with(
                     new TimeModel(Duration.ofHours(1), Duration.ofMinutes(10), 4, Duration.ofDays(14)));
             List<Complaint> traffic = traffic();
             LocalDate laggingFrom = SPIKE;

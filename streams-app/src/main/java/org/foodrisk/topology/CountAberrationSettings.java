@@ -1,0 +1,48 @@
+package org.foodrisk.topology;
+
+import java.util.Map;
+
+/**
+ * Settings of the count aberrations — daily counts per district × category and × syndrome, and their
+ * weekly sums ({@code illness.aberration}, {@code complaint.spike}, {@code sampling.aberration}) — configured
+ * as {@code foodrisk.detect.<kebab-case of a component>}: {@code count-method: ears-c3},
+ * {@code count-method-options.min-sigma: 1}, {@code weekly-count-method-options.threshold-method: nbPlugin}.
+ * A method named without options of its own ({@code count-method: cusum} alone) starts from R's defaults,
+ * not from the default method's options, which it might refuse.
+ *
+ * @param countMethod              the aberration method for daily counts (a name of AberrationMethods)
+ * @param countMethodOptions       options of the daily method, named as R and the backtest CLI name them
+ *                                 ({@code min-sigma}, {@code alpha}, {@code baseline} …); absent ones take R's
+ *                                 defaults. The default {@code min-sigma 0.5} belongs to the default EARS C2: a
+ *                                 configuration that names another count-method without options gets R's defaults
+ * @param countHistoryDays         days of history given to it before the judged day
+ * @param countMinEvents           fewest events on a day (or in a week) before a count alarm becomes an alert
+ * @param countBaseline            "comparable-days" (judge a day against earlier days of its own day type,
+ *                                 holidays and the return after them left out; {@link org.foodrisk.detect.ComparableDays})
+ *                                 or "consecutive-days" (R's series of consecutive days)
+ * @param weeklyCountMethod        the method for weekly sums of the same counts, judged when an ISO week
+ *                                 closes ("farrington-flexible", the improved Farrington of Noufaily et al.
+ *                                 2013 with R's defaults: needs 5 years of weekly history), or "none"
+ * @param weeklyCountMethodOptions the same as countMethodOptions for the weekly method (R's defaults unless set)
+ */
+public record CountAberrationSettings(String countMethod, Map<String, String> countMethodOptions, int countHistoryDays,
+                                      int countMinEvents, String countBaseline, String weeklyCountMethod,
+                                      Map<String, String> weeklyCountMethodOptions) {
+
+    /**
+     * Production options of EARS C2 on sparse daily counts. R's earsC has no floor on the sd (minSigma
+     * 0): a baseline of zeros gives a threshold of 0, and with a 7-day baseline the alarm rate is far
+     * above the nominal 0.1 % (docs/evaluation.md, 2026-12-06). A floor of 0.5 (Burkom's suggestion for
+     * sparse data, the minimum-sd device of ESSENCE's EARS variants) puts the threshold over a zero
+     * baseline at 0 + 3.09·0.5 = 1.5: three cases of a rare syndrome (botulism, toxic mushrooms) still
+     * alarm, at BLUE (YELLOW for illness), not above a confirmed 3-case cluster. R's behaviour stays one
+     * setting away: count-method-options.min-sigma=0.
+     */
+    public static final Map<String, String> DEFAULT_COUNT_METHOD_OPTIONS = Map.of("min-sigma", "0.5");
+
+    public static CountAberrationSettings defaults() {
+        // EARS C2 on daily counts: eligible from 7 days of history (United4Surveillance).
+        return new CountAberrationSettings("ears-c2", DEFAULT_COUNT_METHOD_OPTIONS, 28, 3, "comparable-days",
+                "farrington-flexible", Map.of());
+    }
+}

@@ -1,0 +1,148 @@
+package org.foodrisk.topology;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.foodrisk.kafka.Json;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Applies {@code foodrisk.detect.*} configuration to the topology's settings, concern by concern: each
+ * key is the kebab-case name of a component of a concern record ({@code cluster-gap} of
+ * {@link IllnessClusterSettings}), of a record nested under its name ({@code levels.cluster-red-cases},
+ * {@code time.idle-after}) or a map entry ({@code default-pass-rates.饮料}, {@code count-method-options.min-sigma});
+ * {@link TopologySettings} says which concern sits where. Each value is taken as it would be written in
+ * JSON (numbers, ISO-8601 durations such as PT48H). Done through each concern's JSON form, so that every
+ * component of every concern is configurable without a binding per field and a new concern record needs
+ * none. An unknown key stops the start with the list of known ones: a misspelt threshold must not be
+ * silently ignored.
+ * <p>
+ * Not Micronaut's {@code @ConfigurationProperties} (as {@code foodrisk.ingest} is bound): the defaults stay in
+ * each record's {@code defaults()}, with their reasons, for the tests that build the topology without
+ * Micronaut, rather than repeated as {@code @Bindable} strings; and a key that no setting has is refused
+ * here, which binding field by field does not do on its own.
+ */
+public final class SettingsOverrides {
+
+    private SettingsOverrides() {
+    }
+
+    public static TopologySettings apply(TopologySettings base, Map<String, Object> overrides) {
+        if (overrides.isEmpty()) {
+            return base;
+        }
+        // The settings as configuration names them: the @JsonUnwrapped concerns' components at the top,
+        // the nested ones as objects, the @JsonIgnore'd (zone, deadlines) left out.
+        ObjectNode tree = Json.MAPPER.valueToTree(base);
+        // Default options belong to a default method (min-sigma is EARS's): a method named without options
+        // of its own (count-method: cusum) starts from its own defaults, not from options it would refuse.
+        for (String key : overrides.keySet()) {
+            String options = key + "-options";
+            if (tree.path(camelCase(key)).isValueNode() && tree.path(camelCase(options)).isObject()
+                    && overrides.keySet().stream().noneMatch(k -> k.startsWith(options + "."))) {
+                tree.putObject(camelCase(options));
+            }
+        }
+        for (Map.Entry<String, Object> override : overrides.entrySet()) {
+            set(tree, override.getKey(), String.valueOf(override.getValue()));
+        }
+        RecordComponent[] components = TopologySettings.class.getRecordComponents();
+        Object[] values = base.values();
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent component = components[i];
+            if (component.getAccessor().isAnnotationPresent(JsonIgnore.class)) {
+                continue;
+            }
+            JsonNode node = component.getAccessor().isAnnotationPresent(JsonUnwrapped.class)
+                    ? tree : tree.get(component.getName());
+            try {
+                values[i] = Json.MAPPER.treeToValue(node, component.getType());
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("foodrisk.detect: " + e.getOriginalMessage(), e);
+            }
+        }
+        return TopologySettings.of(values);
+    }
+
+    private static void set(ObjectNode tree, String key, String value) {
+        String[] path = key.split("\\.");
+        ObjectNode node = tree;
+        Class<?> type = TopologySettings.class;
+        for (int i = 0; i < path.length - 1; i++) {
+            Class<?> childType = type.isRecord() ? propertyType(type, camelCase(path[i])) : null;
+            JsonNode child = node.get(camelCase(path[i]));
+            if (childType == null || child == null || !child.isObject()) {
+                throw unknown(key, node);
+            }
+            node = (ObjectNode) child;
+            type = childType;
+            // A map's keys are data (a category, an R option name such as min-sigma): taken as written. The
+            // method options are checked by the method itself when the topology is built (an unknown option
+            // stops the start there, naming the method's options).
+            if (Map.class.isAssignableFrom(type)) {
+                if (i != path.length - 2) {
+                    throw unknown(key, node);
+                }
+                node.put(path[path.length - 1], value);
+                return;
+            }
+        }
+        String field = camelCase(path[path.length - 1]);
+        if (!node.has(field) || node.get(field).isObject()) {
+            throw unknown(key, node);
+        }
+        node.put(field, value);
+    }
+
+    /** The type of the configurable property of this name of a settings record, looking into unwrapped concerns. */
+    private static Class<?> propertyType(Class<?> record, String name) {
+        for (RecordComponent component : record.getRecordComponents()) {
+            if (component.getAccessor().isAnnotationPresent(JsonIgnore.class)) {
+                continue;
+            }
+            if (component.getAccessor().isAnnotationPresent(JsonUnwrapped.class)) {
+                Class<?> inner = propertyType(component.getType(), name);
+                if (inner != null) {
+                    return inner;
+                }
+            } else if (component.getName().equals(name)) {
+                return component.getType();
+            }
+        }
+        return null;
+    }
+
+    private static IllegalArgumentException unknown(String key, ObjectNode node) {
+        List<String> known = new ArrayList<>();
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            known.add(kebabCase(names.next()));
+        }
+        return new IllegalArgumentException("unknown setting foodrisk.detect." + key + "; known here: " + known);
+    }
+
+    static String camelCase(String kebab) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : kebab.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    private static String kebabCase(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,187 @@
+package org.foodrisk.topology;
+
+import org.foodrisk.detect.LevelPolicy;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SettingsOverridesTest {
+
+    @Test
+    void detectorSettingsAndLevelThresholdsAreConfigurable() {
+        TopologySettings base = TopologySettings.defaults();
+        TopologySettings settings = SettingsOverrides.apply(base, Map.of(
+                "cluster-gap", "PT48H",
+                "count-method", "ears-c3",
+                "failure-rate-min-samples", 30,
+                "levels.cluster-red-cases", "30",
+                "default-pass-rates.饮料", "98.5"));
+        assertEquals(Duration.ofHours(48), settings.illnessCluster().clusterGap());
+        assertEquals("ears-c3", settings.counts().countMethod());
+        assertEquals(30, settings.failureRate().failureRateMinSamples());
+        assertEquals(30, settings.levels().clusterRedCases());
+        assertEquals(98.5, settings.failureRate().defaultPassRates().get("饮料"));
+        assertEquals(99.0, settings.failureRate().defaultPassRates().get("乳制品"), "the other defaults stay");
+        assertEquals(LevelPolicy.defaults().clusterOrangeCases(), settings.levels().clusterOrangeCases());
+        org.junit.jupiter.api.Assertions.assertSame(base.deadlines(), settings.deadlines(), "deadlines are configured apart");
+        assertEquals(TopologySettings.defaults().zone(), settings.zone());
+    }
+
+    @Test
+    void aMisspeltSettingStopsTheStartNamingTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+                SettingsOverrides.apply(TopologySettings.defaults(), Map.of("levels.cluster-red-case", "30")));
+        assertTrue(e.getMessage().contains("cluster-red-cases"), e.getMessage());
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefused() {
+        assertThrows(IllegalArgumentException.class, () ->
+                SettingsOverrides.apply(TopologySettings.defaults(), Map.of("cluster-min-cases", "two")));
+    }
+
+    @Test
+    void countMethodOptionsAreConfigurableInProductionAndChecked() {
+        TopologySettings settings = SettingsOverrides.apply(TopologySettings.defaults(), Map.of(
+                "count-method-options.min-sigma", "1",
+                "count-method-options.alpha", "0.005",
+                "weekly-count-method-options.threshold-method", "nbPlugin"));
+        assertEquals("1", settings.counts().countMethodOptions().get("min-sigma"));
+        assertEquals("0.005", settings.counts().countMethodOptions().get("alpha"));
+        assertEquals("nbPlugin", settings.counts().weeklyCountMethodOptions().get("threshold-method"));
+        // The production path builds the methods from them (and refuses what a method does not take).
+        org.foodrisk.topology.FoodRiskTopology.build(settings, org.foodrisk.plan.PlanCatalog.bundled());
+        TopologySettings misspelt = SettingsOverrides.apply(TopologySettings.defaults(),
+                Map.of("count-method-options.min-sigmas", "1"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+                org.foodrisk.topology.FoodRiskTopology.build(misspelt, org.foodrisk.plan.PlanCatalog.bundled()));
+        assertTrue(e.getMessage().contains("--min-sigmas") && e.getMessage().contains("--min-sigma]")
+                && e.getMessage().contains("--baseline"), e.getMessage());
+    }
+
+    @Test
+    void theDefaultOptionsBelongToTheDefaultMethod() {
+        assertEquals("ears-c2", TopologySettings.defaults().counts().countMethod());
+        assertEquals("0.5", TopologySettings.defaults().counts().countMethodOptions().get("min-sigma"));
+        TopologySettings cusum = SettingsOverrides.apply(TopologySettings.defaults(), Map.of("count-method", "cusum"));
+        assertEquals(Map.of(), cusum.counts().countMethodOptions(), "cusum takes no min-sigma: R's defaults");
+        org.foodrisk.topology.FoodRiskTopology.build(cusum, org.foodrisk.plan.PlanCatalog.bundled());
+        TopologySettings rDefaults = SettingsOverrides.apply(TopologySettings.defaults(),
+                Map.of("count-method-options.min-sigma", "0", "count-baseline", "consecutive-days"));
+        assertEquals("0", rDefaults.counts().countMethodOptions().get("min-sigma"));
+        assertEquals("consecutive-days", rDefaults.counts().countBaseline());
+        assertThrows(IllegalArgumentException.class, () -> org.foodrisk.topology.FoodRiskTopology.build(
+                SettingsOverrides.apply(TopologySettings.defaults(), Map.of("count-baseline", "weekdays")),
+                org.foodrisk.plan.PlanCatalog.bundled()));
+    }
+
+    /**
+     * Every key of the one 33-component record that preceded the records by concern (2026-12-06), with a
+     * value that is not its default: each is still known, and lands where its name says.
+     */
+    private static final Map<String, String> EVERY_KEY = Map.ofEntries(
+            Map.entry("future-tolerance", "PT2H"),
+            Map.entry("failure-rate-window", "P14D"),
+            Map.entry("failure-rate-min-samples", "30"),
+            Map.entry("failure-rate-alpha", "0.05"),
+            Map.entry("default-pass-rates.饮料", "98.5"),
+            Map.entry("default-pass-rate", "96.0"),
+            Map.entry("repeat-offender-window", "P60D"),
+            Map.entry("repeat-offender-min-failures", "3"),
+            Map.entry("cluster-gap", "PT48H"),
+            Map.entry("cluster-min-cases", "3"),
+            Map.entry("cluster-exposure-window", "PT36H"),
+            Map.entry("complaint-window", "P10D"),
+            Map.entry("complaint-min-count", "4"),
+            Map.entry("opinion-alpha", "0.05"),
+            Map.entry("opinion-min-posts", "5"),
+            Map.entry("rumour-min-reach", "50000"),
+            Map.entry("fusion-window", "P3D"),
+            Map.entry("fusion-min-signals", "4"),
+            Map.entry("overdue-check-every", "PT5S"),
+            Map.entry("count-method", "ears-c3"),
+            Map.entry("count-method-options.alpha", "0.005"),
+            Map.entry("count-history-days", "35"),
+            Map.entry("count-min-events", "4"),
+            Map.entry("count-baseline", "consecutive-days"),
+            Map.entry("day-close-grace", "PT12H"),
+            Map.entry("weekly-count-method", "none"),
+            Map.entry("weekly-count-method-options.threshold-method", "nbPlugin"),
+            Map.entry("levels.failure-rate-yellow-p", "0.02"),
+            Map.entry("levels.failure-rate-orange-p", "0.002"),
+            Map.entry("levels.count-yellow-exceedance", "2.5"),
+            Map.entry("levels.opinion-yellow-exceedance", "1.6"),
+            Map.entry("levels.opinion-orange-exceedance", "3.5"),
+            Map.entry("levels.cluster-orange-cases", "6"),
+            Map.entry("levels.cluster-red-cases", "30"),
+            Map.entry("levels.complaint-yellow-count", "4"),
+            Map.entry("levels.complaint-orange-count", "6"),
+            Map.entry("levels.rumour-orange-reach", "2000000"),
+            Map.entry("food-hazard.cusum-days", "21"),
+            Map.entry("food-hazard.baseline-days", "300"),
+            Map.entry("food-hazard.baseline-gap-days", "10"),
+            Map.entry("food-hazard.odds-ratio", "5.0"),
+            Map.entry("food-hazard.threshold", "3.5"),
+            Map.entry("food-hazard.prior-weight", "40.0"),
+            Map.entry("food-hazard.episode-gap-days", "20"),
+            Map.entry("time.tick-every", "PT30M"),
+            Map.entry("time.idle-after", "PT30M"),
+            Map.entry("time.upstream-tasks", "4"),
+            Map.entry("time.rejudge-horizon", "P7D"));
+
+    @Test
+    void everyKeyOfTheFormerOneRecordStillWorks() {
+        TopologySettings settings = SettingsOverrides.apply(TopologySettings.defaults(), Map.copyOf(EVERY_KEY));
+        assertEquals(Duration.ofHours(2), settings.futureTolerance());
+        assertEquals(new FailureRateSettings(Duration.ofDays(14), 30, 0.05,
+                Map.of("食用农产品", 97.0, "乳制品", 99.0, "婴幼儿配方食品", 99.0, "饮料", 98.5), 96.0), settings.failureRate());
+        assertEquals(new RepeatOffenderSettings(Duration.ofDays(60), 3), settings.repeatOffender());
+        assertEquals(new IllnessClusterSettings(Duration.ofHours(48), 3, Duration.ofHours(36)), settings.illnessCluster());
+        assertEquals(new ComplaintRepeatSettings(Duration.ofDays(10), 4), settings.complaintRepeat());
+        assertEquals(new OpinionSettings(0.05, 5, 50_000), settings.opinion());
+        assertEquals(new FusionSettings(Duration.ofDays(3), 4), settings.fusion());
+        assertEquals(Duration.ofSeconds(5), settings.overdueCheckEvery());
+        assertEquals(new CountAberrationSettings("ears-c3", Map.of("min-sigma", "0.5", "alpha", "0.005"), 35, 4, "consecutive-days", "none",
+                Map.of("threshold-method", "nbPlugin")), settings.counts());
+        assertEquals(Duration.ofHours(12), settings.dayCloseGrace());
+        assertEquals(new LevelPolicy(0.02, 0.002, 2.5, 1.6, 3.5, 6, 30, 4, 6, 2_000_000), settings.levels());
+        assertEquals(new FoodHazardSettings(21, 300, 10, 5.0, 3.5, 40.0, 20), settings.foodHazard());
+        assertEquals(new TimeModel(Duration.ofMinutes(30), Duration.ofMinutes(30), 4, Duration.ofDays(7)), settings.time());
+        assertEquals(TopologySettings.defaults().zone(), settings.zone());
+        // The keys configure nothing else: each one changed one value, none is left at its default.
+        TopologySettings base = TopologySettings.defaults();
+        EVERY_KEY.forEach((key, value) -> assertTrue(!SettingsOverrides.apply(base, Map.of(key, value)).equals(base), key));
+        assertEquals(base, SettingsOverrides.apply(base, Map.of("cluster-gap", "PT72H")), "a default written out");
+    }
+
+    @Test
+    void theKeysOfTheConcernsUnderFoodriskDetectAreDistinct() {
+        // Unwrapped concerns share one level: a component named like another concern's would be ambiguous.
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (java.lang.reflect.RecordComponent component : TopologySettings.class.getRecordComponents()) {
+            if (component.getAccessor().isAnnotationPresent(com.fasterxml.jackson.annotation.JsonUnwrapped.class)) {
+                for (java.lang.reflect.RecordComponent inner : component.getType().getRecordComponents()) {
+                    assertTrue(names.add(inner.getName()), inner.getName());
+                }
+            } else {
+                assertTrue(names.add(component.getName()), component.getName());
+            }
+        }
+    }
+
+    @Test
+    void aConcernIsReplacedByItsType() {
+        FusionSettings fusion = new FusionSettings(Duration.ofDays(2), 2);
+        TopologySettings settings = TopologySettings.defaults().with(fusion);
+        org.junit.jupiter.api.Assertions.assertSame(fusion, settings.fusion());
+        assertEquals(TopologySettings.defaults().failureRate(), settings.failureRate());
+        assertEquals(java.time.ZoneId.of("UTC"), settings.with(java.time.ZoneId.of("UTC")).zone());
+        assertThrows(IllegalArgumentException.class, () -> settings.with(Duration.ofDays(1)), "three durations");
+        assertThrows(IllegalArgumentException.class, () -> settings.with("a string"));
+    }
+}
