@@ -56,7 +56,8 @@ record ClauseProfile(PlanTask task, PlanClause clause, String text, Set<String> 
             }
         }
         Set<String> hazards = RoutingWords.keysNamed(text, RoutingWords.HAZARDS);
-        Set<String> stages = RoutingWords.keysNamed(text, RoutingWords.STAGES);
+        // 食品生产经营者 is every business, not the 生产 and 流通 stages.
+        Set<String> stages = RoutingWords.keysNamed(text.replace("生产经营", ""), RoutingWords.STAGES);
         if (single) {
             categories.addAll(task.foodCategories());
             hazards.addAll(task.hazards());

@@ -17,7 +17,7 @@ import java.util.Set;
  * A clause that only builds (追溯, 产业, 宣传 …) is never specific.
  */
 record ClauseScore(ClauseProfile profile, int points, int mentions, boolean eligible, boolean concrete,
-                   boolean setting, boolean decisive, List<String> reasons) {
+                   boolean setting, boolean decisive, boolean devoted, List<String> reasons) {
 
     private static final Set<String> SPECIAL_STAGES = Set.of("进口", "屠宰", "储备", "网络销售");
     /** Hazard classes whose substances are the class itself (an element, an organism), not a campaign's target. */
@@ -32,9 +32,10 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
         boolean eligible = false;
         boolean substance = false;
         boolean decisive = false;
+        boolean devoted = false;
         if (p.building()) {
             reasons.add("只作建设/推广（无监管处置用语），不作责任条款");
-            return new ClauseScore(p, 0, 0, false, false, false, false, reasons);
+            return new ClauseScore(p, 0, 0, false, false, false, false, false, reasons);
         }
         for (String name : s.substanceNames()) {
             if (ELEMENTAL_HAZARDS.contains(s.hazard())
@@ -62,6 +63,7 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
             reasons.add("条款点名食品「" + s.food() + "」");
             mentions += RoutingWords.timesNamed(p.text(), List.of(s.food()));
             foodWords.add(s.food());
+            decisive = true;
         } else {
             for (String group : s.groups()) {
                 if (p.siblingGroups().contains(group)) {
@@ -73,6 +75,7 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
                     points += 4;
                     eligible = true;
                     reasons.add("食品「" + s.food() + "」属" + group + "，条款点名该类");
+                    decisive = true;
                     List<String> groupWords = RoutingWords.FOOD_GROUPS.entrySet().stream()
                             .filter(e -> e.getValue().contains(group)).map(Map.Entry::getKey).toList();
                     mentions += groupWords.stream().mapToInt(w -> RoutingWords.timesNamed(p.text(), List.of(w))).sum();
@@ -85,6 +88,7 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
         for (String key : s.settings()) {
             if (p.settings().contains(key)) {
                 setting = true;
+                decisive = true;
                 eligible = true;
                 points += 6;
                 String why = "场所「" + key + "」";
@@ -116,7 +120,8 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
         foodWords.addAll(categoryWords.stream().filter(w -> !"食用农产品".equals(w) && !"餐饮".equals(w)).toList());
         Set<String> hazardsNear = foodWords.isEmpty() ? p.hazards()
                 : RoutingWords.keysNamed(RoutingWords.sentencesNaming(p.text(), foodWords), RoutingWords.HAZARDS);
-        if (s.hazard() != null && !p.hazards().isEmpty()) {
+        // Only a hazard class plans can name restricts: a clause is not silent about 质量指标 or 其他.
+        if (s.hazard() != null && !p.hazards().isEmpty() && RoutingWords.HAZARDS.containsKey(s.hazard())) {
             if (p.hazards().contains(s.hazard())) {
                 points += 3;
                 eligible = true;
@@ -125,6 +130,7 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
             } else if (!substance && !hazardsNear.isEmpty()) {
                 // Labs file 克伦特罗 under 兽药残留 or 非法添加: a clause naming the substance is not "another hazard".
                 points -= 4;
+                decisive = false; // the clause names the food for another hazard (重金属 in 蔬菜, not 农残)
                 reasons.add("条款所指危害为" + hazardsNear + "，不含「" + s.hazard() + "」");
             }
         }
@@ -138,6 +144,7 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
                 };
                 points += weight;
                 eligible |= weight == 4;
+                decisive |= weight == 4; // 保健食品, 乳制品, 食品相关产品 …: a 大类 of its own regime
                 broadCategory = weight == 1;
                 reasons.add("大类「" + category + "」");
                 mentions += RoutingWords.timesNamed(p.text(), List.of(category));
@@ -155,6 +162,7 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
                 boolean special = SPECIAL_STAGES.contains(s.stage());
                 points += special ? 5 : 2;
                 eligible |= special || broadCategory;
+                decisive |= special;
                 concrete |= special;
                 reasons.add("环节「" + s.stage() + "」");
                 // A clause headed by the stage (蓟州 3.（八）.1「食品进出口环节：…」) is about that stage alone.
@@ -163,6 +171,7 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
                         && stageWords.stream().anyMatch(p.text().substring(0, colon)::contains)) {
                     points += 3;
                     decisive = true;
+                    devoted = true;
                     reasons.add("条款专述该环节");
                 }
                 mentions += RoutingWords.timesNamed(p.text(), stageWords);
@@ -177,7 +186,7 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
             points -= 3;
             reasons.add("公安牵头的打击犯罪条款：抽检不合格、病例先由监管部门核查处置，涉嫌犯罪再移送");
         }
-        return new ClauseScore(p, points, mentions, eligible && points > 0, concrete, setting, decisive, reasons);
+        return new ClauseScore(p, points, mentions, eligible && points > 0, concrete, setting, decisive, devoted, reasons);
     }
 
     /** The signal's side of the match, read once per query. */
@@ -192,6 +201,9 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
             String byLexicon = RoutingWords.categoryOf(q.foodName());
             if (byLexicon != null) {
                 categories.add(byLexicon);
+            }
+            if (q.foodName() != null && RoutingWords.FOOD_CONTACT_WORDS.stream().anyMatch(q.foodName()::contains)) {
+                categories.add("食品相关产品");
             }
             String stage = q.stage() == null ? null : q.stage().contains("进口") || q.stage().contains("冷链") ? "进口" : q.stage();
             // Text extraction may give a place as the "food" (学校食堂: what was eaten there): a setting, not a food.

@@ -64,8 +64,12 @@ public final class PlanRouter {
         }
         // The owner task's clauses answer as owner, not as specific tasks: a 抽检 plan clause that lists
         // 猪肉 and 瘦肉精 among its targets is still the 抽检 clause (蓟州 3.（八）.1).
+        // A case of illness is the 食源性疾病 owner's (流行病学调查) unless it happened in a setting a clause is
+        // about (学校食堂, 农村集体聚餐 …): what was eaten does not make a 农残 campaign or a 风险评估 clause responsible.
+        boolean illness = "illness".equals(query.signalType());
         List<ClauseScore> specific = specific(scored.stream()
-                .filter(s -> !s.profile().task().signalTypes().contains(query.signalType())).toList());
+                .filter(s -> !s.profile().task().signalTypes().contains(query.signalType()))
+                .filter(s -> !illness || s.setting()).toList());
         Map<ClauseProfile, ClauseScore> scores = new java.util.IdentityHashMap<>();
         scored.forEach(s -> scores.put(s.profile(), s));
         Map<String, PlanTaskRef> chosen = new LinkedHashMap<>();
@@ -73,12 +77,17 @@ public final class PlanRouter {
         boolean ownerFirst = "complaint".equals(query.signalType()) || "opinion".equals(query.signalType());
         Owner owner = owner(plan, query.signalType(), scores);
         if (!ownerFirst && owner != null && !specific.isEmpty()) {
-            // The owner task's own clause can be the most specific of all: it names the substance, or it is devoted
-            // to the signal's regime (蓟州 3.（八）.1「食品进出口环节：…」 for an import sample, 武清 （十一）「对塑化剂…
-            // 开展延伸监测」 for a phthalate), and the best specific clause does not — then the owner comes first.
+            // The owner task's own clause can be the most specific of all: it names the substance, the food or its
+            // group, the setting, or it is devoted to the signal's regime (蓟州 3.（八）.1「食品进出口环节：…」 for an
+            // import sample, 武清 （十一）「对塑化剂…开展延伸监测」 for a phthalate, 「食用林产品质量安全监测」 for 板栗),
+            // and no specific clause does (or the owner's clause is headed by the signal's regime) — then the owner
+            // comes first.
             ClauseScore ownerScore = scores.get(owner.profile());
             ownerFirst = ownerScore != null && ownerScore.eligible() && ownerScore.decisive()
-                    && specific.stream().noneMatch(ClauseScore::decisive) && ownerScore.points() > specific.get(0).points();
+                    && (ownerScore.devoted() || specific.stream().noneMatch(ClauseScore::decisive));
+            if (ownerFirst) {
+                specific = List.of(); // what shares only a hazard or a stage with the signal adds no one who must act
+            }
         }
         if (ownerFirst && owner != null) {
             put(chosen, plan, owner.profile(), owner.match(), note, owner.reasons());
@@ -144,6 +153,11 @@ public final class PlanRouter {
         if (eligible.stream().anyMatch(ClauseScore::setting)) {
             eligible = eligible.stream().filter(ClauseScore::setting).toList();
         }
+        // A clause naming what the signal is about (its substance, food or group) beats one that shares only its
+        // hazard, 大类 or stage, whatever the points: 西青 16.「林产品质量检测」 for 核桃, not 19. 治违禁.
+        if (eligible.stream().anyMatch(ClauseScore::decisive)) {
+            eligible = eligible.stream().filter(ClauseScore::decisive).toList();
+        }
         int best = eligible.stream().mapToInt(ClauseScore::points).max().orElse(0);
         List<ClauseScore> top = eligible.stream().filter(s -> s.points() == best).sorted(ORDER).toList();
         // A tie on 餐饮食品 + 餐饮 alone says little: the most specific of those clauses, not two.
@@ -173,7 +187,10 @@ public final class PlanRouter {
         List<ClauseProfile> clauses = new ArrayList<>();
         plan.tasks().stream().filter(t -> t.signalTypes().contains(signalType)).forEach(t -> clauses.addAll(profiles(t)));
         if (!clauses.isEmpty()) {
-            ClauseScore bestMatch = clauses.stream().map(scores::get)
+            // For a case of illness, the clause that names 食源性疾病 is the owner's, not one that names its food.
+            List<ClauseProfile> candidates = !"illness".equals(signalType) ? clauses
+                    : clauses.stream().filter(c -> RoutingWords.timesNamed(c.text(), words) > 0).toList();
+            ClauseScore bestMatch = candidates.stream().map(scores::get)
                     .filter(sc -> sc != null && sc.eligible()).sorted(ORDER).findFirst().orElse(null);
             if (bestMatch != null) {
                 List<String> reasons = new ArrayList<>();

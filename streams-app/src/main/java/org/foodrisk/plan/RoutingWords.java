@@ -37,9 +37,12 @@ final class RoutingWords {
             "生产", List.of("食品生产", "生产监管", "小作坊", "生产加工", "食品工业"),
             "流通", List.of("销售环节", "流通", "集中交易市场", "批发市场", "超市", "经营者", "市场准入", "进货查验"),
             "餐饮", List.of("餐饮", "餐厅", "食堂", "餐厨"),
-            "进口", List.of("进口", "进出口", "冷链", "海关", "走私", "国门"),
+            // Not 冷链: a cold-chain logistics clause (蓟州 3.（十）.4 冷库建设) is not about imports; the plans
+            // write 进口冷链 when they mean imported cold-chain food. A signal's stage 冷链 still reads as 进口.
+            "进口", List.of("进口", "进出口", "海关", "走私", "国门"),
             "网络销售", List.of("网络销售", "网络食品", "电商", "直播", "入网", "网络订餐"),
-            "储备", List.of("收购", "储存", "收储", "储备", "入库", "出库"));
+            // Not 储存: every food is stored (保健食品「生产、储存和销售过程」); 储备 is the grain reserve's regime.
+            "储备", List.of("收购", "收储", "储备", "入库", "出库"));
 
     /**
      * Settings where one kitchen feeds many (DESIGN: 学校食堂, 集体用餐, 农村集体聚餐 route too). The key is
@@ -47,12 +50,17 @@ final class RoutingWords {
      */
     static final Map<String, List<String>> SETTINGS = ordered(
             "校园", List.of("学校", "校园", "托幼", "幼儿园", "中小学", "小学", "中学", "校外供餐", "校外配餐", "小饭桌", "校长"),
+            // Before 集体用餐: a 集体用餐配送单位 is that setting, not any canteen (西青 14.).
+            "集体用餐配送", List.of("集体用餐配送", "配送单位", "中央厨房"),
             "集体用餐", List.of("集中用餐", "集体用餐", "团餐", "建筑工地"),
-            "农村集体聚餐", List.of("农村集体聚餐", "集体聚餐", "农村宴席", "流动厨房"),
+            "农村集体聚餐", List.of("农村集体聚餐", "集体聚餐", "农村宴席", "流动厨房", "农家乐"),
             "养老机构", List.of("养老院", "养老机构"),
             // Places the plans name for their own supervision campaigns: 武清 （九） 旅游景点, 蓟州 3.（七）.8 小作坊和小摊贩.
             "旅游景点", List.of("旅游景点", "旅游景区", "景区"),
-            "小作坊摊贩", List.of("小作坊", "摊贩", "小摊点", "流动摊点"));
+            "小作坊摊贩", List.of("小作坊", "摊贩", "小摊点", "流动摊点"),
+            "集中交易市场", List.of("集中交易市场", "批发市场", "农贸市场", "菜市场"),
+            "跨境电商", List.of("跨境电商", "跨境电子商务"),
+            "清真", List.of("清真"));
 
     /**
      * Plan words that name a substance by its class or campaign, beyond its own name and the banned-list
@@ -128,7 +136,9 @@ final class RoutingWords {
             "粮油", List.of("粮食"),
             "储备粮", List.of("粮食"),
             "成品粮", List.of("粮食"),
-            "肉类", List.of("畜禽肉及副产品"));
+            "肉类", List.of("畜禽肉及副产品"),
+            // 食用林产品 (林业部门's monitoring): nuts and dried fruit of trees — 板栗, 核桃, 红枣.
+            "林产品", List.of("生干坚果与籽类"));
 
     /** Plan words for national 大类 that are not the 大类's own name. */
     static final Map<String, List<String>> CATEGORY_WORDS = ordered(
@@ -149,16 +159,29 @@ final class RoutingWords {
             "水产制品", List.of("水产制品"),
             "食盐", List.of("食盐"),
             "茶叶", List.of("茶叶及相关制品"),
-            "餐饮", List.of("餐饮食品"));
+            "餐饮", List.of("餐饮食品"),
+            "食品相关产品", List.of("食品相关产品"),
+            "餐饮具", List.of("食品相关产品"),
+            "餐具", List.of("食品相关产品"),
+            "餐盒", List.of("食品相关产品"),
+            "食品包装", List.of("食品相关产品"));
+
+    /**
+     * Words of a sample's food name that make it a 食品相关产品 (packaging, tableware, containers — 《食品相关产品质量安全
+     * 监督管理暂行办法》, 2023), which no food lexicon lists.
+     */
+    static final List<String> FOOD_CONTACT_WORDS = List.of("餐具", "餐饮具", "餐盒", "饭盒", "包装膜", "包装袋",
+            "保鲜膜", "容器", "吸管", "筷子", "一次性杯");
 
     /**
      * A clause that only builds (追溯, 产业, 品牌, 宣传, 信用 …) and names no supervising verb is context,
      * not the unit that must act on a risk: 武清 （十八）「推广婴幼儿配方乳粉追溯体系」 does not handle a
-     * failed infant-formula sample, （十）「加强特殊食品日常监管」 does.
+     * failed infant-formula sample, （十）「加强特殊食品日常监管」 does; nor does 西青 2.「进口冷链食品道路运输电子运单」
+     * (区运管局) handle a failed imported-beef sample, 2.「督促指导食品生产经营者加强进口冷链食品管理」 does.
      */
     static final List<String> BUILDING_WORDS = List.of("追溯", "产业", "品牌", "宣传", "科普", "诚信", "信用",
             "浪费", "培训", "许可", "标准化", "示范", "三品一标", "保险", "经费", "创建", "地理标志", "绿色防控",
-            "明厨亮灶", "教育");
+            "明厨亮灶", "教育", "道路运输");
     static final List<String> HANDLING_WORDS = List.of("监管", "整治", "打击", "查处", "排查", "检查", "抽检",
             "抽查", "监测", "治理", "处置", "处罚", "严打", "严控", "严惩", "管控", "查验", "执法", "侦办", "铁拳");
 
@@ -226,6 +249,9 @@ final class RoutingWords {
         Set<String> named = keysNamed(setting, SETTINGS);
         if (named.contains("校园")) {
             return Set.of("校园"); // 学校食堂: the school's own tasks, not the generic canteen ones
+        }
+        if (named.contains("集体用餐配送")) {
+            return Set.of("集体用餐配送");
         }
         if (named.isEmpty() && setting.contains("食堂")) {
             return Set.of("集体用餐");
