@@ -6,7 +6,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.foodrisk.detect.CriticalHazardRule;
 import org.foodrisk.detect.RestrictedPesticideRule;
-import org.foodrisk.detect.Detection;
 import org.foodrisk.ingest.Signal;
 import org.foodrisk.operations.OutputCounters;
 import org.foodrisk.plan.PlanCatalog;
@@ -66,22 +65,28 @@ public final class FoodRiskTopology {
         SignalStreams intake = IntakeWiring.wire(builder, settings, counters);
         KStream<String, Signal> signals = intake.signals();
 
-        KStream<String, Detection> criticalHazard = signals.flatMapValues(CriticalHazardRule::evaluate,
-                Named.as("detect-critical-hazard"));
-        KStream<String, Detection> restrictedPesticide = signals.flatMapValues(RestrictedPesticideRule::evaluate,
-                Named.as("detect-restricted-pesticide"));
+        Detections detections = new Detections();
+        detections.add("critical-hazard", signals.flatMapValues(CriticalHazardRule::evaluate,
+                Named.as("detect-critical-hazard")));
+        detections.add("restricted-pesticide", signals.flatMapValues(RestrictedPesticideRule::evaluate,
+                Named.as("detect-restricted-pesticide")));
         DailyCountWiring.Counted counted = DailyCountWiring.count(builder, intake, settings, catalog);
         CategoryDetectorWiring.Detections byCategory = CategoryDetectorWiring.wire(counted.signals(), settings, catalog);
-        KStream<String, Detection> countAberrations = DailyCountWiring.detectAberrations(counted, settings);
-        KStream<String, Detection> syndromeAberrations = SyndromeWiring.wire(builder, intake, settings);
-        KStream<String, Detection> planTargets = PlanTargetWiring.wire(signals, settings.zone(), catalog);
+        detections.add("failure-rate", byCategory.failureRate())
+                .add("opinion", byCategory.opinion())
+                .add("fusion", byCategory.fusion())
+                .add("food-hazard-cluster", byCategory.foodHazardClusters());
+        detections.add("count-aberrations", DailyCountWiring.detectAberrations(counted, settings));
+        detections.add("syndrome-aberrations", SyndromeWiring.wire(builder, intake, settings));
+        detections.add("plan-targets", PlanTargetWiring.wire(signals, settings.zone(), catalog));
         EnterpriseWiring.Detections byEnterprise = EnterpriseWiring.wire(signals, settings);
+        detections.add("repeat-offender", byEnterprise.repeatOffenders())
+                .add("complaint-repeat", byEnterprise.repeatComplaints());
         IllnessClusterWiring.Detections illnessClusters = IllnessClusterWiring.wire(intake, settings);
+        detections.add("illness-cluster", illnessClusters.clusters())
+                .add("illness-spacetime", illnessClusters.spaceTime());
 
-        AlertWiring.wire(builder, new Detections(criticalHazard, byCategory.failureRate(),
-                byEnterprise.repeatOffenders(), byEnterprise.repeatComplaints(), illnessClusters.clusters(),
-                illnessClusters.spaceTime(), byCategory.opinion(), byCategory.fusion(), countAberrations,
-                syndromeAberrations, planTargets, byCategory.foodHazardClusters(), restrictedPesticide), settings, catalog, counters);
+        AlertWiring.wire(builder, detections, settings, catalog, counters);
         DisposalWiring.wire(builder, signals, settings, catalog, counters);
         return builder.build();
     }
