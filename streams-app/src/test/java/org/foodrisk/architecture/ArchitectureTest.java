@@ -61,17 +61,10 @@ class ArchitectureTest {
         rule.check(main);
     }
 
-    @Test
-    void theStatisticsDependOnNothingElseOfTheService() {
-        // Prepares moving detect/aberration into a module of its own (issue 17, item 5).
-        ArchRule rule = noClasses().that().resideInAPackage("org.foodrisk.detect.aberration..")
-                .should().dependOnClassesThat().resideOutsideOfPackages(
-                        "org.foodrisk.detect.aberration..", "java..", "org.apache.commons..")
-                .because("the surveillance methods are R's, reusable without foodrisk");
-        rule.check(main);
-    }
+    // detect/aberration is the statistics module now (statistics/, issue 17 item 5): its rule (nothing
+    // else of foodrisk) is StatisticsArchitectureTest there; Maven keeps the service out of tools/.
 
-    /** Service classes that use the tools (demo data, evaluation, backtest), to move out of the service jar. */
+    /** Service classes that use the demo data (evaluation and backtest are in tools/ since 2026-12-06). */
     private static final Set<String> KNOWN_TOOL_USERS = Set.of(
             "runtime.DemoFeeder -> demo.ArrivalMerge",
             "runtime.DemoFeeder -> demo.DemoDataGenerator",

@@ -3,7 +3,7 @@
 ## R and the package 'surveillance' (Debian: r-cran-surveillance) are only the generator of these
 ## fixtures: the Java tests read the CSVs this script writes and never call R.
 ##
-##   cd streams-app && Rscript src/test/r/make-ears-cusum-fixtures.R
+##   cd statistics && Rscript src/test/r/make-ears-cusum-fixtures.R
 ##
 ## Writes to src/test/resources/fixtures/surveillance/:
 ##   <dataset>.input.csv         the input series, header date,unit,count (the backtest CLI's input)

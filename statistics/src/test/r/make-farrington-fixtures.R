@@ -2,9 +2,9 @@
 # FarringtonFlexible), made with the reference implementation, R package `surveillance`.
 # R is only a fixture generator: nothing in the build or CI runs R.
 #
-#   Rscript streams-app/src/test/r/make-farrington-fixtures.R   (from the repository root)
+#   Rscript statistics/src/test/r/make-farrington-fixtures.R   (from the repository root)
 #
-# Writes into streams-app/src/test/resources/fixtures/surveillance/:
+# Writes into statistics/src/test/resources/fixtures/surveillance/:
 #   farrington-input.csv                    date,unit,count       (every series, every period)
 #   farrington.csv                          farrington(), R defaults
 #   farrington-flexible.csv                 farringtonFlexible(), R defaults
@@ -27,7 +27,7 @@ stopifnot(packageVersion("surveillance") >= "1.20")
 cat("surveillance", as.character(packageVersion("surveillance")), "on", R.version.string, "\n")
 
 args <- commandArgs(trailingOnly = TRUE)
-outDir <- if (length(args) > 0) args[1] else "streams-app/src/test/resources/fixtures/surveillance"
+outDir <- if (length(args) > 0) args[1] else "statistics/src/test/resources/fixtures/surveillance"
 dir.create(outDir, recursive = TRUE, showWarnings = FALSE)
 
 set.seed(20240601)

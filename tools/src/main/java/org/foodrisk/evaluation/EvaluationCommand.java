@@ -114,7 +114,7 @@ public final class EvaluationCommand implements Callable<Integer> {
     }
 
     static String reproduction(SimulationConfig config) {
-        return String.format(Locale.ROOT, "java -cp streams-app/target/classes:$(cat streams-app/target/app.classpath)"
+        return String.format(Locale.ROOT, "java -cp tools/target/classes:$(cat tools/target/tools.classpath)"
                         + " org.foodrisk.evaluation.EvaluationCommand --seed %d --districts %d --outbreaks %d"
                         + " --outbreaks-per-year %d --history-years %d --sizes %s --mode %s --onset-unit-days %d",
                 config.seed(), config.districts(), config.outbreaksPerStream(), config.outbreaksPerDistrictYear(),

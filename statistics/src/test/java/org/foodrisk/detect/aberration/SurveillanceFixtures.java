@@ -1,13 +1,16 @@
 package org.foodrisk.detect.aberration;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,12 +102,26 @@ public final class SurveillanceFixtures {
         return rows;
     }
 
-    /** Where a fixture file lies on disk (the backtest CLI reads files). */
+    /**
+     * Where a fixture file lies on disk (the backtest CLI reads files): the file itself, or a copy in a
+     * temporary file when the fixtures are read from this module's test-jar (tools' tests in {@code mvn verify}).
+     */
     public static Path path(String file) {
+        URL url = resource(file);
         try {
-            return Path.of(resource(file).toURI());
+            if ("file".equals(url.getProtocol())) {
+                return Path.of(url.toURI());
+            }
+            Path copy = Files.createTempFile("fixture-", "-" + file);
+            copy.toFile().deleteOnExit();
+            try (InputStream in = url.openStream()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return copy;
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
