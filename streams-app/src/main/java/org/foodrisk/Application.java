@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The foodrisk service: Kafka Streams topology, HTTP API (OpenAPI at /swagger/foodrisk-0.1.yml, Swagger UI
@@ -28,7 +29,7 @@ public class Application {
             // JVM shutdown hooks run side by side: this one waits for Micronaut's to have closed the context.
             broker.closeAfterContext();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (context.isRunning() && System.nanoTime() < deadline) {
                     try {
                         Thread.sleep(100);

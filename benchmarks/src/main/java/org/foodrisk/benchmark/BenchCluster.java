@@ -35,6 +35,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The benchmark's Kafka: a fresh {@link LocalKraftBroker} in a temporary directory (a real broker in
@@ -102,7 +107,7 @@ final class BenchCluster implements AutoCloseable {
     }
 
     /** The broker JVM: the child process of this one whose command line runs KraftBrokerMain. */
-    java.util.Optional<Long> brokerPid() {
+    Optional<Long> brokerPid() {
         return ProcessHandle.current().children().map(ProcessHandle::pid)
                 .filter(pid -> procText(pid, "cmdline").contains("KraftBrokerMain")).findFirst();
     }
@@ -120,7 +125,7 @@ final class BenchCluster implements AutoCloseable {
     private static String procText(long pid, String file) {
         try {
             return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), file)),
-                    java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+                    StandardCharsets.UTF_8).replace('\0', ' ');
         } catch (IOException | RuntimeException e) {
             return "";
         }
@@ -160,10 +165,10 @@ final class BenchCluster implements AutoCloseable {
         config.put("isolation.level", "read_committed");
         config.put("enable.auto.commit", false);
         long count = 0;
-        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =
-                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(config,
-                             new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-                             new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                     new KafkaConsumer<>(config,
+                             new ByteArrayDeserializer(),
+                             new ByteArrayDeserializer())) {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -197,7 +202,7 @@ final class BenchCluster implements AutoCloseable {
     }
 
     /** Bytes the broker holds for the topics {@code topic} accepts. */
-    long brokerBytes(java.util.function.Predicate<String> topic) throws ExecutionException, InterruptedException {
+    long brokerBytes(Predicate<String> topic) throws ExecutionException, InterruptedException {
         long sum = 0;
         Map<Integer, Map<String, LogDirDescription>> dirs =
                 admin.describeLogDirs(List.of(1)).allDescriptions().get();

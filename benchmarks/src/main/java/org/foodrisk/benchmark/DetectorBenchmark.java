@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.foodrisk.detect.aberration.PointStatus;
 
 /**
  * JMH benchmarks of the aberration detectors on realistic series lengths.
@@ -124,7 +125,7 @@ public class DetectorBenchmark {
         static int firstJudgeable(AberrationMethod method, CountSeries series) {
             List<DetectionPoint> all = method.detect(series, 0);
             for (int i = 0; i < all.size(); i++) {
-                if (all.get(i).status() != org.foodrisk.detect.aberration.PointStatus.INSUFFICIENT_HISTORY) {
+                if (all.get(i).status() != PointStatus.INSUFFICIENT_HISTORY) {
                     return i;
                 }
             }

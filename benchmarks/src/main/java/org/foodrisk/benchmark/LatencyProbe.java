@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.errors.InterruptException;
 
 /**
  * Event → output latency at a fixed input rate: a producer thread paces records at {@code rate}
@@ -59,7 +62,7 @@ final class LatencyProbe {
 
     static LatencyProbe passThrough(BenchCluster cluster) {
         return new LatencyProbe(cluster, BenchCluster.PASS_THROUGH_OUTPUT, BenchRecord::key,
-                r -> new String(r.key(), java.nio.charset.StandardCharsets.UTF_8), false);
+                r -> new String(r.key(), StandardCharsets.UTF_8), false);
     }
 
     static LatencyProbe alerts(BenchCluster cluster) {
@@ -95,7 +98,7 @@ final class LatencyProbe {
                         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(20))) {
                             seen.add(new Seen(System.nanoTime(), outputKey.apply(r), alerts ? kind(r.value()) : null));
                         }
-                    } catch (org.apache.kafka.common.errors.InterruptException e) {
+                    } catch (InterruptException e) {
                         return;
                     }
                 }
@@ -171,7 +174,7 @@ final class LatencyProbe {
     private static String kind(byte[] value) {
         try {
             return value == null ? "tombstone" : Json.MAPPER.readTree(value).path("kind").asText("?");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "?";
         }
     }

@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.SplittableRandom;
 
 /**
  * One year of sampling results at national scale, built from {@link DemoDataGenerator}'s Tianjin
@@ -51,7 +52,7 @@ final class NationalSampling implements Iterator<BenchRecord> {
     private final ArrivalMerge<Reported> arrivals;
 
     private final double keep;
-    private final java.util.SplittableRandom thinning;
+    private final SplittableRandom thinning;
 
     /**
      * About {@code results} sampling results in {@code year}: whole copies, or — below one copy's
@@ -63,7 +64,7 @@ final class NationalSampling implements Iterator<BenchRecord> {
 
     private NationalSampling(long seed, int copyCount, int year, double keep) {
         this.keep = copyCount > 1 ? 1.0 : keep;
-        this.thinning = new java.util.SplittableRandom(seed);
+        this.thinning = new SplittableRandom(seed);
         for (int c = 0; c < copyCount; c++) {
             copies.add(new DemoDataGenerator(seed + 1000L * c, DemoDataGenerator.TIANJIN));
         }

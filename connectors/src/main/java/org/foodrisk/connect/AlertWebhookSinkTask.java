@@ -32,6 +32,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.security.GeneralSecurityException;
+import java.util.List;
 
 /**
  * Sends each alert that passes the filters, one at a time and in order, synchronously: the
@@ -255,7 +257,7 @@ public class AlertWebhookSinkTask extends SinkTask {
             byte[] sign = mac.doFinal((timestamp + "\n" + secret).getBytes(StandardCharsets.UTF_8));
             String s = URLEncoder.encode(Base64.getEncoder().encodeToString(sign), StandardCharsets.UTF_8);
             return url + (url.contains("?") ? "&" : "?") + "timestamp=" + timestamp + "&sign=" + s;
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new ConnectException("cannot sign the 钉钉 webhook URL", e);
         }
     }
@@ -303,7 +305,7 @@ public class AlertWebhookSinkTask extends SinkTask {
         if (value instanceof byte[] b) {
             return new String(b, StandardCharsets.UTF_8);
         }
-        if (value instanceof Map<?, ?> || value instanceof java.util.List<?>) {
+        if (value instanceof Map<?, ?> || value instanceof List<?>) {
             try {
                 return DeadLetters.JSON.writeValueAsString(value);
             } catch (IOException e) {

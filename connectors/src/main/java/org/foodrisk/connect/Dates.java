@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.DateTimeException;
 
 /** Dates and times as labs write them, turned into ISO-8601 with an offset (+08:00 by default). */
 final class Dates {
@@ -56,7 +57,7 @@ final class Dates {
                 return Optional.of(LocalDate.of(Integer.parseInt(c.group(1)), Integer.parseInt(c.group(2)),
                         Integer.parseInt(c.group(3))).atStartOfDay().atOffset(offset));
             }
-        } catch (java.time.DateTimeException invalid) {
+        } catch (DateTimeException invalid) {
             return Optional.empty();
         }
         return Optional.empty();

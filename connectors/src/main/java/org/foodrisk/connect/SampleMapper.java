@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import org.foodrisk.connect.TableFile.TableRow;
 import org.foodrisk.topics.ContractValidator;
 import org.foodrisk.topics.Topics;
+import java.util.function.Function;
 
 /**
  * Turns the rows of a dropped file into units: one sampling-result record per sample, or one
@@ -141,7 +142,7 @@ final class SampleMapper {
 
     private ObjectNode limsRecord(String sampleId, List<TableRow> rows, Map<String, Integer> col, List<String> errors) {
         TableRow first = rows.get(0);
-        java.util.function.Function<String, String> f = name -> {
+        Function<String, String> f = name -> {
             Integer i = col.get(name);
             if (i == null) {
                 return null;

@@ -7,6 +7,7 @@ import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ConnectorTransactionBoundaries;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the sampling results of files dropped in a directory: national sampling notices
@@ -22,7 +23,7 @@ public class SamplingFileSourceConnector extends SourceConnector {
         SamplingFileSourceConfig config = new SamplingFileSourceConfig(props);
         if (!config.inputDir().toFile().isDirectory()) {
             // Not fatal: the task waits for it, but say so at once.
-            org.slf4j.LoggerFactory.getLogger(SamplingFileSourceConnector.class)
+            LoggerFactory.getLogger(SamplingFileSourceConnector.class)
                     .warn("input.dir {} does not exist (yet)", config.inputDir());
         }
         this.props = Map.copyOf(props);

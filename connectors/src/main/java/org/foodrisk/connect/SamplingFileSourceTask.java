@@ -30,6 +30,8 @@ import org.apache.kafka.connect.source.SourceTask;
 import org.foodrisk.connect.SampleMapper.Unit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.OutputStream;
 
 /**
  * Reads the dropped files one at a time, oldest first.
@@ -216,7 +218,7 @@ public class SamplingFileSourceTask extends SourceTask {
             String json = DeadLetters.JSON.writeValueAsString(DeadLetters.of("file:" + name, null, null, null, null,
                     error, "file " + name + " cannot be read: " + error));
             return new Unit(null, json, true, "whole file");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -269,7 +271,7 @@ public class SamplingFileSourceTask extends SourceTask {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
+                in.transferTo(OutputStream.nullOutputStream());
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -26,6 +26,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import java.math.BigDecimal;
+import java.time.LocalTime;
 
 /**
  * A dropped file read as rows of text cells, CSV (UTF-8 with or without BOM, else GB18030) or
@@ -132,7 +134,7 @@ final class TableFile {
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
             LocalDateTime t = cell.getLocalDateTimeCellValue();
-            return t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+            return t.toLocalTime().equals(LocalTime.MIDNIGHT)
                     ? t.toLocalDate().toString() : t.toString();
         }
         if (type == CellType.NUMERIC) {
@@ -140,7 +142,7 @@ final class TableFile {
             if (d == Math.rint(d) && Math.abs(d) < 1e15) {
                 return Long.toString((long) d);
             }
-            return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
         }
         String s = formatter.formatCellValue(cell);
         return s == null ? null : s;

@@ -14,6 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.metrics.PluginMetrics;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTaskContext;
 
 /** Filters, bodies and retries of the sink task, without a worker. */
 class AlertWebhookSinkTaskTest {
@@ -57,7 +65,7 @@ class AlertWebhookSinkTaskTest {
     @Test
     void namesFromOutsideAreInertInBothRobotsMarkdown() throws Exception {
         String forged = "康盛超市[点我](http://evil)\n### 伪造标题\n> 伪造行 <font color=\"info\">**假**</font> <@all>";
-        com.fasterxml.jackson.databind.node.ObjectNode a = (com.fasterxml.jackson.databind.node.ObjectNode) alert("ALT-1", "120114", "RED");
+        ObjectNode a = (ObjectNode) alert("ALT-1", "120114", "RED");
         a.putObject("enterprise").put("name", forged);
         a.put("foodCategory", "食用农产品\n- 伪造项");
         a.putArray("recommendedActions").add("立即下架[详情](http://evil)");
@@ -149,18 +157,18 @@ class AlertWebhookSinkTaskTest {
         List<Long> timeouts = new CopyOnWriteArrayList<>();
         try {
             AlertWebhookSinkTask t = new AlertWebhookSinkTask();
-            t.initialize(new org.apache.kafka.connect.sink.SinkTaskContext() {
+            t.initialize(new SinkTaskContext() {
                 @Override
                 public Map<String, String> configs() {
                     return Map.of();
                 }
 
                 @Override
-                public void offset(Map<org.apache.kafka.common.TopicPartition, Long> offsets) {
+                public void offset(Map<TopicPartition, Long> offsets) {
                 }
 
                 @Override
-                public void offset(org.apache.kafka.common.TopicPartition tp, long offset) {
+                public void offset(TopicPartition tp, long offset) {
                 }
 
                 @Override
@@ -169,16 +177,16 @@ class AlertWebhookSinkTaskTest {
                 }
 
                 @Override
-                public java.util.Set<org.apache.kafka.common.TopicPartition> assignment() {
-                    return java.util.Set.of();
+                public Set<TopicPartition> assignment() {
+                    return Set.of();
                 }
 
                 @Override
-                public void pause(org.apache.kafka.common.TopicPartition... partitions) {
+                public void pause(TopicPartition... partitions) {
                 }
 
                 @Override
-                public void resume(org.apache.kafka.common.TopicPartition... partitions) {
+                public void resume(TopicPartition... partitions) {
                 }
 
                 @Override
@@ -186,21 +194,21 @@ class AlertWebhookSinkTaskTest {
                 }
 
                 @Override
-                public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {
+                public PluginMetrics pluginMetrics() {
                     return null;
                 }
             });
             t.start(Map.of("webhook.url", "http://127.0.0.1:" + server.getAddress().getPort() + "/hook",
                     "webhook.batch.max.ms", "1000"));
-            List<org.apache.kafka.connect.sink.SinkRecord> batch = new java.util.ArrayList<>();
+            List<SinkRecord> batch = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                batch.add(new org.apache.kafka.connect.sink.SinkRecord("foodrisk.alerts.v1", 0, null, "ALT-" + i, null,
+                batch.add(new SinkRecord("foodrisk.alerts.v1", 0, null, "ALT-" + i, null,
                         ConnectWorkerIntegrationTest.alert("ALT-" + i, "120114", "RED"), i));
             }
             try {
                 t.put(batch);
                 throw new AssertionError("expected the batch to be handed back");
-            } catch (org.apache.kafka.connect.errors.RetriableException expected) {
+            } catch (RetriableException expected) {
                 assertEquals(List.of(1000L), timeouts);
             }
             assertEquals(2, bodies.size());

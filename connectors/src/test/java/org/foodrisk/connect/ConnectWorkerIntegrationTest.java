@@ -49,6 +49,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.function.BooleanSupplier;
 
 /**
  * Both connectors in a real Connect worker (connect-runtime's standalone worker, started in
@@ -410,7 +411,7 @@ class ConnectWorkerIntegrationTest {
         awaitCondition(() -> Files.exists(file), file + " exists");
     }
 
-    private static void awaitCondition(java.util.function.BooleanSupplier condition, String what)
+    private static void awaitCondition(BooleanSupplier condition, String what)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {

@@ -10,6 +10,11 @@ import org.foodrisk.plan.PlanTaskRef;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import org.foodrisk.detect.CountSeriesKey;
+import org.foodrisk.detect.Judgement;
+import org.foodrisk.ingest.BoundedText;
 
 /**
  * One version of a risk alert, exactly the contract's foodrisk.alerts.v1 value, plus optional
@@ -49,12 +54,12 @@ public record Alert(
         int detections,
         Handling handling,
         List<VersionNote> history,
-        org.foodrisk.detect.Judgement judgement) {
+        Judgement judgement) {
 
     static final int MAX_HISTORY = AlertBounds.MAX_HISTORY;
 
     public Alert {
-        headline = org.foodrisk.ingest.BoundedText.abbreviated(headline, AlertBounds.MAX_HEADLINE_CHARS);
+        headline = BoundedText.abbreviated(headline, AlertBounds.MAX_HEADLINE_CHARS);
         handling = handling == null ? Handling.none() : handling;
         history = history == null ? List.of() : List.copyOf(history);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
@@ -68,9 +73,9 @@ public record Alert(
      * the risk's identity by the one class that writes it, so that readers (the dashboard's chart) need not
      * parse {@code dedupKey}. Derived, not stored: every alert carries it, also those written before it.
      */
-    @com.fasterxml.jackson.annotation.JsonProperty(value = "syndrome", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "syndrome", access = JsonProperty.Access.READ_ONLY)
     public String syndrome() {
-        return org.foodrisk.detect.CountSeriesKey.syndromeOf(dedupKey).orElse(null);
+        return CountSeriesKey.syndromeOf(dedupKey).orElse(null);
     }
 
     Alert next(AlertStatus newStatus, Handling newHandling, OffsetDateTime now) {
@@ -84,7 +89,7 @@ public record Alert(
      * one has taken it up yet (待处置), left to its unit otherwise (the unit may have found more than
      * the count showed); either way the judgement says 撤回.
      */
-    Alert withdrawn(org.foodrisk.detect.Judgement withdrawal, OffsetDateTime now) {
+    Alert withdrawn(Judgement withdrawal, OffsetDateTime now) {
         boolean untouched = status == AlertStatus.OPEN && handling.actions().isEmpty();
         Handling newHandling = untouched
                 ? new Handling(handling.assignedUnit(), handling.acknowledgedAt(), now, "撤回：迟到报告复核后不再超出预警阈值",
@@ -98,7 +103,7 @@ public record Alert(
 
     /** This version with a line in the version history saying what changed. */
     public Alert noted(String change) {
-        List<VersionNote> notes = new java.util.ArrayList<>(history);
+        List<VersionNote> notes = new ArrayList<>(history);
         notes.add(new VersionNote(version, updatedAt, status, level, change));
         notes = NewestWithinBudget.of(notes, MAX_HISTORY, AlertBounds.MAX_HISTORY_BYTES);
         return new Alert(alertId, version, status, level, levelName, kind, headline, districtCode, districtName,
@@ -111,7 +116,7 @@ public record Alert(
     public record VersionNote(int version, OffsetDateTime at, AlertStatus status, AlertLevel level, String change) {
 
         public VersionNote {
-            change = org.foodrisk.ingest.BoundedText.abbreviated(change, AlertBounds.MAX_HISTORY_CHANGE_CHARS);
+            change = BoundedText.abbreviated(change, AlertBounds.MAX_HISTORY_CHANGE_CHARS);
         }
     }
 

@@ -1,5 +1,8 @@
 package org.foodrisk.alert;
 
+import org.foodrisk.detect.Evidence;
+import org.foodrisk.plan.PlanTaskRef;
+
 /**
  * How large an alert may grow, and why that is small enough (issue 14, "poison pill by growth").
  *
@@ -46,7 +49,7 @@ public final class AlertBounds {
     /** Contract (foodrisk.alert-actions.v1): note and disposition, characters. A page of Chinese text. */
     public static final int MAX_NOTE_CHARS = 2000;
     /** Contract: the acting or assigned unit, characters (a unit is named as the plans name it). */
-    public static final int MAX_UNIT_CHARS = org.foodrisk.plan.PlanTaskRef.MAX_UNIT_CHARS;
+    public static final int MAX_UNIT_CHARS = PlanTaskRef.MAX_UNIT_CHARS;
     /** Contract: who acted, characters. */
     public static final int MAX_BY_CHARS = 128;
 
@@ -58,7 +61,7 @@ public final class AlertBounds {
     public static final int MAX_EVIDENCE = 200;
     public static final int MAX_EVIDENCE_BYTES = 160 * 1024;
     /** One evidence line-list entry, e.g. "猪肉 不合格 克伦特罗 2.3μg/kg 某摊位" (bounded where it is made). */
-    public static final int MAX_EVIDENCE_SUMMARY_CHARS = org.foodrisk.detect.Evidence.MAX_SUMMARY_CHARS;
+    public static final int MAX_EVIDENCE_SUMMARY_CHARS = Evidence.MAX_SUMMARY_CHARS;
 
     /** Version history: one line per version, the latest kept. */
     public static final int MAX_HISTORY = 200;

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.Collections;
 
 /**
  * Turns a detection into the next version of its alert — or into nothing, when the detection
@@ -94,7 +96,7 @@ public final class AlertUpdater {
                 && seen.isBefore(closedAt.plus(QUIET_PERIOD));
     }
 
-    static final java.time.Duration QUIET_PERIOD = java.time.Duration.ofDays(7);
+    static final Duration QUIET_PERIOD = Duration.ofDays(7);
 
     /**
      * The first (most relevant: routing orders them) plan tasks within {@link AlertBounds#MAX_PLAN_TASKS}
@@ -105,11 +107,11 @@ public final class AlertUpdater {
         if (planTasks == null || planTasks.isEmpty()) {
             return planTasks;
         }
-        List<PlanTaskRef> lastFirst = new java.util.ArrayList<>(planTasks);
-        java.util.Collections.reverse(lastFirst);
-        List<PlanTaskRef> kept = new java.util.ArrayList<>(
+        List<PlanTaskRef> lastFirst = new ArrayList<>(planTasks);
+        Collections.reverse(lastFirst);
+        List<PlanTaskRef> kept = new ArrayList<>(
                 NewestWithinBudget.of(lastFirst, AlertBounds.MAX_PLAN_TASKS, AlertBounds.MAX_PLAN_TASK_BYTES));
-        java.util.Collections.reverse(kept);
+        Collections.reverse(kept);
         return kept;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * When an alert must be acknowledged and closed, and which of the two it has missed.
@@ -11,9 +12,9 @@ import java.time.OffsetDateTime;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Deadlines(OffsetDateTime acknowledgeBy, OffsetDateTime closeBy, java.util.List<String> overdue) {
+public record Deadlines(OffsetDateTime acknowledgeBy, OffsetDateTime closeBy, List<String> overdue) {
 
     public Deadlines {
-        overdue = overdue == null ? java.util.List.of() : java.util.List.copyOf(overdue);
+        overdue = overdue == null ? List.of() : List.copyOf(overdue);
     }
 }

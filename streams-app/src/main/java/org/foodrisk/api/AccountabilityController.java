@@ -13,6 +13,10 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.LocalDate;
+import org.foodrisk.disposal.DisposalTargets;
+import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.reference.Districts;
 
 /**
  * Accountability of a responsible unit (GET /api/v1/units/{unit}/accountability) and the current
@@ -27,11 +31,11 @@ import java.util.Map;
 public class AccountabilityController {
 
     private final AlertStoreReader reader;
-    private final org.foodrisk.disposal.DisposalTargets targets;
+    private final DisposalTargets targets;
 
-    public AccountabilityController(AlertStoreReader reader, org.foodrisk.plan.PlanCatalog catalog) {
+    public AccountabilityController(AlertStoreReader reader, PlanCatalog catalog) {
         this.reader = reader;
-        this.targets = new org.foodrisk.disposal.DisposalTargets(catalog);
+        this.targets = new DisposalTargets(catalog);
     }
 
     @Get("/units/{unit}/accountability")
@@ -65,8 +69,8 @@ public class AccountabilityController {
         if (district == null) {
             return stated;
         }
-        org.foodrisk.reference.Districts.byCode(district).or(() -> org.foodrisk.reference.Districts.byName(district))
-                .ifPresent(d -> targets.of(d.code(), d.name(), java.time.LocalDate.now().getYear()).stream()
+        Districts.byCode(district).or(() -> Districts.byName(district))
+                .ifPresent(d -> targets.of(d.code(), d.name(), LocalDate.now().getYear()).stream()
                         .filter(t -> t.binds(unit)).forEach(t -> stated.putIfAbsent(t.metric(), t.value())));
         return stated;
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * Publishes alert actions posted over HTTP to foodrisk.alert-actions.v1 — the same topic Kafka
@@ -35,7 +36,7 @@ public class ActionPublisher {
         try {
             String json = Json.MAPPER.writeValueAsString(action);
             return producer.send(new ProducerRecord<>(Topics.ALERT_ACTIONS, action.alertId(), json)).get(30, TimeUnit.SECONDS);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 
 /**
  * POST /api/v1/alerts/{alertId}/actions — an action for users without Kafka. The body is the
@@ -46,7 +48,7 @@ public class AlertActionsController {
     public AlertActionsController(ActionPublisher publisher, AlertStoreReader alerts,
                                   @Value("${foodrisk.zone:Asia/Shanghai}") ZoneId zone) {
         this.publisher = publisher;
-        this.authority = new ActionAuthority(AlertLifecycle.defaults(), alerts::get, java.time.Clock.system(zone));
+        this.authority = new ActionAuthority(AlertLifecycle.defaults(), alerts::get, Clock.system(zone));
     }
 
     @Post
@@ -56,7 +58,7 @@ public class AlertActionsController {
         if (user == null) {
             return ApiErrors.unauthorized("sign in first", false);
         }
-        Map<String, Object> requested = new java.util.LinkedHashMap<>(body);
+        Map<String, Object> requested = new LinkedHashMap<>(body);
         Object given = requested.putIfAbsent("alertId", alertId);
         if (given != null && !alertId.equals(given)) {
             return HttpResponse.badRequest(Map.of("errors", List.of("$.alertId: " + given + " differs from the path's " + alertId)));

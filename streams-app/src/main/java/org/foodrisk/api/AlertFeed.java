@@ -22,6 +22,7 @@ import reactor.core.publisher.Sinks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.io.IOException;
 
 /**
  * Every new alert version of the alerts topic, as it is committed, for the live feed of this
@@ -88,7 +89,7 @@ public class AlertFeed implements AutoCloseable {
         try {
             // Only this thread emits, so the sink's single-producer contract holds.
             sink.tryEmitNext(Json.MAPPER.readValue(record.value(), Alert.class));
-        } catch (java.io.IOException unreadable) {
+        } catch (IOException unreadable) {
             LOG.warn("Alert at {}-{}@{} is not readable, not shown: {}", record.topic(), record.partition(),
                     record.offset(), LogSafe.quote(unreadable.getMessage()));
         }

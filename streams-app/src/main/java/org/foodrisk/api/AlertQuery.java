@@ -4,6 +4,8 @@ import org.foodrisk.alert.Alert;
 
 import java.time.OffsetDateTime;
 import java.util.function.Predicate;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Filters of GET /api/v1/alerts. {@code unit} matches a lead or co-unit of any responsible task;
@@ -44,7 +46,7 @@ public record AlertQuery(String district, String category, String level, String 
     private static void append(StringBuilder query, String name, String value) {
         if (value != null && !value.isBlank()) {
             query.append('&').append(name).append('=')
-                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
     }
 

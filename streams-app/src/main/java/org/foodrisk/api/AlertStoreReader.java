@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.io.IOException;
 
 /**
  * Reads alerts from the topology's alert store (interactive queries), correct with any number of
@@ -98,7 +99,7 @@ public class AlertStoreReader {
             JsonNode json = body.get();
             return json.has("alerts") ? List.of(Json.MAPPER.treeToValue(json.get("alerts"), Alert[].class))
                     : List.of(Json.MAPPER.treeToValue(json, Alert.class));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new HttpStatusException(HttpStatus.BAD_GATEWAY, "unreadable answer of another instance: " + e.getMessage());
         }
     }

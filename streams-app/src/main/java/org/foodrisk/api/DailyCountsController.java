@@ -13,6 +13,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.time.DateTimeException;
+import java.util.Optional;
 
 /**
  * GET /api/v1/daily-counts — the daily series the count detectors watch, for charts and for
@@ -45,11 +47,11 @@ public class DailyCountsController {
         try {
             last = to == null ? zone.today() : LocalDate.parse(to);
             first = from == null ? last.minusDays(55) : LocalDate.parse(from);
-        } catch (java.time.DateTimeException e) { // unparsable, or to=-999999999-01-01 (minusDays overflows)
+        } catch (DateTimeException e) { // unparsable, or to=-999999999-01-01 (minusDays overflows)
             return badRequest("from and to are ISO dates (yyyy-MM-dd) from " + RequestedValues.FIRST_YEAR + " to "
                     + RequestedValues.LAST_YEAR);
         }
-        java.util.Optional<String> invalid = RequestedValues.first(RequestedValues.outOfRange("from", first),
+        Optional<String> invalid = RequestedValues.first(RequestedValues.outOfRange("from", first),
                 RequestedValues.outOfRange("to", last), RequestedValues.notAKeyPart("district", district),
                 RequestedValues.notAKeyPart("category", category));
         if (invalid.isPresent()) {

@@ -10,6 +10,10 @@ import org.foodrisk.runtime.ServiceZone;
 
 import java.time.LocalDate;
 import java.util.Map;
+import io.micronaut.http.HttpStatus;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.foodrisk.api.access.ApiErrors;
 
 /**
  * GET /api/v1/daily-counts/{districtCode}/{category}?from=&to= — the daily counts of a district ×
@@ -47,12 +51,12 @@ public class DailySeriesController {
                 : reader.syndromeSeries(districtCode, syndrome, start, end));
     }
 
-    private HttpResponse<?> answer(@Nullable LocalDate from, @Nullable LocalDate to, java.util.Optional<String> invalidKey,
-                                   java.util.function.BiFunction<LocalDate, LocalDate, DailySeries> read) {
-        java.util.Optional<String> invalid = RequestedValues.first(invalidKey, RequestedValues.outOfRange("from", from),
+    private HttpResponse<?> answer(@Nullable LocalDate from, @Nullable LocalDate to, Optional<String> invalidKey,
+                                   BiFunction<LocalDate, LocalDate, DailySeries> read) {
+        Optional<String> invalid = RequestedValues.first(invalidKey, RequestedValues.outOfRange("from", from),
                 RequestedValues.outOfRange("to", to));
         if (invalid.isPresent()) {
-            return org.foodrisk.api.access.ApiErrors.of(io.micronaut.http.HttpStatus.BAD_REQUEST, "bad-request", invalid.get());
+            return ApiErrors.of(HttpStatus.BAD_REQUEST, "bad-request", invalid.get());
         }
         LocalDate end = to != null ? to : zone.today();
         LocalDate start = from != null ? from : end.minusDays(59);

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.io.IOException;
 
 /**
  * Reads 核查处置 cases from the topology's case store, correct with any number of instances (as
@@ -124,7 +125,7 @@ public class DisposalCaseReader {
             JsonNode json = body.get();
             return json.has("cases") ? List.of(Json.MAPPER.treeToValue(json.get("cases"), DisposalCase[].class))
                     : List.of(Json.MAPPER.treeToValue(json, DisposalCase.class));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new HttpStatusException(HttpStatus.BAD_GATEWAY, "unreadable answer of another instance: " + e.getMessage());
         }
     }

@@ -3,6 +3,8 @@ package org.foodrisk.api;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
 
 /**
  * Checks of query values before they reach the stores, so that a bad value is a 400 with a reason,
@@ -40,7 +42,7 @@ final class RequestedValues {
     /** For routes that answer a typed body: a 400 with the reason (Micronaut's error shape). */
     static void requireValid(Optional<String> reason) {
         reason.ifPresent(text -> {
-            throw new io.micronaut.http.exceptions.HttpStatusException(io.micronaut.http.HttpStatus.BAD_REQUEST, text);
+            throw new HttpStatusException(HttpStatus.BAD_REQUEST, text);
         });
     }
 

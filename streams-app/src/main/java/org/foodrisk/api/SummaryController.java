@@ -13,6 +13,9 @@ import org.foodrisk.reference.Districts;
 import org.foodrisk.reference.Period;
 import org.foodrisk.summary.RiskSummary;
 import org.foodrisk.summary.SummaryHtml;
+import io.micronaut.http.HttpStatus;
+import java.util.Map;
+import org.foodrisk.api.access.ApiErrors;
 
 
 /**
@@ -45,11 +48,11 @@ public class SummaryController {
         try {
             parsed = Period.parseRequested(periodId);
         } catch (IllegalArgumentException e) { // our own reasons, no Java internals
-            return org.foodrisk.api.access.ApiErrors.of(io.micronaut.http.HttpStatus.BAD_REQUEST, "bad-request", e.getMessage());
+            return ApiErrors.of(HttpStatus.BAD_REQUEST, "bad-request", e.getMessage());
         }
         District district = Districts.byCode(districtCode).orElse(null);
         if (district == null) {
-            return HttpResponse.notFound(java.util.Map.of("error", "unknown district " + districtCode));
+            return HttpResponse.notFound(Map.of("error", "unknown district " + districtCode));
         }
         RiskSummary summary = summaries.summary(district, parsed);
         return switch (format) {

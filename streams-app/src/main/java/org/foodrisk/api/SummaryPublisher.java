@@ -3,7 +3,6 @@ package org.foodrisk.api;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -30,6 +29,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import java.time.ZoneId;
+import org.foodrisk.runtime.RepeatingTask;
 
 /**
  * Publishes the 会商 summaries of every district on foodrisk.risk-summaries.v1 (key
@@ -52,7 +55,7 @@ public class SummaryPublisher {
     private final KafkaRuntime runtime;
     private final StoreInstances instances;
     private final PublicationSchedule schedule;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
     private final KafkaProducer<String, String> producer;
     private Period lastWeek;
     private Period lastMonth;
@@ -60,19 +63,19 @@ public class SummaryPublisher {
     public SummaryPublisher(SummaryService summaries, KafkaRuntime runtime, StoreInstances instances,
                             ServiceZone zone,
                             @Value("${foodrisk.summaries.publish-after:PT8H}") Duration publishAfter,
-                            @jakarta.inject.Named(io.micronaut.scheduling.TaskExecutors.SCHEDULED)
-                            io.micronaut.scheduling.TaskScheduler scheduler) {
+                            @jakarta.inject.Named(TaskExecutors.SCHEDULED)
+                            TaskScheduler scheduler) {
         this.summaries = summaries;
         this.runtime = runtime;
         this.instances = instances;
         this.schedule = new PublicationSchedule(zone.zone(), publishAfter);
         this.zone = zone.zone();
         this.producer = new KafkaProducer<>(runtime.kafka().durableProducer("foodrisk-summaries"), new StringSerializer(), new StringSerializer());
-        this.task = org.foodrisk.runtime.RepeatingTask.start(scheduler, "Publishing due summaries",
+        this.task = RepeatingTask.start(scheduler, "Publishing due summaries",
                 Duration.ofSeconds(30), Duration.ofMinutes(1), this::publishDue);
     }
 
-    private final org.foodrisk.runtime.RepeatingTask task;
+    private final RepeatingTask task;
 
     synchronized void publishDue() {
         if (runtime.streams().state() != KafkaStreams.State.RUNNING) {

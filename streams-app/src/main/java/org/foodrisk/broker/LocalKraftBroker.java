@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.HashMap;
 
 /**
  * A real single-node KRaft broker (combined broker + controller) in its own JVM, started from
@@ -206,8 +210,8 @@ public final class LocalKraftBroker implements AutoCloseable {
         // topic with compression.type=lz4 is recompressed by the broker) and a logging backend.
         Path runtimeClasspath = classpathFile.resolveSibling("app.classpath");
         String classpath = Files.readString(classpathFile).trim()
-                + (Files.exists(runtimeClasspath) ? java.io.File.pathSeparator + Files.readString(runtimeClasspath).trim() : "")
-                + java.io.File.pathSeparator + BrokerClasspath.ownCodeLocation();
+                + (Files.exists(runtimeClasspath) ? File.pathSeparator + Files.readString(runtimeClasspath).trim() : "")
+                + File.pathSeparator + BrokerClasspath.ownCodeLocation();
         Path logConfig = dataDir.resolve("broker-logback.xml");
         Files.writeString(logConfig, BROKER_LOGGING, StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>();
@@ -225,8 +229,8 @@ public final class LocalKraftBroker implements AutoCloseable {
 
     /** True once the broker's client port accepts a TCP connection. */
     private boolean accepting() {
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             return true;
         } catch (IOException refused) {
             return false;
@@ -235,7 +239,7 @@ public final class LocalKraftBroker implements AutoCloseable {
 
     private void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        Map<String, Object> config = new java.util.HashMap<>(Map.of(
+        Map<String, Object> config = new HashMap<>(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));

@@ -70,6 +70,7 @@ final class DemoCatalog {
             .map(DemoCatalog::demoDistrict)
             .toList();
 
+    // fully qualified, next 1 line: the demo has a District record of its own
     private static District demoDistrict(org.foodrisk.reference.District district) {
         PlanDistrict plan = PLAN_DISTRICTS.get(district.code());
         int population = Math.toIntExact(district.population());

@@ -4,6 +4,7 @@ import org.foodrisk.demo.DemoCatalog.District;
 import org.foodrisk.demo.DemoCatalog.Pick;
 
 import java.util.SplittableRandom;
+import java.util.Arrays;
 
 /**
  * Business identities for the demo: names, 统一社会信用代码 and licence numbers.
@@ -113,7 +114,7 @@ final class DemoIdentity {
         String a = Pick.one(rnd, DemoCatalog.BRAND_A);
         String b = Pick.one(rnd, DemoCatalog.BRAND_B);
         if (a.equals(b)) {
-            b = DemoCatalog.BRAND_B[(java.util.Arrays.asList(DemoCatalog.BRAND_B).indexOf(b) + 1)
+            b = DemoCatalog.BRAND_B[(Arrays.asList(DemoCatalog.BRAND_B).indexOf(b) + 1)
                     % DemoCatalog.BRAND_B.length];
         }
         return rnd.nextInt(3) == 0 ? a + b + Pick.one(rnd, DemoCatalog.BRAND_B) : a + b;

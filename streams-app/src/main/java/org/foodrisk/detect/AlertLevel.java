@@ -1,6 +1,5 @@
 package org.foodrisk.detect;
 
-import org.foodrisk.alert.Alert;
 /**
  * Alert levels as the plans and the national emergency scheme name them: 四级 蓝色 (lowest) to
  * 一级 红色 (highest). Declared lowest first so that {@code compareTo} orders by severity.

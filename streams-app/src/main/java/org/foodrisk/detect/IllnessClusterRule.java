@@ -7,6 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
 
 /**
  * {@code illness.cluster}: two or more cases of one exposure place (or business) with a similar
@@ -23,8 +26,8 @@ public final class IllnessClusterRule {
     public static final String KIND = "illness.cluster";
 
     /** Exposure times in the method text, in China's time (the text is read by district staff). */
-    private static final java.time.format.DateTimeFormatter EXPOSURE_TIME = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter EXPOSURE_TIME = DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final OutbreakDefinition definition;
     private final int minCases;
@@ -65,9 +68,9 @@ public final class IllnessClusterRule {
         double spanHours = Duration.between(first.at(), last.at()).toMinutes() / 60.0;
         OutbreakDefinition.Exposure exposure = definition.commonExposure(episode);
         String syndromes = episode.stream().map(definition::syndromeOf).filter(Objects::nonNull).distinct()
-                .collect(java.util.stream.Collectors.joining("、"));
+                .collect(Collectors.joining("、"));
         String pathogens = episode.stream().map(definition::pathogenOf).filter(Objects::nonNull).distinct()
-                .collect(java.util.stream.Collectors.joining("、"));
+                .collect(Collectors.joining("、"));
         DetectorNumbers numbers = new DetectorNumbers("common-exposure-cluster", (double) n, null, (double) minCases,
                 spanHours, null, "食源性疾病暴发定义（国家卫生健康委食源性疾病监测；WHO 2008暴发调查指南）：≥" + minCases
                 + "例病例同一暴露场所、症候群相似（或病原相同）、暴露时间在同一" + definition.exposureWindow().toHours()

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Arrays;
 
 /**
  * {@code opinion.spike}: 24-hour 舆情 monitoring (武清 2024 （二十六） "24小时动态监测"), as ECDC's
@@ -67,7 +68,7 @@ public final class OpinionSpikeRule {
     public Baseline baseline(double[] y) {
         int n = y.length;
         double[] equal = new double[n];
-        java.util.Arrays.fill(equal, 1.0);
+        Arrays.fill(equal, 1.0);
         Baseline unweighted = fit(y, equal);
         double cutoff = TDistribution.of(n - 2).inverseSurvivalProbability(ALPHA_OUTLIER);
         double[] weights = new double[n];
@@ -88,7 +89,7 @@ public final class OpinionSpikeRule {
     /** compute_threshold of ears_t_reweighted: weights scaled to sum to n, intercept-only model. */
     private Baseline fit(double[] y, double[] w) {
         int n = y.length;
-        double sum = java.util.Arrays.stream(w).sum();
+        double sum = Arrays.stream(w).sum();
         double mean = 0;
         for (int i = 0; i < n; i++) {
             mean += w[i] / sum * n * y[i];

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * {@code plan.target-at-risk}: a district's sampling volume (抽检量, 抽检密度) is falling behind the
@@ -48,7 +49,7 @@ public final class PlanTargetRule {
             // A task with several targets of one metric and agency (蓟州 3.8.1: 区农委's 7400 蔬菜农残, 264 肉类 …)
             // names the target's scope too, in the headline and the dedup key; other keys stay as they were.
             boolean shared = all.stream().filter(p -> p.taskId().equals(progress.taskId())
-                    && p.metric().equals(progress.metric()) && java.util.Objects.equals(p.agency(), progress.agency()))
+                    && p.metric().equals(progress.metric()) && Objects.equals(p.agency(), progress.agency()))
                     .count() > 1;
             String agency = (progress.agency() == null ? "" : "（" + progress.agency() + "）")
                     + (shared ? "「" + progress.scope() + "」" : "");

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
  * The prospective space–time permutation scan statistic of Kulldorff M, Heffernan R, Hartman J,
@@ -136,7 +137,7 @@ public final class SpaceTimePermutationScan {
             }
         }
         double p = (1.0 + atLeast) / (1.0 + replicates);
-        Set<String> clusterZones = new java.util.TreeSet<>();
+        Set<String> clusterZones = new TreeSet<>();
         List<String> names = new ArrayList<>(zoneIndex.keySet());
         for (int z : candidates.get(bestSet)) {
             clusterZones.add(names.get(z));

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.time.Duration;
 
 /**
  * One district's recent illness cases that name no common place, with their town (街道/镇), for the
@@ -30,7 +31,7 @@ public record TownCases(List<TownCase> cases, LocalDate judgedThrough, LocalDate
     }
 
     /** Adds or replaces a case; forgets cases older than {@code keep} before the newest onset. */
-    public TownCases with(TownCase added, java.time.Duration keep) {
+    public TownCases with(TownCase added, Duration keep) {
         List<TownCase> kept = new ArrayList<>(without(added.id()).cases);
         kept.add(added);
         kept.sort(Comparator.comparing((TownCase c) -> c.onsetAt().toInstant()).thenComparing(TownCase::id));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.ArrayList;
 
 /**
  * 核查处置率 and 按时完成率 of a set of cases as of a moment, as the plans mean them (西青 2021 18.:
@@ -56,7 +57,7 @@ public record DisposalRates(int received, int disposed, int disposedInTime, int 
     public static Map<String, DisposalRates> byGroup(List<DisposalCase> cases, Function<DisposalCase, String> group,
                                                      OffsetDateTime asOf) {
         Map<String, List<DisposalCase>> groups = new TreeMap<>();
-        cases.forEach(c -> groups.computeIfAbsent(String.valueOf(group.apply(c)), g -> new java.util.ArrayList<>()).add(c));
+        cases.forEach(c -> groups.computeIfAbsent(String.valueOf(group.apply(c)), g -> new ArrayList<>()).add(c));
         Map<String, DisposalRates> rates = new TreeMap<>();
         groups.forEach((name, members) -> rates.put(name, of(members, asOf)));
         return rates;

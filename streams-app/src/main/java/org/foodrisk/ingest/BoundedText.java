@@ -1,5 +1,7 @@
 package org.foodrisk.ingest;
 
+import java.util.regex.Pattern;
+
 /**
  * Shortens a text to a bound the contract sets (a dead letter's reason may have 2,000
  * characters). Hostile records produce unbounded explanations — 20,000 wrong array elements make
@@ -54,7 +56,7 @@ public final class BoundedText {
         if (joined == null) {
             return null;
         }
-        String[] items = joined.split(java.util.regex.Pattern.quote(separator), -1);
+        String[] items = joined.split(Pattern.quote(separator), -1);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < Math.min(items.length, maxItems); i++) {
             if (i > 0) {

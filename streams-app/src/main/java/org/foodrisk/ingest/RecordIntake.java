@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Parses, normalizes and validates one input record against the contract. Pure: no Kafka, so
@@ -68,7 +69,7 @@ public final class RecordIntake {
             return new IntakeResult.Rejected("null-value", "record value is null (a tombstone is not a valid "
                     + input.idField() + " record)");
         }
-        java.util.Optional<String> decoded = StrictUtf8.decode(value);
+        Optional<String> decoded = StrictUtf8.decode(value);
         if (decoded.isEmpty()) {
             return new IntakeResult.Rejected("invalid-utf8", "value is not valid UTF-8");
         }

@@ -4,6 +4,7 @@ import org.foodrisk.reference.CriticalHazards;
 
 import java.util.Objects;
 import java.util.List;
+import java.util.ArrayList;
 
 /** Turns an accepted, normalized record into the {@link Signal} that detection works on. */
 public final class SignalExtractor {
@@ -49,7 +50,7 @@ public final class SignalExtractor {
      * for that hazard, which only the items say.
      */
     private static List<String> samplingTags(SamplingResult s) {
-        List<String> tags = new java.util.ArrayList<>();
+        List<String> tags = new ArrayList<>();
         if (s.program() != null) {
             tags.add("program:" + s.program());
         }
@@ -100,7 +101,7 @@ public final class SignalExtractor {
             String key = PlaceNames.key(districtKey, p.name(), p.type(), p.creditCode(), p.address());
             place = new Signal.Place(key, p.name(), p.type(), r.exposureAt());
         }
-        List<String> tags = new java.util.ArrayList<>();
+        List<String> tags = new ArrayList<>();
         if (Boolean.TRUE.equals(r.died())) {
             tags.add("died");
         }

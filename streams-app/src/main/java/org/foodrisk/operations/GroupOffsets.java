@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.common.KafkaFuture;
 
 /**
  * Reads, on the broker, how far a consumer group (a Kafka Streams application.id) has committed
@@ -100,7 +102,7 @@ public final class GroupOffsets implements AutoCloseable {
         return false;
     }
 
-    private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future) throws Exception {
+    private static <T> T get(KafkaFuture<T> future) throws Exception {
         try {
             return future.get(CALL_TIMEOUT.toMillis() + 2_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -113,7 +115,7 @@ public final class GroupOffsets implements AutoCloseable {
 
     @Override
     public void close() {
-        reader.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+        reader.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         admin.close(Duration.ofSeconds(5));
     }
 }

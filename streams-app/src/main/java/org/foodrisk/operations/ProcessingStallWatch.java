@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
@@ -19,6 +18,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import org.foodrisk.runtime.RepeatingTask;
 
 /**
  * Reads this instance's progress on the broker every {@code foodrisk.health.stall-check-every}
@@ -47,8 +49,8 @@ public class ProcessingStallWatch {
     public ProcessingStallWatch(KafkaRuntime runtime, @Nullable MeterRegistry registry,
                                 @Value("${foodrisk.health.stall-after:PT3M}") Duration stallAfter,
                                 @Value("${foodrisk.health.stall-check-every:PT20S}") Duration checkEvery,
-                                @jakarta.inject.Named(io.micronaut.scheduling.TaskExecutors.SCHEDULED)
-                                io.micronaut.scheduling.TaskScheduler scheduler) {
+                                @jakarta.inject.Named(TaskExecutors.SCHEDULED)
+                                TaskScheduler scheduler) {
         this.runtime = runtime;
         this.stallAfter = stallAfter;
         this.judge = new StallJudge(stallAfter);
@@ -62,11 +64,11 @@ public class ProcessingStallWatch {
                     .description("Records waiting on this instance's partitions while it makes no progress (0 while it progresses)")
                     .register(registry);
         }
-        this.task = org.foodrisk.runtime.RepeatingTask.start(scheduler, "Checking for a processing stall",
+        this.task = RepeatingTask.start(scheduler, "Checking for a processing stall",
                 checkEvery, checkEvery, this::check);
     }
 
-    private final org.foodrisk.runtime.RepeatingTask task;
+    private final RepeatingTask task;
 
     synchronized void check() {
         if (closed) {

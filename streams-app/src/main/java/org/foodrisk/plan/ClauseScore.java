@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.LinkedHashSet;
 
 /**
  * How well one clause's subject matches a signal, and why (the reasons go into /api/v1/routing and onto
@@ -194,7 +195,7 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
                   List<String> substanceNames, String stage, Set<String> settings) {
 
         static Signal of(RoutingQuery q) {
-            Set<String> categories = new java.util.LinkedHashSet<>();
+            Set<String> categories = new LinkedHashSet<>();
             if (q.foodCategory() != null) {
                 categories.add(q.foodCategory());
             }
@@ -208,7 +209,7 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
             String stage = q.stage() == null ? null : q.stage().contains("进口") || q.stage().contains("冷链") ? "进口" : q.stage();
             // Text extraction may give a place as the "food" (学校食堂: what was eaten there): a setting, not a food.
             String food = q.foodName() == null ? null : q.foodName().strip();
-            Set<String> settings = new java.util.LinkedHashSet<>(RoutingWords.settingsOf(q.setting()));
+            Set<String> settings = new LinkedHashSet<>(RoutingWords.settingsOf(q.setting()));
             if (food != null && (FoodLexicon.bundled().isCateringPlace(food) || !RoutingWords.settingsOf(food).isEmpty())) {
                 settings.addAll(RoutingWords.settingsOf(food));
                 food = null;

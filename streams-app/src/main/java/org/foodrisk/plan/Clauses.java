@@ -2,6 +2,7 @@ package org.foodrisk.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.foodrisk.ingest.BoundedText;
 
 /**
  * Splits a task into its responsibility clauses. The catalog gives each clause's bracket as written
@@ -47,7 +48,7 @@ final class Clauses {
         if (subject != null && subject.length() > PlanClause.MAX_SUBJECT_CHARS) {
             subject = subject.substring(0, PlanClause.MAX_SUBJECT_CHARS - 1) + "…";
         }
-        return new PlanClause(clause.index(), org.foodrisk.ingest.BoundedText.abbreviated(clause.asWritten(),
+        return new PlanClause(clause.index(), BoundedText.abbreviated(clause.asWritten(),
                 PlanTaskRef.MAX_TEXT_CHARS), subject, PlanTaskRef.units(clause.leadUnits()), PlanTaskRef.units(clause.coUnits()));
     }
 }

@@ -1,8 +1,5 @@
 package org.foodrisk.plan;
 
-import org.foodrisk.plan.Plan;
-import org.foodrisk.plan.PlanTask;
-import org.foodrisk.plan.TargetScope;
 import org.foodrisk.reference.Districts;
 
 import java.time.LocalDate;

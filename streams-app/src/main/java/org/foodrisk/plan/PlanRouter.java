@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.IdentityHashMap;
 
 /**
  * Decides whose job a risk is: the clauses of the governing plan that answer for it (issue 15).
@@ -70,7 +71,7 @@ public final class PlanRouter {
         List<ClauseScore> specific = specific(scored.stream()
                 .filter(s -> !s.profile().task().signalTypes().contains(query.signalType()))
                 .filter(s -> !illness || s.setting()).toList());
-        Map<ClauseProfile, ClauseScore> scores = new java.util.IdentityHashMap<>();
+        Map<ClauseProfile, ClauseScore> scores = new IdentityHashMap<>();
         scored.forEach(s -> scores.put(s.profile(), s));
         Map<String, PlanTaskRef> chosen = new LinkedHashMap<>();
         List<RoutingExplanation.Candidate> candidates = new ArrayList<>();

@@ -7,6 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 
 /**
  * The words by which a plan's clause says what it is about, mapped onto the routing dimensions of a
@@ -82,7 +85,7 @@ final class RoutingWords {
      * meat is the plans' 注水 (注水肉: 水分超标 by GB 18394), in any other food it is a quality index only.
      */
     static List<String> substanceWords(String substance, Set<String> groups) {
-        List<String> words = new java.util.ArrayList<>();
+        List<String> words = new ArrayList<>();
         if (substance != null) {
             SUBSTANCE_WORDS.forEach((name, named) -> {
                 if (substance.contains(name)) {
@@ -97,7 +100,7 @@ final class RoutingWords {
     }
 
     /** The phrases of a text (split at 。；;，,) that name any of the words: what the plan says of them. */
-    static String sentencesNaming(String text, java.util.Collection<String> words) {
+    static String sentencesNaming(String text, Collection<String> words) {
         StringBuilder near = new StringBuilder();
         for (String sentence : text.split("[。；;，,]")) {
             if (words.stream().anyMatch(sentence::contains)) {
@@ -266,6 +269,6 @@ final class RoutingWords {
             V value = (V) keysAndValues[i + 1];
             map.put((String) keysAndValues[i], value);
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 }

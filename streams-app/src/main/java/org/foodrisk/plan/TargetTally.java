@@ -1,9 +1,6 @@
 package org.foodrisk.plan;
 
 import org.foodrisk.ingest.Signal;
-import org.foodrisk.plan.Plan;
-import org.foodrisk.plan.PlanTask;
-import org.foodrisk.plan.TargetScope;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package org.foodrisk.reference;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.ArrayList;
 
 /**
  * Which failed test items are critical at once, whatever the count: banned veterinary drugs,
@@ -138,7 +139,7 @@ public final class CriticalHazards {
         }
         for (Group group : GROUPS) {
             if (group.substance().equals(substance)) {
-                List<String> names = new java.util.ArrayList<>(group.itemNames());
+                List<String> names = new ArrayList<>(group.itemNames());
                 names.add(0, substance);
                 if (BETA_AGONISTS.contains(substance)) {
                     names.add("瘦肉精");

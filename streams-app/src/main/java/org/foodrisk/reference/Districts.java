@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.foodrisk.districts.TianjinDistrictTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The 16 districts of Tianjin: code ↔ name, former names, and their towns (read from text by
@@ -53,19 +57,19 @@ public final class Districts {
 
     private static Map<String, List<String>> loadTowns(String resource) {
         Map<String, List<String>> towns = new LinkedHashMap<>();
-        try (java.io.InputStream in = Districts.class.getResourceAsStream(resource)) {
+        try (InputStream in = Districts.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Missing resource " + resource);
             }
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
                 String[] fields = line.split("\t");
                 towns.computeIfAbsent(fields[2].strip(), k -> new ArrayList<>()).add(fields[0]);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         towns.replaceAll((code, names) -> List.copyOf(names));
         return towns;

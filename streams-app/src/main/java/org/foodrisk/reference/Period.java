@@ -8,6 +8,7 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.DateTimeException;
 
 /**
  * A 会商 period: an ISO week ("2024-W19", Monday to Sunday) or a month ("2024-05"), as days in
@@ -48,7 +49,7 @@ public record Period(String id, LocalDate first, LocalDate last, String label) {
                 YearMonth yearMonth = YearMonth.of(Integer.parseInt(month.group(1)), Integer.parseInt(month.group(2)));
                 return new Period(id, yearMonth.atDay(1), yearMonth.atEndOfMonth(),
                         yearMonth.getYear() + "年" + yearMonth.getMonthValue() + "月");
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
                 throw new IllegalArgumentException("no month " + id);
             }
         }

@@ -20,6 +20,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Demo traffic for the embedded default run: publishes a realistic generated stream on the four
@@ -115,8 +117,8 @@ public class DemoFeeder implements ApplicationEventListener<ServerStartupEvent> 
 
     /** Sends a batch and says so when the broker did not take all of it (the producer retries first). */
     private static void send(KafkaProducer<String, String> producer, List<DemoRecord> records) {
-        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<Exception> firstError = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicReference<Exception> firstError = new AtomicReference<>();
         for (DemoRecord record : records) {
             producer.send(new ProducerRecord<>(record.topic(), record.key(), record.json()), (metadata, error) -> {
                 if (error != null) {

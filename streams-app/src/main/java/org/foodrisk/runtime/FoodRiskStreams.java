@@ -20,6 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Properties;
+import org.foodrisk.topics.Topics;
+import org.foodrisk.topology.InputBacklog;
 
 /**
  * Owns the service's Kafka Streams: makes it once its topics exist and the bundled plans are on their
@@ -59,11 +62,11 @@ public class FoodRiskStreams {
                 topologySettings.with(topologySettings.time().withUpstreamTasks(inputTasks)), catalog,
                 outputCounters);
         LOG.debug("Topology:\n{}", topology.describe());
-        java.util.Properties properties = StreamsProperties.forService(kafka, settings, applicationServer,
+        Properties properties = StreamsProperties.forService(kafka, settings, applicationServer,
                 embedded != null, outputCounters);
         // The input tasks tick the wall clock only when idle with nothing left to read (InputBacklog).
-        InputLag inputLag = new InputLag(org.foodrisk.topics.Topics.INPUTS);
-        properties.put(org.foodrisk.topology.InputBacklog.CONFIG, inputLag);
+        InputLag inputLag = new InputLag(Topics.INPUTS);
+        properties.put(InputBacklog.CONFIG, inputLag);
         streams = new KafkaStreams(topology, properties);
         inputLag.watch(streams);
         streams.setUncaughtExceptionHandler(e -> {

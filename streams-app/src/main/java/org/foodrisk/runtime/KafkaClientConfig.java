@@ -2,6 +2,7 @@ package org.foodrisk.runtime;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The Kafka client properties every client of the service shares: the bootstrap servers and
@@ -36,6 +37,6 @@ public record KafkaClientConfig(String bootstrapServers, Map<String, String> sec
     @Override
     public String toString() {
         return "KafkaClientConfig[bootstrapServers=" + bootstrapServers + ", securityProperties="
-                + new java.util.TreeSet<>(securityProperties.keySet()) + " (values hidden)]";
+                + new TreeSet<>(securityProperties.keySet()) + " (values hidden)]";
     }
 }

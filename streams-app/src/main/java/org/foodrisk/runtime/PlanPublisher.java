@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * Publishes the bundled plans to the compacted plan-catalog topic — only those whose planId is
@@ -58,7 +59,7 @@ public class PlanPublisher {
                         Json.MAPPER.writeValueAsBytes(plan))).get();
                 published++;
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         LOG.info("Plan catalog: {} bundled plan(s) published, {} already on {}", published, present.size(),

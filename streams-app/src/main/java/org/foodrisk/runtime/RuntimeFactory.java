@@ -14,6 +14,13 @@ import org.foodrisk.topology.SettingsOverrides;
 import org.foodrisk.topology.TopologySettings;
 
 import java.time.ZoneId;
+import io.micronaut.context.env.Environment;
+import io.micronaut.core.naming.conventions.StringConvention;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Beans that are plain objects of the domain packages. */
 @Factory
@@ -52,29 +59,29 @@ class RuntimeFactory {
                                       @Value("${foodrisk.deadlines.orange:PT48H/P15D}") String orange,
                                       @Value("${foodrisk.deadlines.yellow:PT72H/P30D}") String yellow,
                                       @Value("${foodrisk.deadlines.blue:none}") String blue,
-                                      io.micronaut.context.env.Environment environment) {
-        java.util.Map<AlertLevel, DeadlinePolicy.Allowance> allowances = new java.util.EnumMap<>(AlertLevel.class);
+                                      Environment environment) {
+        Map<AlertLevel, DeadlinePolicy.Allowance> allowances = new EnumMap<>(AlertLevel.class);
         allowance(AlertLevel.RED, red, allowances);
         allowance(AlertLevel.ORANGE, orange, allowances);
         allowance(AlertLevel.YELLOW, yellow, allowances);
         allowance(AlertLevel.BLUE, blue, allowances);
         TopologySettings configured = SettingsOverrides.apply(TopologySettings.defaults(),
-                environment.getProperties("foodrisk.detect", io.micronaut.core.naming.conventions.StringConvention.RAW));
+                environment.getProperties("foodrisk.detect", StringConvention.RAW));
         return configured.with(ZoneId.of(zone)).with(new DeadlinePolicy(allowances))
                 .with(disposalDeadlines(environment.getProperties("foodrisk.disposal.deadlines",
-                        io.micronaut.core.naming.conventions.StringConvention.RAW)));
+                        StringConvention.RAW)));
     }
 
     /**
      * foodrisk.disposal.deadlines.&lt;program&gt;: an ISO-8601 duration per sampling program (e.g. 区抽: P30D);
      * programs not named keep the statutory 90 days ({@link DisposalDeadlines}).
      */
-    static DisposalDeadlines disposalDeadlines(java.util.Map<String, Object> configured) {
-        java.util.Map<String, java.time.Duration> byProgram = new java.util.LinkedHashMap<>();
+    static DisposalDeadlines disposalDeadlines(Map<String, Object> configured) {
+        Map<String, Duration> byProgram = new LinkedHashMap<>();
         configured.forEach((program, written) -> {
             try {
-                byProgram.put(program, java.time.Duration.parse(String.valueOf(written).strip()));
-            } catch (java.time.format.DateTimeParseException e) {
+                byProgram.put(program, Duration.parse(String.valueOf(written).strip()));
+            } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("foodrisk.disposal.deadlines." + program
                         + " must be an ISO-8601 duration like P30D, got " + written);
             }
@@ -83,7 +90,7 @@ class RuntimeFactory {
     }
 
     /** "PT24H/P7D" = 24 h to acknowledge, 7 days to close; "none" = no deadline for the level. */
-    private static void allowance(AlertLevel level, String written, java.util.Map<AlertLevel, DeadlinePolicy.Allowance> into) {
+    private static void allowance(AlertLevel level, String written, Map<AlertLevel, DeadlinePolicy.Allowance> into) {
         if ("none".equalsIgnoreCase(written.strip())) {
             return;
         }
@@ -92,6 +99,6 @@ class RuntimeFactory {
             throw new IllegalArgumentException("foodrisk.deadlines." + level.name().toLowerCase()
                     + " must be like PT24H/P7D or none, got " + written);
         }
-        into.put(level, new DeadlinePolicy.Allowance(java.time.Duration.parse(parts[0]), java.time.Duration.parse(parts[1])));
+        into.put(level, new DeadlinePolicy.Allowance(Duration.parse(parts[0]), Duration.parse(parts[1])));
     }
 }

@@ -3,6 +3,7 @@ package org.foodrisk.summary;
 import org.foodrisk.plan.TargetProgress;
 import java.util.List;
 import java.util.Map;
+import org.foodrisk.disposal.DisposalStanding;
 
 /**
  * A 会商 summary of one district and one period (contract: foodrisk.risk-summaries.v1, key
@@ -28,7 +29,7 @@ public record RiskSummary(
         List<UnitAccountability> accountability,
         List<TargetProgress> planProgress,
         String markdown,
-        org.foodrisk.disposal.DisposalStanding disposal) {
+        DisposalStanding disposal) {
 
     public record TopRisk(String alertId, String level, String levelName, String kind, String headline, String status,
                           int evidence, List<String> evidenceLines, List<String> responsibleTasks) {

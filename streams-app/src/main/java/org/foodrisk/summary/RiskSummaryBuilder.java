@@ -23,6 +23,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.foodrisk.alert.AlertAction;
 
 /**
  * Builds the 会商 summary of a district and period from its alerts and plan progress. Pure and
@@ -198,11 +203,11 @@ public final class RiskSummaryBuilder {
     }
 
     private static List<RiskSummary.UnitAccountability> accountability(List<Alert> alerts, OffsetDateTime end) {
-        java.util.Set<String> units = new java.util.TreeSet<>();
+        Set<String> units = new TreeSet<>();
         alerts.forEach(a -> units.addAll(leadUnits(a)));
         // A co-unit that acted on an alert is credited with it too (Accountability says who counts for what).
-        alerts.forEach(a -> a.handling().actions().stream().map(org.foodrisk.alert.AlertAction::unit)
-                .filter(java.util.Objects::nonNull).map(String::strip).forEach(units::add));
+        alerts.forEach(a -> a.handling().actions().stream().map(AlertAction::unit)
+                .filter(Objects::nonNull).map(String::strip).forEach(units::add));
         List<RiskSummary.UnitAccountability> result = new ArrayList<>();
         for (String unit : units) {
             Accountability figures = Accountability.of(unit, alerts, end);
@@ -215,7 +220,7 @@ public final class RiskSummaryBuilder {
     }
 
 
-    private static Map<String, Integer> count(List<Alert> alerts, java.util.function.Function<Alert, List<String>> keys) {
+    private static Map<String, Integer> count(List<Alert> alerts, Function<Alert, List<String>> keys) {
         Map<String, Integer> counts = new TreeMap<>();
         alerts.forEach(a -> keys.apply(a).forEach(k -> counts.merge(k, 1, Integer::sum)));
         return counts;

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
 
 /**
  * A summary as it is written to foodrisk.risk-summaries.v1: the {@link RiskSummary} fields as the API
@@ -105,7 +107,7 @@ public final class SummaryRecord {
 
     private static int longestOpenList(RiskSummary summary) {
         return summary.openByUnit() == null ? 0
-                : summary.openByUnit().values().stream().mapToInt(java.util.List::size).max().orElse(0);
+                : summary.openByUnit().values().stream().mapToInt(List::size).max().orElse(0);
     }
 
     private static void cutOpenLists(ObjectNode record, int keep) {
@@ -154,7 +156,7 @@ public final class SummaryRecord {
     private static String write(ObjectNode record) {
         try {
             return Json.MAPPER.writeValueAsString(record);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("a summary tree is always writable", e);
         }
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.HashSet;
 
 /**
  * Reads district, town, food and its national 大类, hazard and business name from the free Chinese
@@ -148,7 +149,7 @@ public final class TextExtractor {
 
     private DistrictChoice chooseDistrict(String text, List<ChineseSegmenter.Word> words) {
         List<Mention> mentions = new ArrayList<>();
-        Set<Integer> covered = new java.util.HashSet<>();
+        Set<Integer> covered = new HashSet<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i).text();
             Set<District> districts = placeWords.get(word);

@@ -27,6 +27,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.foodrisk.alert.DeadlinePolicy;
 
 /**
  * Keeps the current version of every alert (keyed by alertId) and turns detections and people's
@@ -45,10 +47,10 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
     private final Duration overdueCheckEvery;
     private KeyValueStore<String, Alert> alerts;
 
-    private final org.foodrisk.alert.DeadlinePolicy deadlines;
+    private final DeadlinePolicy deadlines;
 
     AlertProcessor(PlanRouter router, ZoneId zone, AlertLifecycle lifecycle, Duration overdueCheckEvery,
-                   org.foodrisk.alert.DeadlinePolicy deadlines) {
+                   DeadlinePolicy deadlines) {
         this.deadlines = deadlines;
         this.router = router;
         this.zone = zone;
@@ -161,7 +163,7 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
     private static int jsonBytes(Alert alert) {
         try {
             return Json.MAPPER.writeValueAsBytes(alert).length;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write alert " + alert.alertId() + " as JSON", e);
         }
     }

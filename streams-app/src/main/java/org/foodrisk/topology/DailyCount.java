@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Collections;
+import org.foodrisk.plan.TargetTally;
 
 /**
  * Signals of one type in one district × category on one day: the count, how many of them were
@@ -27,8 +29,8 @@ public record DailyCount(long count, long failed, long weight, List<Evidence> re
         records = records == null ? List.of() : List.copyOf(records);
         // Sorted: Map.copyOf iterates in a per-JVM random order, so the same counts would be written
         // as different bytes by different instances (the exactly-once test compares them).
-        agencies = agencies == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(agencies));
-        targets = targets == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(targets));
+        agencies = agencies == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(agencies));
+        targets = targets == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(targets));
     }
 
     public DailyCount(long count, long failed, long weight, List<Evidence> records, Map<String, Long> agencies) {
@@ -68,6 +70,6 @@ public record DailyCount(long count, long failed, long weight, List<Evidence> re
      */
     public DailyCount withTargets(int sign, Map<String, long[]> entries) {
         return new DailyCount(count, failed, weight, records, agencies,
-                org.foodrisk.plan.TargetTally.add(targets, entries, sign), tallied + sign);
+                TargetTally.add(targets, entries, sign), tallied + sign);
     }
 }

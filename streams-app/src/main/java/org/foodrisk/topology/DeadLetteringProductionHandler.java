@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 
 /**
  * When an output record cannot be written because it is too large for its topic, or cannot be
@@ -77,7 +78,7 @@ public class DeadLetteringProductionHandler implements ProductionExceptionHandle
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
                                              SerializationExceptionOrigin origin) {
         return deadLettered(context, record.topic(), record.key() == null ? null : String.valueOf(record.key()),
-                "output-serialization", "the " + origin.name().toLowerCase(java.util.Locale.ROOT) + " of a record for "
+                "output-serialization", "the " + origin.name().toLowerCase(Locale.ROOT) + " of a record for "
                         + record.topic() + " could not be serialized: " + exception);
     }
 

@@ -28,6 +28,10 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Makes "the same id counts once" true, and only its publisher may change it. A record whose id was
@@ -124,7 +128,7 @@ final class DedupProcessor extends ContextualProcessor<String, IntakeOutcome, St
         LOG.warn("Publisher volume anomaly on {}: {} sent {} records in the hour from {}, against a usual {} an hour "
                         + "(this task's share); look at what it sent (foodrisk_publisher_volume_anomalies_total)",
                 input.topic(), printable(anomaly.publisher()), anomaly.records(), anomaly.hour(),
-                String.format(java.util.Locale.ROOT, "%.1f", anomaly.baselinePerHour()));
+                String.format(Locale.ROOT, "%.1f", anomaly.baselinePerHour()));
         counters.publisherVolumeAnomaly(input);
     }
 
@@ -137,7 +141,7 @@ final class DedupProcessor extends ContextualProcessor<String, IntakeOutcome, St
         try {
             byte[] canonical = Json.MAPPER.writeValueAsBytes(sorted(normalized));
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -153,7 +157,7 @@ final class DedupProcessor extends ContextualProcessor<String, IntakeOutcome, St
             return map;
         }
         if (node.isArray()) {
-            java.util.List<Object> list = new java.util.ArrayList<>();
+            List<Object> list = new ArrayList<>();
             node.forEach(element -> list.add(sorted(element)));
             return list;
         }

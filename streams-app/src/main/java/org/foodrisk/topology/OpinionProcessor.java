@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.LocalDateTime;
 
 /**
  * Opinion posts per district × category in hourly buckets (event time). For each post it
@@ -97,7 +98,7 @@ final class OpinionProcessor extends ContextualProcessor<String, Signal, String,
                 return Optional.empty();
             }
             String key = all.next().key;
-            return Optional.of(java.time.LocalDateTime.parse(key.substring(key.lastIndexOf('|') + 1) + ":00")
+            return Optional.of(LocalDateTime.parse(key.substring(key.lastIndexOf('|') + 1) + ":00")
                     .atZone(zone));
         }
     }

@@ -26,6 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.time.OffsetDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Runs the count detectors when a day closes on the stage's watermark: a day is closed once the
@@ -190,14 +193,14 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         try (KeyValueIterator<String, String> dirty = progress.range(DIRTY, DIRTY + "\uffff")) {
             dirty.forEachRemaining(e -> changed.add(e.key));
         }
-        java.util.Set<String> weeks = new java.util.LinkedHashSet<>();
+        Set<String> weeks = new LinkedHashSet<>();
         for (String key : changed) {
             progress.delete(key);
             String rest = key.substring(DIRTY.length());
             String series = rest.substring(0, rest.lastIndexOf('|'));
             LocalDate day = LocalDate.parse(rest.substring(rest.lastIndexOf('|') + 1));
             publish(series, day.toString(), dayVerdict(series, day, watermark, Judgement.UPDATED), true);
-            LocalDate sunday = day.with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+            LocalDate sunday = day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
             String judgedUpTo = progress.get(series);
             if (weeklyRule != null && judgedUpTo != null && !sunday.isAfter(LocalDate.parse(judgedUpTo))) {
                 weeks.add(series + "\n" + sunday);
@@ -335,7 +338,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         LocalDate first = monday.minusWeeks(weeklyRule.historyDays());
         String observedFrom = progress.get(OBSERVED_FROM);
         if (observedFrom != null && first.isBefore(LocalDate.parse(observedFrom))) {
-            first = LocalDate.parse(observedFrom).with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY));
+            first = LocalDate.parse(observedFrom).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
         }
         int weeks = (int) Math.floorDiv(monday.toEpochDay() - first.toEpochDay(), 7) + 1;
         if (weeks - 1 < weeklyRule.historyDays()) {

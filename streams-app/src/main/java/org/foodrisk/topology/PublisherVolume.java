@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Arrays;
 
 /**
  * Flags a publisher whose records in one hour are far above its own usual hourly volume: a lab
@@ -80,7 +81,7 @@ final class PublisherVolume {
                 return;
             }
             if (now - hour >= BASELINE_HOURS) { // silent for the whole window: it holds only zeros
-                java.util.Arrays.fill(hours, 0);
+                Arrays.fill(hours, 0);
                 sum = 0;
                 observedHours = BASELINE_HOURS;
                 hour = now;

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.foodrisk.plan.PlanClause;
+import org.foodrisk.topics.ContractValidator;
+import org.foodrisk.topics.Topics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,7 +72,7 @@ class AlertBoundsTest {
 
     @Test
     void theContractOfActionsHoldsTheSameLimitsAsTheBounds() {
-        var schema = org.foodrisk.topics.ContractValidator.forTopic(org.foodrisk.topics.Topics.ALERT_ACTIONS);
+        var schema = ContractValidator.forTopic(Topics.ALERT_ACTIONS);
         for (String field : List.of("note", "disposition")) {
             var action = Json.MAPPER.createObjectNode().put("alertId", "FR-1").put("action", "comment").put("by", "x")
                     .put("unit", "区食安办").put("at", "2024-06-01T10:00:00+08:00");
@@ -98,7 +101,7 @@ class AlertBoundsTest {
         for (int i = 0; i < 60; i++) { // past every cap: plan tasks come from the operators' catalogue topic
             tasks.add(new PlanTaskRef("T-" + i + c.repeat(1000), c.repeat(5000), c.repeat(640), c.repeat(10_000),
                     manyUnits, manyUnits, "specific" + c.repeat(100),
-                    new org.foodrisk.plan.PlanClause(1, c.repeat(5000), c.repeat(5000), manyUnits, manyUnits),
+                    new PlanClause(1, c.repeat(5000), c.repeat(5000), manyUnits, manyUnits),
                     manyUnits, manyUnits, 2024, c.repeat(5000), manyReasons));
         }
         List<Evidence> evidence = new ArrayList<>();

@@ -13,6 +13,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.Arrays;
+import java.util.Map;
+import org.foodrisk.detect.ComparableDays;
+import org.foodrisk.reference.HolidayCalendar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,10 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class DetectorThresholdsTest {
 
     private static final int HISTORY = 28;
-    private static final AberrationMethod EARS_C2 = AberrationMethods.create("ears-c2", java.util.Map.of(), Frequency.DAY);
+    private static final AberrationMethod EARS_C2 = AberrationMethods.create("ears-c2", Map.of(), Frequency.DAY);
     /** R's series of consecutive days: the by-hand figures below are R's earsC on it. */
-    private static final org.foodrisk.detect.ComparableDays CONSECUTIVE = new org.foodrisk.detect.ComparableDays(
-            org.foodrisk.detect.ComparableDays.Mode.CONSECUTIVE_DAYS, org.foodrisk.reference.HolidayCalendar.china());
+    private static final ComparableDays CONSECUTIVE = new ComparableDays(
+            ComparableDays.Mode.CONSECUTIVE_DAYS, HolidayCalendar.china());
 
     @Test
     void theLastDaysThresholdIsTheOneTheCountRuleAlertedWith() {
@@ -42,8 +46,8 @@ class DetectorThresholdsTest {
         assertEquals(alert.detector().threshold(), thresholds[HISTORY], 1e-12);
         // EARS C2 by hand: days t-9 … t-3 (1,2,1,2,1,2,1 or 2,1,2,1,2,1,2), mean + qnorm(0.999)·sd.
         double[] baseline = IntStream.rangeClosed(HISTORY - 9, HISTORY - 3).mapToDouble(i -> counts[i]).toArray();
-        double mean = java.util.Arrays.stream(baseline).average().orElseThrow();
-        double sd = Math.sqrt(java.util.Arrays.stream(baseline).map(v -> (v - mean) * (v - mean)).sum() / (baseline.length - 1));
+        double mean = Arrays.stream(baseline).average().orElseThrow();
+        double sd = Math.sqrt(Arrays.stream(baseline).map(v -> (v - mean) * (v - mean)).sum() / (baseline.length - 1));
         assertEquals(mean + 3.090232306167813 * sd, thresholds[HISTORY], 1e-9);
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,8 +94,8 @@ class ArchitectureTest {
     }
 
     /** "From -> To" for every top-level class of one kind that depends on a top-level class of another. */
-    private static Set<String> classDependencies(java.util.function.Predicate<JavaClass> from,
-                                                 java.util.function.Predicate<JavaClass> to) {
+    private static Set<String> classDependencies(Predicate<JavaClass> from,
+                                                 Predicate<JavaClass> to) {
         Set<String> found = new TreeSet<>();
         for (JavaClass type : main) {
             // Micronaut's generated bean definitions ($X$Definition) repeat their bean's dependencies.

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.net.URI;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -361,7 +362,7 @@ class DemoDataGeneratorTest {
                 assertEquals(time(n, "publishedAt").toInstant(), r.eventTime());
                 text(n, "text");
                 if (n.has("url")) {
-                    String host = java.net.URI.create(text(n, "url")).getHost();
+                    String host = URI.create(text(n, "url")).getHost();
                     assertTrue(host.endsWith(".example") || host.endsWith("example.com"), host);
                 }
                 if (n.has("sentiment")) {

@@ -20,6 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.foodrisk.reference.CriticalHazards;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,8 +61,8 @@ class RestrictedPesticideRuleTest {
 
     @Test
     void acephateIsRestrictedNotTheBannedMethamidophosItsNameContains() {
-        assertTrue(org.foodrisk.reference.CriticalHazards.classify("乙酰甲胺磷", "农药残留", "食用农产品").isEmpty());
-        assertTrue(org.foodrisk.reference.CriticalHazards.classify("甲胺磷", "农药残留", "食用农产品").isPresent());
+        assertTrue(CriticalHazards.classify("乙酰甲胺磷", "农药残留", "食用农产品").isEmpty());
+        assertTrue(CriticalHazards.classify("甲胺磷", "农药残留", "食用农产品").isPresent());
         List<Detection> found = RestrictedPesticideRule.evaluate(sample("RP-10", "食用农产品", "蔬菜", "芹菜", "乙酰甲胺磷", false));
         assertEquals(1, found.size(), found.toString());
         assertEquals("乙酰甲胺磷", found.get(0).substance());
@@ -91,8 +94,8 @@ class RestrictedPesticideRuleTest {
     private static JsonNode parse(String json) {
         try {
             return Json.MAPPER.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -128,7 +129,7 @@ class SpaceTimePermutationScanTest {
         int days = 29;
         int[][] counts = new int[10][days];
         for (int[] town : counts) {
-            java.util.Arrays.fill(town, 1);
+            Arrays.fill(town, 1);
         }
         counts[9][days - 1] = 10;
         SpaceTimePermutationScan.Cluster cluster = new SpaceTimePermutationScan(7, 999, 7)
@@ -147,7 +148,7 @@ class SpaceTimePermutationScanTest {
         int days = 29;
         int[][] counts = new int[3][days];
         for (int[] town : counts) {
-            java.util.Arrays.fill(town, 1);
+            Arrays.fill(town, 1);
         }
         counts[2][days - 1] = 8;
         SpaceTimePermutationScan.Cluster cluster = new SpaceTimePermutationScan(7, 999, 7)

@@ -16,6 +16,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.util.Optional;
+import org.foodrisk.ingest.StrictUtf8;
 
 /**
  * The hostile-input corpus: a fixed seed gives the same records every run. Kafka records go to the
@@ -380,24 +386,24 @@ public final class HostileCorpus {
 
     /** Whether a record can sit in a JSON array without breaking the array's own syntax or limits. */
     private static boolean fitsInABatch(byte[] value) {
-        java.util.Optional<String> text = value == null ? java.util.Optional.empty() : org.foodrisk.ingest.StrictUtf8.decode(value);
+        Optional<String> text = value == null ? Optional.empty() : StrictUtf8.decode(value);
         if (text.isEmpty() || value.length > 20_000 || startsAnArray(value)) {
             return false;
         }
-        try (com.fasterxml.jackson.core.JsonParser parser = SPLITTER.createParser(text.get())) {
+        try (JsonParser parser = SPLITTER.createParser(text.get())) {
             if (parser.nextToken() == null) {
                 return false;
             }
             parser.skipChildren();
             return parser.nextToken() == null;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }
 
     /** Reads like the API's array splitter (RequestBody): its limits, and duplicate keys pass. */
-    private static final com.fasterxml.jackson.core.JsonFactory SPLITTER = com.fasterxml.jackson.core.JsonFactory.builder()
-            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+    private static final JsonFactory SPLITTER = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(60).maxStringLength(1_000_000).maxNumberLength(100).build())
             .build();
 
@@ -423,7 +429,7 @@ public final class HostileCorpus {
             ObjectNode reversed = Json.MAPPER.createObjectNode();
             names.forEach(name -> reversed.set(name, record.get(name)));
             return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(reversed);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

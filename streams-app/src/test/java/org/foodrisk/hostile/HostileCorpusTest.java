@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -148,7 +149,7 @@ class HostileCorpusTest {
     }
 
     static String describe(HostileCorpus.KafkaRecord record) {
-        String value = record.value() == null ? "null" : new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
+        String value = record.value() == null ? "null" : new String(record.value(), StandardCharsets.UTF_8);
         return "#" + record.seq() + " " + record.attack() + " on " + record.topic() + " "
                 + (value.length() > 160 ? value.substring(0, 160) + "…(" + value.length() + ")" : value);
     }

@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.Collections;
+import org.foodrisk.alert.AlertBounds;
 
 /**
  * Turns a valid record into one attack of a given class, and says what intake must make of it.
@@ -233,7 +236,7 @@ final class Mutations {
                 for (int i = 0; i < count; i++) {
                     record.put("x" + i, i % 3 == 0 ? "<b>" + i + "</b>" : null);
                 }
-                record.putArray("extraList").addAll(java.util.Collections.nCopies(random.nextInt(5000),
+                record.putArray("extraList").addAll(Collections.nCopies(random.nextInt(5000),
                         JsonNodeFactory.instance.numberNode(1)));
                 yield valid(attack, id, json(record));
             }
@@ -257,7 +260,7 @@ final class Mutations {
     }
 
     private Mutation duplicateKey(ObjectNode record, String id) {
-        List<String> fields = new java.util.ArrayList<>();
+        List<String> fields = new ArrayList<>();
         record.fieldNames().forEachRemaining(fields::add);
         String field = pick(fields);
         String second = random.nextBoolean() ? record.get(field).toString() : "\"other\"";
@@ -340,13 +343,25 @@ final class Mutations {
         int max;
         if (actions) {
             field = "note";
-            max = org.foodrisk.alert.AlertBounds.MAX_NOTE_CHARS;
+            max = AlertBounds.MAX_NOTE_CHARS;
         } else {
             switch (input) {
-                case SAMPLING_RESULTS -> { field = pick(List.of("foodName", "sampleId", "lab")); max = field.equals("sampleId") ? 128 : 256; }
-                case ILLNESS_REPORTS -> { field = pick(List.of("reportingUnit", "caseId")); max = field.equals("caseId") ? 128 : 256; }
-                case COMPLAINTS -> { field = pick(List.of("text", "foodName")); max = field.equals("text") ? 20_000 : 256; }
-                default -> { field = pick(List.of("text", "title", "url")); max = field.equals("text") ? 20_000 : field.equals("title") ? 1000 : 2048; }
+                case SAMPLING_RESULTS -> {
+                    field = pick(List.of("foodName", "sampleId", "lab"));
+                    max = field.equals("sampleId") ? 128 : 256;
+                }
+                case ILLNESS_REPORTS -> {
+                    field = pick(List.of("reportingUnit", "caseId"));
+                    max = field.equals("caseId") ? 128 : 256;
+                }
+                case COMPLAINTS -> {
+                    field = pick(List.of("text", "foodName"));
+                    max = field.equals("text") ? 20_000 : 256;
+                }
+                default -> {
+                    field = pick(List.of("text", "title", "url"));
+                    max = field.equals("text") ? 20_000 : field.equals("title") ? 1000 : 2048;
+                }
             }
         }
         boolean beyondParser = random.nextInt(1000) == 0;

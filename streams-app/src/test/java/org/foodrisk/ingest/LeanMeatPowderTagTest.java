@@ -3,6 +3,9 @@ package org.foodrisk.ingest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,9 +38,9 @@ class LeanMeatPowderTagTest {
     }
 
     private static Signal signal(String json) {
-        IntakeResult result = new RecordIntake(java.time.Duration.ofDays(1)).accept(InputTopic.SAMPLING_RESULTS,
-                key(json).getBytes(java.nio.charset.StandardCharsets.UTF_8), json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                java.time.Instant.parse("2024-06-01T00:00:00Z").toEpochMilli());
+        IntakeResult result = new RecordIntake(Duration.ofDays(1)).accept(InputTopic.SAMPLING_RESULTS,
+                key(json).getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8),
+                Instant.parse("2024-06-01T00:00:00Z").toEpochMilli());
         if (result instanceof IntakeResult.Rejected rejected) {
             throw new AssertionError("refused: " + rejected.reason());
         }

@@ -40,6 +40,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.foodrisk.runtime.KafkaRuntime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,7 +81,7 @@ class DashboardBrowserIT implements TestPropertyProvider {
     EmbeddedServer server;
 
     @Inject
-    org.foodrisk.runtime.KafkaRuntime runtime;
+    KafkaRuntime runtime;
 
     @Override
     public Map<String, String> getProperties() {
@@ -92,8 +101,8 @@ class DashboardBrowserIT implements TestPropertyProvider {
             // backlog first (two fresh-clone runs waited 90 s and 180 s for the alert behind it).
             properties.put("foodrisk.client-properties.main.consumer.auto.offset.reset", "latest");
             return properties;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -222,10 +231,10 @@ class DashboardBrowserIT implements TestPropertyProvider {
     /** No kind, method or action name as the service writes it, in the alert page's text. */
     private static void assertNoIdentifiers(String text) {
         for (String identifier : IDENTIFIERS) {
-            assertTrue(!java.util.regex.Pattern.compile("(?<![A-Za-z0-9.-])" + java.util.regex.Pattern.quote(identifier)
+            assertTrue(!Pattern.compile("(?<![A-Za-z0-9.-])" + Pattern.quote(identifier)
                     + "(?![A-Za-z0-9-])").matcher(text).find(), "'" + identifier + "' shown as written in: " + text);
         }
-        java.util.regex.Matcher dotted = java.util.regex.Pattern.compile("[a-z]+\\.[a-z][a-z-]*").matcher(text);
+        Matcher dotted = Pattern.compile("[a-z]+\\.[a-z][a-z-]*").matcher(text);
         if (dotted.find()) {
             throw new AssertionError("a kind-like identifier '" + dotted.group() + "' in: " + text);
         }
@@ -299,7 +308,7 @@ class DashboardBrowserIT implements TestPropertyProvider {
                 "bootstrap.servers", TestKafka.bootstrapServers(), "group.id", "browser-it-dl-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
                 new StringDeserializer(), new StringDeserializer());
-             org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+             Admin admin = Admin.create(
                      Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
             consumer.subscribe(List.of(Topics.DEAD_LETTERS));
             Instant deadline = Instant.now().plusSeconds(10);
@@ -311,10 +320,10 @@ class DashboardBrowserIT implements TestPropertyProvider {
                 }
             }
             var committed = admin.listConsumerGroupOffsets(APPLICATION_ID).partitionsToOffsetAndMetadata()
-                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
-            var ends = admin.listOffsets(committed.keySet().stream().collect(java.util.stream.Collectors.toMap(
-                            tp -> tp, tp -> org.apache.kafka.clients.admin.OffsetSpec.latest())))
-                    .all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    .get(30, TimeUnit.SECONDS);
+            var ends = admin.listOffsets(committed.keySet().stream().collect(Collectors.toMap(
+                            tp -> tp, tp -> OffsetSpec.latest())))
+                    .all().get(30, TimeUnit.SECONDS);
             committed.forEach((tp, offset) -> {
                 long end = ends.get(tp).offset();
                 if (offset == null || offset.offset() < end) {

@@ -40,6 +40,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import io.micronaut.http.MutableHttpRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import org.foodrisk.reference.Period;
+import org.foodrisk.runtime.KafkaRuntime;
+import org.foodrisk.testsupport.StreamsDiagnosis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -74,7 +81,7 @@ class DisposalCasesIT implements TestPropertyProvider {
     EmbeddedServer server;
 
     @Inject
-    org.foodrisk.runtime.KafkaRuntime runtime;
+    KafkaRuntime runtime;
 
     @Override
     public Map<String, String> getProperties() {
@@ -96,8 +103,8 @@ class DisposalCasesIT implements TestPropertyProvider {
             // This test's own records only: the app starts at the end of the shared broker's input topics.
             p.put("foodrisk.client-properties.main.consumer.auto.offset.reset", "latest");
             return p;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -294,12 +301,12 @@ class DisposalCasesIT implements TestPropertyProvider {
             Thread.sleep(300);
         }
         throw new AssertionError("case " + caseId + " did not get there; last seen: " + last + "; last refusal: " + lastRefusal
-                + org.foodrisk.testsupport.StreamsDiagnosis.of(runtime.streams()));
+                + StreamsDiagnosis.of(runtime.streams()));
     }
 
     /** This week's 会商 summary of the district, as the meeting reads it. */
     private String summaryMarkdown(String district) {
-        String week = org.foodrisk.reference.Period.weekOf(java.time.LocalDate.now(ZoneOffset.ofHours(8))).id();
+        String week = Period.weekOf(LocalDate.now(ZoneOffset.ofHours(8))).id();
         return read(ANALYST, "/api/v1/summaries/" + district + "/" + week + ".md");
     }
 
@@ -335,7 +342,7 @@ class DisposalCasesIT implements TestPropertyProvider {
 
     private int status(HttpRequest<?> request, String token) {
         try {
-            return http.toBlocking().exchange(((io.micronaut.http.MutableHttpRequest<?>) request).bearerAuth(token))
+            return http.toBlocking().exchange(((MutableHttpRequest<?>) request).bearerAuth(token))
                     .getStatus().getCode();
         } catch (HttpClientResponseException refused) {
             return refused.getStatus().getCode();

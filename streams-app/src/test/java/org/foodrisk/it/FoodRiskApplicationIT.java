@@ -33,6 +33,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.foodrisk.api.access.HashedCredentials;
+import org.foodrisk.runtime.KafkaRuntime;
+import org.foodrisk.summary.PublicationSchedule;
+import org.foodrisk.testsupport.PromQl;
+import org.foodrisk.testsupport.StreamsDiagnosis;
+import org.foodrisk.topics.ContractValidator;
+import org.foodrisk.topology.StoreNames;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,10 +77,10 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
     HttpClient http;
 
     @Inject
-    org.foodrisk.runtime.KafkaRuntime runtime;
+    KafkaRuntime runtime;
 
     /** The app of this class, for the static helpers' failure messages. */
-    private static org.foodrisk.runtime.KafkaRuntime appUnderTest;
+    private static KafkaRuntime appUnderTest;
 
     @org.junit.jupiter.api.BeforeAll
     void rememberTheApp() {
@@ -63,7 +88,7 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
     }
 
     @Inject
-    io.micronaut.runtime.server.EmbeddedServer server;
+    EmbeddedServer server;
 
     private static final String ANALYST = "it-analyst-" + UUID.randomUUID();
     private static final String MARKET = "it-market-" + UUID.randomUUID();
@@ -74,7 +99,7 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         try {
-            Map<String, String> properties = new java.util.HashMap<>(Map.of(
+            Map<String, String> properties = new HashMap<>(Map.of(
                     "foodrisk.bootstrap-servers", TestKafka.bootstrapServers(),
                     "foodrisk.application-id", "foodrisk-it-" + UUID.randomUUID(),
                     "foodrisk.data-dir", Files.createTempDirectory("foodrisk-it").toString(),
@@ -94,15 +119,15 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
             properties.put("foodrisk.users.it-market.district", "120114");
             properties.putAll(user("it-sports", SPORTS, "unit", SPORTS_UNIT));
             return properties;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private static Map<String, String> user(String name, String token, String role, String unit) {
-        Map<String, String> user = new java.util.HashMap<>(Map.of(
-                "foodrisk.users." + name + ".token-sha256", java.util.HexFormat.of().formatHex(
-                        org.foodrisk.api.access.HashedCredentials.sha256(token)),
+        Map<String, String> user = new HashMap<>(Map.of(
+                "foodrisk.users." + name + ".token-sha256", HexFormat.of().formatHex(
+                        HashedCredentials.sha256(token)),
                 "foodrisk.users." + name + ".role", role));
         if (unit != null) {
             user.put("foodrisk.users." + name + ".unit", unit);
@@ -205,7 +230,7 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         assertEquals("区市场监管局", who.path("unit").asText());
         assertEquals("120114", who.path("district").asText());
         String setCookie = signedIn.getHeaders().get("Set-Cookie");
-        String attributes = setCookie.toLowerCase(java.util.Locale.ROOT); // attribute names are case-insensitive
+        String attributes = setCookie.toLowerCase(Locale.ROOT); // attribute names are case-insensitive
         assertTrue(setCookie.startsWith("foodrisk_session=") && attributes.contains("; httponly")
                 && attributes.contains("; samesite=strict") && attributes.contains("; path=/"), setCookie);
         assertTrue(!setCookie.contains(MARKET), "the cookie does not show the token in clear");
@@ -231,7 +256,7 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         String cleared = http.toBlocking().exchange(HttpRequest.DELETE("/api/v1/session").header("Cookie", cookie)
                         .header("Sec-Fetch-Site", "same-origin"))
                 .getHeaders().get("Set-Cookie");
-        assertTrue(cleared.startsWith("foodrisk_session=;") && cleared.toLowerCase(java.util.Locale.ROOT).contains("max-age=0"),
+        assertTrue(cleared.startsWith("foodrisk_session=;") && cleared.toLowerCase(Locale.ROOT).contains("max-age=0"),
                 cleared);
         assertEquals(401, status(HttpRequest.GET("/api/v1/session").header("Cookie", cookie)),
                 "signing out ends the session, not only the browser's copy of the cookie");
@@ -248,7 +273,7 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                 .contentType(MediaType.APPLICATION_JSON_TYPE)));
 
         JsonNode accountability = Json.MAPPER.readTree(read(
-                "/api/v1/units/" + java.net.URLEncoder.encode("区市场监管局", java.nio.charset.StandardCharsets.UTF_8)
+                "/api/v1/units/" + URLEncoder.encode("区市场监管局", StandardCharsets.UTF_8)
                         + "/accountability?district=120114"));
         assertTrue(accountability.path("received").asInt() >= 1);
         assertEquals(0, accountability.path("targets").size(),
@@ -257,16 +282,17 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         assertTrue(openApi.contains("/api/v1/alerts/{alertId}/actions") && openApi.contains("/api/v1/summaries"),
                 "the OpenAPI document describes the API");
         // Swagger UI, public, at the address people try first (issue 16: /swagger answered 401, no UI).
+        // fully qualified, next 12 lines: Micronaut's HttpClient and HttpRequest are the ones imported
         java.net.http.HttpClient plain = java.net.http.HttpClient.newHttpClient(); // follows no redirect
         for (String docs : List.of("/swagger", "/swagger-ui", "/api-docs")) {
             java.net.http.HttpResponse<String> redirect = plain.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://localhost:" + embeddedPort() + docs)).build(),
+                    URI.create("http://localhost:" + embeddedPort() + docs)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertEquals(303, redirect.statusCode(), docs + ": " + redirect.body());
             assertEquals("/dashboard/api-docs.html", redirect.headers().firstValue("Location").orElse(null), docs);
         }
         java.net.http.HttpResponse<String> page = plain.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + embeddedPort() + "/dashboard/api-docs.html")).build(),
+                URI.create("http://localhost:" + embeddedPort() + "/dashboard/api-docs.html")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode(), page.body());
         assertTrue(page.body().contains("vendor/swagger-ui/swagger-ui-bundle.js") && page.body().contains("js/api-docs.js"), page.body());
@@ -403,7 +429,7 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         assertEquals("ears-c2", aberration.path("detector").path("name").asText());
         // The district's cases and the same cases as a 胃肠道 series are two risks, each judged on its
         // own series; the alert page's chart reads that series and draws the very threshold judged.
-        for (String series : List.of("%3F", "syndromes/" + java.net.URLEncoder.encode("胃肠道", java.nio.charset.StandardCharsets.UTF_8))) {
+        for (String series : List.of("%3F", "syndromes/" + URLEncoder.encode("胃肠道", StandardCharsets.UTF_8))) {
             boolean bySyndrome = series.startsWith("syndromes/");
             JsonNode alert = firstMatching(Topics.ALERTS, a -> a.path("kind").asText().equals("illness.aberration")
                     && a.path("evidence").toString().contains("IT-AB-" + run)
@@ -455,25 +481,25 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         assertEquals("UP", Json.MAPPER.readTree(http.toBlocking().retrieve("/health/readiness")).path("status").asText());
         assertEquals("UP", Json.MAPPER.readTree(http.toBlocking().retrieve("/health/liveness")).path("status").asText());
 
-        java.util.Map<String, java.util.Set<String>> wanted = new java.util.TreeMap<>();
-        List<java.nio.file.Path> boards;
-        try (var files = Files.list(java.nio.file.Path.of("..", "dashboards", "grafana"))) {
+        Map<String, Set<String>> wanted = new TreeMap<>();
+        List<Path> boards;
+        try (var files = Files.list(Path.of("..", "dashboards", "grafana"))) {
             boards = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
         }
         assertTrue(!boards.isEmpty(), "no Grafana board in dashboards/grafana/");
-        for (java.nio.file.Path board : boards) {
+        for (Path board : boards) {
             JsonNode json = Json.MAPPER.readTree(board.toFile());
             List<String> exprs = json.findValuesAsText("expr");
             assertTrue(exprs.size() >= 10, board + " has only " + exprs.size() + " queries");
             for (String expr : exprs) {
-                for (String metric : org.foodrisk.testsupport.PromQl.metricNames(expr)) {
-                    wanted.computeIfAbsent(metric, m -> new java.util.TreeSet<>()).add(board.getFileName() + ": " + expr);
+                for (String metric : PromQl.metricNames(expr)) {
+                    wanted.computeIfAbsent(metric, m -> new TreeSet<>()).add(board.getFileName() + ": " + expr);
                 }
             }
         }
         assertTrue(wanted.size() >= 20, "the boards name only " + wanted.keySet());
         // The Prometheus alerting rules the same way: every rule complete, every metric exposed.
-        java.nio.file.Path rules = java.nio.file.Path.of("..", "dashboards", "prometheus", "foodrisk-rules.yml");
+        Path rules = Path.of("..", "dashboards", "prometheus", "foodrisk-rules.yml");
         Map<String, Object> ruleFile = new org.yaml.snakeyaml.Yaml().load(Files.readString(rules));
         int ruleCount = 0;
         for (Object group : (List<?>) ruleFile.get("groups")) {
@@ -484,29 +510,29 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                         && rule.get("annotations") instanceof Map<?, ?> notes && notes.get("summary") != null,
                         "a rule needs alert, expr, labels.severity and annotations.summary: " + rule);
                 ruleCount++;
-                for (String metric : org.foodrisk.testsupport.PromQl.metricNames((String) rule.get("expr"))) {
-                    wanted.computeIfAbsent(metric, m -> new java.util.TreeSet<>()).add(rules.getFileName() + ": " + rule.get("alert"));
+                for (String metric : PromQl.metricNames((String) rule.get("expr"))) {
+                    wanted.computeIfAbsent(metric, m -> new TreeSet<>()).add(rules.getFileName() + ": " + rule.get("alert"));
                 }
             }
         }
         assertTrue(ruleCount >= 5, "only " + ruleCount + " alerting rules");
         // Kafka Streams metrics of new tasks and stores are bound by Micrometer's periodic check.
         Instant deadline = Instant.now().plusSeconds(180);
-        java.util.Set<String> missing = wanted.keySet();
+        Set<String> missing = wanted.keySet();
         while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {
-            java.util.Set<String> exposed = new java.util.HashSet<>();
+            Set<String> exposed = new HashSet<>();
             for (String line : http.toBlocking().retrieve("/prometheus").split("\n")) {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     exposed.add(line.split("[{ ]", 2)[0]);
                 }
             }
-            missing = new java.util.TreeSet<>(wanted.keySet());
+            missing = new TreeSet<>(wanted.keySet());
             missing.removeAll(exposed);
             if (!missing.isEmpty()) {
                 Thread.sleep(2000);
             }
         }
-        java.util.Map<String, java.util.Set<String>> unexposed = new java.util.TreeMap<>(wanted);
+        Map<String, Set<String>> unexposed = new TreeMap<>(wanted);
         unexposed.keySet().retainAll(missing);
         assertTrue(missing.isEmpty(), "panels query metrics the app does not expose: " + unexposed);
     }
@@ -551,24 +577,24 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         String expected = null;
         while (Instant.now().isBefore(deadline)) {
             long latest = Long.MIN_VALUE;
-            try (var tasks = runtime.streams().store(org.apache.kafka.streams.StoreQueryParameters.fromNameAndType(
-                    org.foodrisk.topology.StoreNames.EVENT_CLOCK,
-                    org.apache.kafka.streams.state.QueryableStoreTypes.<String, Long>keyValueStore())).all()) {
+            try (var tasks = runtime.streams().store(StoreQueryParameters.fromNameAndType(
+                    StoreNames.EVENT_CLOCK,
+                    QueryableStoreTypes.<String, Long>keyValueStore())).all()) {
                 while (tasks.hasNext()) {
                     latest = Math.max(latest, tasks.next().value);
                 }
-            } catch (org.apache.kafka.streams.errors.InvalidStateStoreException notYet) {
+            } catch (InvalidStateStoreException notYet) {
                 Thread.sleep(1000);
                 continue;
             }
             if (latest != Long.MIN_VALUE) {
-                expected = new org.foodrisk.summary.PublicationSchedule(java.time.ZoneId.of("Asia/Shanghai"),
+                expected = new PublicationSchedule(ZoneId.of("Asia/Shanghai"),
                         Duration.ofHours(8)).due(true, null, Instant.ofEpochMilli(latest)).get(0).id();
                 String period = expected;
                 JsonNode published = firstMatchingOrNull(Topics.RISK_SUMMARIES, s -> "120114".equals(s.path("districtCode").asText())
                         && period.equals(s.path("period").asText()));
                 if (published != null) {
-                    assertEquals(List.of(), org.foodrisk.topics.ContractValidator.forTopic(Topics.RISK_SUMMARIES).validate(published));
+                    assertEquals(List.of(), ContractValidator.forTopic(Topics.RISK_SUMMARIES).validate(published));
                     assertEquals("week", published.path("periodType").asText(), "the contract's names: " + published);
                     assertTrue(published.path("alertsByLevel").has("RED") && published.has("openAlerts")
                             && published.has("generatedAt"), "the contract's names: " + published);
@@ -580,7 +606,7 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                             String.valueOf(markdown.getContentType()));
                     assertTrue(markdown.body().startsWith("# 武清区食品安全风险会商摘要"), markdown.body());
                     var html = http.toBlocking().exchange(HttpRequest.GET("/api/v1/summaries/120114/" + period)
-                            .bearerAuth(ANALYST).accept(io.micronaut.http.MediaType.TEXT_HTML), String.class);
+                            .bearerAuth(ANALYST).accept(MediaType.TEXT_HTML), String.class);
                     assertTrue(html.getContentType().orElseThrow().toString().startsWith("text/html"));
                     assertEquals("default-src 'none'; style-src 'unsafe-inline'",
                             html.getHeaders().get("Content-Security-Policy"), "the printable page loads nothing");
@@ -646,7 +672,7 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                 }
             }
             throw new AssertionError("No matching record on " + topic + "; keys seen: " + seen
-                    + org.foodrisk.testsupport.StreamsDiagnosis.of(appUnderTest.streams()));
+                    + StreamsDiagnosis.of(appUnderTest.streams()));
         }
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -74,7 +75,7 @@ class GroupOffsetsIT {
      * stable offset follows a moment later (a fresh-clone run read 4 where 6 was coming).
      */
     private static long awaitLastStable(GroupOffsets offsets, TopicPartition partition, long expected) throws Exception {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         long stable = offsets.lastStable(List.of(partition)).get(partition);
         while (stable < expected && System.nanoTime() < deadline) {
             Thread.sleep(100);

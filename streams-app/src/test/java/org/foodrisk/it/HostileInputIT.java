@@ -43,13 +43,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,8 +117,8 @@ class HostileInputIT implements TestPropertyProvider {
             // All publishers send from 127.0.0.1 here, as fast as they are answered: no per-address rate.
             properties.put("foodrisk.http.requests-per-second-per-address", "0");
             return properties;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -133,7 +136,7 @@ class HostileInputIT implements TestPropertyProvider {
         List<String> problems = new ArrayList<>();
         List<HttpVerdicts.Written> written = new ArrayList<>();
         // Four requests at a time, as several publishers would send; answers are checked in corpus order.
-        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService senders = Executors.newFixedThreadPool(4);
         List<Future<HttpResponse<String>>> responses = new ArrayList<>();
         for (HostileCorpus.HttpCase request : requests) {
             responses.add(senders.submit(() -> post(request)));
@@ -435,8 +438,8 @@ class HostileInputIT implements TestPropertyProvider {
                     Duration.ofSeconds(90));
             Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
             return broker;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

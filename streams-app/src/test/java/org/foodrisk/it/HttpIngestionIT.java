@@ -25,11 +25,15 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import org.apache.kafka.common.header.Header;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +62,7 @@ class HttpIngestionIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         try {
-            Map<String, String> properties = new java.util.HashMap<>(Map.of(
+            Map<String, String> properties = new HashMap<>(Map.of(
                     "foodrisk.publishers.it-throttled.token-sha256", TestCredentials.tokenSha256(THROTTLED_TOKEN),
                     "foodrisk.publishers.it-throttled.kind", "opinion",
                     "foodrisk.publishers.it-throttled.requests-per-minute", "2",
@@ -75,8 +79,8 @@ class HttpIngestionIT implements TestPropertyProvider {
                     "foodrisk.publishers.it-hospital.kind", "hospital",
                     "foodrisk.publishers.it-hospital.reporting-unit", "蓟州区人民医院"));
             return properties;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -122,7 +126,7 @@ class HttpIngestionIT implements TestPropertyProvider {
         assertEquals(record, onTopic.get(0).value(), "value = the record as sent");
         assertEquals(result.path("partition").asInt(), onTopic.get(0).partition());
         assertEquals(result.path("offset").asLong(), onTopic.get(0).offset());
-        org.apache.kafka.common.header.Header publisher = onTopic.get(0).headers().lastHeader(Provenance.HEADER);
+        Header publisher = onTopic.get(0).headers().lastHeader(Provenance.HEADER);
         assertEquals("lab:TJFS001", publisher == null ? null : new String(publisher.value(), StandardCharsets.UTF_8),
                 "stamped with the credential's publisher: only it may correct the record");
     }
@@ -227,7 +231,7 @@ class HttpIngestionIT implements TestPropertyProvider {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + DEMO_LAB_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() ->
-                        new java.io.ByteArrayInputStream(padded.getBytes(StandardCharsets.UTF_8))))
+                        new ByteArrayInputStream(padded.getBytes(StandardCharsets.UTF_8))))
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(413, chunked.statusCode(), chunked.body());
         assertEquals(List.of(), readAll(Topics.SAMPLING_RESULTS, Set.of(sampleId)));

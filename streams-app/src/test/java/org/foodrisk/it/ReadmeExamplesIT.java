@@ -48,6 +48,7 @@ import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -298,7 +299,7 @@ class ReadmeExamplesIT implements TestPropertyProvider {
                         }
                         String cookie = exchange.response().headers().allValues("Set-Cookie").stream()
                                 .filter(c -> c.startsWith("foodrisk_session=")).findFirst().orElse("");
-                        String attributes = cookie.toLowerCase(java.util.Locale.ROOT); // attribute names ignore case
+                        String attributes = cookie.toLowerCase(Locale.ROOT); // attribute names ignore case
                         assertTrue(attributes.contains("httponly") && attributes.contains("samesite=strict"), "cookie: " + cookie);
                     }),
             new DescribedAnswer("the Swagger UI page", "GET", "/dashboard/api-docs.html",

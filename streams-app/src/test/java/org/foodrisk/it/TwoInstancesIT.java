@@ -31,6 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.HexFormat;
+import org.foodrisk.api.AlertQuery;
+import org.foodrisk.api.AlertStoreReader;
+import org.foodrisk.api.access.HashedCredentials;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,8 +69,8 @@ class TwoInstancesIT {
                     "foodrisk.demo", "false",
                     "foodrisk.users.it-two.role", "analyst",
                     "foodrisk.security.peer-token", peerToken,
-                    "foodrisk.users.it-two.token-sha256", java.util.HexFormat.of().formatHex(
-                            org.foodrisk.api.access.HashedCredentials.sha256(analystToken)),
+                    "foodrisk.users.it-two.token-sha256", HexFormat.of().formatHex(
+                            HashedCredentials.sha256(analystToken)),
                     "micronaut.server.port", String.valueOf(port))).getApplicationContext());
         }
     }
@@ -170,8 +174,8 @@ class TwoInstancesIT {
 
         // A read with no request behind it (as the scheduled summaries do) asks the other instance with the peer token.
         Set<String> fromBackground = new HashSet<>();
-        instances.get(0).getBean(org.foodrisk.api.AlertStoreReader.class)
-                .find(new org.foodrisk.api.AlertQuery(null, null, null, null, "sampling.critical-hazard", null, null, null), 0, 500)
+        instances.get(0).getBean(AlertStoreReader.class)
+                .find(new AlertQuery(null, null, null, null, "sampling.critical-hazard", null, null, null), 0, 500)
                 .alerts().forEach(a -> fromBackground.add(a.alertId()));
         assertTrue(fromBackground.containsAll(ids), "a background read gathers both instances' alerts");
         HttpResponse<String> unauthenticated = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port(1)

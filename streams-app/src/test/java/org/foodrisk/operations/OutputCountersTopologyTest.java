@@ -11,6 +11,7 @@ import org.foodrisk.testsupport.Drivers;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -61,7 +62,7 @@ class OutputCountersTopologyTest {
             // A day of one record an hour, then 60 in one hour: far above the lab's own baseline.
             for (int hour = 0; hour < 25; hour++) {
                 sampling.pipeInput("V-" + hour, CLENBUTEROL.formatted("V-" + hour));
-                driver.advanceWallClockTime(java.time.Duration.ofHours(1));
+                driver.advanceWallClockTime(Duration.ofHours(1));
             }
             for (int i = 0; i < 60; i++) {
                 sampling.pipeInput("W-" + i, CLENBUTEROL.formatted("W-" + i));

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Map;
+import java.time.DateTimeException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,7 +41,7 @@ class StreamsHealthTest {
         assertFalse(failures.crashLooping(start.plusSeconds(61)), "two failures may be a passing fault");
         assertEquals(HealthStatus.UP, StreamsHealth.liveness(State.RUNNING, failures.crashLooping(start.plusSeconds(61))));
 
-        failures.record(new java.time.DateTimeException("poison pill"), start.plusSeconds(120));
+        failures.record(new DateTimeException("poison pill"), start.plusSeconds(120));
         assertTrue(failures.crashLooping(start.plusSeconds(121)), "the third within ten minutes is a loop");
         assertEquals(HealthStatus.DOWN, StreamsHealth.liveness(State.RUNNING, failures.crashLooping(start.plusSeconds(121))));
         Map<String, Object> details = failures.details(start.plusSeconds(121));

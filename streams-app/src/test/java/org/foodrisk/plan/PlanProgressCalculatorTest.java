@@ -2,9 +2,6 @@ package org.foodrisk.plan;
 
 import org.foodrisk.ingest.Signal;
 import org.foodrisk.ingest.SignalType;
-import org.foodrisk.plan.AgencyNames;
-import org.foodrisk.plan.Plan;
-import org.foodrisk.plan.PlanCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -14,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.foodrisk.ingest.LeanMeatPowder;
+import org.foodrisk.ingest.SamplingPrograms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -256,15 +255,50 @@ class PlanProgressCalculatorTest {
         List<Signal.Finding> findings = new ArrayList<>();
         String item;
 
-        Result agency(String a) { agency = a; return this; }
-        Result category(String c) { category = c; return this; }
-        Result food(String f) { food = f; return this; }
-        Result program(String p) { program = p; return this; }
-        Result stage(String s) { stage = s; return this; }
-        Result subcategory(String s) { subcategory = s; return this; }
-        Result enterprise(String e) { enterprise = e; return this; }
-        Result tested(String hazardClass) { tested.add(hazardClass); return this; }
-        Result item(String name) { item = name; return this; }
+        Result agency(String a) {
+            agency = a;
+            return this;
+        }
+
+        Result category(String c) {
+            category = c;
+            return this;
+        }
+
+        Result food(String f) {
+            food = f;
+            return this;
+        }
+
+        Result program(String p) {
+            program = p;
+            return this;
+        }
+
+        Result stage(String s) {
+            stage = s;
+            return this;
+        }
+
+        Result subcategory(String s) {
+            subcategory = s;
+            return this;
+        }
+
+        Result enterprise(String e) {
+            enterprise = e;
+            return this;
+        }
+
+        Result tested(String hazardClass) {
+            tested.add(hazardClass);
+            return this;
+        }
+
+        Result item(String name) {
+            item = name;
+            return this;
+        }
 
         Result failed(String hazardClass) {
             tested.add(hazardClass);
@@ -279,8 +313,8 @@ class PlanProgressCalculatorTest {
                 tags.add("subcategory:" + subcategory);
             }
             tested.stream().distinct().forEach(c -> tags.add("tested:" + c));
-            if (item != null && org.foodrisk.ingest.LeanMeatPowder.named(item)) {
-                tags.add(org.foodrisk.ingest.LeanMeatPowder.TESTED_TAG);
+            if (item != null && LeanMeatPowder.named(item)) {
+                tags.add(LeanMeatPowder.TESTED_TAG);
             }
             return new Signal(SignalType.SAMPLING, "S-" + n, 1, OffsetDateTime.parse("2024-03-01T10:00:00+08:00"),
                     null, null, category, food, stage, agency, !findings.isEmpty(), findings, null, enterprise, null, 1,
@@ -307,7 +341,7 @@ class PlanProgressCalculatorTest {
             for (int i = 0; i < copies; i++) {
                 Signal s = result.signal(ids++);
                 byTarget = TargetTally.add(byTarget, TargetTally.of(plan, s), 1);
-                if (!org.foodrisk.ingest.SamplingPrograms.countsInPassRates(s.tagValue("program"))) {
+                if (!SamplingPrograms.countsInPassRates(s.tagValue("program"))) {
                     continue; // the totals keep to the programs of pass rates, as the plan-progress store does
                 }
                 tallied++;

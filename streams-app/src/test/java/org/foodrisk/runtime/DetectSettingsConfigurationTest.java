@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import java.time.OffsetDateTime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,7 +47,7 @@ class DetectSettingsConfigurationTest {
                 "foodrisk.detect.time.idle-after", "PT30M",
                 "foodrisk.detect.overdue-check-every", "PT5S"));
         assertEquals(ZoneId.of("Asia/Urumqi"), settings.zone());
-        java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-12-01T00:00:00+08:00");
+        OffsetDateTime at = OffsetDateTime.parse("2026-12-01T00:00:00+08:00");
         assertEquals(at.plusHours(12), settings.deadlines().deadlinesFor(AlertLevel.RED, at, null).acknowledgeBy());
         assertEquals(at.plusDays(3), settings.deadlines().deadlinesFor(AlertLevel.RED, at, null).closeBy());
         assertEquals(at.plusHours(48), settings.deadlines().deadlinesFor(AlertLevel.ORANGE, at, null).acknowledgeBy());

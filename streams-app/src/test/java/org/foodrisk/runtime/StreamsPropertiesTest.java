@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.foodrisk.alert.Alert;
+import org.foodrisk.topology.DeadLetter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,11 +44,11 @@ class StreamsPropertiesTest {
     void outputThatCannotBeWrittenBecomesADeadLetterCountedWhereAsked() {
         OutputCounters counters = new OutputCounters() {
             @Override
-            public void alert(org.foodrisk.alert.Alert alert) {
+            public void alert(Alert alert) {
             }
 
             @Override
-            public void deadLetter(org.foodrisk.topology.DeadLetter deadLetter) {
+            public void deadLetter(DeadLetter deadLetter) {
             }
         };
         Properties props = StreamsProperties.shared(SECURED, "app", counters);

@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,15 +74,15 @@ class RiskSummaryBuilderTest {
         Alert alert = AlertUpdater.apply(null, detection, tasks, NOW).orElseThrow();
         RiskSummary summary = new RiskSummaryBuilder(TIANJIN).build("120114", "武清区", Period.weekOf(day),
                 List.of(alert), List.of());
-        assertEquals(java.util.Map.of("区卫生健康委", 1), summary.byUnit());
-        assertEquals(0, org.foodrisk.summary.Accountability.of("区农业农村委", List.of(alert), NOW).received());
-        assertEquals(1, org.foodrisk.summary.Accountability.of("区卫生健康委", List.of(alert), NOW).received());
+        assertEquals(Map.of("区卫生健康委", 1), summary.byUnit());
+        assertEquals(0, Accountability.of("区农业农村委", List.of(alert), NOW).received());
+        assertEquals(1, Accountability.of("区卫生健康委", List.of(alert), NOW).received());
     }
 
     @Test
     void aUnitsOpenAlertsBeyondTheFirstFiveAreCountedNotDroppedSilently() {
         LocalDate day = LocalDate.of(2024, 4, 24);
-        List<Alert> open = java.util.stream.IntStream.range(0, 7)
+        List<Alert> open = IntStream.range(0, 7)
                 .mapToObj(i -> raised("sampling.aberration|120114|类别" + i, "武清区类别" + i + "抽检不合格批次异常", day)).toList();
         String markdown = new RiskSummaryBuilder(TIANJIN).build("120114", "武清区", Period.weekOf(day), open, List.of())
                 .markdown();

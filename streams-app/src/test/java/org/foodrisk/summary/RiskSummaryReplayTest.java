@@ -21,6 +21,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.foodrisk.kafka.Json;
+import org.foodrisk.testsupport.Drivers;
+import org.foodrisk.topics.ContractValidator;
+import org.foodrisk.topics.Topics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +48,7 @@ class RiskSummaryReplayTest {
 
     private static List<Alert> replay(Instant wallClock) throws Exception {
         DemoDataGenerator generator = new DemoDataGenerator(7, ZONE);
-        try (TopologyTestDriver driver = org.foodrisk.testsupport.Drivers.topology("summary-replay", wallClock)) {
+        try (TopologyTestDriver driver = Drivers.topology("summary-replay", wallClock)) {
             // Two weeks in arrival order, as published: lab results days after sampling, the planted
             // clenbuterol finding (sampled on Wednesday) on Saturday, the last lab results after the weeks end.
             List<DemoRecord> records = new ArrayList<>(generator.arrivals(MONDAY.minusDays(7), MONDAY.plusDays(7),
@@ -93,8 +97,8 @@ class RiskSummaryReplayTest {
         RiskSummary summary = new RiskSummaryBuilder(ZONE).build("120114", "武清区", Period.parse("2024-W19"), alerts,
                 List.of(new TargetProgress("wuqing-2024:11", "（十一）", "抽检量", "全区", null, 8489, "批次", 3000, 2500,
                         false, "8489批次", null)));
-        List<String> errors = org.foodrisk.topics.ContractValidator.forTopic(org.foodrisk.topics.Topics.RISK_SUMMARIES)
-                .validate(org.foodrisk.kafka.Json.MAPPER.valueToTree(summary));
+        List<String> errors = ContractValidator.forTopic(Topics.RISK_SUMMARIES)
+                .validate(Json.MAPPER.valueToTree(summary));
         assertEquals(List.of(), errors);
     }
 

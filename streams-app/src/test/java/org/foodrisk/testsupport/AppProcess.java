@@ -2,13 +2,14 @@ package org.foodrisk.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The real service ({@code org.foodrisk.Application}) in a JVM of its own, started the way
@@ -72,7 +73,7 @@ public final class AppProcess implements AutoCloseable {
     public String output() {
         try {
             Path out = dataDir.resolve("app.out");
-            return Files.exists(out) ? Files.readString(out, java.nio.charset.StandardCharsets.UTF_8) : "";
+            return Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,7 +94,7 @@ public final class AppProcess implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Path target = Path.of("target").toAbsolutePath();
-            String classpath = target.resolve("classes") + java.io.File.pathSeparator
+            String classpath = target.resolve("classes") + File.pathSeparator
                     + Files.readString(target.resolve("app.classpath")).trim();
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),

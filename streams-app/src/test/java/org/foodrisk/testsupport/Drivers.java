@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
+import org.foodrisk.operations.OutputCounters;
 
 /** The foodrisk topology in a TopologyTestDriver, with its own state directory and default settings. */
 public final class Drivers {
@@ -35,29 +36,29 @@ public final class Drivers {
 
     public static TopologyTestDriver topology(String applicationId, Instant wallClock, PlanCatalog catalog,
                                               TopologySettings settings) {
-        return topology(applicationId, wallClock, catalog, settings, org.foodrisk.operations.OutputCounters.NONE);
+        return topology(applicationId, wallClock, catalog, settings, OutputCounters.NONE);
     }
 
     /** With the alerts and dead letters written told to {@code counters} (operations metrics). */
     public static TopologyTestDriver topology(String applicationId, Instant wallClock,
-                                              org.foodrisk.operations.OutputCounters counters) {
+                                              OutputCounters counters) {
         return topology(applicationId, wallClock, PlanCatalog.bundled(), TopologySettings.defaults(), counters);
     }
 
     /** With objects the processors read from the configuration (e.g. an {@code InputBacklog}). */
     public static TopologyTestDriver topology(String applicationId, Instant wallClock, PlanCatalog catalog,
                                               TopologySettings settings, Map<String, Object> configObjects) {
-        return topology(applicationId, wallClock, catalog, settings, org.foodrisk.operations.OutputCounters.NONE,
+        return topology(applicationId, wallClock, catalog, settings, OutputCounters.NONE,
                 configObjects);
     }
 
     private static TopologyTestDriver topology(String applicationId, Instant wallClock, PlanCatalog catalog,
-                                               TopologySettings settings, org.foodrisk.operations.OutputCounters counters) {
+                                               TopologySettings settings, OutputCounters counters) {
         return topology(applicationId, wallClock, catalog, settings, counters, Map.of());
     }
 
     private static TopologyTestDriver topology(String applicationId, Instant wallClock, PlanCatalog catalog,
-                                               TopologySettings settings, org.foodrisk.operations.OutputCounters counters,
+                                               TopologySettings settings, OutputCounters counters,
                                                Map<String, Object> configObjects) {
         // The service's properties; a TopologyTestDriver connects to nothing, so the servers are a placeholder.
         Properties props = StreamsProperties.shared(new KafkaClientConfig("unused:9092", Map.of()), applicationId, counters);

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * The metric names a PromQL expression reads — enough of PromQL for dashboard queries: string
@@ -34,7 +35,7 @@ public final class PromQl {
         while (identifiers.find()) {
             String name = identifiers.group();
             String rest = stripped.substring(identifiers.end()).stripLeading();
-            if (!rest.startsWith("(") && !KEYWORDS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (!rest.startsWith("(") && !KEYWORDS.contains(name.toLowerCase(Locale.ROOT))) {
                 names.add(name);
             }
         }

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.foodrisk.testsupport.Drivers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,7 +54,7 @@ class AlertBoundsTopologyTest {
 
     @BeforeEach
     void start() {
-        driver = org.foodrisk.testsupport.Drivers.topology("bounds-test", START);
+        driver = Drivers.topology("bounds-test", START);
         alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
         actions = driver.createInputTopic(Topics.ALERT_ACTIONS, new StringSerializer(), new StringSerializer());

@@ -9,7 +9,6 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.foodrisk.alert.Alert;
-import org.foodrisk.kafka.Json;
 import org.foodrisk.summary.Accountability;
 import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import org.foodrisk.testsupport.Drivers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +41,7 @@ class AlertLifecycleTopologyTest {
 
     @BeforeEach
     void start() throws Exception {
-        driver = org.foodrisk.testsupport.Drivers.topology("lifecycle-test", START);
+        driver = Drivers.topology("lifecycle-test", START);
         alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
         actions = driver.createInputTopic(Topics.ALERT_ACTIONS, new StringSerializer(), new StringSerializer());
@@ -98,16 +102,16 @@ class AlertLifecycleTopologyTest {
         // A second risk for the same unit, never handled: after its 7 days it is open and overdue.
         TestInputTopic<byte[], byte[]> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
                 new ByteArraySerializer(), new ByteArraySerializer());
-        com.fasterxml.jackson.databind.node.ObjectNode other = Samples.clenbuterolPork("L-9", "2024-06-09T09:30:00+08:00");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) other.path("items").get(0)).put("item", "莱克多巴胺");
+        ObjectNode other = Samples.clenbuterolPork("L-9", "2024-06-09T09:30:00+08:00");
+        ((ObjectNode) other.path("items").get(0)).put("item", "莱克多巴胺");
         other.putObject("enterprise").put("name", "另一摊位").put("creditCode", "92120222MA05OTHER9");
         sampling.pipeInput("L-9".getBytes(StandardCharsets.UTF_8), other.toString().getBytes(StandardCharsets.UTF_8),
                 Instant.parse("2024-06-12T00:00:00Z"));
         driver.advanceWallClockTime(Duration.ofDays(9));
-        List<Alert> stored = new java.util.ArrayList<>();
+        List<Alert> stored = new ArrayList<>();
         driver.<String, Alert>getKeyValueStore(StoreNames.ALERTS).all().forEachRemaining(kv -> stored.add(kv.value));
         Accountability figures = Accountability.of("区市场监管局", stored,
-                java.time.OffsetDateTime.parse("2024-06-30T00:00:00+08:00"));
+                OffsetDateTime.parse("2024-06-30T00:00:00+08:00"));
         assertEquals(2, figures.received());
         assertEquals(0, figures.acknowledgedInTime(), "acknowledged at 10:00, two hours after its 24 h");
         assertEquals(1, figures.closed());
@@ -167,15 +171,15 @@ class AlertLifecycleTopologyTest {
         actions.pipeInput(alertId, valid + " {\"action\":\"close\"}");
         actions.pipeInput(alertId, valid.replace("\"by\":\"x\"", "\"by\":\"  \""));
         TestInputTopic<byte[], byte[]> raw = driver.createInputTopic(Topics.ALERT_ACTIONS,
-                new org.apache.kafka.common.serialization.ByteArraySerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer());
-        byte[] bytes = valid.replace("核查中", "核查\uFFFD").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] broken = java.util.Arrays.copyOf(bytes, bytes.length);
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
+        byte[] bytes = valid.replace("核查中", "核查\uFFFD").getBytes(StandardCharsets.UTF_8);
+        byte[] broken = Arrays.copyOf(bytes, bytes.length);
         int at = valid.replace("核查中", "核查\uFFFD").indexOf('\uFFFD');
-        int byteAt = valid.replace("核查中", "核查\uFFFD").substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int byteAt = valid.replace("核查中", "核查\uFFFD").substring(0, at).getBytes(StandardCharsets.UTF_8).length;
         broken[byteAt] = (byte) 0xC3; // a lead byte followed by a non-continuation byte: not UTF-8
         broken[byteAt + 1] = (byte) 0x28;
-        raw.pipeInput(alertId.getBytes(java.nio.charset.StandardCharsets.UTF_8), broken);
+        raw.pipeInput(alertId.getBytes(StandardCharsets.UTF_8), broken);
         List<String> errors = deadLetters.readValuesToList().stream().map(TestJson::parse)
                 .map(d -> d.path("error").asText()).toList();
         assertEquals(List.of("invalid-json", "schema", "invalid-utf8"), errors);

@@ -26,6 +26,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.ZoneOffset;
+import java.util.TreeMap;
+import org.foodrisk.alert.ActionTime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -80,7 +83,7 @@ class DisposalCasesTopologyTest {
         actions.pipeInput(caseId, """
                 {"caseId":"%s","action":"%s","by":"wq-market-li","unit":"%s","at":"%s"%s}
                 """.formatted(caseId, action, unit,
-                org.foodrisk.alert.ActionTime.format(OffsetDateTime.ofInstant(driverNow(), java.time.ZoneOffset.ofHours(8))),
+                ActionTime.format(OffsetDateTime.ofInstant(driverNow(), ZoneOffset.ofHours(8))),
                 measures == null ? "" : ",\"measures\":" + measures));
     }
 
@@ -150,7 +153,7 @@ class DisposalCasesTopologyTest {
         publish(failed("S-3", "河北区", "屠宰", "市抽"));
         publish(failed("S-4", "蓟州区", "餐饮", "省抽"));
         publish(failed("S-5", "西青区", "网络销售", "区抽"));
-        Map<String, String> units = new java.util.TreeMap<>();
+        Map<String, String> units = new TreeMap<>();
         cases.readValuesToList().stream().map(TestJson::parse)
                 .forEach(c -> units.put(c.path("caseId").asText(), c.path("unit").asText()));
         assertEquals(Map.of("S-1", "区农业农村委", "S-2", "武清海关", "S-3", "区农业农村委", "S-4", "区市场监管局",
@@ -210,7 +213,7 @@ class DisposalCasesTopologyTest {
         advance(Duration.ofDays(10));
         act("XQ-1", "dispose", "区市场监管局", "[\"下架\"]");
         advance(Duration.ofDays(100)); // XQ-2 and XQ-3 are now open past their 90 days
-        OffsetDateTime asOf = OffsetDateTime.ofInstant(wallClock, java.time.ZoneOffset.ofHours(8));
+        OffsetDateTime asOf = OffsetDateTime.ofInstant(wallClock, ZoneOffset.ofHours(8));
         List<DisposalCase> all = stored();
 
         DisposalRates market = DisposalRates.byGroup(all, DisposalCase::unit, asOf).get("区市场监管局");

@@ -9,7 +9,6 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.foodrisk.kafka.Json;
 import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +19,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import java.util.Base64;
+import org.foodrisk.ingest.InputTopic;
+import org.foodrisk.testsupport.Drivers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,7 +40,7 @@ class FoodRiskTopologyTest {
 
     @BeforeEach
     void start() {
-        driver = org.foodrisk.testsupport.Drivers.topology("foodrisk-test");
+        driver = Drivers.topology("foodrisk-test");
         sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS, new ByteArraySerializer(), new ByteArraySerializer());
         alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
@@ -146,7 +148,7 @@ class FoodRiskTopologyTest {
         JsonNode letter = TestJson.parse(deadLetters.readValue());
         assertEquals("invalid-utf8", letter.path("error").asText());
         assertEquals("base64", letter.path("valueEncoding").asText());
-        assertEquals(java.util.Base64.getEncoder().encodeToString(bad), letter.path("value").asText());
+        assertEquals(Base64.getEncoder().encodeToString(bad), letter.path("value").asText());
     }
 
     @Test
@@ -173,7 +175,7 @@ class FoodRiskTopologyTest {
                 latest = Math.max(latest, tasks.next().value);
             }
         }
-        assertEquals(java.time.Instant.parse("2024-05-13T01:30:00Z").toEpochMilli(), latest,
+        assertEquals(Instant.parse("2024-05-13T01:30:00Z").toEpochMilli(), latest,
                 "a late record of an earlier day does not move the clock back");
     }
 
@@ -300,7 +302,7 @@ class FoodRiskTopologyTest {
     void storesHoldNothingForRefusedRecords() {
         sampling.pipeInput("N".getBytes(StandardCharsets.UTF_8), null, PUBLISHED);
         assertEquals("null-value", TestJson.parse(deadLetters.readValue()).path("error").asText());
-        KeyValueStore<String, SeenRecord> seen = driver.getKeyValueStore(StoreNames.dedup(org.foodrisk.ingest.InputTopic.SAMPLING_RESULTS));
+        KeyValueStore<String, SeenRecord> seen = driver.getKeyValueStore(StoreNames.dedup(InputTopic.SAMPLING_RESULTS));
         assertNull(seen.get("N"));
     }
 }

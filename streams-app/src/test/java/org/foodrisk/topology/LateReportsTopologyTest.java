@@ -23,6 +23,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.foodrisk.topics.ContractValidator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,7 +63,7 @@ class LateReportsTopologyTest {
 
     private void start(String id, TopologySettings settings, InputBacklog backlog) {
         driver = Drivers.topology(id, Instant.parse("2024-06-30T00:00:00Z"), PlanCatalog.bundled(), settings,
-                java.util.Map.of(InputBacklog.CONFIG, backlog));
+                Map.of(InputBacklog.CONFIG, backlog));
         alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
         sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS, new StringSerializer(), new StringSerializer());
     }
@@ -112,8 +116,8 @@ class LateReportsTopologyTest {
                 .forEach(r -> sampling.pipeInput(r.id(), r.json(), r.reportedAt().toInstant()));
     }
 
-    private final org.foodrisk.topics.ContractValidator contract =
-            org.foodrisk.topics.ContractValidator.forTopic(Topics.ALERTS);
+    private final ContractValidator contract =
+            ContractValidator.forTopic(Topics.ALERTS);
 
     /** The count alerts published since the last call, each checked against the contract's schema. */
     private List<JsonNode> countAlerts() {
@@ -242,7 +246,7 @@ class LateReportsTopologyTest {
                 .toList());
         assertTrue(countAlerts().isEmpty());
         // The wall clock (2024-06-30 in this driver) moves on with no records: the quiet task ticks it.
-        driver.advanceWallClockTime(java.time.Duration.ofMinutes(2));
+        driver.advanceWallClockTime(Duration.ofMinutes(2));
         List<JsonNode> raised = countAlerts();
         assertFalse(raised.isEmpty(), "an idle input must not hold every day open");
         assertNotNull(raised.get(0).get("judgement"));
@@ -255,7 +259,7 @@ class LateReportsTopologyTest {
      */
     @Test
     void aTaskWithRecordsWaitingDoesNotTickTheWallClockUntilItHasReadThem() {
-        java.util.concurrent.atomic.AtomicBoolean readToTheEnd = new java.util.concurrent.atomic.AtomicBoolean(false);
+        AtomicBoolean readToTheEnd = new AtomicBoolean(false);
         start("late-reports-backlog", TopologySettings.defaults(), partition -> readToTheEnd.get());
         LocalDate day = LocalDate.of(2024, 4, 24);
         List<Report> reports = new ArrayList<>(background(day.minusDays(1)));
@@ -265,12 +269,12 @@ class LateReportsTopologyTest {
         List<Report> before = reports.stream().filter(r -> !r.reportedAt().isAfter(day.atTime(23, 0).atZone(TIANJIN))).toList();
         publishInArrivalOrder(before);
         // Two minutes without records while the consumer says records wait: no tick, the day stays open.
-        driver.advanceWallClockTime(java.time.Duration.ofMinutes(2));
+        driver.advanceWallClockTime(Duration.ofMinutes(2));
         List<JsonNode> early = countAlerts();
         assertTrue(early.isEmpty(), "a task with a backlog is not idle: " + early);
         // Read to the end and still quiet: now the wall clock closes the day.
         readToTheEnd.set(true);
-        driver.advanceWallClockTime(java.time.Duration.ofMinutes(1));
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
         assertFalse(countAlerts().isEmpty(), "a quiet task with nothing left to read ticks the wall clock");
     }
 }

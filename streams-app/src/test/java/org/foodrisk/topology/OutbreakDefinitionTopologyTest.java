@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,7 +92,7 @@ class OutbreakDefinitionTopologyTest {
     }
 
     private static String iso(OffsetDateTime time) {
-        return time.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     /** Publishes in the order given, each at its own reportedAt (the arrival time). */
@@ -123,7 +126,7 @@ class OutbreakDefinitionTopologyTest {
     /** The latest version of each alert, by alertId. */
     private static List<JsonNode> latest(List<JsonNode> versions) {
         return versions.stream().collect(Collectors.groupingBy(a -> a.path("alertId").asText(),
-                        java.util.LinkedHashMap::new, Collectors.toList())).values().stream()
+                        LinkedHashMap::new, Collectors.toList())).values().stream()
                 .map(list -> list.get(list.size() - 1)).toList();
     }
 
@@ -188,7 +191,7 @@ class OutbreakDefinitionTopologyTest {
         }
         assertTrue(inOnsetOrder.size() >= 20, "six weeks of sporadic cases");
         List<Report> byArrival = new ArrayList<>(inOnsetOrder);
-        byArrival.sort(java.util.Comparator.comparing(r -> OffsetDateTime.parse(r.reportedAt())));
+        byArrival.sort(Comparator.comparing(r -> OffsetDateTime.parse(r.reportedAt())));
         assertTrue(!byArrival.equals(inOnsetOrder), "arrival order differs from onset order");
         arrive(byArrival.toArray(Report[]::new));
 

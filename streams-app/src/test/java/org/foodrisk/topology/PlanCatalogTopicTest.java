@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.foodrisk.testsupport.Drivers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -23,7 +24,7 @@ class PlanCatalogTopicTest {
     @Test
     void aRevisedPlanOnTheTopicRoutesTheNextAlert() throws Exception {
         PlanCatalog catalog = PlanCatalog.bundled();
-        try (TopologyTestDriver driver = org.foodrisk.testsupport.Drivers.topology("plan-catalog-test", Instant.now(), catalog)) {
+        try (TopologyTestDriver driver = Drivers.topology("plan-catalog-test", Instant.now(), catalog)) {
             ObjectNode revised = (ObjectNode) Json.MAPPER.valueToTree(PlanCatalog.readBundled("wuqing-2024"));
             revised.put("title", "武清区2024年食品安全监督管理计划（修订）");
             TestInputTopic<String, String> plans = driver.createInputTopic(Topics.PLAN_CATALOG,

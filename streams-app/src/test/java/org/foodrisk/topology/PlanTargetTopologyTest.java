@@ -6,12 +6,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.foodrisk.kafka.Json;
 import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.foodrisk.testsupport.Drivers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +26,7 @@ class PlanTargetTopologyTest {
 
     @Test
     void wuqingFarBehindItsBatchTargetInMarch() throws Exception {
-        try (TopologyTestDriver driver = org.foodrisk.testsupport.Drivers.topology("plan-target-test")) {
+        try (TopologyTestDriver driver = Drivers.topology("plan-target-test")) {
             TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
                     new StringSerializer(), new StringSerializer());
             // The year is covered from January (a service that started mid-year could not judge it).
@@ -39,10 +44,10 @@ class PlanTargetTopologyTest {
             assertTrue(!alerts.isEmpty(), "21 batches by March against 8489 a year is far behind");
             // The samples are all commissioned by 区市场监管局 (Samples.sampling): the district total and
             // 农业农村's share (nothing sampled) are behind; 市场监管's own share (4800) is behind too.
-            java.util.Map<String, List<JsonNode>> byTarget = alerts.stream().collect(java.util.stream.Collectors.groupingBy(
-                    a -> a.path("headline").asText().replaceAll("：.*", ""), java.util.TreeMap::new,
-                    java.util.stream.Collectors.toList()));
-            assertEquals(java.util.Set.of("武清区抽检量进度滞后", "武清区抽检量（区市场监管局）进度滞后", "武清区抽检密度（区市场监管局）进度滞后",
+            Map<String, List<JsonNode>> byTarget = alerts.stream().collect(Collectors.groupingBy(
+                    a -> a.path("headline").asText().replaceAll("：.*", ""), TreeMap::new,
+                    Collectors.toList()));
+            assertEquals(Set.of("武清区抽检量进度滞后", "武清区抽检量（区市场监管局）进度滞后", "武清区抽检密度（区市场监管局）进度滞后",
                     "武清区抽检量（区农业农村委）进度滞后", "武清区抽检密度（区农业农村委）进度滞后"), byTarget.keySet());
             List<JsonNode> districtTotal = byTarget.get("武清区抽检量进度滞后");
             JsonNode first = districtTotal.get(0);
@@ -64,7 +69,7 @@ class PlanTargetTopologyTest {
 
     @Test
     void aYearSeenOnlyFromMayIsNotJudged() throws Exception {
-        try (TopologyTestDriver driver = org.foodrisk.testsupport.Drivers.topology("plan-target-test-2")) {
+        try (TopologyTestDriver driver = Drivers.topology("plan-target-test-2")) {
             TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
                     new StringSerializer(), new StringSerializer());
             sampling.pipeInput("M-1", Samples.sampling("M-1", "武清区", "乳制品", "纯牛奶", "2024-05-06T10:00:00+08:00",
@@ -82,11 +87,11 @@ class PlanTargetTopologyTest {
      */
     @Test
     void jizhouTargetsCountOnlyWhatTheyName() throws Exception {
-        try (TopologyTestDriver driver = org.foodrisk.testsupport.Drivers.topology("plan-target-test-jizhou")) {
+        try (TopologyTestDriver driver = Drivers.topology("plan-target-test-jizhou")) {
             TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
                     new StringSerializer(), new StringSerializer());
-            java.time.LocalDate day = java.time.LocalDate.of(2024, 1, 1);
-            for (; day.isBefore(java.time.LocalDate.of(2024, 3, 21)); day = day.plusDays(1)) {
+            LocalDate day = LocalDate.of(2024, 1, 1);
+            for (; day.isBefore(LocalDate.of(2024, 3, 21)); day = day.plusDays(1)) {
                 for (int n = 0; n < 12; n++) {
                     String id = "JZ-" + day + "-" + n;
                     var record = Samples.sampling(id, "蓟州区", "乳制品", "纯牛奶", day + "T10:00:00+08:00", false);
@@ -98,8 +103,8 @@ class PlanTargetTopologyTest {
             List<JsonNode> alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer())
                     .readValuesToList().stream().map(TestJson::parse)
                     .filter(a -> a.path("kind").asText().equals("plan.target-at-risk")).toList();
-            java.util.Set<String> targets = alerts.stream().map(a -> a.path("detector").path("statistic").asText()
-                    + a.path("detector").toString()).collect(java.util.stream.Collectors.toSet());
+            Set<String> targets = alerts.stream().map(a -> a.path("detector").path("statistic").asText()
+                    + a.path("detector").toString()).collect(Collectors.toSet());
             assertTrue(alerts.stream().noneMatch(a -> a.path("detector").toString().contains("食品检验量达到常住人口4份/千人")),
                     "4份/千人 is every agency's together, and 960 batches are ahead of it");
             assertTrue(alerts.stream().anyMatch(a -> a.path("detector").toString().contains("农药兽药残留的食品检验量不低于2份/千人")),

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.foodrisk.testsupport.Drivers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,7 +47,7 @@ class ProvenanceTopologyTest {
 
     @BeforeEach
     void start() {
-        driver = org.foodrisk.testsupport.Drivers.topology("provenance-test");
+        driver = Drivers.topology("provenance-test");
         sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS, new StringSerializer(), new StringSerializer());
         illness = driver.createInputTopic(Topics.ILLNESS_REPORTS, new StringSerializer(), new StringSerializer());
         complaints = driver.createInputTopic(Topics.COMPLAINTS, new StringSerializer(), new StringSerializer());

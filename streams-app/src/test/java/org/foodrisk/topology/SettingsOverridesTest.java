@@ -5,6 +5,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.lang.reflect.RecordComponent;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Set;
+import org.foodrisk.plan.PlanCatalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -55,11 +61,11 @@ class SettingsOverridesTest {
         assertEquals("0.005", settings.counts().countMethodOptions().get("alpha"));
         assertEquals("nbPlugin", settings.counts().weeklyCountMethodOptions().get("threshold-method"));
         // The production path builds the methods from them (and refuses what a method does not take).
-        org.foodrisk.topology.FoodRiskTopology.build(settings, org.foodrisk.plan.PlanCatalog.bundled());
+        FoodRiskTopology.build(settings, PlanCatalog.bundled());
         TopologySettings misspelt = SettingsOverrides.apply(TopologySettings.defaults(),
                 Map.of("count-method-options.min-sigmas", "1"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-                org.foodrisk.topology.FoodRiskTopology.build(misspelt, org.foodrisk.plan.PlanCatalog.bundled()));
+                FoodRiskTopology.build(misspelt, PlanCatalog.bundled()));
         assertTrue(e.getMessage().contains("--min-sigmas") && e.getMessage().contains("--min-sigma]")
                 && e.getMessage().contains("--baseline"), e.getMessage());
     }
@@ -70,14 +76,14 @@ class SettingsOverridesTest {
         assertEquals("0.5", TopologySettings.defaults().counts().countMethodOptions().get("min-sigma"));
         TopologySettings cusum = SettingsOverrides.apply(TopologySettings.defaults(), Map.of("count-method", "cusum"));
         assertEquals(Map.of(), cusum.counts().countMethodOptions(), "cusum takes no min-sigma: R's defaults");
-        org.foodrisk.topology.FoodRiskTopology.build(cusum, org.foodrisk.plan.PlanCatalog.bundled());
+        FoodRiskTopology.build(cusum, PlanCatalog.bundled());
         TopologySettings rDefaults = SettingsOverrides.apply(TopologySettings.defaults(),
                 Map.of("count-method-options.min-sigma", "0", "count-baseline", "consecutive-days"));
         assertEquals("0", rDefaults.counts().countMethodOptions().get("min-sigma"));
         assertEquals("consecutive-days", rDefaults.counts().countBaseline());
-        assertThrows(IllegalArgumentException.class, () -> org.foodrisk.topology.FoodRiskTopology.build(
+        assertThrows(IllegalArgumentException.class, () -> FoodRiskTopology.build(
                 SettingsOverrides.apply(TopologySettings.defaults(), Map.of("count-baseline", "weekdays")),
-                org.foodrisk.plan.PlanCatalog.bundled()));
+                PlanCatalog.bundled()));
     }
 
     /**
@@ -162,10 +168,10 @@ class SettingsOverridesTest {
     @Test
     void theKeysOfTheConcernsUnderFoodriskDetectAreDistinct() {
         // Unwrapped concerns share one level: a component named like another concern's would be ambiguous.
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (java.lang.reflect.RecordComponent component : TopologySettings.class.getRecordComponents()) {
-            if (component.getAccessor().isAnnotationPresent(com.fasterxml.jackson.annotation.JsonUnwrapped.class)) {
-                for (java.lang.reflect.RecordComponent inner : component.getType().getRecordComponents()) {
+        Set<String> names = new HashSet<>();
+        for (RecordComponent component : TopologySettings.class.getRecordComponents()) {
+            if (component.getAccessor().isAnnotationPresent(JsonUnwrapped.class)) {
+                for (RecordComponent inner : component.getType().getRecordComponents()) {
                     assertTrue(names.add(inner.getName()), inner.getName());
                 }
             } else {
@@ -180,7 +186,7 @@ class SettingsOverridesTest {
         TopologySettings settings = TopologySettings.defaults().with(fusion);
         org.junit.jupiter.api.Assertions.assertSame(fusion, settings.fusion());
         assertEquals(TopologySettings.defaults().failureRate(), settings.failureRate());
-        assertEquals(java.time.ZoneId.of("UTC"), settings.with(java.time.ZoneId.of("UTC")).zone());
+        assertEquals(ZoneId.of("UTC"), settings.with(ZoneId.of("UTC")).zone());
         assertThrows(IllegalArgumentException.class, () -> settings.with(Duration.ofDays(1)), "three durations");
         assertThrows(IllegalArgumentException.class, () -> settings.with("a string"));
     }

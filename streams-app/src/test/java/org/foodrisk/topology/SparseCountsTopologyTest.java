@@ -7,7 +7,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.foodrisk.kafka.Json;
 import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.foodrisk.testsupport.Drivers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +35,7 @@ class SparseCountsTopologyTest {
 
     @BeforeEach
     void start() {
-        driver = org.foodrisk.testsupport.Drivers.topology("sparse-counts-test");
+        driver = Drivers.topology("sparse-counts-test");
         alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
         illness = driver.createInputTopic(Topics.ILLNESS_REPORTS, new StringSerializer(), new StringSerializer());
         complaints = driver.createInputTopic(Topics.COMPLAINTS, new StringSerializer(), new StringSerializer());

@@ -2,6 +2,7 @@ package org.foodrisk.topology;
 
 import org.foodrisk.kafka.Json;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,7 @@ class StoredTotalsCompatibilityTest {
                 {"count":3,"failed":0,"weight":3,"records":[],"agencies":{"市场监管":3}}""", DailyCount.class);
         assertTrue(old.targets().isEmpty());
         assertEquals(0, old.tallied());
-        DailyCount next = old.add(1, false, 1, null, "区市场监管局").withTargets(1, java.util.Map.of("t|x", new long[] {1, 0, 0}));
+        DailyCount next = old.add(1, false, 1, null, "区市场监管局").withTargets(1, Map.of("t|x", new long[] {1, 0, 0}));
         assertEquals(4, next.count());
         assertEquals(1, next.tallied());
         assertEquals(1, next.targets().get("t|x")[0]);

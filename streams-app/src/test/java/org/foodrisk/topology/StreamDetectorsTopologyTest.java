@@ -7,7 +7,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.foodrisk.kafka.Json;
 import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.foodrisk.testsupport.Drivers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +33,7 @@ class StreamDetectorsTopologyTest {
 
     @BeforeEach
     void start() throws Exception {
-        driver = org.foodrisk.testsupport.Drivers.topology("stream-detectors-test");
+        driver = Drivers.topology("stream-detectors-test");
         alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
     }
 
@@ -285,17 +289,17 @@ class StreamDetectorsTopologyTest {
     void aWeekFarAboveFiveYearsOfWeeksIsAWeeklyAberrationByTheImprovedFarrington() {
         // 武清区: 3–6 cases every Wednesday from January 2018 (more than the 5 years + 3 weeks that
         // farringtonFlexible needs), then 25 cases in 2024-W19 (6–12 May).
-        java.time.LocalDate monday = java.time.LocalDate.of(2018, 1, 1);
+        LocalDate monday = LocalDate.of(2018, 1, 1);
         int n = 0;
-        for (int week = 0; monday.isBefore(java.time.LocalDate.of(2024, 5, 6)); week++, monday = monday.plusWeeks(1)) {
+        for (int week = 0; monday.isBefore(LocalDate.of(2024, 5, 6)); week++, monday = monday.plusWeeks(1)) {
             for (int i = 0; i < 3 + week % 4; i++) {
                 publishCaseOn("W-" + n++, monday.plusDays(2), 8 + i);
             }
         }
         for (int i = 0; i < 25; i++) {
-            publishCaseOn("W-" + n++, java.time.LocalDate.of(2024, 5, 6 + i % 7), 8 + i / 7);
+            publishCaseOn("W-" + n++, LocalDate.of(2024, 5, 6 + i % 7), 8 + i / 7);
         }
-        publishCaseOn("W-late", java.time.LocalDate.of(2024, 5, 14), 8);
+        publishCaseOn("W-late", LocalDate.of(2024, 5, 14), 8);
         List<JsonNode> all = alertsOfKind("illness.aberration");
         List<JsonNode> weekly = all.stream()
                 .filter(a -> a.path("dedupKey").asText().endsWith("|周")).toList();
@@ -309,12 +313,12 @@ class StreamDetectorsTopologyTest {
         assertEquals("2024-05-13T00:00:00+08:00", alert.path("window").path("end").asText());
     }
 
-    private void publishCaseOn(String id, java.time.LocalDate day, int hour) {
-        java.time.OffsetDateTime onset = day.atTime(hour, 0).atOffset(java.time.ZoneOffset.ofHours(8));
+    private void publishCaseOn(String id, LocalDate day, int hour) {
+        OffsetDateTime onset = day.atTime(hour, 0).atOffset(ZoneOffset.ofHours(8));
         publish(Topics.ILLNESS_REPORTS, id, """
                 {"caseId":"%s","reportingUnit":"武清区人民医院","districtCode":"120114",
                  "onsetAt":"%s","symptoms":["腹泻"]}
-                """.formatted(id, onset.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)),
+                """.formatted(id, onset.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)),
                 onset.plusHours(1).toInstant());
     }
 }

@@ -8,6 +8,8 @@ import org.foodrisk.detect.aberration.AberrationMethod;
 import org.foodrisk.detect.aberration.CountSeries;
 import org.foodrisk.detect.aberration.DetectionPoint;
 import org.foodrisk.detect.aberration.PointStatus;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Runs one method over every unit's series, as an analyst replays history. */
 final class Backtest {
@@ -50,7 +52,7 @@ final class Backtest {
                                                ComparableDays comparableDays, int historyDays) {
         List<UnitPoint> rows = new ArrayList<>();
         for (CountSeries unit : series) {
-            java.util.Map<LocalDate, Long> byDate = new java.util.HashMap<>();
+            Map<LocalDate, Long> byDate = new HashMap<>();
             for (int i = 0; i < unit.size(); i++) {
                 byDate.put(unit.dates().get(i), unit.counts()[i]);
             }

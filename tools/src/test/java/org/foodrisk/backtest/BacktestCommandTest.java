@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.time.LocalDate;
+import org.foodrisk.reference.HolidayCalendar;
 
 /**
  * The backtest CLI reproduces R surveillance's thresholds and alarms on every EARS and CUSUM
@@ -91,12 +93,12 @@ class BacktestCommandTest {
     void comparableDaysJudgeADayAsTheServiceDoes() throws IOException {
         // Workdays 10, rest days 2, from 1 July to 20 October 2024: 中秋 and 国庆 with their 调休
         // working weekends (14 and 29 September, 12 October); back to 10 after 国庆; one busy Saturday.
-        var calendar = org.foodrisk.reference.HolidayCalendar.china();
-        List<String> lines = new java.util.ArrayList<>(List.of("date,unit,count"));
-        for (java.time.LocalDate d = java.time.LocalDate.of(2024, 7, 1); !d.isAfter(java.time.LocalDate.of(2024, 10, 20));
+        var calendar = HolidayCalendar.china();
+        List<String> lines = new ArrayList<>(List.of("date,unit,count"));
+        for (LocalDate d = LocalDate.of(2024, 7, 1); !d.isAfter(LocalDate.of(2024, 10, 20));
              d = d.plusDays(1)) {
-            boolean workday = calendar.dayType(d) == org.foodrisk.reference.HolidayCalendar.DayType.WORKDAY;
-            int count = d.equals(java.time.LocalDate.of(2024, 10, 19)) ? 10 : workday ? 10 : 2;
+            boolean workday = calendar.dayType(d) == HolidayCalendar.DayType.WORKDAY;
+            int count = d.equals(LocalDate.of(2024, 10, 19)) ? 10 : workday ? 10 : 2;
             lines.add(d + ",武清区," + count);
         }
         Path input = write("days.csv", lines.toArray(String[]::new));
@@ -142,7 +144,7 @@ class BacktestCommandTest {
                 "--output", output.toString(), "--range-start", "2006-01-01"), err::toString);
         List<String> lines = Files.readAllLines(output);
         long inRange = SurveillanceFixtures.results(c1).stream().filter(r -> !r.date().isBefore(
-                java.time.LocalDate.of(2006, 1, 1))).count();
+                LocalDate.of(2006, 1, 1))).count();
         assertEquals(inRange, lines.size() - 1);
         assertTrue(lines.get(1).startsWith("2006-01-02,"), lines.get(1));
     }

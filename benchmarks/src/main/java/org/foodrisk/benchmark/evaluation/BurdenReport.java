@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.TreeSet;
 
 /**
  * Part 1: the alerts the deployed pipeline raises on clean background traffic, by kind, by week
@@ -117,7 +120,7 @@ final class BurdenReport {
                 "#count kinds per district per week");
         Map<WeekClass, List<AlertHistory>> byClass = new EnumMap<>(WeekClass.class);
         for (AlertHistory alert : alerts) {
-            byClass.computeIfAbsent(period.classOf(period.weekOf(alert.first().raisedAt())), c -> new java.util.ArrayList<>())
+            byClass.computeIfAbsent(period.classOf(period.weekOf(alert.first().raisedAt())), c -> new ArrayList<>())
                     .add(alert);
         }
         for (WeekClass weekClass : WeekClass.values()) {
@@ -129,7 +132,7 @@ final class BurdenReport {
                     MarkdownTable.f2(perDistrictWeek(noise, weeks)), counts, MarkdownTable.f2(perDistrictWeek(counts, weeks)));
         }
         return "By week, the week an alert was first raised (arrival clock):\n\n" + table.render()
-                + "\n² the daily count detectors: " + String.join(", ", new java.util.TreeSet<>(COUNT_KINDS)) + ".\n";
+                + "\n² the daily count detectors: " + String.join(", ", new TreeSet<>(COUNT_KINDS)) + ".\n";
     }
 
     private String byDistrict() {
@@ -144,18 +147,18 @@ final class BurdenReport {
             List<AlertHistory> list = byDistrict.getOrDefault(district.code(), List.of());
             List<AlertHistory> later = list.stream().filter(this::afterWarmUp).toList();
             int[] perWeek = perWeek(list);
-            busyWeeks += java.util.Arrays.stream(perWeek).filter(n -> n > 2).count();
+            busyWeeks += Arrays.stream(perWeek).filter(n -> n > 2).count();
             table.row(district.name(), list.size(), MarkdownTable.f2((double) list.size() / period.weeks()),
                     MarkdownTable.f2((double) later.size() / weeksAfterWarmUp),
                     MarkdownTable.f2((double) later.stream().filter(a -> !REAL_FINDINGS.contains(a.kind())).count()
-                            / weeksAfterWarmUp), java.util.Arrays.stream(perWeek).max().orElse(0),
-                    java.util.Arrays.stream(perWeek).filter(n -> n > 2).count(), topKinds(list));
+                            / weeksAfterWarmUp), Arrays.stream(perWeek).max().orElse(0),
+                    Arrays.stream(perWeek).filter(n -> n > 2).count(), topKinds(list));
         }
         List<AlertHistory> citywide = byDistrict.getOrDefault("null", List.of());
         if (!citywide.isEmpty()) {
             int[] perWeek = perWeek(citywide);
             table.row("(no district)", citywide.size(), MarkdownTable.f2((double) citywide.size() / period.weeks()), "", "",
-                    java.util.Arrays.stream(perWeek).max().orElse(0), java.util.Arrays.stream(perWeek).filter(n -> n > 2).count(),
+                    Arrays.stream(perWeek).max().orElse(0), Arrays.stream(perWeek).filter(n -> n > 2).count(),
                     topKinds(citywide));
         }
         return "By district (a week is the week an alert was first raised in):\n\n" + table.render()

@@ -22,6 +22,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.time.DayOfWeek;
+import java.util.concurrent.Callable;
 
 /**
  * The pipeline as deployed, on arrival-order traffic (issue 13, "done means"): the real topology
@@ -38,7 +40,7 @@ import java.util.concurrent.Future;
  */
 @Command(name = "deployed", mixinStandardHelpOptions = true,
         description = "The pipeline as deployed on arrival-order demo traffic: alerts on clean data, detection of planted incidents.")
-public final class DeployedEvaluation implements java.util.concurrent.Callable<Integer> {
+public final class DeployedEvaluation implements Callable<Integer> {
 
     @Option(names = "--weeks", description = "Weeks of traffic (default ${DEFAULT-VALUE}).")
     int weeks = 26;
@@ -64,7 +66,7 @@ public final class DeployedEvaluation implements java.util.concurrent.Callable<I
 
     @Override
     public Integer call() throws Exception {
-        if (start.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
+        if (start.getDayOfWeek() != DayOfWeek.MONDAY) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--start must be a Monday: " + start);
         }
         long started = System.nanoTime();

@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Part 2: probability of detection of each planted class, delay, what else fired; and the negative
@@ -25,8 +29,8 @@ final class DetectionReport {
                     ZoneId zone) {
         this.zone = zone;
         this.runs = plantsByRun.size();
-        Map<String, java.util.Set<String>> cleanEvidence = new java.util.HashMap<>();
-        clean.alerts().forEach(a -> cleanEvidence.computeIfAbsent(a.kind(), k -> new java.util.HashSet<>())
+        Map<String, Set<String>> cleanEvidence = new HashMap<>();
+        clean.alerts().forEach(a -> cleanEvidence.computeIfAbsent(a.kind(), k -> new HashSet<>())
                 .addAll(a.evidenceIds()));
         List<PlantOutcome> all = new ArrayList<>();
         plantsByRun.forEach((run, plants) -> {
@@ -58,7 +62,7 @@ final class DetectionReport {
             String pod = scenario.negativeControl
                     ? "false alarms " + alerted + "/" + list.size()
                     : MarkdownTable.f2((double) alerted / list.size()) + " (" + wilson(alerted, list.size()) + ")";
-            table.row(scenario.letter + ". " + scenario.description, String.join(" or ", new java.util.TreeSet<>(scenario.expectedKinds))
+            table.row(scenario.letter + ". " + scenario.description, String.join(" or ", new TreeSet<>(scenario.expectedKinds))
                             + (scenario.negativeControl ? " must not fire" : ""),
                     list.size(), alerted + daggers(list, scenario), pod,
                     delays.isEmpty() ? "–" : MarkdownTable.f1(median(delays)) + " (" + MarkdownTable.f1(delays.get(0)) + "–"

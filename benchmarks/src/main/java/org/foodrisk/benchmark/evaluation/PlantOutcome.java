@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 
 /**
  * What the pipeline made of one plant: the alert versions whose evidence names any of its records
@@ -28,7 +31,7 @@ record PlantOutcome(Plant plant, List<ObservedAlert> naming, List<ObservedAlert>
      *                      no plants). Matching on evidence, not on the alert's window, because an alert
      *                      that is already open is updated — its window widened — when another day alarms.
      */
-    static PlantOutcome of(Plant plant, List<ObservedAlert> runAlerts, java.util.Map<String, Set<String>> cleanEvidence,
+    static PlantOutcome of(Plant plant, List<ObservedAlert> runAlerts, Map<String, Set<String>> cleanEvidence,
                            ZoneId zone) {
         Set<String> ids = plant.ids();
         List<ObservedAlert> naming = runAlerts.stream().filter(a -> a.namesAnyOf(ids)).toList();
@@ -41,8 +44,8 @@ record PlantOutcome(Plant plant, List<ObservedAlert> naming, List<ObservedAlert>
                     return day != null && !day.isBefore(from) && !day.isAfter(to);
                 }).toList();
         Set<String> alsoWithoutPlant = new TreeSet<>();
-        java.util.Map<String, Set<String>> earlierEvidence = new java.util.HashMap<>();
-        Set<String> judged = new java.util.HashSet<>();
+        Map<String, Set<String>> earlierEvidence = new HashMap<>();
+        Set<String> judged = new HashSet<>();
         for (ObservedAlert a : runAlerts) {
             Set<String> before = earlierEvidence.getOrDefault(a.alertId(), Set.of());
             earlierEvidence.put(a.alertId(), a.evidenceIds());

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.SplittableRandom;
+import java.util.List;
 
 /** What the planted records share: times written as the contract wants them, and when reports are issued. */
 final class PlantRecords {
@@ -55,7 +56,7 @@ final class PlantRecords {
         return due;
     }
 
-    static <T> T pick(SplittableRandom random, java.util.List<T> options) {
+    static <T> T pick(SplittableRandom random, List<T> options) {
         return options.get(random.nextInt(options.size()));
     }
 }

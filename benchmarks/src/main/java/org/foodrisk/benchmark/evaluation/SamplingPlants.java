@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.Random;
 
 /**
  * Planted lab results, written as FoodHazardClusterTopologyTest and LateReportsTopologyTest write
@@ -39,7 +40,7 @@ final class SamplingPlants {
     Plant foodHazardCluster(int trial, District district, LocalDate day, SplittableRandom random) {
         String prefix = Plant.idPrefix(ScenarioClass.FOOD_HAZARD_CLUSTER, trial);
         List<Integer> order = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
-        Collections.shuffle(order, new java.util.Random(random.nextLong()));
+        Collections.shuffle(order, new Random(random.nextLong()));
         List<Integer> failing = order.subList(0, 6);
         String market = district.name() + PlantRecords.pick(random, STALL_MARKETS);
         List<DemoRecord> records = new ArrayList<>();

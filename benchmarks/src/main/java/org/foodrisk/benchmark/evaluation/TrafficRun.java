@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.NoSuchElementException;
 
 /**
  * One pass of the period's clean background traffic — all 16 districts, in arrival order — with
@@ -92,7 +93,7 @@ final class TrafficRun implements Callable<RunResult> {
                 nextRight = right.hasNext() ? right.next() : null;
             }
             if (out == null) {
-                throw new java.util.NoSuchElementException();
+                throw new NoSuchElementException();
             }
             return out;
         }

@@ -1,6 +1,7 @@
 package org.foodrisk.detect.aberration;
 
 import org.junit.jupiter.api.Test;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +28,7 @@ class QuasiPoissonGlmTest {
 
     private static double[] ones() {
         double[] ones = new double[Y.length];
-        java.util.Arrays.fill(ones, 1);
+        Arrays.fill(ones, 1);
         return ones;
     }
 

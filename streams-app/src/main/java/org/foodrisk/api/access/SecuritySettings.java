@@ -3,6 +3,8 @@ package org.foodrisk.api.access;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Access settings of the HTTP API (application.yml, prefix {@code foodrisk.security}).
@@ -26,10 +28,10 @@ public record SecuritySettings(
         @Bindable(defaultValue = "false") boolean secureCookie,
         @Nullable String peerToken,
         @Nullable String sessionKey,
-        @Bindable(defaultValue = "PT8H") java.time.Duration sessionLifetime,
-        @Nullable java.util.List<String> allowedOrigins) {
+        @Bindable(defaultValue = "PT8H") Duration sessionLifetime,
+        @Nullable List<String> allowedOrigins) {
 
-    public java.util.List<String> allowedOriginsOrNone() {
-        return allowedOrigins == null ? java.util.List.of() : allowedOrigins;
+    public List<String> allowedOriginsOrNone() {
+        return allowedOrigins == null ? List.of() : allowedOrigins;
     }
 }

@@ -42,10 +42,10 @@ public class SessionController {
     private final Users users;
     private final SecuritySettings settings;
     private final SignInThrottle throttle;
-    private final java.util.Optional<SessionRevocations> revocations;
+    private final Optional<SessionRevocations> revocations;
 
     public SessionController(Users users, SecuritySettings settings, SignInThrottle throttle,
-                             java.util.Optional<SessionRevocations> revocations) {
+                             Optional<SessionRevocations> revocations) {
         this.users = users;
         this.revocations = revocations;
         this.settings = settings;

@@ -12,6 +12,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The dashboard's session cookie: who signed in and until when, signed —
@@ -45,7 +47,7 @@ public final class SessionCookies {
     private final byte[] key;
     private final Duration lifetime;
     /** Signatures of signed-out cookies → their expiry (epoch seconds), dropped once expired. */
-    private final java.util.concurrent.ConcurrentMap<String, Long> signedOut = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Long> signedOut = new ConcurrentHashMap<>();
 
     private SessionCookies(byte[] key, Duration lifetime) {
         if (lifetime.isNegative() || lifetime.isZero()) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.time.Duration;
 
 /**
  * The configured users of the query API and dashboard, found by their token (see
@@ -49,7 +50,7 @@ public class Users {
 
     /** For tests: sessions signed with a random key, lasting eight hours. */
     public static Users of(List<User> users) {
-        return of(users, SessionCookies.configured(null, null, java.time.Duration.ofHours(8)));
+        return of(users, SessionCookies.configured(null, null, Duration.ofHours(8)));
     }
 
     /** For tests. */
@@ -85,7 +86,7 @@ public class Users {
         sessions.deny(revocation, now);
     }
 
-    public java.time.Duration sessionLifetime() {
+    public Duration sessionLifetime() {
         return sessions.lifetime();
     }
 

@@ -14,6 +14,7 @@ import org.foodrisk.ingest.InputTopic;
 import org.foodrisk.ingest.RecordIntake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.List;
 
 /**
  * POST /api/v1/sampling-results, /illness-reports, /complaints, /opinion-signals — the four
@@ -38,7 +39,7 @@ public class IngestController {
     static final String COMPLAINTS = "/api/v1/complaints";
     static final String OPINION_SIGNALS = "/api/v1/opinion-signals";
     /** The ingestion endpoints: guarded by publishers' tokens ({@link IngestFilter}), not by users'. */
-    public static final java.util.List<String> PATHS = java.util.List.of(SAMPLING_RESULTS, ILLNESS_REPORTS, COMPLAINTS,
+    public static final List<String> PATHS = List.of(SAMPLING_RESULTS, ILLNESS_REPORTS, COMPLAINTS,
             OPINION_SIGNALS);
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestController.class);

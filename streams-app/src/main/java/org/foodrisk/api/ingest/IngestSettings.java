@@ -2,6 +2,7 @@ package org.foodrisk.api.ingest;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
 
 /**
  * Limits of the HTTP ingestion API (application.yml, prefix {@code foodrisk.ingest}).
@@ -16,5 +17,5 @@ public record IngestSettings(
         @Bindable(defaultValue = "1048576") int maxBodyBytes,
         @Bindable(defaultValue = "500") int maxBatch,
         @Bindable(defaultValue = "600") int requestsPerMinute,
-        @Bindable(defaultValue = "PT30S") java.time.Duration sendTimeout) {
+        @Bindable(defaultValue = "PT30S") Duration sendTimeout) {
 }

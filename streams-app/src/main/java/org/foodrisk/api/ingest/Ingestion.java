@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.io.IOException;
 
 /**
  * One HTTP ingestion request, without HTTP: the limits, who may publish what, intake of every
@@ -151,7 +152,7 @@ public final class Ingestion {
     private static JsonNode lenient(byte[] record) {
         try {
             return LENIENT.readTree(record);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }

@@ -9,6 +9,10 @@ import com.fasterxml.jackson.core.JacksonException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.core.JsonLocation;
+import java.io.IOException;
+import java.util.Optional;
+import org.foodrisk.ingest.StrictUtf8;
 
 /**
  * Splits a request body into its records, each exactly as sent: the body itself when it is not a
@@ -56,7 +60,7 @@ public final class RequestBody {
         if (body[first] != '[') {
             return new Records(List.of(body), false);
         }
-        java.util.Optional<String> decoded = org.foodrisk.ingest.StrictUtf8.decode(body);
+        Optional<String> decoded = StrictUtf8.decode(body);
         if (decoded.isEmpty()) {
             return new Malformed("invalid-utf8", "the body is not valid UTF-8");
         }
@@ -88,7 +92,7 @@ public final class RequestBody {
         } catch (JacksonException e) {
             return new Malformed("invalid-json", "the body is not valid JSON: " + e.getOriginalMessage()
                     + location(e.getLocation()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return new Malformed("invalid-json", "the body cannot be read: " + e.getMessage());
         }
         if (records.isEmpty()) {
@@ -97,7 +101,7 @@ public final class RequestBody {
         return new Records(records, true);
     }
 
-    private static String location(com.fasterxml.jackson.core.JsonLocation location) {
+    private static String location(JsonLocation location) {
         return location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 

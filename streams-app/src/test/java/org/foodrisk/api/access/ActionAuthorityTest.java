@@ -8,6 +8,13 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.Optional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import org.foodrisk.topics.ContractValidator;
+import org.foodrisk.topics.Topics;
 
 import static org.foodrisk.api.access.AccessTestUsers.ADMIN;
 import static org.foodrisk.api.access.AccessTestUsers.AGRICULTURE;
@@ -66,7 +73,7 @@ class ActionAuthorityTest {
 
     @Test
     void aUnitMemberNamingAnotherUnitIsRefused() {
-        Map<String, Object> body = new java.util.HashMap<>(acknowledge());
+        Map<String, Object> body = new HashMap<>(acknowledge());
         body.put("unit", "区卫生健康委");
         ActionAuthority.Refused refusal = refused(WUQING_MARKET, "WQ", body);
         assertEquals(HttpStatus.FORBIDDEN, refusal.status());
@@ -104,7 +111,7 @@ class ActionAuthorityTest {
 
     @Test
     void anAdminActsInTheNameOfAnyUnitButAlwaysAsItself() {
-        Map<String, Object> body = new java.util.HashMap<>(acknowledge());
+        Map<String, Object> body = new HashMap<>(acknowledge());
         body.put("unit", "区卫生健康委");
         Map<String, Object> action = permitted(ADMIN, "XQ", body);
         assertEquals("区卫生健康委", action.get("unit"));
@@ -113,10 +120,10 @@ class ActionAuthorityTest {
 
     @Test
     void theServerDatesTheActionWhateverTheBodySays() {
-        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2024-05-10T04:30:15Z"),
-                java.time.ZoneId.of("Asia/Shanghai"));
+        Clock clock = Clock.fixed(Instant.parse("2024-05-10T04:30:15Z"),
+                ZoneId.of("Asia/Shanghai"));
         ActionAuthority dated = new ActionAuthority(AlertLifecycle.defaults(), id -> Optional.ofNullable(alerts.get(id)), clock);
-        Map<String, Object> body = new java.util.HashMap<>(acknowledge());
+        Map<String, Object> body = new HashMap<>(acknowledge());
         body.put("at", "2000-01-01T00:00:00+08:00");
         Map<String, Object> action = assertInstanceOf(ActionAuthority.Permitted.class,
                 dated.authorize(WUQING_MARKET, "WQ", body)).action();
@@ -128,15 +135,15 @@ class ActionAuthorityTest {
 
     @Test
     void anActionInSecondZeroIsStillAValidDateTime() {
-        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2024-05-10T04:30:00Z"),
-                java.time.ZoneId.of("Asia/Shanghai"));
+        Clock clock = Clock.fixed(Instant.parse("2024-05-10T04:30:00Z"),
+                ZoneId.of("Asia/Shanghai"));
         ActionAuthority dated = new ActionAuthority(AlertLifecycle.defaults(), id -> Optional.ofNullable(alerts.get(id)), clock);
-        Map<String, Object> body = new java.util.HashMap<>(acknowledge());
+        Map<String, Object> body = new HashMap<>(acknowledge());
         body.remove("at");
         Map<String, Object> action = assertInstanceOf(ActionAuthority.Permitted.class,
                 dated.authorize(WUQING_MARKET, "WQ", body)).action();
         assertEquals("2024-05-10T12:30:00+08:00", action.get("at"), "seconds written even when :00");
-        assertEquals(java.util.List.of(), org.foodrisk.topics.ContractValidator.forTopic(org.foodrisk.topics.Topics.ALERT_ACTIONS)
+        assertEquals(List.of(), ContractValidator.forTopic(Topics.ALERT_ACTIONS)
                 .validate(Json.MAPPER.valueToTree(action)));
     }
 }

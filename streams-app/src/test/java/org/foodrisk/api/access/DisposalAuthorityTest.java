@@ -8,6 +8,11 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.Optional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
 
 import static org.foodrisk.api.access.AccessTestUsers.ADMIN;
 import static org.foodrisk.api.access.AccessTestUsers.AGRICULTURE;
@@ -35,12 +40,12 @@ class DisposalAuthorityTest {
         Map<String, DisposalCase> cases = Map.of("WQ", disposalCase("WQ", "120114", "区市场监管局"),
                 "XQ", disposalCase("XQ", "120111", "区市场监管局"));
         authority = new DisposalAuthority(CaseLifecycle.supervising(), id -> Optional.ofNullable(cases.get(id)),
-                java.time.Clock.fixed(java.time.Instant.parse("2024-06-04T01:00:00Z"), java.time.ZoneId.of("Asia/Shanghai")));
+                Clock.fixed(Instant.parse("2024-06-04T01:00:00Z"), ZoneId.of("Asia/Shanghai")));
     }
 
     private static Map<String, Object> dispose() {
         return Map.of("caseId", "WQ", "action", "dispose", "by", "someone else", "at", "2000-01-01T00:00:00+08:00",
-                "measures", java.util.List.of("召回"));
+                "measures", List.of("召回"));
     }
 
     private DisposalAuthority.Refused refused(User user, String caseId, Map<String, Object> body) {
@@ -68,7 +73,7 @@ class DisposalAuthorityTest {
     void anotherUnitAnotherDistrictOrAnotherUnitsNameIsRefused() {
         assertTrue(refused(AGRICULTURE, "WQ", dispose()).reason().contains("区市场监管局"));
         assertEquals(HttpStatus.FORBIDDEN, refused(WUQING_MARKET, "XQ", dispose()).status(), "西青's case, 武清's member");
-        Map<String, Object> inAnotherName = new java.util.HashMap<>(dispose());
+        Map<String, Object> inAnotherName = new HashMap<>(dispose());
         inAnotherName.put("unit", "区农业农村委");
         assertEquals(HttpStatus.FORBIDDEN, refused(WUQING_MARKET, "WQ", inAnotherName).status());
         assertEquals(HttpStatus.NOT_FOUND, refused(WUQING_MARKET, "NONE", dispose()).status());
@@ -78,7 +83,7 @@ class DisposalAuthorityTest {
 
     @Test
     void anAdminActsInTheNameOfTheUnitItNames() {
-        Map<String, Object> named = new java.util.HashMap<>(dispose());
+        Map<String, Object> named = new HashMap<>(dispose());
         named.put("unit", "区食安办");
         Map<String, Object> action = permitted(ADMIN, "WQ", named);
         assertEquals("区食安办", action.get("unit"));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,7 @@ class SessionRevocationTest {
     @Test
     void madeUpCookiesAreNotListed() {
         SessionCookies cookies = SessionCookies.configured(null, null, Duration.ofHours(8));
-        cookies.revoke("bm9ib2R5.99999999999.AAAA", name -> java.util.Optional.empty(), NOW); // ignored, no error
-        cookies.revoke(null, name -> java.util.Optional.empty(), NOW);
+        cookies.revoke("bm9ib2R5.99999999999.AAAA", name -> Optional.empty(), NOW); // ignored, no error
+        cookies.revoke(null, name -> Optional.empty(), NOW);
     }
 }

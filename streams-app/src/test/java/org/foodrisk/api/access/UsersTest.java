@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import static org.foodrisk.api.access.AccessTestUsers.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,8 +73,8 @@ class UsersTest {
         Users users = Users.of(List.of(alice), SessionCookies.configured(null, "peer", Duration.ofHours(8)));
         String cookie = users.startSession(alice, signedIn);
         assertTrue(cookie.matches("[A-Za-z0-9_-]+\\.[0-9]+\\.[A-Za-z0-9_-]+"), "a valid cookie value: " + cookie);
-        assertFalse(cookie.contains("s3cret") || new String(java.util.Base64.getUrlDecoder().decode(cookie.split("\\.")[0]),
-                java.nio.charset.StandardCharsets.UTF_8).contains("s3cret"), "the token is not in the cookie");
+        assertFalse(cookie.contains("s3cret") || new String(Base64.getUrlDecoder().decode(cookie.split("\\.")[0]),
+                StandardCharsets.UTF_8).contains("s3cret"), "the token is not in the cookie");
         assertEquals("alice", users.authenticateSession(cookie, signedIn.plus(Duration.ofHours(7))).orElseThrow().name());
         assertTrue(users.authenticateSession(cookie, signedIn.plus(Duration.ofHours(8))).isEmpty(), "ended after eight hours");
         assertTrue(users.authenticate(cookie).isEmpty(), "a cookie is not a token");
@@ -87,7 +89,7 @@ class UsersTest {
         Users users = Users.of(List.of(alice, admin), sessions);
         String cookie = users.startSession(alice, now);
         String[] parts = cookie.split("\\.");
-        String asRoot = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("root".getBytes()) + "." + parts[1] + "." + parts[2];
+        String asRoot = Base64.getUrlEncoder().withoutPadding().encodeToString("root".getBytes()) + "." + parts[1] + "." + parts[2];
         assertTrue(users.authenticateSession(asRoot, now).isEmpty(), "another name with alice's signature");
         String later = parts[0] + "." + (Long.parseLong(parts[1]) + 86_400) + "." + parts[2];
         assertTrue(users.authenticateSession(later, now.plus(Duration.ofHours(9))).isEmpty(), "a lengthened expiry");

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.HexFormat;
+import org.foodrisk.api.access.HashedCredentials;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,7 +24,7 @@ class IngestPolicyTest {
         config.setKind(kind);
         config.setLabCode(labCode);
         config.setReportingUnit(unit);
-        config.setTokenSha256(java.util.HexFormat.of().formatHex(org.foodrisk.api.access.HashedCredentials.sha256(token)));
+        config.setTokenSha256(HexFormat.of().formatHex(HashedCredentials.sha256(token)));
         return Publisher.of(config);
     }
 
@@ -86,7 +88,7 @@ class IngestPolicyTest {
         assertEquals(Optional.empty(), publishers.authenticate("Bearer t-lab2"));
         assertEquals(Optional.empty(), publishers.authenticate("Basic dC1sYWI="));
         assertEquals(Optional.empty(), publishers.authenticate("t-lab"), "the scheme is required");
-        assertEquals(Optional.empty(), publishers.authenticate("Bearer " + java.util.HexFormat.of().formatHex(lab.tokenSha256())),
+        assertEquals(Optional.empty(), publishers.authenticate("Bearer " + HexFormat.of().formatHex(lab.tokenSha256())),
                 "the hash itself is not a token");
     }
 
@@ -99,7 +101,7 @@ class IngestPolicyTest {
         demo.setDemoOnly(true);
         PublisherConfig real = new PublisherConfig("real");
         real.setKind("admin");
-        real.setTokenSha256(java.util.HexFormat.of().formatHex(org.foodrisk.api.access.HashedCredentials.sha256("real-token")));
+        real.setTokenSha256(HexFormat.of().formatHex(HashedCredentials.sha256("real-token")));
         Publishers embedded = Publishers.of(Publishers.configured(List.of(demo, real), true));
         assertEquals("demo-lab", embedded.authenticate("Bearer demo-lab-TJFS001").orElseThrow().name(),
                 "the documented demo token matches the demo hash");

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import org.apache.kafka.common.errors.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +34,7 @@ class IngestionTest {
 
     private final Ingestion.Sink sink = (topic, key, value, publisher) -> {
         if (brokerDown) {
-            return CompletableFuture.failedFuture(new org.apache.kafka.common.errors.TimeoutException("down"));
+            return CompletableFuture.failedFuture(new TimeoutException("down"));
         }
         sent.add(new Sent(topic, key, value, publisher));
         Future<RecordMetadata> done = CompletableFuture.completedFuture(

@@ -29,6 +29,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.io.ByteArrayInputStream;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,7 +101,7 @@ class HttpAttackIT {
         assertEquals("too-large", Json.MAPPER.readTree(large.body()).path("error").asText(), large.body());
         HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(uri("/api/v1/session"))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(fiveKiB))).build(),
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(fiveKiB))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(413, chunked.statusCode(), "without a Content-Length: refused once 4 KiB have arrived");
     }
@@ -212,8 +214,8 @@ class HttpAttackIT {
             byte[] batch = labBatch(records, items);
             if (batch.length <= target) {
                 // Whitespace between the records (valid JSON) makes up the rest: a full-size batch.
-                byte[] full = java.util.Arrays.copyOf(batch, target);
-                java.util.Arrays.fill(full, batch.length - 1, target - 1, (byte) ' ');
+                byte[] full = Arrays.copyOf(batch, target);
+                Arrays.fill(full, batch.length - 1, target - 1, (byte) ' ');
                 full[target - 1] = ']';
                 return full;
             }

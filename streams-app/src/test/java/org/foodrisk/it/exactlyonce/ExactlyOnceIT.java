@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,8 +73,8 @@ class ExactlyOnceIT {
         System.out.printf("ExactlyOnceIT reference: %d input records; %d alerts %s with %d versions; dead letters %s; "
                         + "store entries %s%n", input.records().size(), reference.alerts().size(), reference.alertKinds(),
                 reference.versions().values().stream().mapToInt(List::size).sum(), reference.deadLetterErrors(),
-                reference.stores().entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                        Map.Entry::getKey, e -> e.getValue().size(), (a, b) -> a, java.util.TreeMap::new)));
+                reference.stores().entrySet().stream().collect(Collectors.toMap(
+                        Map.Entry::getKey, e -> e.getValue().size(), (a, b) -> a, TreeMap::new)));
         // The comparison means something only if the input exercises the service broadly.
         Map<String, Long> kinds = reference.alertKinds();
         assertTrue(kinds.size() >= 5, "alerts of at least five kinds: " + kinds);

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * The fixed input of the exactly-once tests: 30 days of generated Tianjin traffic on the four
@@ -153,7 +154,7 @@ final class FixedInput {
     private static ObjectNode parse(String json) {
         try {
             return (ObjectNode) Json.MAPPER.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import java.util.Arrays;
 
 /**
  * What one run of the pipeline produced, read as a subscriber reads it (isolation.level =
@@ -215,7 +216,7 @@ record Outcome(Map<String, String> alerts, Map<String, List<Integer>> versions, 
             return null;
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
-        return java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes) ? text
+        return Arrays.equals(text.getBytes(StandardCharsets.UTF_8), bytes) ? text
                 : "hex:" + HexFormat.of().formatHex(bytes);
     }
 

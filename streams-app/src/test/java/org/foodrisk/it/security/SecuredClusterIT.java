@@ -28,17 +28,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
+import java.io.IOException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -115,7 +114,7 @@ class SecuredClusterIT {
      * would hide what this test checks. (Micronaut's logger.levels.* would apply only after the
      * Kafka runtime has started.)
      */
-    private Path kafkaInfoLogging() throws java.io.IOException {
+    private Path kafkaInfoLogging() throws IOException {
         String quiet = "<logger name=\"org.apache.kafka\" level=\"WARN\"/>";
         String logging = new String(getClass().getResourceAsStream("/logback.xml").readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(logging.contains(quiet), "the service's logback.xml changed: adapt this test");
@@ -262,7 +261,7 @@ class SecuredClusterIT {
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                     return;
                 }
-            } catch (java.io.IOException notListening) {
+            } catch (IOException notListening) {
                 // not up yet
             }
             Thread.sleep(1000);
