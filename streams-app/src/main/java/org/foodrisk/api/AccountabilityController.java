@@ -1,5 +1,7 @@
 package org.foodrisk.api;
 
+import org.foodrisk.query.AlertStoreReader;
+import org.foodrisk.query.AlertQuery;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -1,5 +1,6 @@
 package org.foodrisk.api;
 
+import org.foodrisk.query.AlertStoreReader;
 import org.foodrisk.ingest.LogSafe;
 
 import io.micronaut.context.annotation.Value;

@@ -1,5 +1,6 @@
 package org.foodrisk.api;
 
+import org.foodrisk.query.AlertQuery;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;

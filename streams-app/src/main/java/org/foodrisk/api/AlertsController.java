@@ -1,5 +1,8 @@
 package org.foodrisk.api;
 
+import org.foodrisk.query.AlertStoreReader;
+import org.foodrisk.query.AlertQuery;
+import org.foodrisk.query.AlertPage;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

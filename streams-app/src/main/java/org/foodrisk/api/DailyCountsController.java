@@ -1,5 +1,7 @@
 package org.foodrisk.api;
 
+import org.foodrisk.query.DailyCountsReader;
+import org.foodrisk.query.DayCountEntry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;

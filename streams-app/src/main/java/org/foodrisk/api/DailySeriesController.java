@@ -1,5 +1,7 @@
 package org.foodrisk.api;
 
+import org.foodrisk.query.DailySeriesReader;
+import org.foodrisk.query.DailySeries;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;

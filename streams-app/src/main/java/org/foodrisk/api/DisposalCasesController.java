@@ -1,5 +1,6 @@
 package org.foodrisk.api;
 
+import org.foodrisk.query.DisposalCaseReader;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;

@@ -1,5 +1,8 @@
 package org.foodrisk.api;
 
+import org.foodrisk.query.AlertStoreReader;
+import org.foodrisk.query.DailyCountsReader;
+import org.foodrisk.query.AlertQuery;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;

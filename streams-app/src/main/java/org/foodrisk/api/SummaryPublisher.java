@@ -7,17 +7,15 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.foodrisk.reference.District;
 import org.foodrisk.reference.Districts;
 import org.foodrisk.runtime.KafkaRuntime;
+import org.foodrisk.query.EventClockReader;
 import org.foodrisk.reference.Period;
 import org.foodrisk.summary.PublicationSchedule;
 import org.foodrisk.summary.RiskSummary;
 import org.foodrisk.summary.SummaryRecord;
 import org.foodrisk.topics.Topics;
-import org.foodrisk.topology.StoreNames;
 import org.foodrisk.runtime.ServiceZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,21 +51,21 @@ public class SummaryPublisher {
 
     private final SummaryService summaries;
     private final KafkaRuntime runtime;
-    private final StoreInstances instances;
+    private final EventClockReader eventClock;
     private final PublicationSchedule schedule;
     private final ZoneId zone;
     private final KafkaProducer<String, String> producer;
     private Period lastWeek;
     private Period lastMonth;
 
-    public SummaryPublisher(SummaryService summaries, KafkaRuntime runtime, StoreInstances instances,
+    public SummaryPublisher(SummaryService summaries, KafkaRuntime runtime, EventClockReader eventClock,
                             ServiceZone zone,
                             @Value("${foodrisk.summaries.publish-after:PT8H}") Duration publishAfter,
                             @jakarta.inject.Named(TaskExecutors.SCHEDULED)
                             TaskScheduler scheduler) {
         this.summaries = summaries;
         this.runtime = runtime;
-        this.instances = instances;
+        this.eventClock = eventClock;
         this.schedule = new PublicationSchedule(zone.zone(), publishAfter);
         this.zone = zone.zone();
         this.producer = new KafkaProducer<>(runtime.kafka().durableProducer("foodrisk-summaries"), new StringSerializer(), new StringSerializer());
@@ -78,10 +76,8 @@ public class SummaryPublisher {
     private final RepeatingTask task;
 
     synchronized void publishDue() {
-        if (runtime.streams().state() != KafkaStreams.State.RUNNING) {
-            return;
-        }
-        Optional<Instant> clock = eventClock();
+        // Empty while Kafka Streams is not running or its stores are being reassigned: next round.
+        Optional<Instant> clock = eventClock.latest();
         if (clock.isEmpty()) {
             return;
         }
@@ -95,19 +91,6 @@ public class SummaryPublisher {
                 lastMonth = month;
             }
         }
-    }
-
-    /** The latest event time this instance's input tasks have seen, if any. */
-    Optional<Instant> eventClock() {
-        long latest = Long.MIN_VALUE;
-        try (KeyValueIterator<String, Long> tasks = instances.<Long>local(StoreNames.EVENT_CLOCK).all()) {
-            while (tasks.hasNext()) {
-                latest = Math.max(latest, tasks.next().value);
-            }
-        } catch (RuntimeException notReady) {
-            return Optional.empty(); // rebalancing: next round
-        }
-        return latest == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(latest));
     }
 
     /** True once every district's summary of {@code period} is acknowledged by the broker. */

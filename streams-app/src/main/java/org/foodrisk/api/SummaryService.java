@@ -1,5 +1,9 @@
 package org.foodrisk.api;
 
+import org.foodrisk.query.AlertStoreReader;
+import org.foodrisk.query.DailyCountsReader;
+import org.foodrisk.query.DisposalCaseReader;
+import org.foodrisk.query.AlertQuery;
 import jakarta.inject.Singleton;
 import org.foodrisk.disposal.DisposalTargets;
 import org.foodrisk.plan.PlanCatalog;

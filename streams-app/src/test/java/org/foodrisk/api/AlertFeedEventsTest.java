@@ -1,5 +1,6 @@
 package org.foodrisk.api;
 
+import org.foodrisk.query.AlertQuery;
 import io.micronaut.http.sse.Event;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;

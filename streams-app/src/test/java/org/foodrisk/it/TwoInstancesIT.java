@@ -32,8 +32,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.HexFormat;
-import org.foodrisk.api.AlertQuery;
-import org.foodrisk.api.AlertStoreReader;
+import org.foodrisk.query.AlertQuery;
+import org.foodrisk.query.AlertStoreReader;
 import org.foodrisk.api.access.HashedCredentials;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

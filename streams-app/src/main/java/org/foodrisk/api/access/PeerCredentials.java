@@ -2,6 +2,7 @@ package org.foodrisk.api.access;
 
 import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
+import org.foodrisk.query.PeerAuthorization;
 
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ import java.util.Optional;
  * pass on; the reads of every user are the same, so nothing is lost).
  */
 @Singleton
-public class PeerCredentials {
+public class PeerCredentials implements PeerAuthorization {
 
     private final SecuritySettings settings;
 
@@ -23,6 +24,7 @@ public class PeerCredentials {
     }
 
     /** The value of the Authorization header to send, if there is a credential to send. */
+    @Override
     public Optional<String> authorizationHeader() {
         Optional<String> token = ServerRequestContext.currentRequest().flatMap(Credentials::bearerToken);
         if (token.isEmpty() && settings.peerToken() != null && !settings.peerToken().isBlank()) {

@@ -1,4 +1,4 @@
-package org.foodrisk.api;
+package org.foodrisk.query;
 
 import org.foodrisk.alert.Alert;
 

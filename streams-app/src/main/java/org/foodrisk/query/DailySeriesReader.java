@@ -1,4 +1,4 @@
-package org.foodrisk.api;
+package org.foodrisk.query;
 
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.KeyValue;
@@ -35,7 +35,8 @@ import java.util.stream.IntStream;
 @Singleton
 public class DailySeriesReader {
 
-    static final int MAX_DAYS = 366;
+    /** The longest series one request may ask for, in days. */
+    public static final int MAX_DAYS = 366;
 
     private final StoreInstances instances;
     private final DetectorThresholds thresholds;

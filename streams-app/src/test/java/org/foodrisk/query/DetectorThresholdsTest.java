@@ -1,4 +1,4 @@
-package org.foodrisk.api;
+package org.foodrisk.query;
 
 import org.foodrisk.detect.CountAberrationRule;
 import org.foodrisk.detect.Detection;

@@ -1,4 +1,4 @@
-package org.foodrisk.api;
+package org.foodrisk.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpStatus;

@@ -1,4 +1,4 @@
-package org.foodrisk.api;
+package org.foodrisk.query;
 
 import org.foodrisk.alert.Alert;
 
@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 public record AlertQuery(String district, String category, String level, String status, String kind, String unit,
                          OffsetDateTime from, OffsetDateTime to) {
 
-    Predicate<Alert> predicate() {
+    /** Whether an alert matches: for the store's scan and for the live feed's events. */
+    public Predicate<Alert> predicate() {
         return alert -> matches(district, alert.districtCode(), alert.districtName())
                 && matches(category, alert.foodCategory())
                 && matches(level, alert.level() == null ? null : alert.level().name(), alert.levelName())

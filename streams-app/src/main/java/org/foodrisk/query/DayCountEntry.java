@@ -1,4 +1,4 @@
-package org.foodrisk.api;
+package org.foodrisk.query;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 

@@ -1,4 +1,4 @@
-package org.foodrisk.api;
+package org.foodrisk.query;
 
 import java.time.LocalDate;
 import java.util.List;

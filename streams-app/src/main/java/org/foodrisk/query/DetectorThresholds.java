@@ -1,4 +1,4 @@
-package org.foodrisk.api;
+package org.foodrisk.query;
 
 import org.foodrisk.detect.ComparableDays;
 import org.foodrisk.detect.aberration.AberrationMethod;

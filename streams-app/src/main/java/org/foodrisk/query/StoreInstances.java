@@ -1,4 +1,4 @@
-package org.foodrisk.api;
+package org.foodrisk.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpStatus;
@@ -13,7 +13,6 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.foodrisk.api.access.PeerCredentials;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.runtime.KafkaRuntime;
 
@@ -34,21 +33,24 @@ import java.util.Optional;
  * where {@code queryMetadataForKey} says it lives, a scan is gathered from every instance. Remote
  * reads call the other instance's HTTP API with {@code local=true}, which answers from its own
  * store only, so a request is forwarded at most once.
+ *
+ * <p>Only the readers of this package use it: they are the one place that knows the store names, the
+ * key layouts and the stores' value classes; the API asks them (ArchitectureTest).
  */
 @Singleton
-public class StoreInstances {
+class StoreInstances {
 
     private final KafkaRuntime runtime;
-    private final PeerCredentials credentials;
+    private final PeerAuthorization credentials;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public StoreInstances(KafkaRuntime runtime, PeerCredentials credentials) {
+    StoreInstances(KafkaRuntime runtime, PeerAuthorization credentials) {
         this.runtime = runtime;
         this.credentials = credentials;
     }
 
     /** This instance's part of a store; 503 while Kafka Streams is (re)assigning it. */
-    public <V> ReadOnlyKeyValueStore<String, V> local(String store) {
+    <V> ReadOnlyKeyValueStore<String, V> local(String store) {
         KafkaStreams streams = runtime.streams();
         try {
             return streams.store(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore()));
@@ -62,7 +64,7 @@ public class StoreInstances {
      * {@code keyedStore} (two stores of one processor share partitions): for per-task entries such as
      * a progress store's, which a plain {@link #local} lookup would take from whichever task it asks first.
      */
-    public <V> ReadOnlyKeyValueStore<String, V> localPartitionOf(String store, String keyedStore, String key) {
+    <V> ReadOnlyKeyValueStore<String, V> localPartitionOf(String store, String keyedStore, String key) {
         KafkaStreams streams = runtime.streams();
         KeyQueryMetadata owner = streams.queryMetadataForKey(keyedStore, key, new StringSerializer());
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
@@ -77,7 +79,7 @@ public class StoreInstances {
     }
 
     /** The other instances that hold part of {@code store}. */
-    public List<HostInfo> others(String store) {
+    List<HostInfo> others(String store) {
         List<HostInfo> hosts = new ArrayList<>();
         for (StreamsMetadata metadata : runtime.streams().streamsMetadataForStore(store)) {
             if (!isSelf(metadata.hostInfo())) {
@@ -88,7 +90,7 @@ public class StoreInstances {
     }
 
     /** The instance that owns {@code key} in {@code store}, or empty when it is this one. */
-    public Optional<HostInfo> remoteOwner(String store, String key) {
+    Optional<HostInfo> remoteOwner(String store, String key) {
         KeyQueryMetadata owner = runtime.streams().queryMetadataForKey(store, key, new StringSerializer());
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             throw notReady(store);
@@ -97,7 +99,7 @@ public class StoreInstances {
     }
 
     /** GET {@code pathAndQuery} on another instance: its JSON body, or empty on 404. */
-    public Optional<JsonNode> fetch(HostInfo host, String pathAndQuery) {
+    Optional<JsonNode> fetch(HostInfo host, String pathAndQuery) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
                 .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET();
         // The other instance checks the same users: it sees who is asking (or the peer token).
@@ -122,7 +124,7 @@ public class StoreInstances {
     }
 
     /** 503: the store is being (re)assigned; the client should retry. */
-    public HttpStatusException notReady(String store) {
+    HttpStatusException notReady(String store) {
         return new HttpStatusException(HttpStatus.SERVICE_UNAVAILABLE,
                 store + " not ready (Kafka Streams is " + runtime.streams().state() + "); retry shortly");
     }
