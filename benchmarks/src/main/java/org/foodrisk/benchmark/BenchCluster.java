@@ -8,10 +8,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.foodrisk.broker.LocalKraftBroker;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.plan.Plan;
@@ -20,7 +17,7 @@ import org.foodrisk.runtime.KafkaClientConfig;
 import org.foodrisk.topics.TopicCatalogue;
 import org.foodrisk.topics.TopicProvisioner;
 import org.foodrisk.topics.TopicSpec;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.TypedTopics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,10 +82,9 @@ final class BenchCluster implements AutoCloseable {
     }
 
     private void publishPlans(Collection<Plan> plans) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(kafka.durableProducer("bench-plans"),
-                new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = TypedTopics.PLAN_CATALOG.producer(kafka.durableProducer("bench-plans"))) {
             for (Plan plan : plans) {
-                producer.send(new ProducerRecord<>(Topics.PLAN_CATALOG, plan.planId(),
+                producer.send(TypedTopics.PLAN_CATALOG.record(plan.planId(),
                         Json.MAPPER.writeValueAsBytes(plan))).get();
             }
         }

@@ -7,7 +7,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -16,7 +15,8 @@ import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.operations.OutputCounters;
 import org.foodrisk.runtime.KafkaClientConfig;
 import org.foodrisk.runtime.StreamsProperties;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.Topic;
+import org.foodrisk.topic.TypedTopics;
 import org.foodrisk.topology.FoodRiskTopology;
 import org.foodrisk.topology.TopologySettings;
 
@@ -44,10 +44,9 @@ final class BenchTopologies {
     static Topology passThrough() {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<byte[], byte[]> merged = null;
-        for (String topic : Topics.INPUTS) {
-            KStream<byte[], byte[]> in = builder.stream(topic,
-                    Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("source-" + topic));
-            merged = merged == null ? in : merged.merge(in, Named.as("merge-" + topic));
+        for (Topic<byte[], byte[]> topic : TypedTopics.INPUTS) {
+            KStream<byte[], byte[]> in = builder.stream(topic.name(), topic.consumed("source-" + topic.name()));
+            merged = merged == null ? in : merged.merge(in, Named.as("merge-" + topic.name()));
         }
         merged.mapValues(BenchTopologies::reparse, Named.as("parse-json"))
                 .to(BenchCluster.PASS_THROUGH_OUTPUT,

@@ -1,19 +1,25 @@
 package org.foodrisk.benchmark;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.foodrisk.runtime.KafkaClientConfig;
+import org.foodrisk.topic.Topic;
+import org.foodrisk.topic.TypedTopics;
 
 import java.util.Iterator;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Publishes input records as a lab would: acks=all, idempotent, lz4; key = the record's id. */
 final class Publisher implements AutoCloseable {
 
-    private final KafkaProducer<String, byte[]> producer;
+    /** The input topics by name: raw bytes, as the service reads them. */
+    private static final Map<String, Topic<byte[], byte[]>> INPUTS = TypedTopics.INPUTS.stream()
+            .collect(Collectors.toMap(Topic::name, Function.identity()));
+
+    private final KafkaProducer<byte[], byte[]> producer;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     /** @param bulk batch for throughput (backlogs) rather than for latency (paced runs) */
@@ -24,11 +30,12 @@ final class Publisher implements AutoCloseable {
             config.put("linger.ms", 20);
             config.put("batch.size", 262_144);
         }
-        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        producer = TypedTopics.SAMPLING_RESULTS.producer(config); // the inputs' serializers (raw bytes)
     }
 
     void send(BenchRecord r) {
-        producer.send(new ProducerRecord<>(r.topic(), r.key(), r.value()), (metadata, e) -> {
+        // The key as UTF-8, as a String serializer would write it.
+        producer.send(INPUTS.get(r.topic()).record(r.key().getBytes(StandardCharsets.UTF_8), r.value()), (metadata, e) -> {
             if (e != null) {
                 failure.compareAndSet(null, e);
             }

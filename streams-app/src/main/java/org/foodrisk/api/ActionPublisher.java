@@ -3,13 +3,12 @@ package org.foodrisk.api;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.foodrisk.alert.AlertAction;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.runtime.KafkaRuntime;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.Topic;
+import org.foodrisk.topic.TypedTopics;
 
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -25,17 +24,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 @Singleton
 public class ActionPublisher {
 
+    /** As text: the service reads the actions topic as bytes and parses them itself (TypedTopics). */
+    private static final Topic<String, String> TOPIC = TypedTopics.ALERT_ACTIONS.asText();
+
     private final KafkaProducer<String, String> producer;
 
     public ActionPublisher(KafkaRuntime runtime) {
         Map<String, Object> config = runtime.kafka().durableProducer("foodrisk-http-actions");
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        this.producer = TOPIC.producer(config);
     }
 
     public RecordMetadata publish(AlertAction action) throws ExecutionException, InterruptedException, TimeoutException {
         try {
             String json = Json.MAPPER.writeValueAsString(action);
-            return producer.send(new ProducerRecord<>(Topics.ALERT_ACTIONS, action.alertId(), json)).get(30, TimeUnit.SECONDS);
+            return producer.send(TOPIC.record(action.alertId(), json)).get(30, TimeUnit.SECONDS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -9,11 +9,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.foodrisk.alert.Alert;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.runtime.KafkaRuntime;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.TypedTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -48,8 +47,9 @@ public class AlertFeed implements AutoCloseable {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "foodrisk-alert-feed-" + runtime.self());
-        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS).stream()
+        // As text, parsed record by record: an unreadable alert is skipped (publish), not the end of the feed.
+        consumer = TypedTopics.ALERTS.asText().consumer(config);
+        List<TopicPartition> partitions = consumer.partitionsFor(TypedTopics.ALERTS.name()).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);

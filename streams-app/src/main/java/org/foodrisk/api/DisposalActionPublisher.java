@@ -3,11 +3,10 @@ package org.foodrisk.api;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.foodrisk.runtime.KafkaRuntime;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.Topic;
+import org.foodrisk.topic.TypedTopics;
 
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -22,15 +21,18 @@ import java.util.concurrent.TimeoutException;
 @Singleton
 public class DisposalActionPublisher {
 
+    /** As text: the service reads the actions topic as bytes and parses them itself (TypedTopics). */
+    private static final Topic<String, String> TOPIC = TypedTopics.DISPOSAL_ACTIONS.asText();
+
     private final KafkaProducer<String, String> producer;
 
     public DisposalActionPublisher(KafkaRuntime runtime) {
         Map<String, Object> config = runtime.kafka().durableProducer("foodrisk-http-disposal-actions");
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        this.producer = TOPIC.producer(config);
     }
 
     public RecordMetadata publish(String caseId, String json) throws ExecutionException, InterruptedException, TimeoutException {
-        return producer.send(new ProducerRecord<>(Topics.DISPOSAL_ACTIONS, caseId, json)).get(30, TimeUnit.SECONDS);
+        return producer.send(TOPIC.record(caseId, json)).get(30, TimeUnit.SECONDS);
     }
 
     @PreDestroy

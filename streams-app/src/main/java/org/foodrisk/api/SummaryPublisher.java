@@ -4,9 +4,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.foodrisk.reference.District;
 import org.foodrisk.reference.Districts;
 import org.foodrisk.runtime.KafkaRuntime;
@@ -15,7 +13,7 @@ import org.foodrisk.reference.Period;
 import org.foodrisk.summary.PublicationSchedule;
 import org.foodrisk.summary.RiskSummary;
 import org.foodrisk.summary.SummaryRecord;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.TypedTopics;
 import org.foodrisk.runtime.ServiceZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +66,7 @@ public class SummaryPublisher {
         this.eventClock = eventClock;
         this.schedule = new PublicationSchedule(zone.zone(), publishAfter);
         this.zone = zone.zone();
-        this.producer = new KafkaProducer<>(runtime.kafka().durableProducer("foodrisk-summaries"), new StringSerializer(), new StringSerializer());
+        this.producer = TypedTopics.RISK_SUMMARIES.producer(runtime.kafka().durableProducer("foodrisk-summaries"));
         this.task = RepeatingTask.start(scheduler, "Publishing due summaries",
                 Duration.ofSeconds(30), Duration.ofMinutes(1), this::publishDue);
     }
@@ -101,14 +99,14 @@ public class SummaryPublisher {
                 RiskSummary summary = summaries.summary(district, period);
                 // Bounded to what the topic takes (SummaryRecord): a summary the producer refused would be
                 // retried every minute and hold back every later period.
-                sent.add(producer.send(new ProducerRecord<>(Topics.RISK_SUMMARIES, district.code() + "|" + period.id(),
+                sent.add(producer.send(TypedTopics.RISK_SUMMARIES.record(district.code() + "|" + period.id(),
                         SummaryRecord.json(summary, zone, Instant.now(), SummaryRecord.MAX_BYTES))));
             }
             for (Future<RecordMetadata> send : sent) {
                 send.get(); // a failed send is retried next round, never taken as published
             }
             LOG.info("Published the {} summaries of {} districts on {}", period.id(), Districts.all().size(),
-                    Topics.RISK_SUMMARIES);
+                    TypedTopics.RISK_SUMMARIES.name());
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -6,11 +6,11 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.foodrisk.demo.ArrivalMerge;
 import org.foodrisk.demo.DemoDataGenerator;
 import org.foodrisk.demo.DemoRecord;
+import org.foodrisk.topic.Topic;
+import org.foodrisk.topic.TypedTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -49,6 +50,9 @@ public class DemoFeeder implements ApplicationEventListener<ServerStartupEvent> 
      */
     static final int PLANTED_DAYS_AGO = 7;
     private static final long SEED = 20241;
+    /** The four input topics as the demo writes them, by name: JSON text (the service reads the bytes). */
+    private static final Map<String, Topic<String, String>> INPUTS = TypedTopics.INPUTS.stream()
+            .collect(Collectors.toMap(Topic::name, Topic::asText));
 
     private final FoodRiskSettings settings;
     private final KafkaRuntime runtime;
@@ -76,7 +80,7 @@ public class DemoFeeder implements ApplicationEventListener<ServerStartupEvent> 
         Map<String, Object> config = runtime.kafka().durableProducer("foodrisk-demo");
         config.put("linger.ms", 20);
         config.put("compression.type", "lz4");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = TypedTopics.SAMPLING_RESULTS.asText().producer(config)) { // the inputs' text serializers
             LocalDate today = LocalDate.now(zone);
             LocalDate first = today.minusDays(BACKFILL_DAYS);
             ArrivalMerge<DemoRecord> arrivals = generator.arrivalsFrom(first, today.minusDays(PLANTED_DAYS_AGO)::equals);
@@ -120,7 +124,7 @@ public class DemoFeeder implements ApplicationEventListener<ServerStartupEvent> 
         AtomicInteger failed = new AtomicInteger();
         AtomicReference<Exception> firstError = new AtomicReference<>();
         for (DemoRecord record : records) {
-            producer.send(new ProducerRecord<>(record.topic(), record.key(), record.json()), (metadata, error) -> {
+            producer.send(INPUTS.get(record.topic()).record(record.key(), record.json()), (metadata, error) -> {
                 if (error != null) {
                     failed.incrementAndGet();
                     firstError.compareAndSet(null, error);

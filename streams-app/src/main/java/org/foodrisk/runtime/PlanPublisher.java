@@ -4,16 +4,11 @@ import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.plan.Plan;
 import org.foodrisk.plan.PlanCatalog;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.TypedTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,13 +44,12 @@ public class PlanPublisher {
         Set<String> present = planIdsOnTopic();
         Map<String, Object> config = kafka.durableProducer("foodrisk-plans");
         int published = 0;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = TypedTopics.PLAN_CATALOG.producer(config)) {
             for (Plan plan : bundled) {
                 if (present.contains(plan.planId())) {
                     continue;
                 }
-                producer.send(new ProducerRecord<>(Topics.PLAN_CATALOG, plan.planId(),
+                producer.send(TypedTopics.PLAN_CATALOG.record(plan.planId(),
                         Json.MAPPER.writeValueAsBytes(plan))).get();
                 published++;
             }
@@ -63,7 +57,7 @@ public class PlanPublisher {
             throw new IllegalStateException(e);
         }
         LOG.info("Plan catalog: {} bundled plan(s) published, {} already on {}", published, present.size(),
-                Topics.PLAN_CATALOG);
+                TypedTopics.PLAN_CATALOG.name());
         return published;
     }
 
@@ -72,9 +66,8 @@ public class PlanPublisher {
         config.put("enable.auto.commit", false);
         config.put("isolation.level", "read_committed");
         Set<String> ids = new HashSet<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PLAN_CATALOG).stream()
+        try (KafkaConsumer<String, byte[]> consumer = TypedTopics.PLAN_CATALOG.consumer(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(TypedTopics.PLAN_CATALOG.name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

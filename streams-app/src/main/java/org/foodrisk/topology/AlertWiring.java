@@ -1,11 +1,8 @@
 package org.foodrisk.topology;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.foodrisk.alert.Alert;
 import org.foodrisk.alert.AlertIds;
@@ -13,7 +10,7 @@ import org.foodrisk.alert.AlertLifecycle;
 import org.foodrisk.operations.OutputCounters;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.plan.PlanRouter;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.TypedTopics;
 
 /**
  * <pre>
@@ -34,7 +31,7 @@ final class AlertWiring {
         KStream<String, AlertCommand> detected = detections.merged()
                 .mapValues(AlertCommand::of, Named.as("as-detection-command"));
         KStream<String, ActionOutcome> actionIntake = builder
-                .stream(Topics.ALERT_ACTIONS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("source-alert-actions"))
+                .stream(TypedTopics.ALERT_ACTIONS.name(), TypedTopics.ALERT_ACTIONS.consumed("source-alert-actions"))
                 .process(ActionIntakeProcessor::new, Named.as("intake-alert-actions"));
         KStream<String, AlertCommand> actions = actionIntake
                 .filter((key, value) -> value instanceof AlertCommand, Named.as("filter-accepted-actions"))
@@ -54,7 +51,7 @@ final class AlertWiring {
         alertOutput.filter((key, value) -> value instanceof Alert, Named.as("filter-alerts"))
                 .mapValues(value -> (Alert) value, Named.as("as-alert"))
                 .peek((key, alert) -> counters.alert(alert), Named.as("count-alerts"))
-                .to(Topics.ALERTS, Produced.with(TopologySerdes.KEY, TopologySerdes.ALERT).withName("sink-alerts"));
+                .to(TypedTopics.ALERTS.name(), TypedTopics.ALERTS.produced("sink-alerts"));
         DeadLetterWiring.wire(alertOutput, "alert-state", counters);
     }
 }

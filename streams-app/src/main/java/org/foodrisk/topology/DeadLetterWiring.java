@@ -2,9 +2,7 @@ package org.foodrisk.topology;
 
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.foodrisk.operations.OutputCounters;
-import org.foodrisk.topics.Topics;
 
 /** The dead letters among a processor's outcomes ─► foodrisk.dead-letters.v1, counted (operations metrics). */
 final class DeadLetterWiring {
@@ -17,7 +15,6 @@ final class DeadLetterWiring {
         outcomes.filter((key, value) -> value instanceof DeadLetter, Named.as("filter-dead-letters-" + name))
                 .mapValues(value -> (DeadLetter) value, Named.as("as-dead-letter-" + name))
                 .peek((key, deadLetter) -> counters.deadLetter(deadLetter), Named.as("count-dead-letters-" + name))
-                .to(Topics.DEAD_LETTERS, Produced.with(TopologySerdes.KEY, TopologySerdes.DEAD_LETTER)
-                        .withName("sink-dead-letters-" + name));
+                .to(DeadLetterTopic.DEAD_LETTERS.name(), DeadLetterTopic.DEAD_LETTERS.produced("sink-dead-letters-" + name));
     }
 }

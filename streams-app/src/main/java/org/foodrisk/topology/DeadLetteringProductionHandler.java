@@ -2,15 +2,13 @@ package org.foodrisk.topology;
 
 import org.foodrisk.ingest.LogSafe;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
-import org.foodrisk.kafka.Json;
 import org.foodrisk.operations.OutputCounters;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,23 +86,18 @@ public class DeadLetteringProductionHandler implements ProductionExceptionHandle
                 : context.topic() + "-" + context.partition() + "@" + context.offset();
         LOG.error("Output record for {} with key {} not written ({}), while processing {}; dead-lettered, going on: {}",
                 topic, LogSafe.quote(key), error, input, LogSafe.quote(reason));
-        if (Topics.DEAD_LETTERS.equals(topic)) {
+        Topic<String, DeadLetter> deadLetters = DeadLetterTopic.DEAD_LETTERS;
+        if (deadLetters.name().equals(topic)) {
             // A dead letter about a dead letter would meet the same fate: log it and go on.
             return Response.resume();
         }
         DeadLetter letter = new DeadLetter(topic, null, null, key, null, null, error,
                 reason + " (while processing " + input + ")", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
         counters.deadLetter(letter);
-        return Response.resume(List.of(new ProducerRecord<>(Topics.DEAD_LETTERS, null,
-                key == null ? null : key.getBytes(StandardCharsets.UTF_8), json(letter))));
-    }
-
-    private static byte[] json(DeadLetter letter) {
-        try {
-            return Json.MAPPER.writeValueAsBytes(letter);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a dead letter", e);
-        }
+        // Bytes, as a production handler hands them on: serialized here with the topic's own serdes.
+        return Response.resume(List.of(new ProducerRecord<>(deadLetters.name(), null,
+                deadLetters.keySerde().serializer().serialize(deadLetters.name(), key),
+                deadLetters.valueSerde().serializer().serialize(deadLetters.name(), letter))));
     }
 
     private static String keyText(byte[] key) {

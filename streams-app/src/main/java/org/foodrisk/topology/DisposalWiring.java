@@ -1,11 +1,8 @@
 package org.foodrisk.topology;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.foodrisk.ingest.SamplingPrograms;
 import org.foodrisk.disposal.CaseLifecycle;
@@ -15,7 +12,7 @@ import org.foodrisk.ingest.Signal;
 import org.foodrisk.ingest.SignalType;
 import org.foodrisk.operations.OutputCounters;
 import org.foodrisk.plan.PlanCatalog;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.TypedTopics;
 
 /**
  * 核查处置 cases (issue 15):
@@ -42,8 +39,7 @@ final class DisposalWiring {
                         Named.as("filter-supervision-results"))
                 .mapValues(DisposalCommand::of, Named.as("as-disposal-result-command"));
         KStream<String, ActionOutcome> actionIntake = builder
-                .stream(Topics.DISPOSAL_ACTIONS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withName("source-disposal-actions"))
+                .stream(TypedTopics.DISPOSAL_ACTIONS.name(), TypedTopics.DISPOSAL_ACTIONS.consumed("source-disposal-actions"))
                 .process(DisposalActionIntakeProcessor::new, Named.as("intake-disposal-actions"));
         DeadLetterWiring.wire(actionIntake, "disposal-actions", counters);
         KStream<String, DisposalCommand> actions = actionIntake
@@ -64,8 +60,7 @@ final class DisposalWiring {
                         Named.as("disposal-case-state"));
         output.filter((key, value) -> value instanceof DisposalCase, Named.as("filter-disposal-cases"))
                 .mapValues(value -> (DisposalCase) value, Named.as("as-disposal-case"))
-                .to(Topics.DISPOSAL_CASES, Produced.with(TopologySerdes.KEY, TopologySerdes.DISPOSAL_CASE)
-                        .withName("sink-disposal-cases"));
+                .to(TypedTopics.DISPOSAL_CASES.name(), TypedTopics.DISPOSAL_CASES.produced("sink-disposal-cases"));
         DeadLetterWiring.wire(output, "disposal-case-state", counters);
     }
 }

@@ -1,14 +1,14 @@
 package org.foodrisk.topology;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.foodrisk.ingest.InputTopic;
 import org.foodrisk.ingest.RecordIntake;
 import org.foodrisk.ingest.Signal;
 import org.foodrisk.operations.OutputCounters;
+import org.foodrisk.topic.Topic;
+import org.foodrisk.topic.TypedTopics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +55,9 @@ final class IntakeWiring {
     private static KStream<String, Signal> admit(StreamsBuilder builder, InputTopic input, RecordIntake intake,
                                                  OutputCounters counters) {
         String name = input.shortName();
+        Topic<byte[], byte[]> topic = TypedTopics.input(input.topic());
         KStream<String, IntakeOutcome> outcomes = builder
-                .stream(input.topic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("source-" + name))
+                .stream(topic.name(), topic.consumed("source-" + name))
                 .process(() -> new IntakeProcessor(input, intake), Named.as("intake-" + name));
         DeadLetterWiring.wire(outcomes, name, counters);
         String dedupStore = StoreNames.dedup(input);

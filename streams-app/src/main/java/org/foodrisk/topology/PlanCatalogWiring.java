@@ -2,12 +2,11 @@ package org.foodrisk.topology;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.foodrisk.plan.PlanCatalog;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.TypedTopics;
 
 /**
  * foodrisk.plan-catalog.v1 ─► global store ─► the routing catalog: every instance reads the whole topic
@@ -23,8 +22,8 @@ final class PlanCatalogWiring {
         StoreBuilder<KeyValueStore<String, byte[]>> store = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.PLAN_CATALOG), Serdes.String(), Serdes.ByteArray())
                 .withLoggingDisabled();
-        builder.addGlobalStore(store, Topics.PLAN_CATALOG,
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("source-plan-catalog"),
+        builder.addGlobalStore(store, TypedTopics.PLAN_CATALOG.name(),
+                TypedTopics.PLAN_CATALOG.consumed("source-plan-catalog"),
                 () -> new PlanCatalogUpdater(catalog));
     }
 }

@@ -8,7 +8,10 @@ import org.foodrisk.disposal.DisposalCase;
 import org.foodrisk.ingest.Signal;
 import org.foodrisk.kafka.JsonSerde;
 
-/** The serdes of the values that cross topics (outputs, repartition topics), shared by the topology's builders. */
+/**
+ * The serdes of the repartition topics and stores, shared by the topology's builders. The topics the service
+ * reads and writes carry their own serdes: {@link org.foodrisk.topic.TypedTopics}, {@link DeadLetterTopic}.
+ */
 final class TopologySerdes {
 
     static final Serde<String> KEY = Serdes.String();
@@ -16,7 +19,6 @@ final class TopologySerdes {
     static final JsonSerde<Detection> DETECTION = JsonSerde.of(Detection.class);
     static final JsonSerde<Alert> ALERT = JsonSerde.of(Alert.class);
     static final JsonSerde<AlertCommand> ALERT_COMMAND = JsonSerde.of(AlertCommand.class);
-    static final JsonSerde<DeadLetter> DEAD_LETTER = JsonSerde.of(DeadLetter.class);
     static final JsonSerde<DisposalCase> DISPOSAL_CASE = JsonSerde.of(DisposalCase.class);
     static final JsonSerde<DisposalCommand> DISPOSAL_COMMAND = JsonSerde.of(DisposalCommand.class);
 

@@ -1,8 +1,6 @@
 package org.foodrisk.detect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -13,7 +11,8 @@ import org.foodrisk.ingest.Signal;
 import org.foodrisk.ingest.SignalExtractor;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.testsupport.Drivers;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -79,10 +78,8 @@ class RestrictedPesticideRuleTest {
     @Test
     void theTopologyRaisesIt() {
         try (TopologyTestDriver driver = Drivers.topology("restricted-pesticide", Instant.parse("2024-06-30T00:00:00Z"))) {
-            TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
-                    new StringSerializer(), new StringSerializer());
-            TestOutputTopic<String, String> alerts = driver.createOutputTopic(Topics.ALERTS,
-                    new StringDeserializer(), new StringDeserializer());
+            TestInputTopic<String, String> sampling = TestTopics.input(driver, TypedTopics.SAMPLING_RESULTS.asText());
+            TestOutputTopic<String, String> alerts = TestTopics.output(driver, TypedTopics.ALERTS.asText());
             sampling.pipeInput("RP-9", json("RP-9", "食用农产品", "蔬菜", "豇豆", "克百威", false));
             List<JsonNode> raised = alerts.readValuesToList().stream().map(RestrictedPesticideRuleTest::parse)
                     .filter(a -> a.path("kind").asText().equals("sampling.restricted-pesticide")).toList();

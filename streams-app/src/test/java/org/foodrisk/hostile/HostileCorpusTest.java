@@ -3,8 +3,6 @@ package org.foodrisk.hostile;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -17,8 +15,11 @@ import org.foodrisk.ingest.IntakeResult;
 import org.foodrisk.ingest.RecordIntake;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.testsupport.Drivers;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.foodrisk.topics.ContractValidator;
 import org.foodrisk.topics.Topics;
+import org.foodrisk.topology.DeadLetterTopic;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -77,10 +78,8 @@ class HostileCorpusTest {
                 .filter(r -> r.topic().equals(Topics.ALERT_ACTIONS)).toList();
         assertTrue(actions.size() >= 1_000, "the corpus attacks the alert actions too: " + actions.size());
         try (TopologyTestDriver driver = Drivers.topology("hostile-actions", NOW)) {
-            TestInputTopic<byte[], byte[]> in = driver.createInputTopic(Topics.ALERT_ACTIONS,
-                    new ByteArraySerializer(), new ByteArraySerializer());
-            TestOutputTopic<String, String> deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS,
-                    new StringDeserializer(), new StringDeserializer());
+            TestInputTopic<byte[], byte[]> in = TestTopics.input(driver, TypedTopics.ALERT_ACTIONS);
+            TestOutputTopic<String, String> deadLetters = TestTopics.output(driver, DeadLetterTopic.DEAD_LETTERS.asText());
             Tally tally = new Tally();
             List<String> wrong = new ArrayList<>();
             ContractValidator contract = ContractValidator.forTopic(Topics.DEAD_LETTERS);

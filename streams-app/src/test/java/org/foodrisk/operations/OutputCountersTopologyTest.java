@@ -2,10 +2,10 @@ package org.foodrisk.operations;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.foodrisk.topics.Topics;
 import org.foodrisk.testsupport.Drivers;
 import org.junit.jupiter.api.Test;
@@ -29,14 +29,13 @@ class OutputCountersTopologyTest {
         MeterRegistry registry = new SimpleMeterRegistry();
         try (TopologyTestDriver driver = Drivers.topology("counters-test", Instant.parse("2024-06-01T00:00:00Z"),
                 new MicrometerOutputCounters(registry))) {
-            TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
-                    new StringSerializer(), new StringSerializer());
+            TestInputTopic<String, String> sampling = TestTopics.input(driver, TypedTopics.SAMPLING_RESULTS.asText());
             sampling.pipeInput("S-1", CLENBUTEROL.formatted("S-1"));
             sampling.pipeInput("S-2", "{\"sampleId\": \"S-2\", oops");
             sampling.pipeInput("S-3", "{\"sampleId\": \"S-3\"}");
-            String alertId = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer())
+            String alertId = TestTopics.output(driver, TypedTopics.ALERTS.asText())
                     .readKeyValue().key;
-            driver.createInputTopic(Topics.ALERT_ACTIONS, new StringSerializer(), new StringSerializer()).pipeInput(alertId, """
+            TestTopics.input(driver, TypedTopics.ALERT_ACTIONS.asText()).pipeInput(alertId, """
                     {"alertId":"%s","action":"acknowledge","by":"x","unit":"区市场监管局","at":"2024-05-06T12:00:00+08:00"}
                     """.formatted(alertId));
         }
@@ -55,8 +54,7 @@ class OutputCountersTopologyTest {
         MeterRegistry registry = new SimpleMeterRegistry();
         try (TopologyTestDriver driver = Drivers.topology("counters-provenance-test", Instant.parse("2024-06-01T00:00:00Z"),
                 new MicrometerOutputCounters(registry))) {
-            TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
-                    new StringSerializer(), new StringSerializer());
+            TestInputTopic<String, String> sampling = TestTopics.input(driver, TypedTopics.SAMPLING_RESULTS.asText());
             sampling.pipeInput("S-1", CLENBUTEROL.formatted("S-1"));
             sampling.pipeInput("S-1", CLENBUTEROL.formatted("S-1").replace("TJFS001", "TJFS002"));
             // A day of one record an hour, then 60 in one hour: far above the lab's own baseline.

@@ -2,7 +2,8 @@ package org.foodrisk.summary;
 
 import org.foodrisk.reference.Period;
 import org.foodrisk.plan.TargetProgress;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -60,7 +61,7 @@ class RiskSummaryReplayTest {
             Map<String, TestInputTopic<String, String>> topics = new HashMap<>();
             for (DemoRecord record : records) {
                 TestInputTopic<String, String> topic = topics.computeIfAbsent(record.topic(),
-                        name -> driver.createInputTopic(name, new StringSerializer(), new StringSerializer()));
+                        name -> TestTopics.input(driver, TypedTopics.input(name).asText()));
                 topic.pipeInput(record.key(), record.json(), Instant.parse("2024-06-01T00:00:00Z"));
             }
             KeyValueStore<String, Alert> store = driver.getKeyValueStore(StoreNames.ALERTS);

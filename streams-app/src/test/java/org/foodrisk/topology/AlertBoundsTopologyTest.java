@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -14,6 +12,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.foodrisk.alert.Alert;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.testsupport.TestJson;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,9 +56,9 @@ class AlertBoundsTopologyTest {
     void start() {
         driver = Drivers.topology("bounds-test", START);
         alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new ByteArrayDeserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
-        actions = driver.createInputTopic(Topics.ALERT_ACTIONS, new StringSerializer(), new StringSerializer());
-        sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS, new ByteArraySerializer(), new ByteArraySerializer());
+        deadLetters = TestTopics.output(driver, DeadLetterTopic.DEAD_LETTERS.asText());
+        actions = TestTopics.input(driver, TypedTopics.ALERT_ACTIONS.asText());
+        sampling = TestTopics.input(driver, TypedTopics.SAMPLING_RESULTS);
     }
 
     @AfterEach

@@ -2,14 +2,13 @@ package org.foodrisk.topology;
 
 import org.foodrisk.testsupport.TestJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.foodrisk.alert.Alert;
 import org.foodrisk.summary.Accountability;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,11 +41,10 @@ class AlertLifecycleTopologyTest {
     @BeforeEach
     void start() throws Exception {
         driver = Drivers.topology("lifecycle-test", START);
-        alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
-        actions = driver.createInputTopic(Topics.ALERT_ACTIONS, new StringSerializer(), new StringSerializer());
-        TestInputTopic<byte[], byte[]> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
-                new ByteArraySerializer(), new ByteArraySerializer());
+        alerts = TestTopics.output(driver, TypedTopics.ALERTS.asText());
+        deadLetters = TestTopics.output(driver, DeadLetterTopic.DEAD_LETTERS.asText());
+        actions = TestTopics.input(driver, TypedTopics.ALERT_ACTIONS.asText());
+        TestInputTopic<byte[], byte[]> sampling = TestTopics.input(driver, TypedTopics.SAMPLING_RESULTS);
         sampling.pipeInput("L-1".getBytes(StandardCharsets.UTF_8),
                 Samples.clenbuterolPork("L-1", "2024-05-30T09:30:00+08:00").toString().getBytes(StandardCharsets.UTF_8), START);
         JsonNode created = TestJson.parse(alerts.readValue());
@@ -100,8 +98,7 @@ class AlertLifecycleTopologyTest {
         assertTrue(alerts.isEmpty(), "a closed alert is never overdue");
 
         // A second risk for the same unit, never handled: after its 7 days it is open and overdue.
-        TestInputTopic<byte[], byte[]> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
-                new ByteArraySerializer(), new ByteArraySerializer());
+        TestInputTopic<byte[], byte[]> sampling = TestTopics.input(driver, TypedTopics.SAMPLING_RESULTS);
         ObjectNode other = Samples.clenbuterolPork("L-9", "2024-06-09T09:30:00+08:00");
         ((ObjectNode) other.path("items").get(0)).put("item", "莱克多巴胺");
         other.putObject("enterprise").put("name", "另一摊位").put("creditCode", "92120222MA05OTHER9");
@@ -126,8 +123,7 @@ class AlertLifecycleTopologyTest {
     void afterClosingTheSameRiskStaysQuietForAWeekUnlessItEscalates() {
         act("close", "区市场监管局", "2024-05-31T10:00:00+08:00", "已处置");
         assertEquals("已办结", TestJson.parse(alerts.readValue()).path("status").asText());
-        TestInputTopic<byte[], byte[]> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
-                new ByteArraySerializer(), new ByteArraySerializer());
+        TestInputTopic<byte[], byte[]> sampling = TestTopics.input(driver, TypedTopics.SAMPLING_RESULTS);
         // Intake bounds event times by the wall clock too (a forged record timestamp cannot carry a
         // future event in), so the clock moves with the records.
         driver.advanceWallClockTime(Duration.ofDays(2));
@@ -170,9 +166,7 @@ class AlertLifecycleTopologyTest {
                 + "\"at\":\"2024-06-02T10:00:00+08:00\",\"note\":\"核查中\"}";
         actions.pipeInput(alertId, valid + " {\"action\":\"close\"}");
         actions.pipeInput(alertId, valid.replace("\"by\":\"x\"", "\"by\":\"  \""));
-        TestInputTopic<byte[], byte[]> raw = driver.createInputTopic(Topics.ALERT_ACTIONS,
-                new ByteArraySerializer(),
-                new ByteArraySerializer());
+        TestInputTopic<byte[], byte[]> raw = TestTopics.input(driver, TypedTopics.ALERT_ACTIONS);
         byte[] bytes = valid.replace("核查中", "核查\uFFFD").getBytes(StandardCharsets.UTF_8);
         byte[] broken = Arrays.copyOf(bytes, bytes.length);
         int at = valid.replace("核查中", "核查\uFFFD").indexOf('\uFFFD');

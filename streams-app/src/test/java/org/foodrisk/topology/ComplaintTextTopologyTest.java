@@ -1,14 +1,13 @@
 package org.foodrisk.topology;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.testsupport.Drivers;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +39,8 @@ class ComplaintTextTopologyTest {
     @BeforeEach
     void start() {
         driver = Drivers.topology("complaint-text-test");
-        complaints = driver.createInputTopic(Topics.COMPLAINTS, new StringSerializer(), new StringSerializer());
-        alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
+        complaints = TestTopics.input(driver, TypedTopics.COMPLAINTS.asText());
+        alerts = TestTopics.output(driver, TypedTopics.ALERTS.asText());
     }
 
     @AfterEach

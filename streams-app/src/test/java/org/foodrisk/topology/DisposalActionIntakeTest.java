@@ -1,13 +1,13 @@
 package org.foodrisk.topology;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.foodrisk.testsupport.Drivers;
 import org.foodrisk.testsupport.TestJson;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +24,8 @@ class DisposalActionIntakeTest {
     @Test
     void malformedOversizedAndMisKeyedActionsAreDeadLetteredWithTheirReason() {
         try (TopologyTestDriver driver = Drivers.topology("disposal-intake-test", Instant.parse("2024-06-03T04:00:00Z"))) {
-            TestInputTopic<byte[], byte[]> actions = driver.createInputTopic(Topics.DISPOSAL_ACTIONS,
-                    new ByteArraySerializer(), new ByteArraySerializer());
-            TestOutputTopic<String, String> deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS,
-                    new StringDeserializer(), new StringDeserializer());
+            TestInputTopic<byte[], byte[]> actions = TestTopics.input(driver, TypedTopics.DISPOSAL_ACTIONS);
+            TestOutputTopic<String, String> deadLetters = TestTopics.output(driver, DeadLetterTopic.DEAD_LETTERS.asText());
             String valid = "{\"caseId\":\"C-1\",\"action\":\"comment\",\"by\":\"x\",\"unit\":\"区市场监管局\","
                     + "\"at\":\"2024-06-03T12:00:00+08:00\",\"note\":\"核查中\"}";
             pipe(actions, "C-1", (valid + " {\"action\":\"dispose\"}").getBytes(StandardCharsets.UTF_8));

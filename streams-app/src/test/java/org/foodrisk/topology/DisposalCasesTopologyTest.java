@@ -2,9 +2,6 @@ package org.foodrisk.topology;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -14,6 +11,8 @@ import org.foodrisk.disposal.DisposalTargets;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.testsupport.Drivers;
 import org.foodrisk.testsupport.TestJson;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,10 +54,10 @@ class DisposalCasesTopologyTest {
     @BeforeEach
     void start() {
         driver = Drivers.topology("disposal-test", START);
-        sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS, new ByteArraySerializer(), new ByteArraySerializer());
-        actions = driver.createInputTopic(Topics.DISPOSAL_ACTIONS, new StringSerializer(), new StringSerializer());
-        cases = driver.createOutputTopic(Topics.DISPOSAL_CASES, new StringDeserializer(), new StringDeserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
+        sampling = TestTopics.input(driver, TypedTopics.SAMPLING_RESULTS);
+        actions = TestTopics.input(driver, TypedTopics.DISPOSAL_ACTIONS.asText());
+        cases = TestTopics.output(driver, TypedTopics.DISPOSAL_CASES.asText());
+        deadLetters = TestTopics.output(driver, DeadLetterTopic.DEAD_LETTERS.asText());
     }
 
     @AfterEach

@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.testsupport.Drivers;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,9 +79,9 @@ class FoodHazardClusterTopologyTest {
     @BeforeEach
     void start() {
         driver = Drivers.topology("food-hazard-cluster-test");
-        sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS, new StringSerializer(), new StringSerializer());
-        alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
+        sampling = TestTopics.input(driver, TypedTopics.SAMPLING_RESULTS.asText());
+        alerts = TestTopics.output(driver, TypedTopics.ALERTS.asText());
+        deadLetters = TestTopics.output(driver, DeadLetterTopic.DEAD_LETTERS.asText());
     }
 
     @AfterEach

@@ -3,12 +3,12 @@ package org.foodrisk.topology;
 import org.foodrisk.testsupport.TestJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,9 +41,9 @@ class FoodRiskTopologyTest {
     @BeforeEach
     void start() {
         driver = Drivers.topology("foodrisk-test");
-        sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS, new ByteArraySerializer(), new ByteArraySerializer());
-        alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
+        sampling = TestTopics.input(driver, TypedTopics.SAMPLING_RESULTS);
+        alerts = TestTopics.output(driver, TypedTopics.ALERTS.asText());
+        deadLetters = TestTopics.output(driver, DeadLetterTopic.DEAD_LETTERS.asText());
     }
 
     @AfterEach

@@ -2,7 +2,6 @@ package org.foodrisk.topology;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -11,6 +10,8 @@ import org.foodrisk.kafka.Json;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.testsupport.Drivers;
 import org.foodrisk.testsupport.TestJson;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,8 +65,8 @@ class LateReportsTopologyTest {
     private void start(String id, TopologySettings settings, InputBacklog backlog) {
         driver = Drivers.topology(id, Instant.parse("2024-06-30T00:00:00Z"), PlanCatalog.bundled(), settings,
                 Map.of(InputBacklog.CONFIG, backlog));
-        alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
-        sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS, new StringSerializer(), new StringSerializer());
+        alerts = TestTopics.output(driver, TypedTopics.ALERTS.asText());
+        sampling = TestTopics.input(driver, TypedTopics.SAMPLING_RESULTS.asText());
     }
 
     private record Report(String id, String json, ZonedDateTime reportedAt) {

@@ -2,14 +2,13 @@ package org.foodrisk.topology;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.testsupport.Drivers;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,8 @@ class OutbreakDefinitionTopologyTest {
     @BeforeEach
     void start() {
         driver = Drivers.topology("outbreak-definition-test");
-        reports = driver.createInputTopic(Topics.ILLNESS_REPORTS, new StringSerializer(), new StringSerializer());
-        alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
+        reports = TestTopics.input(driver, TypedTopics.ILLNESS_REPORTS.asText());
+        alerts = TestTopics.output(driver, TypedTopics.ALERTS.asText());
     }
 
     @AfterEach
@@ -195,7 +194,7 @@ class OutbreakDefinitionTopologyTest {
         assertTrue(!byArrival.equals(inOnsetOrder), "arrival order differs from onset order");
         arrive(byArrival.toArray(Report[]::new));
 
-        assertTrue(driver.createOutputTopic(Topics.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer())
+        assertTrue(TestTopics.output(driver, DeadLetterTopic.DEAD_LETTERS.asText())
                 .isEmpty(), "every report is accepted");
         List<JsonNode> out = clusterAlerts();
         assertTrue(out.isEmpty(), "no two cases share a syndrome and an exposure window: "
@@ -214,7 +213,7 @@ class OutbreakDefinitionTopologyTest {
             meal = meal.plusHours(i % 2 == 0 ? 44 : 52);
         }
         arrive(cases.toArray(Report[]::new));
-        assertTrue(driver.createOutputTopic(Topics.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer())
+        assertTrue(TestTopics.output(driver, DeadLetterTopic.DEAD_LETTERS.asText())
                 .isEmpty(), "every report is accepted");
         List<JsonNode> out = clusterAlerts();
         assertTrue(out.isEmpty(), "one case per meal is not an outbreak: "

@@ -2,14 +2,12 @@ package org.foodrisk.topology;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.plan.PlanCatalog;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -27,18 +25,15 @@ class PlanCatalogTopicTest {
         try (TopologyTestDriver driver = Drivers.topology("plan-catalog-test", Instant.now(), catalog)) {
             ObjectNode revised = (ObjectNode) Json.MAPPER.valueToTree(PlanCatalog.readBundled("wuqing-2024"));
             revised.put("title", "武清区2024年食品安全监督管理计划（修订）");
-            TestInputTopic<String, String> plans = driver.createInputTopic(Topics.PLAN_CATALOG,
-                    new StringSerializer(), new StringSerializer());
+            TestInputTopic<String, String> plans = TestTopics.input(driver, TypedTopics.PLAN_CATALOG.asText());
             plans.pipeInput("wuqing-2024", revised.toString());
             plans.pipeInput("broken-plan", "{not json");
 
-            TestInputTopic<byte[], byte[]> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
-                    new ByteArraySerializer(), new ByteArraySerializer());
+            TestInputTopic<byte[], byte[]> sampling = TestTopics.input(driver, TypedTopics.SAMPLING_RESULTS);
             sampling.pipeInput("P-1".getBytes(StandardCharsets.UTF_8),
                     Samples.clenbuterolPork("P-1", "2024-05-06T09:30:00+08:00").toString().getBytes(StandardCharsets.UTF_8),
                     Instant.parse("2024-06-01T00:00:00Z"));
-            JsonNode alert = Json.MAPPER.readTree(driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(),
-                    new StringDeserializer()).readValue());
+            JsonNode alert = Json.MAPPER.readTree(TestTopics.output(driver, TypedTopics.ALERTS.asText()).readValue());
             assertEquals("武清区2024年食品安全监督管理计划（修订）", alert.path("planTasks").get(0).path("plan").asText());
             assertEquals(5, catalog.plans().size(), "a record that is not a plan changes nothing");
         }

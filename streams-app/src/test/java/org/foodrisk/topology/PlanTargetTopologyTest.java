@@ -2,11 +2,10 @@ package org.foodrisk.topology;
 
 import org.foodrisk.testsupport.TestJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -27,8 +26,7 @@ class PlanTargetTopologyTest {
     @Test
     void wuqingFarBehindItsBatchTargetInMarch() throws Exception {
         try (TopologyTestDriver driver = Drivers.topology("plan-target-test")) {
-            TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
-                    new StringSerializer(), new StringSerializer());
+            TestInputTopic<String, String> sampling = TestTopics.input(driver, TypedTopics.SAMPLING_RESULTS.asText());
             // The year is covered from January (a service that started mid-year could not judge it).
             for (int month = 1; month <= 3; month++) {
                 for (int day = 1; day <= 20; day += 3) {
@@ -38,7 +36,7 @@ class PlanTargetTopologyTest {
                             Instant.parse(String.format("2024-%02d-%02dT03:00:00Z", month, day)));
                 }
             }
-            List<JsonNode> alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer())
+            List<JsonNode> alerts = TestTopics.output(driver, TypedTopics.ALERTS.asText())
                     .readValuesToList().stream().map(TestJson::parse)
                     .filter(a -> a.path("kind").asText().equals("plan.target-at-risk")).toList();
             assertTrue(!alerts.isEmpty(), "21 batches by March against 8489 a year is far behind");
@@ -70,11 +68,10 @@ class PlanTargetTopologyTest {
     @Test
     void aYearSeenOnlyFromMayIsNotJudged() throws Exception {
         try (TopologyTestDriver driver = Drivers.topology("plan-target-test-2")) {
-            TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
-                    new StringSerializer(), new StringSerializer());
+            TestInputTopic<String, String> sampling = TestTopics.input(driver, TypedTopics.SAMPLING_RESULTS.asText());
             sampling.pipeInput("M-1", Samples.sampling("M-1", "武清区", "乳制品", "纯牛奶", "2024-05-06T10:00:00+08:00",
                     false).toString(), Instant.parse("2024-05-06T03:00:00Z"));
-            assertTrue(driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer())
+            assertTrue(TestTopics.output(driver, TypedTopics.ALERTS.asText())
                     .readValuesToList().isEmpty());
         }
     }
@@ -88,8 +85,7 @@ class PlanTargetTopologyTest {
     @Test
     void jizhouTargetsCountOnlyWhatTheyName() throws Exception {
         try (TopologyTestDriver driver = Drivers.topology("plan-target-test-jizhou")) {
-            TestInputTopic<String, String> sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS,
-                    new StringSerializer(), new StringSerializer());
+            TestInputTopic<String, String> sampling = TestTopics.input(driver, TypedTopics.SAMPLING_RESULTS.asText());
             LocalDate day = LocalDate.of(2024, 1, 1);
             for (; day.isBefore(LocalDate.of(2024, 3, 21)); day = day.plusDays(1)) {
                 for (int n = 0; n < 12; n++) {
@@ -100,7 +96,7 @@ class PlanTargetTopologyTest {
                     sampling.pipeInput(id, record.toString(), Instant.parse(day + "T03:00:00Z"));
                 }
             }
-            List<JsonNode> alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer())
+            List<JsonNode> alerts = TestTopics.output(driver, TypedTopics.ALERTS.asText())
                     .readValuesToList().stream().map(TestJson::parse)
                     .filter(a -> a.path("kind").asText().equals("plan.target-at-risk")).toList();
             Set<String> targets = alerts.stream().map(a -> a.path("detector").path("statistic").asText()

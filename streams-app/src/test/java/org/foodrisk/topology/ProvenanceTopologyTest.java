@@ -3,8 +3,6 @@ package org.foodrisk.topology;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -13,6 +11,8 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.foodrisk.ingest.InputTopic;
 import org.foodrisk.ingest.Provenance;
 import org.foodrisk.testsupport.TestJson;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,11 +48,11 @@ class ProvenanceTopologyTest {
     @BeforeEach
     void start() {
         driver = Drivers.topology("provenance-test");
-        sampling = driver.createInputTopic(Topics.SAMPLING_RESULTS, new StringSerializer(), new StringSerializer());
-        illness = driver.createInputTopic(Topics.ILLNESS_REPORTS, new StringSerializer(), new StringSerializer());
-        complaints = driver.createInputTopic(Topics.COMPLAINTS, new StringSerializer(), new StringSerializer());
-        alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
+        sampling = TestTopics.input(driver, TypedTopics.SAMPLING_RESULTS.asText());
+        illness = TestTopics.input(driver, TypedTopics.ILLNESS_REPORTS.asText());
+        complaints = TestTopics.input(driver, TypedTopics.COMPLAINTS.asText());
+        alerts = TestTopics.output(driver, TypedTopics.ALERTS.asText());
+        deadLetters = TestTopics.output(driver, DeadLetterTopic.DEAD_LETTERS.asText());
     }
 
     @AfterEach

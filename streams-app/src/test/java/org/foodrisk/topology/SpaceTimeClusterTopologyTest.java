@@ -2,14 +2,13 @@ package org.foodrisk.topology;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.testsupport.Drivers;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +38,8 @@ class SpaceTimeClusterTopologyTest {
     @BeforeEach
     void start() {
         driver = Drivers.topology("spacetime-cluster-test");
-        reports = driver.createInputTopic(Topics.ILLNESS_REPORTS, new StringSerializer(), new StringSerializer());
-        alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
+        reports = TestTopics.input(driver, TypedTopics.ILLNESS_REPORTS.asText());
+        alerts = TestTopics.output(driver, TypedTopics.ALERTS.asText());
     }
 
     @AfterEach

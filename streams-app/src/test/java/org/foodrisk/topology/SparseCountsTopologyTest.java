@@ -2,12 +2,11 @@ package org.foodrisk.topology;
 
 import org.foodrisk.testsupport.TestJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,9 +35,9 @@ class SparseCountsTopologyTest {
     @BeforeEach
     void start() {
         driver = Drivers.topology("sparse-counts-test");
-        alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
-        illness = driver.createInputTopic(Topics.ILLNESS_REPORTS, new StringSerializer(), new StringSerializer());
-        complaints = driver.createInputTopic(Topics.COMPLAINTS, new StringSerializer(), new StringSerializer());
+        alerts = TestTopics.output(driver, TypedTopics.ALERTS.asText());
+        illness = TestTopics.input(driver, TypedTopics.ILLNESS_REPORTS.asText());
+        complaints = TestTopics.input(driver, TypedTopics.COMPLAINTS.asText());
     }
 
     @AfterEach

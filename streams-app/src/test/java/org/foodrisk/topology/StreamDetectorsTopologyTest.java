@@ -2,11 +2,11 @@ package org.foodrisk.topology;
 
 import org.foodrisk.testsupport.TestJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
 import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +34,7 @@ class StreamDetectorsTopologyTest {
     @BeforeEach
     void start() throws Exception {
         driver = Drivers.topology("stream-detectors-test");
-        alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
+        alerts = TestTopics.output(driver, TypedTopics.ALERTS.asText());
     }
 
     @AfterEach
@@ -47,7 +47,7 @@ class StreamDetectorsTopologyTest {
     }
 
     private void publish(String topic, String key, String json, Instant publishedAt) {
-        TestInputTopic<String, String> input = driver.createInputTopic(topic, new StringSerializer(), new StringSerializer());
+        TestInputTopic<String, String> input = TestTopics.input(driver, TypedTopics.input(topic).asText());
         input.pipeInput(key, json, publishedAt);
     }
 

@@ -2,8 +2,6 @@ package org.foodrisk.benchmark.evaluation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -14,7 +12,9 @@ import org.foodrisk.operations.OutputCounters;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.runtime.KafkaClientConfig;
 import org.foodrisk.runtime.StreamsProperties;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.Topic;
+import org.foodrisk.topic.TypedTopics;
+import org.foodrisk.topology.DeadLetterTopic;
 import org.foodrisk.topology.FoodRiskTopology;
 import org.foodrisk.topology.TopologySettings;
 
@@ -62,11 +62,19 @@ final class TopologyUnderTest implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(FoodRiskTopology.build(TopologySettings.defaults(), PlanCatalog.bundled()),
                 props, wallClock);
-        for (String topic : Topics.INPUTS) {
-            inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(), new StringSerializer()));
+        // As text: the demo's records are JSON text, and the outputs are read as text on purpose (ObservedAlert
+        // parses the alerts' JSON tree, describeDeadLetter keeps what it cannot parse).
+        for (Topic<byte[], byte[]> raw : TypedTopics.INPUTS) {
+            Topic<String, String> topic = raw.asText();
+            inputs.put(topic.name(), driver.createInputTopic(topic.name(), topic.keySerde().serializer(),
+                    topic.valueSerde().serializer()));
         }
-        alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(), new StringDeserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
+        Topic<String, String> alertsTopic = TypedTopics.ALERTS.asText();
+        alerts = driver.createOutputTopic(alertsTopic.name(), alertsTopic.keySerde().deserializer(),
+                alertsTopic.valueSerde().deserializer());
+        Topic<String, String> deadLettersTopic = DeadLetterTopic.DEAD_LETTERS.asText();
+        deadLetters = driver.createOutputTopic(deadLettersTopic.name(), deadLettersTopic.keySerde().deserializer(),
+                deadLettersTopic.valueSerde().deserializer());
     }
 
     /** Publishes one record at its arrival time; returns the alert versions its processing wrote. */

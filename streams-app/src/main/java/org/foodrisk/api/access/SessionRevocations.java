@@ -7,16 +7,14 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.foodrisk.ingest.LogSafe;
 import org.foodrisk.runtime.KafkaClientConfig;
 import org.foodrisk.runtime.KafkaRuntime;
 import org.foodrisk.topics.TopicCatalogue;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.Topic;
+import org.foodrisk.topic.TypedTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +47,7 @@ public class SessionRevocations implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionRevocations.class);
     private static final Duration CATCH_UP = Duration.ofSeconds(30);
+    private static final Topic<String, String> TOPIC = TypedTopics.SESSION_REVOCATIONS;
 
     private final Users users;
     private final KafkaProducer<String, String> producer;
@@ -62,19 +61,19 @@ public class SessionRevocations implements AutoCloseable {
     }
 
     public SessionRevocations(KafkaClientConfig kafka, Users users, String clientId) {
-        long retentionMs = TopicCatalogue.spec(Topics.SESSION_REVOCATIONS).retentionMs();
+        long retentionMs = TopicCatalogue.spec(TOPIC.name()).retentionMs();
         if (users.sessionLifetime().toMillis() > retentionMs) {
             throw new IllegalStateException("foodrisk.security.session-lifetime " + users.sessionLifetime()
-                    + " is longer than " + Topics.SESSION_REVOCATIONS + " keeps a sign-out ("
+                    + " is longer than " + TOPIC.name() + " keeps a sign-out ("
                     + Duration.ofMillis(retentionMs) + "): a signed-out cookie would become valid again");
         }
         this.users = users;
-        this.producer = new KafkaProducer<>(kafka.durableProducer(clientId), new StringSerializer(), new StringSerializer());
+        this.producer = TOPIC.producer(kafka.durableProducer(clientId));
         Map<String, Object> config = kafka.asMap();
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.SESSION_REVOCATIONS).stream()
+        this.consumer = TOPIC.consumer(config);
+        List<TopicPartition> partitions = consumer.partitionsFor(TOPIC.name()).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
@@ -87,7 +86,7 @@ public class SessionRevocations implements AutoCloseable {
     /** Tells every instance (this one included, again — harmless) that this session ended. */
     public void publish(SessionCookies.Revocation revocation) {
         try {
-            producer.send(new ProducerRecord<>(Topics.SESSION_REVOCATIONS, revocation.signature(),
+            producer.send(TOPIC.record(revocation.signature(),
                     Long.toString(revocation.expiresEpochSecond()))).get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -103,14 +102,14 @@ public class SessionRevocations implements AutoCloseable {
         int read = 0;
         while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("could not read " + Topics.SESSION_REVOCATIONS + " within " + CATCH_UP);
+                throw new IllegalStateException("could not read " + TOPIC.name() + " within " + CATCH_UP);
             }
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                 apply(record);
                 read++;
             }
         }
-        LOG.info("Session sign-outs read from {}: {}", Topics.SESSION_REVOCATIONS, read);
+        LOG.info("Session sign-outs read from {}: {}", TOPIC.name(), read);
     }
 
     private void read() {

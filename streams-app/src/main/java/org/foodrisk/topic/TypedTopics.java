@@ -1,0 +1,71 @@
+package org.foodrisk.topic;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.foodrisk.alert.Alert;
+import org.foodrisk.disposal.DisposalCase;
+import org.foodrisk.kafka.JsonSerde;
+import org.foodrisk.topics.Topics;
+
+import java.util.List;
+
+/**
+ * Every topic the service reads or writes, with its serdes (names from {@link Topics}, the one list of names;
+ * partitions, retention and schemas in the topics module's catalogue).
+ *
+ * <p>Topics whose records the service parses itself are raw bytes: the four inputs and the two actions topics
+ * are checked against their schema and their UTF-8 by the intake processors, which dead-letter what fails, so
+ * a deserializer must not throw first. Their writers use {@link Topic#asText()}.
+ *
+ * <p>One topic is not here: the dead letters, {@code org.foodrisk.topology.DeadLetterTopic}. Their value class
+ * {@code DeadLetter} must stay in {@code topology} (Java keeps the permitted subtypes of a sealed interface in
+ * its package, and it is one of the intake's outcomes), and this package cannot use {@code topology}, which
+ * uses it (a package cycle, ArchitectureTest).
+ */
+public final class TypedTopics {
+
+    private static final Serde<String> KEY = Serdes.String();
+
+    /** Lab test results; parsed by intake. */
+    public static final Topic<byte[], byte[]> SAMPLING_RESULTS = raw(Topics.SAMPLING_RESULTS);
+    /** Foodborne-illness case reports; parsed by intake. */
+    public static final Topic<byte[], byte[]> ILLNESS_REPORTS = raw(Topics.ILLNESS_REPORTS);
+    /** Consumer complaints; parsed by intake. */
+    public static final Topic<byte[], byte[]> COMPLAINTS = raw(Topics.COMPLAINTS);
+    /** Public-opinion signals; parsed by intake. */
+    public static final Topic<byte[], byte[]> OPINION_SIGNALS = raw(Topics.OPINION_SIGNALS);
+    /** The four signal streams, in the order of {@link Topics#INPUTS}. */
+    public static final List<Topic<byte[], byte[]>> INPUTS =
+            List.of(SAMPLING_RESULTS, ILLNESS_REPORTS, COMPLAINTS, OPINION_SIGNALS);
+
+    /** What people do with alerts; parsed by the action intake (JSON of {@code AlertAction}). */
+    public static final Topic<byte[], byte[]> ALERT_ACTIONS = raw(Topics.ALERT_ACTIONS);
+    /** What the responsible unit does with a 核查处置 case; parsed by the action intake (JSON of {@code CaseAction}). */
+    public static final Topic<byte[], byte[]> DISPOSAL_ACTIONS = raw(Topics.DISPOSAL_ACTIONS);
+
+    /** Risk alerts, key alertId. */
+    public static final Topic<String, Alert> ALERTS = new Topic<>(Topics.ALERTS, KEY, JsonSerde.of(Alert.class));
+    /** 核查处置 cases, key caseId. */
+    public static final Topic<String, DisposalCase> DISPOSAL_CASES =
+            new Topic<>(Topics.DISPOSAL_CASES, KEY, JsonSerde.of(DisposalCase.class));
+    /** 会商 summaries, key {@code <districtCode>|<period>}; the JSON text {@code SummaryRecord} bounds to the topic's size. */
+    public static final Topic<String, String> RISK_SUMMARIES = new Topic<>(Topics.RISK_SUMMARIES, KEY, Serdes.String());
+    /** The plan-task catalogue, key planId, value one plan's JSON as the plan files hold it (read by a global store). */
+    public static final Topic<String, byte[]> PLAN_CATALOG = new Topic<>(Topics.PLAN_CATALOG, KEY, Serdes.ByteArray());
+    /** Signed-out dashboard sessions: key the cookie's signature, value its expiry in epoch seconds as text. */
+    public static final Topic<String, String> SESSION_REVOCATIONS =
+            new Topic<>(Topics.SESSION_REVOCATIONS, KEY, Serdes.String());
+
+    private TypedTopics() {
+    }
+
+    /** The input topic of this name, from {@link #INPUTS}. */
+    public static Topic<byte[], byte[]> input(String name) {
+        return INPUTS.stream().filter(topic -> topic.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not an input topic: " + name));
+    }
+
+    private static Topic<byte[], byte[]> raw(String name) {
+        return new Topic<>(name, Serdes.ByteArray(), Serdes.ByteArray());
+    }
+}
