@@ -50,7 +50,7 @@ final class DailyCountWiring {
         CountAberrationRule weeklyRule = CountAberrationRules.weekly(settings.counts(), settings.levels());
         var comparableDays = CountAberrationRules.comparableDays(settings.counts());
         // Cached: the report-delay tallies in it are rewritten with every record.
-        StoreBuilder<?> progress = StateStores.text(StoreNames.ABERRATION_PROGRESS);
+        StoreBuilder<?> progress = StateStores.cachedText(StoreNames.ABERRATION_PROGRESS);
         return counted.withWatermarks()
                 .process(WithStores.of(() -> new PeriodAberrationProcessor(dailyRule, weeklyRule, comparableDays,
                                 settings.zone(), settings.dayCloseGrace(), settings.time().rejudgeHorizon(),

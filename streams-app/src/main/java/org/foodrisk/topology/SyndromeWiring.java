@@ -25,7 +25,7 @@ final class SyndromeWiring {
         // closes. Added on its own, not declared by either processor's supplier, and connected to both by name.
         builder.addStateStore(StateStores.json(StoreNames.SYNDROME_DAILY_COUNTS, DailyCount.class));
         // Cached: the report-delay tallies in it are rewritten with every record.
-        StoreBuilder<?> progress = StateStores.text(StoreNames.SYNDROME_ABERRATION_PROGRESS);
+        StoreBuilder<?> progress = StateStores.cachedText(StoreNames.SYNDROME_ABERRATION_PROGRESS);
         CountAberrationRule rule = CountAberrationRules.daily(settings.counts(), settings.levels(), CountAberrationRule.Dimension.SYNDROME);
         var comparableDays = CountAberrationRules.comparableDays(settings.counts());
         KStream<String, Signal> cases = intake.signals()
