@@ -106,19 +106,17 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
                 break;
             }
         }
-        List<String> categoryWords = new ArrayList<>();
-        for (String category : s.categories()) {
-            if (p.categories().contains(category)) {
-                categoryWords.add(category);
-                RoutingWords.CATEGORY_WORDS.forEach((word, named) -> {
-                    if (named.contains(category)) {
-                        categoryWords.add(word);
-                    }
-                });
-                break;
-            }
+        // The signal's 大类 the clause names (the first, in the signal's order), and the plan words for it.
+        String category = s.categories().stream().filter(p.categories()::contains).findFirst().orElse(null);
+        // Not 食用农产品 (every farm clause says it) nor the bare word 餐饮 (every catering clause does).
+        if (category != null && !"食用农产品".equals(category)) {
+            foodWords.add(category);
+            RoutingWords.CATEGORY_WORDS.forEach((word, named) -> {
+                if (named.contains(category) && !"餐饮".equals(word)) {
+                    foodWords.add(word);
+                }
+            });
         }
-        foodWords.addAll(categoryWords.stream().filter(w -> !"食用农产品".equals(w) && !"餐饮".equals(w)).toList());
         Set<String> hazardsNear = foodWords.isEmpty() ? p.hazards()
                 : RoutingWords.keysNamed(RoutingWords.sentencesNaming(p.text(), foodWords), RoutingWords.HAZARDS);
         // Only a hazard class plans can name restricts: a clause is not silent about 质量指标 or 其他.
@@ -136,21 +134,18 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
             }
         }
         boolean broadCategory = false;
-        for (String category : s.categories()) {
-            if (p.categories().contains(category)) {
-                int weight = switch (category) {
-                    case "食用农产品" -> 0;
-                    case "餐饮食品" -> 1;
-                    default -> 4;
-                };
-                points += weight;
-                eligible |= weight == 4;
-                decisive |= weight == 4; // 保健食品, 乳制品, 食品相关产品 …: a 大类 of its own regime
-                broadCategory = weight == 1;
-                reasons.add("大类「" + category + "」");
-                mentions += RoutingWords.timesNamed(p.text(), List.of(category));
-                break;
-            }
+        if (category != null) {
+            int weight = switch (category) {
+                case "食用农产品" -> 0;
+                case "餐饮食品" -> 1;
+                default -> 4;
+            };
+            points += weight;
+            eligible |= weight == 4;
+            decisive |= weight == 4; // 保健食品, 乳制品, 食品相关产品 …: a 大类 of its own regime
+            broadCategory = weight == 1;
+            reasons.add("大类「" + category + "」");
+            mentions += RoutingWords.timesNamed(p.text(), List.of(category));
         }
         // Concrete: matched on what the signal is about, not only on 餐饮食品 + 餐饮 (which every catering
         // clause shares, down to 河北 （十）'s 制止餐饮浪费).
