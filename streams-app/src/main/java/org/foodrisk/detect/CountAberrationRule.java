@@ -109,6 +109,14 @@ public final class CountAberrationRule {
                 verdict.get(), lastDay, zone));
     }
 
+    /**
+     * Whether a period with {@code observed} events can never become an alert, whatever its history: fewer
+     * than {@code minCount} (see {@link #judge}). Lets a caller skip reading the history of such a period.
+     */
+    public boolean cannotAlarmOn(long observed) {
+        return observed < minCount;
+    }
+
     /** The statistical decision on a series' last period: the method's point that alarmed, and the level it earns. */
     record Verdict(DetectionPoint point, AlertLevel level) {
     }

@@ -176,7 +176,14 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
                 // A day closed before this series had a record is judged late: its first verdict is a 补判.
                 String state = previouslyClosed != null && !day.isAfter(previouslyClosed)
                         ? Judgement.RAISED_LATE : Judgement.FIRST;
-                publish(entry.key, day.toString(), dayVerdict(entry.key, day, watermark, state), false);
+                // A first verdict without an alarm forwards and stores nothing, and a day with fewer events than
+                // an alert needs cannot alarm: its history (up to four times the method's days, one lookup each)
+                // is not read. Issue 18: a replay of last year, then the wall clock, closed ~340 days of every
+                // series this way. A re-judgement (rejudgeChangedDays) always reads it: it may withdraw.
+                DailyCount judgedDay = counts.get(DayKeys.key(entry.key, day));
+                if (!rule.cannotAlarmOn(judgedDay == null ? 0 : counted(typeOf(entry.key), judgedDay))) {
+                    publish(entry.key, day.toString(), dayVerdict(entry.key, day, watermark, state), false);
+                }
                 if (weeklyRule != null && day.getDayOfWeek() == DayOfWeek.SUNDAY) {
                     publish(entry.key, WEEK + day, weekVerdict(entry.key, day, watermark, state), false);
                 }
