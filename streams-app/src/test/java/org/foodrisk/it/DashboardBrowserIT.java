@@ -30,11 +30,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -247,8 +250,23 @@ class DashboardBrowserIT implements TestPropertyProvider {
     }
 
     /** A β-agonist in meat of 武清区, sampled an hour ago (so it is in this week's heat map). */
+
+    /**
+     * An hour ago in Beijing time, but never before this ISO week's Monday 00:00: the heat map shows this
+     * week's alerts, and a run in the first hour of a Monday (Sunday 16:00–17:00 UTC) would otherwise date its
+     * records in last week (seen in CI on 2026-12-06 at 16:08 UTC: no 120114 × 肉制品 cell).
+     */
+    private static String anHourAgoThisWeek() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
+        OffsetDateTime monday = now.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).truncatedTo(ChronoUnit.DAYS);
+        OffsetDateTime anHourAgo = now.minusHours(1);
+        // Seconds always written (RFC 3339): OffsetDateTime.toString drops ":00".
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX")
+                .format(anHourAgo.isBefore(monday) ? monday.plusMinutes(1) : anHourAgo);
+    }
+
     private static void publishClenbuterolSample(String sampleId) throws Exception {
-        String sampledAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        String sampledAt = anHourAgoThisWeek();
         String sample = """
                 {"sampleId":"%s","program":"区抽","agency":"区市场监管局","lab":"天津市食品安全检测技术研究院",
                  "labCode":"TJFS001","districtName":"武清区","stage":"流通","foodCategory":"肉制品",
@@ -266,7 +284,7 @@ class DashboardBrowserIT implements TestPropertyProvider {
 
     /** A widely read rumour that names no district (an opinion.rumour alert for the whole city). */
     private static void publishCityWideRumour(String signalId) throws Exception {
-        String publishedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        String publishedAt = anHourAgoThisWeek();
         String post = """
                 {"signalId":"%s","source":"微博","publishedAt":"%s","title":"某品牌酸奶致癌",
                  "text":"网传某品牌酸奶含致癌物，喝了会得癌症","foodCategory":"乳制品","reach":780000,"rumour":true}
