@@ -53,7 +53,7 @@ final class DailyCountWiring {
         StoreBuilder<?> progress = StateStores.cachedText(StoreNames.ABERRATION_PROGRESS);
         return counted.withWatermarks()
                 .process(WithStores.of(() -> new PeriodAberrationProcessor(dailyRule, weeklyRule, comparableDays,
-                                settings.zone(), settings.dayCloseGrace(), settings.time().rejudgeHorizon(),
+                                settings.zone(), settings.dayCloseGrace(), settings.time(),
                                 StoreNames.DAILY_COUNTS, progress.name()), progress),
                         Named.as("detect-count-aberrations"), StoreNames.DAILY_COUNTS);
     }

@@ -1,6 +1,7 @@
 package org.foodrisk.topology;
 
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -40,7 +41,9 @@ import java.util.Set;
  *
  * <p>The first verdict of every closed day of every series is given exactly once — the last judged
  * day of each series is remembered in a store — so a restart neither skips nor repeats a day, and a
- * replay closes days on the same watermarks as live traffic did.
+ * replay closes days on the same watermarks as live traffic did. A watermark that closes many days at
+ * once closes them in steps of {@link TimeModel#closeSlice()}, each committed on its own, resumed at the
+ * next watermark or a wall-clock punctuation.
  */
 final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal, String, Detection> {
 
@@ -50,6 +53,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
     private final ZoneId zone;
     private final Duration grace;
     private final Duration rejudgeHorizon;
+    private final Duration closeSlice;
     private final String countsStore;
     private final String progressStore;
     private KeyValueStore<String, DailyCount> counts;
@@ -59,17 +63,19 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
      * @param weeklyRule     also judges each ISO week when its Sunday closes (weekly sums of the same
      *                       daily counts), or null
      * @param comparableDays which earlier days a day is judged against (its own day type, holidays left out; or consecutive days)
+     * @param time           how far back days are judged again, and how long one step of closing days may run
      * @param countsStore    the daily counts of the series this task holds; progressStore the last judged day of each
      */
     PeriodAberrationProcessor(CountAberrationRule rule, CountAberrationRule weeklyRule, ComparableDays comparableDays,
-                              ZoneId zone, Duration grace, Duration rejudgeHorizon, String countsStore,
+                              ZoneId zone, Duration grace, TimeModel time, String countsStore,
                               String progressStore) {
         this.comparableDays = comparableDays;
         this.weeklyRule = weeklyRule;
         this.rule = rule;
         this.zone = zone;
         this.grace = grace;
-        this.rejudgeHorizon = rejudgeHorizon;
+        this.rejudgeHorizon = time.rejudgeHorizon();
+        this.closeSlice = time.closeSlice();
         this.countsStore = countsStore;
         this.progressStore = progressStore;
     }
@@ -79,6 +85,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         super.init(context);
         counts = context.getStateStore(countsStore);
         progress = context.getStateStore(progressStore);
+        context.schedule(CONTINUE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::continueClosing);
     }
 
     @Override
@@ -138,57 +145,112 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
     /** {@code #alarmed|<series>|<period>}: a period whose last verdict was an alarm (value: kind and dedupKey). */
     static final String ALARMED = "#alarmed|";
     static final String DELAYS = "#delays|";
+    /** Every series is closed through this day: a day up to it that a new series brings is judged late. */
+    static final String CLOSED_ALL = "#closed-all";
+    /** A round of closing is under way, judged on this watermark (epoch millis). */
+    static final String CLOSING_AT = "#closing-at";
+    /** The series an unfinished round resumes from. */
+    static final String CLOSING_RESUME = "#closing-resume";
+    private static final String SERIES_FROM = "$";
+    private static final String SERIES_TO = "\uffff";
+    /** How often an unfinished round moves on when no watermark comes: about an exactly-once commit. */
+    private static final Duration CONTINUE_EVERY = Duration.ofMillis(100);
 
     private void onWatermark(long watermark) {
         LocalDate closable = Instant.ofEpochMilli(watermark).minus(grace).atZone(zone).toLocalDate().minusDays(1);
         String closedThrough = progress.get(CLOSED_THROUGH);
         LocalDate previouslyClosed = closedThrough == null ? null : LocalDate.parse(closedThrough);
         boolean advanced = previouslyClosed == null || closable.isAfter(previouslyClosed);
+        if (previouslyClosed != null && progress.get(CLOSED_ALL) == null && progress.get(CLOSING_AT) == null) {
+            // A store written before days closed in steps: its closed-through days were all closed in one go.
+            progress.put(CLOSED_ALL, previouslyClosed.toString());
+        }
         if (advanced) {
             progress.put(CLOSED_THROUGH, closable.toString());
         }
         if (advanced || progress.get(NEW_SERIES) != null) {
             progress.delete(NEW_SERIES);
-            closeDays(advanced ? closable : previouslyClosed, previouslyClosed, watermark);
-            forgetOldAlarms((advanced ? closable : previouslyClosed).minusDays(rejudgeHorizon.toDays() + 7));
+            // A new round: every series is closed through CLOSED_THROUGH on this watermark, from the first
+            // series again (a new series may sort before where an unfinished round had got to).
+            progress.put(CLOSING_AT, Long.toString(watermark));
+            progress.delete(CLOSING_RESUME);
         }
+        closeSomeDays();
         rejudgeChangedDays(watermark);
+    }
+
+    /** Continues an unfinished round of closing between watermarks (a backlog's last watermark, then silence). */
+    private void continueClosing(long wallClock) {
+        closeSomeDays();
     }
 
     private ReportDelays delaysOf(SignalType type) {
         return ReportDelays.parse(progress.get(DELAYS + type.wireName()));
     }
 
-    private void closeDays(LocalDate lastClosed, LocalDate previouslyClosed, long watermark) {
+    /**
+     * Closes the days of the current round — every series through {@link #CLOSED_THROUGH}, judged on the
+     * watermark that started the round — for about {@link TimeModel#closeSlice()}, at least one day, and
+     * leaves a mark to resume from. Issue 18: closing a year of days of every series in one call outlived
+     * the exactly-once transaction timeout; the transaction aborted, the thread was fenced and the same
+     * close started over, forever. In steps, each transaction commits a part and the round moves on.
+     *
+     * <p>A step's verdicts are those the whole round in one go would give, in the same order: the watermark
+     * is the round's, and which days were closed before the round ({@link #CLOSED_ALL}: a day closed before
+     * its series had a record is a 补判) is fixed when it starts. Only records arriving between steps can
+     * differ: a late report of a day not yet closed in this round is counted in its first verdict rather
+     * than in a re-judgement.
+     */
+    private void closeSomeDays() {
+        String closingAt = progress.get(CLOSING_AT);
+        if (closingAt == null) {
+            return;
+        }
+        long watermark = Long.parseLong(closingAt);
+        LocalDate lastClosed = LocalDate.parse(progress.get(CLOSED_THROUGH));
+        String closedAll = progress.get(CLOSED_ALL);
+        LocalDate closedBefore = closedAll == null ? null : LocalDate.parse(closedAll);
+        String resume = progress.get(CLOSING_RESUME);
+        long sliceEnd = System.nanoTime() + closeSlice.toNanos();
         List<KeyValue<String, String>> series = new ArrayList<>();
-        try (KeyValueIterator<String, String> all = progress.all()) {
+        // Series keys start with their type's name; the bookkeeping keys ("#…") sort before them.
+        try (KeyValueIterator<String, String> all = progress.range(resume == null ? SERIES_FROM : resume, SERIES_TO)) {
             all.forEachRemaining(series::add);
         }
         for (KeyValue<String, String> entry : series) {
-            if (entry.key.startsWith("#")) {
-                continue;
-            }
             LocalDate judged = LocalDate.parse(entry.value);
-            if (!judged.isBefore(lastClosed)) {
-                continue;
-            }
             for (LocalDate day = judged.plusDays(1); !day.isAfter(lastClosed); day = day.plusDays(1)) {
-                // A day closed before this series had a record is judged late: its first verdict is a 补判.
-                String state = previouslyClosed != null && !day.isAfter(previouslyClosed)
-                        ? Judgement.RAISED_LATE : Judgement.FIRST;
-                // A first verdict without an alarm forwards and stores nothing, and a day with fewer events than
-                // an alert needs cannot alarm: its history (up to four times the method's days, one lookup each)
-                // is not read. Issue 18: a replay of last year, then the wall clock, closed ~340 days of every
-                // series this way. A re-judgement (rejudgeChangedDays) always reads it: it may withdraw.
-                DailyCount judgedDay = counts.get(DayKeys.key(entry.key, day));
-                if (!rule.cannotAlarmOn(judgedDay == null ? 0 : counted(typeOf(entry.key), judgedDay))) {
-                    publish(entry.key, day.toString(), dayVerdict(entry.key, day, watermark, state), false);
-                }
-                if (weeklyRule != null && day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-                    publish(entry.key, WEEK + day, weekVerdict(entry.key, day, watermark, state), false);
+                closeDay(entry.key, day, closedBefore, watermark);
+                if (System.nanoTime() - sliceEnd >= 0) {
+                    progress.put(entry.key, day.toString());
+                    progress.put(CLOSING_RESUME, entry.key);
+                    return;
                 }
             }
-            progress.put(entry.key, lastClosed.toString());
+            if (judged.isBefore(lastClosed)) {
+                progress.put(entry.key, lastClosed.toString());
+            }
+        }
+        progress.delete(CLOSING_AT);
+        progress.delete(CLOSING_RESUME);
+        progress.put(CLOSED_ALL, lastClosed.toString());
+        forgetOldAlarms(lastClosed.minusDays(rejudgeHorizon.toDays() + 7));
+    }
+
+    /** The first verdict of one day of a series (and of its week when the day is a Sunday). */
+    private void closeDay(String series, LocalDate day, LocalDate closedBefore, long watermark) {
+        // A day closed before this series had a record is judged late: its first verdict is a 补判.
+        String state = closedBefore != null && !day.isAfter(closedBefore) ? Judgement.RAISED_LATE : Judgement.FIRST;
+        // A first verdict without an alarm forwards and stores nothing, and a day with fewer events than
+        // an alert needs cannot alarm: its history (up to four times the method's days, one lookup each)
+        // is not read. Issue 18: a replay of last year, then the wall clock, closed ~340 days of every
+        // series this way. A re-judgement (rejudgeChangedDays) always reads it: it may withdraw.
+        DailyCount judgedDay = counts.get(DayKeys.key(series, day));
+        if (!rule.cannotAlarmOn(judgedDay == null ? 0 : counted(typeOf(series), judgedDay))) {
+            publish(series, day.toString(), dayVerdict(series, day, watermark, state), false);
+        }
+        if (weeklyRule != null && day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            publish(series, WEEK + day, weekVerdict(series, day, watermark, state), false);
         }
     }
 

@@ -36,7 +36,7 @@ final class SyndromeWiring {
                 .process(() -> new DailyCountsProcessor(settings.zone(), StoreNames.SYNDROME_DAILY_COUNTS),
                         Named.as("count-daily-syndrome"), StoreNames.SYNDROME_DAILY_COUNTS)
                 .process(WithStores.of(() -> new PeriodAberrationProcessor(rule, null, comparableDays, settings.zone(),
-                                settings.dayCloseGrace(), settings.time().rejudgeHorizon(),
+                                settings.dayCloseGrace(), settings.time(),
                                 StoreNames.SYNDROME_DAILY_COUNTS, progress.name()), progress),
                         Named.as("detect-syndrome-aberrations"), StoreNames.SYNDROME_DAILY_COUNTS);
     }

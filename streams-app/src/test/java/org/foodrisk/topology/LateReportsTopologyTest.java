@@ -2,10 +2,12 @@ package org.foodrisk.topology;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.testsupport.Drivers;
@@ -32,6 +34,7 @@ import org.foodrisk.topics.ContractValidator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -74,6 +77,12 @@ class LateReportsTopologyTest {
 
     /** A 粮食加工品 result of 武清区, sampled at 10:00 on {@code day}, reported {@code delayDays} later. */
     private static Report result(String id, LocalDate day, int food, boolean failed, double delayDays) {
+        return result(id, "120114", day, food, failed, delayDays);
+    }
+
+    /** The same, of the district {@code districtCode}. */
+    private static Report result(String id, String districtCode, LocalDate day, int food, boolean failed,
+                                 double delayDays) {
         ZonedDateTime sampled = day.atTime(10, 0).atZone(TIANJIN);
         ZonedDateTime reported = sampled.plusMinutes(Math.round(delayDays * 24 * 60));
         ObjectNode record = Json.MAPPER.createObjectNode();
@@ -82,7 +91,7 @@ class LateReportsTopologyTest {
         record.put("agency", "区市场监管局");
         record.put("lab", "天津市武清区食品检验检测中心");
         record.put("labCode", "WQJC001");
-        record.put("districtCode", "120114");
+        record.put("districtCode", districtCode);
         record.put("stage", "流通");
         record.putObject("enterprise").put("name", "武清区粮油店" + id);
         record.put("foodCategory", "粮食加工品");
@@ -277,5 +286,80 @@ class LateReportsTopologyTest {
         readToTheEnd.set(true);
         driver.advanceWallClockTime(Duration.ofMinutes(1));
         assertFalse(countAlerts().isEmpty(), "a quiet task with nothing left to read ticks the wall clock");
+    }
+
+    /**
+     * Issue 18, as the replay benchmark saw it: a watermark that closes a long backlog of days at once (a
+     * service started on last year's results, then the wall clock) ran longer than the exactly-once
+     * transaction timeout; the transaction aborted, the thread was fenced and the same close started over,
+     * forever. Days now close in steps that each commit. Here the steps are as small as they go (one day of
+     * one series each, {@code closeSlice} zero): the verdicts must be those of closing in one go, in the same
+     * order, and the round must go on with the wall clock when no watermark comes.
+     */
+    @Test
+    void aBacklogClosedInStepsGivesTheVerdictsOfClosingItInOneGo() {
+        TimeModel twoTasks = TopologySettings.defaults().time().withUpstreamTasks(2);
+        List<String> inOneGo = closeBacklog("closed-in-one-go", twoTasks, false);
+        TimeModel smallestSteps = new TimeModel(twoTasks.tickEvery(), twoTasks.idleAfter(), twoTasks.upstreamTasks(),
+                twoTasks.rejudgeHorizon(), Duration.ZERO);
+        List<String> inSteps = closeBacklog("closed-in-steps", smallestSteps, true);
+        assertTrue(inOneGo.stream().anyMatch(command -> command.contains("\"kind\":\"" + KIND + "\"")),
+                "the backlog has count aberrations to find: " + inOneGo);
+        assertEquals(inOneGo, inSteps);
+    }
+
+    /**
+     * Publishes 50 days of three districts' results while a second input task stays silent (no day closes),
+     * then ticks that task past them all: one watermark closes every day. Returns the detections sent to the
+     * alert stage, after the wall clock has moved on until the round finished.
+     *
+     * @param inSteps whether the round must be left unfinished by the watermark (else it must finish at once)
+     */
+    private List<String> closeBacklog(String id, TimeModel time, boolean inSteps) {
+        start(id, TopologySettings.defaults().with(time));
+        TestOutputTopic<String, String> commands = driver.createOutputTopic(
+                id + "-alert-commands-by-alert-repartition", new StringDeserializer(), new StringDeserializer());
+        List<Report> reports = new ArrayList<>();
+        LocalDate first = LocalDate.of(2024, 4, 1);
+        LocalDate last = LocalDate.of(2024, 5, 20);
+        List<String> districts = List.of("120114", "120113", "120116");
+        for (String district : districts) {
+            for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+                for (int i = 0; i < 6; i++) {
+                    reports.add(result(district + "-BG-" + day + "-" + i, district, day, i, false, 3));
+                }
+            }
+        }
+        // A burst of failures in each district on a different day, reported the next day.
+        List<LocalDate> bursts = List.of(LocalDate.of(2024, 4, 24), LocalDate.of(2024, 5, 2), LocalDate.of(2024, 5, 15));
+        for (int d = 0; d < districts.size(); d++) {
+            for (int i = 1; i <= 4; i++) {
+                reports.add(result(districts.get(d) + "-FAIL-" + i, districts.get(d), bursts.get(d), i, true, 1));
+            }
+        }
+        publishInArrivalOrder(reports);
+        assertTrue(commands.readValuesToList().stream().noneMatch(c -> c.contains(KIND)), "no day closed yet");
+
+        TestInputTopic<String, String> stage = driver.createInputTopic(id + "-signals-by-district-category-repartition",
+                new StringSerializer(), new StringSerializer());
+        stage.pipeInput("#tick|1", null, last.plusDays(2).atTime(1, 0).atZone(TIANJIN).toInstant());
+        List<String> out = new ArrayList<>(commands.readValuesToList());
+        KeyValueStore<String, String> progress = driver.getKeyValueStore("aberration-progress-store");
+        if (inSteps) {
+            assertNotNull(progress.get(PeriodAberrationProcessor.CLOSING_AT), "the round is not done in one step");
+        }
+        int steps = 0;
+        while (progress.get(PeriodAberrationProcessor.CLOSING_AT) != null && steps < 1_000) {
+            driver.advanceWallClockTime(Duration.ofMillis(100));
+            out.addAll(commands.readValuesToList());
+            steps++;
+        }
+        assertNull(progress.get(PeriodAberrationProcessor.CLOSING_AT), "the round finished on the wall clock");
+        assertEquals("2024-05-20", progress.get(PeriodAberrationProcessor.CLOSED_ALL));
+        // 3 series × 50 days, one day a step.
+        assertTrue(inSteps ? steps >= 140 : steps == 0, "steps: " + steps);
+        driver.close();
+        driver = null;
+        return out;
     }
 }

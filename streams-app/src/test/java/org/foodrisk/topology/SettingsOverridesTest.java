@@ -138,7 +138,8 @@ class SettingsOverridesTest {
             Map.entry("time.tick-every", "PT30M"),
             Map.entry("time.idle-after", "PT30M"),
             Map.entry("time.upstream-tasks", "4"),
-            Map.entry("time.rejudge-horizon", "P7D"));
+            Map.entry("time.rejudge-horizon", "P7D"),
+            Map.entry("time.close-slice", "PT2S"));
 
     @Test
     void everyKeyOfTheFormerOneRecordStillWorks() {
@@ -157,7 +158,8 @@ class SettingsOverridesTest {
         assertEquals(Duration.ofHours(12), settings.dayCloseGrace());
         assertEquals(new LevelPolicy(0.02, 0.002, 2.5, 1.6, 3.5, 6, 30, 4, 6, 2_000_000), settings.levels());
         assertEquals(new FoodHazardSettings(21, 300, 10, 5.0, 3.5, 40.0, 20), settings.foodHazard());
-        assertEquals(new TimeModel(Duration.ofMinutes(30), Duration.ofMinutes(30), 4, Duration.ofDays(7)), settings.time());
+        assertEquals(new TimeModel(Duration.ofMinutes(30), Duration.ofMinutes(30), 4, Duration.ofDays(7),
+                Duration.ofSeconds(2)), settings.time());
         assertEquals(TopologySettings.defaults().zone(), settings.zone());
         // The keys configure nothing else: each one changed one value, none is left at its default.
         TopologySettings base = TopologySettings.defaults();
