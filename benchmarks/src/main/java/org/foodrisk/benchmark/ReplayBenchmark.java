@@ -15,8 +15,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -64,6 +66,11 @@ public final class ReplayBenchmark implements Callable<Integer> {
             + "baseline, one run each on the same data; the fastest is the baseline (default ${DEFAULT-VALUE}).")
     List<Integer> passThroughThreads = List.of(1, 2);
 
+    @Option(names = "--streams", split = ",", description = "Kafka Streams properties set on top of the app's for the "
+            + "full run only, e.g. commit.interval.ms=1000,producer.linger.ms=20 — to try a setting before it becomes "
+            + "the service's; the report lists them.")
+    Map<String, String> fullOverrides = new LinkedHashMap<>();
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ReplayBenchmark()).execute(args));
     }
@@ -108,7 +115,14 @@ public final class ReplayBenchmark implements Callable<Integer> {
             StreamsRun.Throughput t;
             long alerts;
             long deadLetters;
-            try (StreamsRun run = new StreamsRun(cluster, appId, BenchTopologies::full, stateDir)) {
+            if (!fullOverrides.isEmpty()) {
+                System.out.println("full run with, on top of the app's settings: " + fullOverrides);
+            }
+            try (StreamsRun run = new StreamsRun(cluster, appId, BenchTopologies::full, stateDir, (kafka, app, state) -> {
+                Properties props = BenchTopologies.streamsProperties(kafka, app, state);
+                props.putAll(fullOverrides);
+                return props;
+            })) {
                 t = run.measureToCompletion("full (replay)", ends, Duration.ofMinutes(timeoutMinutes));
                 alerts = cluster.countRecords(Topics.ALERTS);
                 deadLetters = cluster.countRecords(Topics.DEAD_LETTERS);
@@ -128,6 +142,9 @@ public final class ReplayBenchmark implements Callable<Integer> {
             System.out.println(Report.THROUGHPUT_HEADER);
             baselines.forEach(b -> System.out.println(Report.throughputRow(b)));
             System.out.println(Report.throughputRow(t));
+            if (!fullOverrides.isEmpty()) {
+                System.out.printf("%nThe full run's Kafka Streams settings differed from the service's: %s%n", fullOverrides);
+            }
             System.out.println();
             System.out.println("| run | machine CPU busy (app + broker, share of " + Runtime.getRuntime().availableProcessors()
                     + " cores) |");
