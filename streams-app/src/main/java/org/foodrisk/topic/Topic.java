@@ -36,6 +36,14 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
         return new ProducerRecord<>(name, key, value);
     }
 
+    /**
+     * A record for this topic on a given partition, with a given timestamp (either null: the producer's choice),
+     * for a writer that must reach every partition or date its records (the integration tests' clock ticks).
+     */
+    public ProducerRecord<K, V> record(Integer partition, Long timestamp, K key, V value) {
+        return new ProducerRecord<>(name, partition, timestamp, key, value);
+    }
+
     /** A producer with this topic's serializers; the caller closes it. */
     public KafkaProducer<K, V> producer(Map<String, Object> config) {
         return new KafkaProducer<>(config, keySerde.serializer(), valueSerde.serializer());

@@ -2,9 +2,18 @@ package org.foodrisk.topology;
 
 /**
  * What a reader of an actions topic ({@link StrictActionIntake}) hands on: the command for the record the action
- * acts on (an alert, a 核查处置 case) or a dead letter. The wiring still tells them apart with a filter per kind
- * rather than {@code split()}: a split adds a node to the topology, and its names must stay as they are
- * (TopologyDescriptionTest).
+ * acts on (an alert, a 核查处置 case) or a dead letter. The wiring tells them apart by accessor
+ * ({@link StageOutcome}); a reader hands on the commands of its own topic only.
  */
-sealed interface ActionOutcome permits AlertCommand, DisposalCommand, DeadLetter {
+sealed interface ActionOutcome extends StageOutcome permits AlertCommand, DisposalCommand, DeadLetter {
+
+    /** The command for an alert, or null for any other outcome. */
+    default AlertCommand alertCommand() {
+        return null;
+    }
+
+    /** The command for a 核查处置 case, or null for any other outcome. */
+    default DisposalCommand disposalCommand() {
+        return null;
+    }
 }

@@ -8,4 +8,9 @@ import org.foodrisk.ingest.IntakeResult;
  * dedup refuse it). Passed between the two processors of one task only, never serialized.
  */
 record Admitted(IntakeResult.Accepted accepted, String publisher, byte[] value) implements IntakeOutcome {
+
+    @Override
+    public Admitted admitted() {
+        return this;
+    }
 }

@@ -18,4 +18,9 @@ public record AlertCommand(Detection detection, AlertAction action, String sourc
     static AlertCommand of(Detection detection) {
         return new AlertCommand(detection, null, null, null, null, null);
     }
+
+    @Override
+    public AlertCommand alertCommand() {
+        return this;
+    }
 }

@@ -39,7 +39,7 @@ import org.foodrisk.alert.DeadlinePolicy;
  * exactly-once processing the store and the alerts topic move together: a crash neither loses
  * nor repeats a version.
  */
-final class AlertProcessor extends ContextualProcessor<String, AlertCommand, String, Object> {
+final class AlertProcessor extends ContextualProcessor<String, AlertCommand, String, AlertOutcome> {
 
     private final PlanRouter router;
     private final ZoneId zone;
@@ -59,7 +59,7 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
     }
 
     @Override
-    public void init(ProcessorContext<String, Object> context) {
+    public void init(ProcessorContext<String, AlertOutcome> context) {
         super.init(context);
         alerts = context.getStateStore(StoreNames.ALERTS);
         context.schedule(overdueCheckEvery, PunctuationType.WALL_CLOCK_TIME, this::markOverdue);
@@ -157,7 +157,7 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
             return;
         }
         alerts.put(alert.alertId(), alert);
-        context().forward(new Record<>(alert.alertId(), alert, timestamp));
+        context().forward(new Record<>(alert.alertId(), new AlertOutcome.Version(alert), timestamp));
     }
 
     private static int jsonBytes(Alert alert) {

@@ -4,7 +4,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.foodrisk.alert.Alert;
 import org.foodrisk.alert.AlertIds;
 import org.foodrisk.alert.AlertLifecycle;
 import org.foodrisk.operations.OutputCounters;
@@ -34,12 +33,11 @@ final class AlertWiring {
                 .stream(TypedTopics.ALERT_ACTIONS.name(), TypedTopics.ALERT_ACTIONS.consumed("source-alert-actions"))
                 .process(ActionIntakeProcessor::new, Named.as("intake-alert-actions"));
         KStream<String, AlertCommand> actions = actionIntake
-                .filter((key, value) -> value instanceof AlertCommand, Named.as("filter-accepted-actions"))
-                .mapValues(value -> (AlertCommand) value, Named.as("as-action-command"));
+                .filter((key, value) -> value.alertCommand() != null, Named.as("filter-accepted-actions"))
+                .mapValues(ActionOutcome::alertCommand, Named.as("as-action-command"));
         DeadLetterWiring.wire(actionIntake, "alert-actions", counters);
 
-        // Alerts or dead letters: Object, as Alert lives in org.foodrisk.alert, out of reach of a sealed type here.
-        KStream<String, Object> alertOutput = detected
+        KStream<String, AlertOutcome> alertOutput = detected
                 .merge(actions, Named.as("merge-alert-commands"))
                 .selectKey((key, command) -> command.detection() != null
                         ? AlertIds.of(command.detection().dedupKey()) : command.action().alertId(), Named.as("key-by-alert"))
@@ -48,8 +46,8 @@ final class AlertWiring {
                 .process(WithStores.of(() -> new AlertProcessor(router, settings.zone(), AlertLifecycle.defaults(),
                                 settings.overdueCheckEvery(), settings.deadlines()),
                         StateStores.json(StoreNames.ALERTS, TopologySerdes.ALERT)), Named.as("alert-state"));
-        alertOutput.filter((key, value) -> value instanceof Alert, Named.as("filter-alerts"))
-                .mapValues(value -> (Alert) value, Named.as("as-alert"))
+        alertOutput.filter((key, value) -> value.alert() != null, Named.as("filter-alerts"))
+                .mapValues(AlertOutcome::alert, Named.as("as-alert"))
                 .peek((key, alert) -> counters.alert(alert), Named.as("count-alerts"))
                 .to(TypedTopics.ALERTS.name(), TypedTopics.ALERTS.produced("sink-alerts"));
         DeadLetterWiring.wire(alertOutput, "alert-state", counters);

@@ -8,8 +8,9 @@ import org.foodrisk.topics.Topics;
 
 /**
  * The dead-letters topic, typed: the one topic of the service that is not in {@link TypedTopics}, because its
- * value class {@link DeadLetter} stays in this package (a permitted subtype of the sealed intake and action
- * outcomes) and {@code org.foodrisk.topic} cannot depend on {@code topology} without a package cycle.
+ * value class {@link DeadLetter} stays in this package (a permitted subtype of the sealed outcomes of every stage
+ * that dead-letters, {@link StageOutcome}) and {@code org.foodrisk.topic} cannot depend on {@code topology}
+ * without a package cycle.
  */
 public final class DeadLetterTopic {
 

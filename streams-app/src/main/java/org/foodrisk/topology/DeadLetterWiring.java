@@ -11,9 +11,9 @@ final class DeadLetterWiring {
     }
 
     /** @param name the stage the dead letters come from: part of the four node names, which must stay as they are */
-    static void wire(KStream<String, ?> outcomes, String name, OutputCounters counters) {
-        outcomes.filter((key, value) -> value instanceof DeadLetter, Named.as("filter-dead-letters-" + name))
-                .mapValues(value -> (DeadLetter) value, Named.as("as-dead-letter-" + name))
+    static <V extends StageOutcome> void wire(KStream<String, V> outcomes, String name, OutputCounters counters) {
+        outcomes.filter((key, value) -> value.deadLetter() != null, Named.as("filter-dead-letters-" + name))
+                .mapValues(StageOutcome::deadLetter, Named.as("as-dead-letter-" + name))
                 .peek((key, deadLetter) -> counters.deadLetter(deadLetter), Named.as("count-dead-letters-" + name))
                 .to(DeadLetterTopic.DEAD_LETTERS.name(), DeadLetterTopic.DEAD_LETTERS.produced("sink-dead-letters-" + name));
     }

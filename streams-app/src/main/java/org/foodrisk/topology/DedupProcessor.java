@@ -55,7 +55,7 @@ import java.util.Locale;
  * <p>Every accepted new record or correction also counts towards its publisher's hourly volume
  * ({@link PublisherVolume}); an hour far above the publisher's own baseline is logged and counted.
  */
-final class DedupProcessor extends ContextualProcessor<String, IntakeOutcome, String, Object> {
+final class DedupProcessor extends ContextualProcessor<String, IntakeOutcome, String, DedupOutcome> {
 
     /** The dead letter's error code for new content under an id another publisher owns. */
     static final String OWNED_BY_ANOTHER = "id-owned-by-another-publisher";
@@ -75,14 +75,14 @@ final class DedupProcessor extends ContextualProcessor<String, IntakeOutcome, St
     }
 
     @Override
-    public void init(ProcessorContext<String, Object> context) {
+    public void init(ProcessorContext<String, DedupOutcome> context) {
         super.init(context);
         seen = context.getStateStore(storeName);
     }
 
     @Override
     public void process(Record<String, IntakeOutcome> record) {
-        Admitted admitted = (Admitted) record.value(); // filter-accepted-* lets only admitted records through
+        Admitted admitted = record.value().admitted(); // never null: filter-accepted-* lets only admitted records through
         IntakeResult.Accepted accepted = admitted.accepted();
         String publisher = admitted.publisher();
         String fingerprint = fingerprint(accepted.normalized());
@@ -97,11 +97,12 @@ final class DedupProcessor extends ContextualProcessor<String, IntakeOutcome, St
         Signal signal = SignalExtractor.extract(accepted);
         if (previous != null && previous.signal() != null) {
             Signal retraction = previous.signal().retraction();
-            context().forward(new Record<>(accepted.id(), retraction, retraction.eventTime().toInstant().toEpochMilli()));
+            context().forward(new Record<>(accepted.id(), new DedupOutcome.Counted(retraction),
+                    retraction.eventTime().toInstant().toEpochMilli()));
         }
         seen.put(accepted.id(), new SeenRecord(fingerprint, signal, publisher));
         // The input's headers stay behind: they are the publisher's, not the signal's.
-        context().forward(new Record<>(accepted.id(), signal, record.timestamp()));
+        context().forward(new Record<>(accepted.id(), new DedupOutcome.Counted(signal), record.timestamp()));
         if (publisher != null) {
             volume.record(publisher, context().currentSystemTimeMs()).ifPresent(this::flag);
         }

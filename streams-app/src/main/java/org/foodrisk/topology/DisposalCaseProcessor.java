@@ -24,7 +24,7 @@ import java.util.List;
  * a result delivered twice finds its case and opens nothing. Every {@code checkEvery} of wall-clock time
  * the open cases are checked against their deadlines: overdue never waits for traffic, as for alerts.
  */
-final class DisposalCaseProcessor extends ContextualProcessor<String, DisposalCommand, String, Object> {
+final class DisposalCaseProcessor extends ContextualProcessor<String, DisposalCommand, String, DisposalOutcome> {
 
     private final CaseLifecycle lifecycle;
     private final ZoneId zone;
@@ -38,7 +38,7 @@ final class DisposalCaseProcessor extends ContextualProcessor<String, DisposalCo
     }
 
     @Override
-    public void init(ProcessorContext<String, Object> context) {
+    public void init(ProcessorContext<String, DisposalOutcome> context) {
         super.init(context);
         cases = context.getStateStore(StoreNames.DISPOSAL_CASES);
         context.schedule(checkEvery, PunctuationType.WALL_CLOCK_TIME, this::markOverdue);
@@ -76,7 +76,7 @@ final class DisposalCaseProcessor extends ContextualProcessor<String, DisposalCo
 
     private void emit(DisposalCase next, long timestamp) {
         cases.put(next.caseId(), next);
-        context().forward(new Record<>(next.caseId(), next, timestamp));
+        context().forward(new Record<>(next.caseId(), new DisposalOutcome.Version(next), timestamp));
     }
 
     private OffsetDateTime now() {

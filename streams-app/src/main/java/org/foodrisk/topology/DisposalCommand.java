@@ -18,4 +18,9 @@ public record DisposalCommand(Signal result, CaseAction action, String sourceTop
     static DisposalCommand of(Signal result) {
         return new DisposalCommand(result, null, null, null, null, null);
     }
+
+    @Override
+    public DisposalCommand disposalCommand() {
+        return this;
+    }
 }

@@ -6,7 +6,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.foodrisk.ingest.SamplingPrograms;
 import org.foodrisk.disposal.CaseLifecycle;
-import org.foodrisk.disposal.DisposalCase;
 import org.foodrisk.disposal.DisposalUnits;
 import org.foodrisk.ingest.Signal;
 import org.foodrisk.ingest.SignalType;
@@ -43,13 +42,12 @@ final class DisposalWiring {
                 .process(DisposalActionIntakeProcessor::new, Named.as("intake-disposal-actions"));
         DeadLetterWiring.wire(actionIntake, "disposal-actions", counters);
         KStream<String, DisposalCommand> actions = actionIntake
-                .filter((key, value) -> value instanceof DisposalCommand, Named.as("filter-accepted-disposal-actions"))
-                .mapValues(value -> (DisposalCommand) value, Named.as("as-disposal-action-command"));
+                .filter((key, value) -> value.disposalCommand() != null, Named.as("filter-accepted-disposal-actions"))
+                .mapValues(ActionOutcome::disposalCommand, Named.as("as-disposal-action-command"));
 
         CaseLifecycle lifecycle = new CaseLifecycle(CaseLifecycle.supervising(), new DisposalUnits(catalog),
                 settings.disposal());
-        // Cases or dead letters: Object, as DisposalCase lives in org.foodrisk.disposal, out of reach of a sealed type here.
-        KStream<String, Object> output = results
+        KStream<String, DisposalOutcome> output = results
                 .merge(actions, Named.as("merge-disposal-commands"))
                 .selectKey((key, command) -> command.result() != null ? command.result().id() : command.action().caseId(),
                         Named.as("key-by-case"))
@@ -58,8 +56,8 @@ final class DisposalWiring {
                 .process(WithStores.of(() -> new DisposalCaseProcessor(lifecycle, settings.zone(), settings.overdueCheckEvery()),
                                 StateStores.json(StoreNames.DISPOSAL_CASES, TopologySerdes.DISPOSAL_CASE)),
                         Named.as("disposal-case-state"));
-        output.filter((key, value) -> value instanceof DisposalCase, Named.as("filter-disposal-cases"))
-                .mapValues(value -> (DisposalCase) value, Named.as("as-disposal-case"))
+        output.filter((key, value) -> value.disposalCase() != null, Named.as("filter-disposal-cases"))
+                .mapValues(DisposalOutcome::disposalCase, Named.as("as-disposal-case"))
                 .to(TypedTopics.DISPOSAL_CASES.name(), TypedTopics.DISPOSAL_CASES.produced("sink-disposal-cases"));
         DeadLetterWiring.wire(output, "disposal-case-state", counters);
     }

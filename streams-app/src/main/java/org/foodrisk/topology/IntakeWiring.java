@@ -61,15 +61,14 @@ final class IntakeWiring {
                 .process(() -> new IntakeProcessor(input, intake), Named.as("intake-" + name));
         DeadLetterWiring.wire(outcomes, name, counters);
         String dedupStore = StoreNames.dedup(input);
-        // Signals or dead letters: Object, as Signal lives in org.foodrisk.ingest, out of reach of a sealed type here.
-        KStream<String, Object> deduplicated = outcomes
-                .filter((key, value) -> value instanceof Admitted, Named.as("filter-accepted-" + name))
+        KStream<String, DedupOutcome> deduplicated = outcomes
+                .filter((key, value) -> value.admitted() != null, Named.as("filter-accepted-" + name))
                 .process(WithStores.of(() -> new DedupProcessor(dedupStore, input, counters),
                         StateStores.json(dedupStore, SeenRecord.class)), Named.as("dedup-" + name));
         // New content under an id another publisher owns is refused there (issue 14).
         DeadLetterWiring.wire(deduplicated, "dedup-" + name, counters);
         return deduplicated
-                .filter((key, value) -> value instanceof Signal, Named.as("filter-signals-" + name))
-                .mapValues(value -> (Signal) value, Named.as("as-signal-" + name));
+                .filter((key, value) -> value.signal() != null, Named.as("filter-signals-" + name))
+                .mapValues(DedupOutcome::signal, Named.as("as-signal-" + name));
     }
 }

@@ -9,15 +9,14 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.foodrisk.api.access.HashedCredentials;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.testsupport.HeadlessChromium;
 import org.foodrisk.testsupport.ReadsFromTheEnd;
 import org.foodrisk.testsupport.TestKafka;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.Topic;
+import org.foodrisk.topic.TypedTopics;
+import org.foodrisk.topology.DeadLetterTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -129,7 +128,7 @@ class DashboardBrowserIT implements TestPropertyProvider {
             ((JavascriptExecutor) browser).executeScript("window.loadedOnce = true;");
 
             String sampleId = "IT-BROWSER-" + UUID.randomUUID();
-            ReadsFromTheEnd.await(runtime.streams(), PATIENCE, List.of(Topics.SAMPLING_RESULTS, Topics.OPINION_SIGNALS));
+            ReadsFromTheEnd.await(runtime.streams(), PATIENCE, List.of(TypedTopics.SAMPLING_RESULTS, TypedTopics.OPINION_SIGNALS));
             publishClenbuterolSample(sampleId);
             String rumourId = "IT-BROWSER-RUMOUR-" + UUID.randomUUID();
             publishCityWideRumour(rumourId);
@@ -275,10 +274,10 @@ class DashboardBrowserIT implements TestPropertyProvider {
                  "items":[{"item":"克伦特罗","hazardClass":"兽药残留","result":"1.6","unit":"μg/kg",
                            "limit":"不得检出","pass":false}]}
                 """.formatted(sampleId, sampledAt);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, sampleId, sample)).get();
+        Topic<String, String> samplingResults = TypedTopics.SAMPLING_RESULTS.asText();
+        try (KafkaProducer<String, String> producer = samplingResults.producer(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true))) {
+            producer.send(samplingResults.record(sampleId, sample)).get();
         }
     }
 
@@ -289,20 +288,20 @@ class DashboardBrowserIT implements TestPropertyProvider {
                 {"signalId":"%s","source":"微博","publishedAt":"%s","title":"某品牌酸奶致癌",
                  "text":"网传某品牌酸奶含致癌物，喝了会得癌症","foodCategory":"乳制品","reach":780000,"rumour":true}
                 """.formatted(signalId, publishedAt);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.OPINION_SIGNALS, signalId, post)).get();
+        Topic<String, String> opinionSignals = TypedTopics.OPINION_SIGNALS.asText();
+        try (KafkaProducer<String, String> producer = opinionSignals.producer(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true))) {
+            producer.send(opinionSignals.record(signalId, post)).get();
         }
     }
 
     /** The id of the alert whose evidence names the record, as the alerts topic carries it. */
     private static String alertIdWithEvidence(String recordId) throws Exception {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        // As text: the id is read from the alert's JSON as the dashboard's links carry it.
+        try (KafkaConsumer<String, String> consumer = TypedTopics.ALERTS.asText().consumer(Map.of(
                 "bootstrap.servers", TestKafka.bootstrapServers(), "group.id", "browser-it-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.ALERTS));
+                "auto.offset.reset", "earliest", "isolation.level", "read_committed"))) {
+            consumer.subscribe(List.of(TypedTopics.ALERTS.name()));
             Instant deadline = Instant.now().plus(PATIENCE);
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
@@ -322,13 +321,13 @@ class DashboardBrowserIT implements TestPropertyProvider {
      */
     private static String diagnosis(String recordId) {
         StringBuilder out = new StringBuilder();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        // As text: the diagnosis quotes a dead letter as it is on the topic.
+        try (KafkaConsumer<String, String> consumer = DeadLetterTopic.DEAD_LETTERS.asText().consumer(Map.of(
                 "bootstrap.servers", TestKafka.bootstrapServers(), "group.id", "browser-it-dl-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
-                new StringDeserializer(), new StringDeserializer());
+                "auto.offset.reset", "earliest", "isolation.level", "read_committed"));
              Admin admin = Admin.create(
                      Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
-            consumer.subscribe(List.of(Topics.DEAD_LETTERS));
+            consumer.subscribe(List.of(DeadLetterTopic.DEAD_LETTERS.name()));
             Instant deadline = Instant.now().plusSeconds(10);
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {

@@ -11,13 +11,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.testsupport.HeadlessChromium;
 import org.foodrisk.testsupport.TestCredentials;
 import org.foodrisk.testsupport.TestKafka;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.Topic;
+import org.foodrisk.topic.TypedTopics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -259,10 +258,10 @@ class DisposalCasesIT implements TestPropertyProvider {
 
     private static void publish(String record) throws Exception {
         String sampleId = Json.MAPPER.readTree(record).path("sampleId").asText();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, sampleId, record)).get();
+        Topic<String, String> samplingResults = TypedTopics.SAMPLING_RESULTS.asText();
+        try (KafkaProducer<String, String> producer = samplingResults.producer(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true))) {
+            producer.send(samplingResults.record(sampleId, record)).get();
         }
     }
 

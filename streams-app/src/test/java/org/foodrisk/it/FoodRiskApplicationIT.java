@@ -16,12 +16,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.testsupport.ReadsFromTheEnd;
 import org.foodrisk.testsupport.TestKafka;
-import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -57,6 +54,9 @@ import org.foodrisk.summary.PublicationSchedule;
 import org.foodrisk.testsupport.PromQl;
 import org.foodrisk.testsupport.StreamsDiagnosis;
 import org.foodrisk.topics.ContractValidator;
+import org.foodrisk.topic.Topic;
+import org.foodrisk.topic.TypedTopics;
+import org.foodrisk.topology.DeadLetterTopic;
 import org.foodrisk.topology.StoreNames;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -170,20 +170,20 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                 """.formatted(sampleId);
         String badId = "IT-BAD-" + UUID.randomUUID();
         try (KafkaProducer<String, String> producer = producer()) {
-            producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, badId, "{\"sampleId\": \"" + badId + "\", oops")).get();
-            producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, sampleId, clenbuterol)).get();
+            producer.send(TypedTopics.SAMPLING_RESULTS.asText().record(badId, "{\"sampleId\": \"" + badId + "\", oops")).get();
+            producer.send(TypedTopics.SAMPLING_RESULTS.asText().record(sampleId, clenbuterol)).get();
             // Published twice: must count once.
-            producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, sampleId, clenbuterol)).get();
+            producer.send(TypedTopics.SAMPLING_RESULTS.asText().record(sampleId, clenbuterol)).get();
         }
 
-        JsonNode alert = firstMatching(Topics.ALERTS, a -> a.path("evidence").toString().contains(sampleId));
+        JsonNode alert = firstMatching(TypedTopics.ALERTS, a -> a.path("evidence").toString().contains(sampleId));
         assertEquals("sampling.critical-hazard", alert.path("kind").asText());
         assertEquals("RED", alert.path("level").asText());
         assertEquals("武清区2024年食品安全监督管理计划", alert.path("planTasks").get(0).path("plan").asText());
         assertTrue(alert.path("planTasks").get(0).path("leadUnits").size() > 0);
 
-        JsonNode deadLetter = firstMatching(Topics.DEAD_LETTERS, d -> badId.equals(d.path("key").asText()));
-        assertEquals(Topics.SAMPLING_RESULTS, deadLetter.path("sourceTopic").asText());
+        JsonNode deadLetter = firstMatching(DeadLetterTopic.DEAD_LETTERS, d -> badId.equals(d.path("key").asText()));
+        assertEquals(TypedTopics.SAMPLING_RESULTS.name(), deadLetter.path("sourceTopic").asText());
         assertEquals("invalid-json", deadLetter.path("error").asText());
         assertTrue(deadLetter.path("offset").isNumber());
 
@@ -337,7 +337,7 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         try (KafkaProducer<String, String> producer = producer()) {
             for (int i = 1; i <= 2; i++) {
                 String id = "IT-CASE-" + run + "-" + i;
-                producer.send(new ProducerRecord<>(Topics.ILLNESS_REPORTS, id, """
+                producer.send(TypedTopics.ILLNESS_REPORTS.asText().record(id, """
                         {"caseId":"%s","reportingUnit":"蓟州区人民医院","districtName":"蓟州区",
                          "onsetAt":"2024-05-0%dT08:00:00+08:00","symptoms":["腹泻"],
                          "exposurePlace":{"name":"%s","type":"学校食堂"}}
@@ -345,24 +345,24 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
             }
             for (int i = 1; i <= 2; i++) {
                 String id = "IT-Q-" + run + "-" + i;
-                producer.send(new ProducerRecord<>(Topics.COMPLAINTS, id, """
+                producer.send(TypedTopics.COMPLAINTS.asText().record(id, """
                         {"complaintId":"%s","channel":"12315","receivedAt":"2024-05-0%dT10:00:00+08:00",
                          "enterprise":{"name":"西青区某超市","creditCode":"%s"},"text":"西青区杨柳青镇某超市面包发霉"}
                         """.formatted(id, i + 1, credit))).get();
             }
             String rumour = "IT-O-" + run;
-            producer.send(new ProducerRecord<>(Topics.OPINION_SIGNALS, rumour, """
+            producer.send(TypedTopics.OPINION_SIGNALS.asText().record(rumour, """
                     {"signalId":"%s","source":"微博","publishedAt":"2024-05-03T10:00:00+08:00",
                      "text":"网传河北区某品牌酸奶致癌","reach":2500000,"rumour":true}
                     """.formatted(rumour))).get();
         }
-        JsonNode cluster = firstMatching(Topics.ALERTS, a -> a.path("kind").asText().equals("illness.cluster")
+        JsonNode cluster = firstMatching(TypedTopics.ALERTS, a -> a.path("kind").asText().equals("illness.cluster")
                 && a.path("headline").asText().contains(place));
         assertEquals("ORANGE", cluster.path("level").asText());
-        JsonNode complaints = firstMatching(Topics.ALERTS, a -> a.path("kind").asText().equals("complaint.repeat-enterprise")
+        JsonNode complaints = firstMatching(TypedTopics.ALERTS, a -> a.path("kind").asText().equals("complaint.repeat-enterprise")
                 && credit.equals(a.path("enterprise").path("creditCode").asText()));
         assertEquals("120111", complaints.path("districtCode").asText());
-        JsonNode rumourAlert = firstMatching(Topics.ALERTS, a -> a.path("kind").asText().equals("opinion.rumour")
+        JsonNode rumourAlert = firstMatching(TypedTopics.ALERTS, a -> a.path("kind").asText().equals("opinion.rumour")
                 && a.path("evidence").toString().contains("IT-O-" + run));
         assertEquals("ORANGE", rumourAlert.path("level").asText());
         assertEquals("120105", rumourAlert.path("districtCode").asText());
@@ -390,10 +390,10 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
             // tasks, so one goes to every partition (in 静海区, outside the judged series); with one
             // random-keyed case the day waited for the quiet partitions' idle ticks.
             Thread.sleep(5000);
-            int partitions = producer.partitionsFor(Topics.ILLNESS_REPORTS).size();
+            int partitions = producer.partitionsFor(TypedTopics.ILLNESS_REPORTS.name()).size();
             for (int p = 0; p < partitions; p++) {
                 String id = "IT-AB-CLOCK-" + run + "-" + p;
-                producer.send(new ProducerRecord<>(Topics.ILLNESS_REPORTS, p, id, """
+                producer.send(TypedTopics.ILLNESS_REPORTS.asText().record(p, null, id, """
                         {"caseId":"%s","reportingUnit":"静海区医院","districtCode":"120223",
                          "onsetAt":"2025-04-02T02:00:00+08:00","symptoms":["咳嗽"]}
                         """.formatted(id))).get();
@@ -407,23 +407,23 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
             }
             // Fusion: a failed 豆腐 sample and three complaints about 豆腐 within a day.
             String sampleId = "IT-FU-" + run;
-            producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, sampleId, """
+            producer.send(TypedTopics.SAMPLING_RESULTS.asText().record(sampleId, """
                     {"sampleId":"%s","program":"区抽","labCode":"TJFS001","districtName":"宝坻区","foodCategory":"豆制品",
                      "foodName":"豆腐","sampledAt":"2025-04-11T09:00:00+08:00","verdict":"不合格",
                      "items":[{"item":"苯甲酸","hazardClass":"食品添加剂","result":"0.9","unit":"g/kg","limit":"不得使用","pass":false}]}
                     """.formatted(sampleId)));
             for (int i = 0; i < 3; i++) {
                 String id = "IT-FQ-" + run + "-" + i;
-                producer.send(new ProducerRecord<>(Topics.COMPLAINTS, id, """
+                producer.send(TypedTopics.COMPLAINTS.asText().record(id, """
                         {"complaintId":"%s","channel":"12345","receivedAt":"2025-04-11T1%d:00:00+08:00",
                          "text":"宝坻区某市场买的豆腐酸了，吃完肚子疼"}
                         """.formatted(id, i)));
             }
             producer.flush();
         }
-        JsonNode dead = firstMatchingOrNull(Topics.DEAD_LETTERS, d -> d.path("key").asText().contains(run));
+        JsonNode dead = firstMatchingOrNull(DeadLetterTopic.DEAD_LETTERS, d -> d.path("key").asText().contains(run));
         org.junit.jupiter.api.Assertions.assertNull(dead, "no record of this test is refused: " + dead);
-        JsonNode aberration = firstMatching(Topics.ALERTS, a -> a.path("kind").asText().equals("illness.aberration")
+        JsonNode aberration = firstMatching(TypedTopics.ALERTS, a -> a.path("kind").asText().equals("illness.aberration")
                 && a.path("evidence").toString().contains("IT-AB-" + run));
         assertEquals("120115", aberration.path("districtCode").asText());
         assertEquals("ears-c2", aberration.path("detector").path("name").asText());
@@ -431,7 +431,7 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         // own series; the alert page's chart reads that series and draws the very threshold judged.
         for (String series : List.of("%3F", "syndromes/" + URLEncoder.encode("胃肠道", StandardCharsets.UTF_8))) {
             boolean bySyndrome = series.startsWith("syndromes/");
-            JsonNode alert = firstMatching(Topics.ALERTS, a -> a.path("kind").asText().equals("illness.aberration")
+            JsonNode alert = firstMatching(TypedTopics.ALERTS, a -> a.path("kind").asText().equals("illness.aberration")
                     && a.path("evidence").toString().contains("IT-AB-" + run)
                     && a.path("dedupKey").asText().contains("症候群:胃肠道") == bySyndrome);
             // The alert says the syndrome it was judged on: the dashboard draws that series without parsing keys.
@@ -451,10 +451,10 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
             assertEquals(bySyndrome ? "胃肠道" : null, chart.path("syndrome").isNull() || chart.path("syndrome").isMissingNode()
                     ? null : chart.path("syndrome").asText());
         }
-        JsonNode spike = firstMatching(Topics.ALERTS, a -> a.path("kind").asText().equals("opinion.spike")
+        JsonNode spike = firstMatching(TypedTopics.ALERTS, a -> a.path("kind").asText().equals("opinion.spike")
                 && a.path("evidence").toString().contains("IT-OS-" + run));
         assertTrue(spike.path("detector").path("observed").asDouble() > spike.path("detector").path("threshold").asDouble());
-        JsonNode fusion = firstMatching(Topics.ALERTS, a -> a.path("kind").asText().equals("fusion")
+        JsonNode fusion = firstMatching(TypedTopics.ALERTS, a -> a.path("kind").asText().equals("fusion")
                 && a.path("evidence").toString().contains("IT-FU-" + run));
         assertEquals("豆腐", fusion.path("foodName").asText());
     }
@@ -468,15 +468,15 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
     void everyGrafanaPanelQueriesAMetricTheRunningAppExposes() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         try (KafkaProducer<String, String> producer = producer()) {
-            producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, "OPS-BAD-" + run, "{\"sampleId\": oops")).get();
-            producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, "OPS-" + run, """
+            producer.send(TypedTopics.SAMPLING_RESULTS.asText().record("OPS-BAD-" + run, "{\"sampleId\": oops")).get();
+            producer.send(TypedTopics.SAMPLING_RESULTS.asText().record("OPS-" + run, """
                     {"sampleId":"OPS-%s","program":"区抽","labCode":"TJFS001","districtName":"静海区",
                      "foodCategory":"食用农产品","foodName":"羊肉","sampledAt":"2024-05-07T09:30:00+08:00","verdict":"不合格",
                      "items":[{"item":"莱克多巴胺","hazardClass":"兽药残留","result":"1.1","pass":false}]}
                     """.formatted(run))).get();
         }
-        firstMatching(Topics.DEAD_LETTERS, d -> ("OPS-BAD-" + run).equals(d.path("key").asText()));
-        firstMatching(Topics.ALERTS, a -> a.path("evidence").toString().contains("OPS-" + run));
+        firstMatching(DeadLetterTopic.DEAD_LETTERS, d -> ("OPS-BAD-" + run).equals(d.path("key").asText()));
+        firstMatching(TypedTopics.ALERTS, a -> a.path("evidence").toString().contains("OPS-" + run));
         awaitHttp("/api/v1/alerts?size=1", page -> true);
         assertEquals("UP", Json.MAPPER.readTree(http.toBlocking().retrieve("/health/readiness")).path("status").asText());
         assertEquals("UP", Json.MAPPER.readTree(http.toBlocking().retrieve("/health/liveness")).path("status").asText());
@@ -545,23 +545,23 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
      */
     private KafkaProducer<String, String> producer() throws Exception {
         if (!readingFromTheEnd) {
-            ReadsFromTheEnd.await(runtime.streams(), Duration.ofSeconds(120), Topics.INPUTS);
+            ReadsFromTheEnd.await(runtime.streams(), Duration.ofSeconds(120), TypedTopics.INPUTS);
             readingFromTheEnd = true;
         }
-        return new KafkaProducer<>(Map.of(
-                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true),
-                new StringSerializer(), new StringSerializer());
+        // The inputs' text serializers, the same for the four: one producer writes them all.
+        return TypedTopics.SAMPLING_RESULTS.asText().producer(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true));
     }
 
     private static ProducerRecord<String, String> illness(String id, String onset) {
-        return new ProducerRecord<>(Topics.ILLNESS_REPORTS, id, """
+        return TypedTopics.ILLNESS_REPORTS.asText().record(id, """
                 {"caseId":"%s","reportingUnit":"宝坻区人民医院","districtCode":"120115","onsetAt":"%s","symptoms":["腹泻"],
                  "syndrome":"胃肠道"}
                 """.formatted(id, onset));
     }
 
     private static ProducerRecord<String, String> post(String id, String at, long reach) {
-        return new ProducerRecord<>(Topics.OPINION_SIGNALS, id, """
+        return TypedTopics.OPINION_SIGNALS.asText().record(id, """
                 {"signalId":"%s","source":"微博","publishedAt":"%s","text":"宝坻区豆腐吃了不舒服","reach":%d}
                 """.formatted(id, at, reach));
     }
@@ -591,10 +591,10 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                 expected = new PublicationSchedule(ZoneId.of("Asia/Shanghai"),
                         Duration.ofHours(8)).due(true, null, Instant.ofEpochMilli(latest)).get(0).id();
                 String period = expected;
-                JsonNode published = firstMatchingOrNull(Topics.RISK_SUMMARIES, s -> "120114".equals(s.path("districtCode").asText())
+                JsonNode published = firstMatchingOrNull(TypedTopics.RISK_SUMMARIES, s -> "120114".equals(s.path("districtCode").asText())
                         && period.equals(s.path("period").asText()));
                 if (published != null) {
-                    assertEquals(List.of(), ContractValidator.forTopic(Topics.RISK_SUMMARIES).validate(published));
+                    assertEquals(List.of(), ContractValidator.forTopic(TypedTopics.RISK_SUMMARIES.name()).validate(published));
                     assertEquals("week", published.path("periodType").asText(), "the contract's names: " + published);
                     assertTrue(published.path("alertsByLevel").has("RED") && published.has("openAlerts")
                             && published.has("generatedAt"), "the contract's names: " + published);
@@ -615,7 +615,7 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
             }
             Thread.sleep(2000);
         }
-        throw new AssertionError("no summary of 120114 for " + expected + " on " + Topics.RISK_SUMMARIES);
+        throw new AssertionError("no summary of 120114 for " + expected + " on " + TypedTopics.RISK_SUMMARIES.name());
     }
 
     private JsonNode awaitHttp(String path, Predicate<JsonNode> until) throws Exception {
@@ -635,12 +635,12 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         throw new AssertionError("GET " + path + " never matched; last answer: " + last);
     }
 
-    private static JsonNode firstMatchingOrNull(String topic, Predicate<JsonNode> predicate) throws Exception {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+    private static JsonNode firstMatchingOrNull(Topic<String, ?> topic, Predicate<JsonNode> predicate) throws Exception {
+        // Read as text on purpose: the assertions check the JSON itself.
+        try (KafkaConsumer<String, String> consumer = topic.asText().consumer(Map.of(
                 "bootstrap.servers", TestKafka.bootstrapServers(), "group.id", "it-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
+                "auto.offset.reset", "earliest", "isolation.level", "read_committed"))) {
+            consumer.subscribe(List.of(topic.name()));
             Instant deadline = Instant.now().plusSeconds(10);
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
@@ -654,12 +654,12 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         }
     }
 
-    private static JsonNode firstMatching(String topic, Predicate<JsonNode> predicate) throws Exception {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+    private static JsonNode firstMatching(Topic<String, ?> topic, Predicate<JsonNode> predicate) throws Exception {
+        // Read as text on purpose: the assertions check the JSON itself.
+        try (KafkaConsumer<String, String> consumer = topic.asText().consumer(Map.of(
                 "bootstrap.servers", TestKafka.bootstrapServers(), "group.id", "it-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
+                "auto.offset.reset", "earliest", "isolation.level", "read_committed"))) {
+            consumer.subscribe(List.of(topic.name()));
             Instant deadline = Instant.now().plusSeconds(90);
             List<String> seen = new ArrayList<>();
             while (Instant.now().isBefore(deadline)) {
@@ -671,7 +671,7 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                     }
                 }
             }
-            throw new AssertionError("No matching record on " + topic + "; keys seen: " + seen
+            throw new AssertionError("No matching record on " + topic.name() + "; keys seen: " + seen
                     + StreamsDiagnosis.of(appUnderTest.streams()));
         }
     }

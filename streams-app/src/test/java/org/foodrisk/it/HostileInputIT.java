@@ -12,11 +12,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.foodrisk.hostile.HostileCorpus;
 import org.foodrisk.hostile.HttpVerdicts;
@@ -26,7 +24,9 @@ import org.foodrisk.kafka.Json;
 import org.foodrisk.runtime.KafkaRuntime;
 import org.foodrisk.broker.LocalKraftBroker;
 import org.foodrisk.topics.ContractValidator;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.Topic;
+import org.foodrisk.topic.TypedTopics;
+import org.foodrisk.topology.DeadLetterTopic;
 import org.foodrisk.topology.StoreNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -164,7 +164,7 @@ class HostileInputIT implements TestPropertyProvider {
                 Duration.between(kafkaDone, httpDone).toSeconds(), Duration.between(start, Instant.now()).toSeconds());
 
         Tally kafkaTally = new Tally();
-        ContractValidator deadLetterContract = ContractValidator.forTopic(Topics.DEAD_LETTERS);
+        ContractValidator deadLetterContract = ContractValidator.forTopic(DeadLetterTopic.DEAD_LETTERS.name());
         for (Map.Entry<Position, HostileCorpus.KafkaRecord> entry : published.entrySet()) {
             HostileCorpus.KafkaRecord record = entry.getValue();
             List<JsonNode> letters = outputs.deadLetters().getOrDefault(entry.getKey(), List.of());
@@ -246,11 +246,11 @@ class HostileInputIT implements TestPropertyProvider {
         config.put("linger.ms", 5);
         config.put("batch.size", 256 * 1024);
         Map<Position, HostileCorpus.KafkaRecord> published = new HashMap<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
+        // The raw-bytes serializers of the inputs and the actions topic, the same for all: one producer writes them all.
+        try (KafkaProducer<byte[], byte[]> producer = TypedTopics.SAMPLING_RESULTS.producer(config)) {
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             for (HostileCorpus.KafkaRecord record : records) {
-                sends.add(producer.send(new ProducerRecord<>(record.topic(), null, record.timestamp(), record.key(),
+                sends.add(producer.send(rawTopic(record.topic()).record(null, record.timestamp(), record.key(),
                         record.value())));
             }
             for (int i = 0; i < sends.size(); i++) {
@@ -259,6 +259,11 @@ class HostileInputIT implements TestPropertyProvider {
             }
         }
         return published;
+    }
+
+    /** The registry's topic of a corpus record: an input or the alert actions, both read as raw bytes. */
+    private static Topic<byte[], byte[]> rawTopic(String name) {
+        return name.equals(TypedTopics.ALERT_ACTIONS.name()) ? TypedTopics.ALERT_ACTIONS : TypedTopics.input(name);
     }
 
     private HttpResponse<String> post(HostileCorpus.HttpCase request) throws Exception {
@@ -295,12 +300,13 @@ class HostileInputIT implements TestPropertyProvider {
             throws Exception {
         Map<Position, List<JsonNode>> deadLetters = new HashMap<>();
         Map<String, Integer> counted = new HashMap<>();
-        List<String> topics = new ArrayList<>(List.of(Topics.DEAD_LETTERS));
+        List<String> topics = new ArrayList<>(List.of(DeadLetterTopic.DEAD_LETTERS.name()));
         for (InputTopic input : InputTopic.values()) {
             topics.add(APPLICATION_ID + "-" + StoreNames.dedup(input) + "-changelog");
         }
         Map<TopicPartition, Long> inputEnds = endOffsets(inputPartitions());
         Instant deadline = Instant.now().plus(PATIENCE);
+        // Raw bytes: one reader for the dead letters and the dedup changelogs, which are in no registry.
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 "bootstrap.servers", BROKER.bootstrapServers(), "group.id", "hostile-reader-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest", "isolation.level", "read_committed", "enable.auto.commit", false,
@@ -343,7 +349,7 @@ class HostileInputIT implements TestPropertyProvider {
     private static void poll(KafkaConsumer<byte[], byte[]> consumer, String idPrefix, Set<Position> ours,
                              Map<Position, List<JsonNode>> deadLetters, Map<String, Integer> counted) throws Exception {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-            if (record.topic().equals(Topics.DEAD_LETTERS)) {
+            if (record.topic().equals(DeadLetterTopic.DEAD_LETTERS.name())) {
                 JsonNode letter = Json.MAPPER.readTree(record.value());
                 Position source = new Position(letter.path("sourceTopic").asText(), letter.path("partition").asInt(-1),
                         letter.path("offset").asLong(-1));
@@ -371,8 +377,8 @@ class HostileInputIT implements TestPropertyProvider {
 
     private static List<TopicPartition> inputPartitions() {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", BROKER.bootstrapServers()))) {
-            List<String> topics = new ArrayList<>(Topics.INPUTS);
-            topics.add(Topics.ALERT_ACTIONS);
+            List<String> topics = new ArrayList<>(TypedTopics.INPUTS.stream().map(Topic::name).toList());
+            topics.add(TypedTopics.ALERT_ACTIONS.name());
             return admin.describeTopics(topics).allTopicNames().get().values().stream()
                     .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
                     .toList();
@@ -407,9 +413,10 @@ class HostileInputIT implements TestPropertyProvider {
         if (wanted.isEmpty()) {
             return found;
         }
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+        // The inputs' raw-bytes deserializers, the same for the four: the values are compared byte for byte.
+        try (KafkaConsumer<byte[], byte[]> consumer = TypedTopics.SAMPLING_RESULTS.consumer(Map.of(
                 "bootstrap.servers", BROKER.bootstrapServers(), "enable.auto.commit", false,
-                "max.partition.fetch.bytes", 8 * 1024 * 1024), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                "max.partition.fetch.bytes", 8 * 1024 * 1024))) {
             List<TopicPartition> partitions = wanted.stream().map(p -> new TopicPartition(p.topic(), p.partition()))
                     .distinct().toList();
             consumer.assign(partitions);

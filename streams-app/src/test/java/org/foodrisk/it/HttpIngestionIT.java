@@ -8,11 +8,11 @@ import io.micronaut.test.support.TestPropertyProvider;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.foodrisk.ingest.Provenance;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.testsupport.TestKafka;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.Topic;
+import org.foodrisk.topic.TypedTopics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -121,7 +121,7 @@ class HttpIngestionIT implements TestPropertyProvider {
         assertEquals(sampleId, result.path("id").asText());
         assertTrue(result.path("offset").isNumber() && result.path("partition").isNumber(), response.body());
 
-        List<ConsumerRecord<String, String>> onTopic = readAll(Topics.SAMPLING_RESULTS, Set.of(sampleId));
+        List<ConsumerRecord<String, String>> onTopic = readAll(TypedTopics.SAMPLING_RESULTS, Set.of(sampleId));
         assertEquals(1, onTopic.size(), "the record reaches the topic once");
         assertEquals(record, onTopic.get(0).value(), "value = the record as sent");
         assertEquals(result.path("partition").asInt(), onTopic.get(0).partition());
@@ -143,7 +143,7 @@ class HttpIngestionIT implements TestPropertyProvider {
         assertEquals(1, results.get(1).path("index").asInt());
         assertEquals("rejected", results.get(1).path("status").asText());
         assertEquals(bad, results.get(1).path("id").asText());
-        List<ConsumerRecord<String, String>> onTopic = readAll(Topics.SAMPLING_RESULTS, Set.of(good, bad));
+        List<ConsumerRecord<String, String>> onTopic = readAll(TypedTopics.SAMPLING_RESULTS, Set.of(good, bad));
         assertEquals(List.of(good), onTopic.stream().map(ConsumerRecord::key).toList(), "only the valid record is written");
     }
 
@@ -162,8 +162,8 @@ class HttpIngestionIT implements TestPropertyProvider {
                 {"caseId":"%s","reportingUnit":"蓟州区人民医院","districtName":"蓟州区",
                  "onsetAt":"2024-05-03T08:00:00+08:00","symptoms":["腹泻"]}""".formatted(foreign));
         assertEquals(403, otherInput.statusCode(), otherInput.body());
-        assertEquals(List.of(), readAll(Topics.SAMPLING_RESULTS, Set.of(own, foreign)), "nothing of a refused request is written");
-        assertEquals(List.of(), readAll(Topics.ILLNESS_REPORTS, Set.of(foreign)));
+        assertEquals(List.of(), readAll(TypedTopics.SAMPLING_RESULTS, Set.of(own, foreign)), "nothing of a refused request is written");
+        assertEquals(List.of(), readAll(TypedTopics.ILLNESS_REPORTS, Set.of(foreign)));
     }
 
     @Test
@@ -176,7 +176,7 @@ class HttpIngestionIT implements TestPropertyProvider {
         assertEquals(200, own.statusCode(), own.body());
         HttpResponse<String> other = post("/api/v1/illness-reports", HOSPITAL_TOKEN, report.formatted(caseId + "-X", "武清区人民医院"));
         assertEquals(403, other.statusCode(), other.body());
-        assertEquals(List.of(caseId), readAll(Topics.ILLNESS_REPORTS, Set.of(caseId, caseId + "-X")).stream()
+        assertEquals(List.of(caseId), readAll(TypedTopics.ILLNESS_REPORTS, Set.of(caseId, caseId + "-X")).stream()
                 .map(ConsumerRecord::key).toList());
     }
 
@@ -192,7 +192,7 @@ class HttpIngestionIT implements TestPropertyProvider {
         HttpResponse<String> hashAsToken = post("/api/v1/complaints",
                 "b116f2db22f9983cd4ab929cc6b7c0ba1f686ecb1b189c52a90bd6945438fdde", "{}");
         assertEquals(401, hashAsToken.statusCode(), "the configured hash is not a credential");
-        assertEquals(List.of(), readAll(Topics.SAMPLING_RESULTS, Set.of(sampleId)));
+        assertEquals(List.of(), readAll(TypedTopics.SAMPLING_RESULTS, Set.of(sampleId)));
     }
 
     @Test
@@ -214,7 +214,7 @@ class HttpIngestionIT implements TestPropertyProvider {
         HttpResponse<String> notJson = post("/api/v1/sampling-results", DEMO_LAB_TOKEN, "[{\"sampleId\":\"x\"}, oops]");
         assertEquals(400, notJson.statusCode(), notJson.body());
         assertEquals("invalid-json", Json.MAPPER.readTree(notJson.body()).get(0).path("error").asText());
-        assertEquals(List.of(), readAll(Topics.SAMPLING_RESULTS, Set.of(sampleId, "x")));
+        assertEquals(List.of(), readAll(TypedTopics.SAMPLING_RESULTS, Set.of(sampleId, "x")));
     }
 
     @Test
@@ -234,7 +234,7 @@ class HttpIngestionIT implements TestPropertyProvider {
                         new ByteArrayInputStream(padded.getBytes(StandardCharsets.UTF_8))))
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(413, chunked.statusCode(), chunked.body());
-        assertEquals(List.of(), readAll(Topics.SAMPLING_RESULTS, Set.of(sampleId)));
+        assertEquals(List.of(), readAll(TypedTopics.SAMPLING_RESULTS, Set.of(sampleId)));
     }
 
     @Test
@@ -252,12 +252,13 @@ class HttpIngestionIT implements TestPropertyProvider {
     }
 
     /** Every record with one of these keys, from the beginning of the topic to its end now. */
-    private static List<ConsumerRecord<String, String>> readAll(String topic, Set<String> keys) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+    private static List<ConsumerRecord<String, String>> readAll(Topic<byte[], byte[]> topic, Set<String> keys) {
+        // As text: the record on the topic is compared with the JSON text that was sent.
+        try (KafkaConsumer<String, String> consumer = topic.asText().consumer(Map.of(
                 "bootstrap.servers", TestKafka.bootstrapServers(), "enable.auto.commit", false,
-                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                "auto.offset.reset", "earliest"))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -265,7 +266,7 @@ class HttpIngestionIT implements TestPropertyProvider {
             Instant deadline = Instant.now().plusSeconds(60);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("could not read " + topic + " to its end " + end);
+                    throw new AssertionError("could not read " + topic.name() + " to its end " + end);
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (keys.contains(record.key())) {

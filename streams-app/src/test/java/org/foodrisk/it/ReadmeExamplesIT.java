@@ -8,16 +8,15 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.runtime.KafkaRuntime;
 import org.foodrisk.testsupport.ReadsFromTheEnd;
 import org.foodrisk.testsupport.StreamsDiagnosis;
 import org.foodrisk.testsupport.TestCredentials;
 import org.foodrisk.testsupport.TestKafka;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.Topic;
+import org.foodrisk.topic.TypedTopics;
+import org.foodrisk.topology.DeadLetterTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -431,7 +430,7 @@ class ReadmeExamplesIT implements TestPropertyProvider {
      */
     private void publishTheSampleTheExamplesShow() throws Exception {
         awaitAlertsQueryable();
-        ReadsFromTheEnd.await(runtime.streams(), PATIENCE, List.of(Topics.SAMPLING_RESULTS));
+        ReadsFromTheEnd.await(runtime.streams(), PATIENCE, List.of(TypedTopics.SAMPLING_RESULTS));
         // RFC 3339 wants the seconds, which OffsetDateTime.toString() leaves out when they are 0.
         String sampledAt = sampledOn.atTime(9, 30).atOffset(ZoneOffset.ofHours(8)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String reportedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString();
@@ -468,11 +467,11 @@ class ReadmeExamplesIT implements TestPropertyProvider {
     /** For the failure message: the dead letters and alerts on the broker that name the record. */
     private static String recordsNaming(String id) {
         StringBuilder out = new StringBuilder();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        // Both topics as text, which one consumer reads alike: the message quotes what is on them.
+        try (KafkaConsumer<String, String> consumer = TypedTopics.ALERTS.asText().consumer(Map.of(
                 "bootstrap.servers", TestKafka.bootstrapServers(), "group.id", "readme-it-diagnosis-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest", "isolation.level", "read_committed"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.DEAD_LETTERS, Topics.ALERTS));
+                "auto.offset.reset", "earliest", "isolation.level", "read_committed"))) {
+            consumer.subscribe(List.of(DeadLetterTopic.DEAD_LETTERS.name(), TypedTopics.ALERTS.name()));
             Instant deadline = Instant.now().plusSeconds(10);
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
@@ -509,10 +508,10 @@ class ReadmeExamplesIT implements TestPropertyProvider {
 
     private static void publish(String record) throws Exception {
         String id = Json.MAPPER.readTree(record).path("sampleId").asText();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, id, record)).get();
+        Topic<String, String> samplingResults = TypedTopics.SAMPLING_RESULTS.asText();
+        try (KafkaProducer<String, String> producer = samplingResults.producer(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true))) {
+            producer.send(samplingResults.record(id, record)).get();
         }
     }
 }

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.runtime.KafkaRuntime;
 import org.foodrisk.testsupport.TestKafka;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.TypedTopics;
 import org.foodrisk.topology.StoreNames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,13 +95,13 @@ class TwoInstancesIT {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String[] districts = {"武清区", "西青区", "河北区", "蓟州区", "宝坻区", "静海区"};
         String[] substances = {"克伦特罗", "莱克多巴胺"};
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = TypedTopics.SAMPLING_RESULTS.asText().producer(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all"))) {
             int n = 0;
             for (String district : districts) {
                 for (String substance : substances) {
                     String id = "TWO-" + run + "-" + n++;
-                    producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, id, """
+                    producer.send(TypedTopics.SAMPLING_RESULTS.asText().record(id, """
                             {"sampleId":"%s","program":"区抽","labCode":"TJFS001","districtName":"%s",
                              "foodCategory":"食用农产品","foodName":"猪肉","sampledAt":"2024-05-06T09:30:00+08:00",
                              "verdict":"不合格","items":[{"item":"%s","hazardClass":"兽药残留","result":"1.1","pass":false}]}
@@ -191,12 +189,12 @@ class TwoInstancesIT {
     void aDistrictsDailyCountsAreGatheredFromBothInstances() throws Exception {
         String[] categories = {"粮食加工品", "调味品", "肉制品", "乳制品", "饮料", "饼干", "罐头", "酒类", "糕点", "豆制品"};
         String run = UUID.randomUUID().toString().substring(0, 6);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = TypedTopics.SAMPLING_RESULTS.asText().producer(Map.of(
+                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all"))) {
             for (String category : categories) {
                 for (String agency : new String[]{"天津市武清区市场监督管理局", "区农业农村委"}) {
                     String id = "DAY-" + run + "-" + category + "-" + agency.length();
-                    producer.send(new ProducerRecord<>(Topics.SAMPLING_RESULTS, id, """
+                    producer.send(TypedTopics.SAMPLING_RESULTS.asText().record(id, """
                             {"sampleId":"%s","program":"区抽","agency":"%s","labCode":"TJFS001","districtCode":"120114",
                              "foodCategory":"%s","foodName":"样品","sampledAt":"2019-03-11T09:30:00+08:00",
                              "verdict":"合格","items":[]}

@@ -2,13 +2,13 @@ package org.foodrisk.testsupport;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
+import org.foodrisk.topic.Topic;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -29,10 +29,11 @@ public final class ReadsFromTheEnd {
     }
 
     /** Waits until the app's consumer has a position on every partition of the topics. */
-    public static void await(KafkaStreams streams, Duration patience, Collection<String> topics) throws Exception {
+    public static void await(KafkaStreams streams, Duration patience, Collection<? extends Topic<?, ?>> topics)
+            throws Exception {
         Map<String, Integer> partitions = new HashMap<>();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestKafka.bootstrapServers()))) {
-            admin.describeTopics(List.copyOf(topics)).allTopicNames().get(30, TimeUnit.SECONDS)
+            admin.describeTopics(topics.stream().map(Topic::name).toList()).allTopicNames().get(30, TimeUnit.SECONDS)
                     .forEach((topic, description) -> partitions.put(topic, description.partitions().size()));
         }
         Instant deadline = Instant.now().plus(patience);

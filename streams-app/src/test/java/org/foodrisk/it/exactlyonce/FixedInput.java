@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.foodrisk.demo.DemoDataGenerator;
 import org.foodrisk.demo.DemoRecord;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.topics.TopicCatalogue;
 import org.foodrisk.topics.TopicProvisioner;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.Topic;
+import org.foodrisk.topic.TypedTopics;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,10 +48,11 @@ final class FixedInput {
     static final LocalDate FIRST_DAY = LocalDate.of(2024, 4, 15);
     static final int DAYS = 30;
     /** Topics the app reads in its first sub-topology; the test gives them one partition (see ExactlyOnceIT). */
-    static final List<String> SOURCE_TOPICS = Stream.concat(Topics.INPUTS.stream(), Stream.of(Topics.ALERT_ACTIONS)).toList();
+    static final List<String> SOURCE_TOPICS = Stream.concat(TypedTopics.INPUTS.stream(), Stream.of(TypedTopics.ALERT_ACTIONS))
+            .map(Topic::name).toList();
 
-    /** One record to publish; {@code key} and {@code value} may be null (a bad record). */
-    record Input(String topic, byte[] key, byte[] value, long timestamp) {
+    /** One record to publish, as raw bytes (its topic's serdes); {@code key} and {@code value} may be null (a bad record). */
+    record Input(Topic<byte[], byte[]> topic, byte[] key, byte[] value, long timestamp) {
     }
 
     private final List<Input> records;
@@ -71,19 +71,19 @@ final class FixedInput {
         String lastSample = null;
         for (int i = 0; i < traffic.size(); i++) {
             DemoRecord record = traffic.get(i);
-            drafts.add(new Draft(record.topic(), utf8(record.key()), utf8(record.json())));
+            drafts.add(new Draft(TypedTopics.input(record.topic()), utf8(record.key()), utf8(record.json())));
             // Re-deliveries and corrections follow their original closely; a correction that comes after
             // its day was judged has the day judged again (the source topics have one partition here, so
             // every run sees the same order and judges the same days on the same ticks).
             if (i % 50 == 7 && i >= 10) {
                 DemoRecord earlier = traffic.get(i - 10);
-                drafts.add(new Draft(earlier.topic(), utf8(earlier.key()), utf8(earlier.json())));
+                drafts.add(new Draft(TypedTopics.input(earlier.topic()), utf8(earlier.key()), utf8(earlier.json())));
             }
-            if (i % 211 == 5 && i >= 10 && traffic.get(i - 5).topic().equals(Topics.SAMPLING_RESULTS)) {
+            if (i % 211 == 5 && i >= 10 && traffic.get(i - 5).topic().equals(TypedTopics.SAMPLING_RESULTS.name())) {
                 DemoRecord earlier = traffic.get(i - 5);
-                drafts.add(new Draft(earlier.topic(), utf8(earlier.key()), utf8(corrected(earlier.json()))));
+                drafts.add(new Draft(TypedTopics.input(earlier.topic()), utf8(earlier.key()), utf8(corrected(earlier.json()))));
             }
-            if (record.topic().equals(Topics.SAMPLING_RESULTS)) {
+            if (record.topic().equals(TypedTopics.SAMPLING_RESULTS.name())) {
                 lastSample = record.json();
             }
             if (i % 97 == 3 && lastSample != null) {
@@ -129,10 +129,10 @@ final class FixedInput {
                 "enable.idempotence", true, "max.in.flight.requests.per.connection", 1, "linger.ms", 20,
                 "compression.type", "lz4", "request.timeout.ms", 60_000, "delivery.timeout.ms", 300_000);
         List<Future<RecordMetadata>> sent = new ArrayList<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
+        // The inputs' raw-bytes serializers, the same for the four and the actions topic: one producer writes them all.
+        try (KafkaProducer<byte[], byte[]> producer = TypedTopics.SAMPLING_RESULTS.producer(config)) {
             for (Input input : records) {
-                sent.add(producer.send(new ProducerRecord<>(input.topic(), 0, input.timestamp(), input.key(), input.value())));
+                sent.add(producer.send(input.topic().record(0, input.timestamp(), input.key(), input.value())));
             }
             producer.flush();
         }
@@ -141,7 +141,7 @@ final class FixedInput {
         }
     }
 
-    private record Draft(String topic, byte[] key, byte[] value) {
+    private record Draft(Topic<byte[], byte[]> topic, byte[] key, byte[] value) {
     }
 
     /** The same sample reported again with another report time: a correction (retract, count anew). */
@@ -165,20 +165,20 @@ final class FixedInput {
      */
     private static Draft malformed(int n, String validSample) {
         String id = "BAD" + String.format("%04d", n);
-        String topic = Topics.INPUTS.get(n % Topics.INPUTS.size());
+        Topic<byte[], byte[]> topic = TypedTopics.INPUTS.get(n % TypedTopics.INPUTS.size());
         ObjectNode sample = parse(validSample);
         sample.put("sampleId", id);
         return switch (n % 8) {
             case 0 -> new Draft(topic, utf8(id), utf8("{\"sampleId\":\"" + id + "\",\"program\":"));
             case 1 -> new Draft(topic, utf8(id), utf8("[1,2,3]"));
-            case 2 -> new Draft(Topics.SAMPLING_RESULTS, utf8(id), utf8(sample.put("items", "none").toString()));
+            case 2 -> new Draft(TypedTopics.SAMPLING_RESULTS, utf8(id), utf8(sample.put("items", "none").toString()));
             case 3 -> {
                 sample.remove("sampledAt");
-                yield new Draft(Topics.SAMPLING_RESULTS, utf8(id), utf8(sample.toString()));
+                yield new Draft(TypedTopics.SAMPLING_RESULTS, utf8(id), utf8(sample.toString()));
             }
-            case 4 -> new Draft(Topics.SAMPLING_RESULTS, utf8("OTHER-" + id), utf8(sample.toString()));
+            case 4 -> new Draft(TypedTopics.SAMPLING_RESULTS, utf8("OTHER-" + id), utf8(sample.toString()));
             case 5 -> new Draft(topic, utf8(id), new byte[]{'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});
-            case 6 -> new Draft(Topics.SAMPLING_RESULTS, utf8(id), utf8(sample.put("sampledAt", "2099-01-01T09:00:00+08:00")
+            case 6 -> new Draft(TypedTopics.SAMPLING_RESULTS, utf8(id), utf8(sample.put("sampledAt", "2099-01-01T09:00:00+08:00")
                     .put("reportedAt", "2099-01-02T09:00:00+08:00").toString()));
             default -> new Draft(topic, utf8(id), null);
         };

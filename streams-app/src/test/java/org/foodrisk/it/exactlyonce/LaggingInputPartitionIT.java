@@ -4,16 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.foodrisk.broker.LocalKraftBroker;
 import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.topic.TypedTopics;
 import org.foodrisk.testsupport.TestJson;
 import org.foodrisk.topics.TopicCatalogue;
 import org.foodrisk.topics.TopicProvisioner;
 import org.foodrisk.topics.TopicSpec;
-import org.foodrisk.topics.Topics;
 import org.foodrisk.topology.FoodRiskTopology;
 import org.foodrisk.topology.TimeModel;
 import org.foodrisk.topology.TopologySettings;
@@ -52,7 +51,7 @@ class LaggingInputPartitionIT {
     private record Complaint(int partition, String id, OffsetDateTime receivedAt) {
 
         ProducerRecord<String, String> record() {
-            return new ProducerRecord<>(Topics.COMPLAINTS, partition, receivedAt.toInstant().toEpochMilli(), id, """
+            return TypedTopics.COMPLAINTS.asText().record(partition, receivedAt.toInstant().toEpochMilli(), id, """
                     {"complaintId":"%s","channel":"12315","receivedAt":"%s","districtCode":"120114",
                      "foodCategory":"乳制品","issueType":"变质","text":"在武清区买的酸奶变质（%s）"}
                     """.formatted(id, receivedAt.format(TIME), id));
@@ -95,9 +94,8 @@ class LaggingInputPartitionIT {
             LocalDate laggingFrom = SPIKE;
             try (KafkaStreams streams = new KafkaStreams(FoodRiskTopology.build(settings, PlanCatalog.bundled()),
                     properties(bootstrap, dir.resolve("state")));
-                 KafkaProducer<String, String> producer = new KafkaProducer<>(Map.<String, Object>of(
-                         "bootstrap.servers", bootstrap, "enable.idempotence", true, "acks", "all"),
-                         new StringSerializer(), new StringSerializer());
+                 KafkaProducer<String, String> producer = TypedTopics.COMPLAINTS.asText().producer(Map.<String, Object>of(
+                         "bootstrap.servers", bootstrap, "enable.idempotence", true, "acks", "all"));
                  ProcessingProgress progress = new ProcessingProgress(bootstrap, APPLICATION_ID)) {
                 streams.start();
                 for (Complaint c : traffic) {

@@ -8,7 +8,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.foodrisk.kafka.Json;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.TypedTopics;
+import org.foodrisk.topology.DeadLetterTopic;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,14 +71,14 @@ record Outcome(Map<String, String> alerts, Map<String, List<Integer>> versions, 
     static Outcome read(String bootstrapServers, String applicationId) {
         Map<String, String> alerts = new TreeMap<>();
         Map<String, List<Integer>> versions = new TreeMap<>();
-        readAll(bootstrapServers, Set.of(Topics.ALERTS), (topic, record) -> {
+        readAll(bootstrapServers, Set.of(TypedTopics.ALERTS.name()), (topic, record) -> {
             String alertId = text(record.key());
             JsonNode alert = parse(record.value());
             versions.computeIfAbsent(alertId, id -> new ArrayList<>()).add(alert.path("version").asInt());
             alerts.put(alertId, withoutWallClock(alert).toString());
         });
         List<String> deadLetters = new ArrayList<>();
-        readAll(bootstrapServers, Set.of(Topics.DEAD_LETTERS), (topic, record) -> {
+        readAll(bootstrapServers, Set.of(DeadLetterTopic.DEAD_LETTERS.name()), (topic, record) -> {
             ObjectNode deadLetter = (ObjectNode) parse(record.value());
             deadLetter.remove("at");
             deadLetters.add(deadLetter.toString());

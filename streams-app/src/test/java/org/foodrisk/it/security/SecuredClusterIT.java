@@ -8,14 +8,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.foodrisk.broker.BrokerSecurity;
 import org.foodrisk.broker.BrokerSecurity.ScramUser;
 import org.foodrisk.broker.LocalKraftBroker;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.testsupport.AppProcess;
 import org.foodrisk.testsupport.TestCertificates;
-import org.foodrisk.topics.Topics;
+import org.foodrisk.topic.TypedTopics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -168,11 +167,11 @@ class SecuredClusterIT {
         Map<String, Object> config = clientConfig(security.saslClientProperties(stranger), broker.bootstrapServers());
         try (Admin admin = Admin.create(config)) {
             ExecutionException denied = assertThrows(ExecutionException.class,
-                    () -> admin.describeTopics(List.of(Topics.ALERTS)).allTopicNames().get());
+                    () -> admin.describeTopics(List.of(TypedTopics.ALERTS.name())).allTopicNames().get());
             assertInstanceOf(TopicAuthorizationException.class, denied.getCause(), denied.toString());
         }
         try (Admin admin = Admin.create(clientConfig(security.saslClientProperties(appUser), broker.bootstrapServers()))) {
-            assertEquals(1, admin.describeTopics(List.of(Topics.ALERTS)).allTopicNames().get().size(),
+            assertEquals(1, admin.describeTopics(List.of(TypedTopics.ALERTS.name())).allTopicNames().get().size(),
                     "the service's user, with its ACLs, sees the topic");
         }
     }
@@ -234,8 +233,9 @@ class SecuredClusterIT {
         config.put("group.id", TEST_GROUP_PREFIX + UUID.randomUUID());
         config.put("auto.offset.reset", "earliest");
         config.put("isolation.level", "read_committed");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.ALERTS));
+        // As text: the predicate reads the alert's JSON.
+        try (KafkaConsumer<String, String> consumer = TypedTopics.ALERTS.asText().consumer(config)) {
+            consumer.subscribe(List.of(TypedTopics.ALERTS.name()));
             Instant deadline = Instant.now().plusSeconds(120);
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
@@ -246,7 +246,7 @@ class SecuredClusterIT {
                 }
             }
         }
-        throw new AssertionError("no matching alert on " + Topics.ALERTS + "; service output in " + app.dataDir());
+        throw new AssertionError("no matching alert on " + TypedTopics.ALERTS.name() + "; service output in " + app.dataDir());
     }
 
     private void awaitReady() throws Exception {
