@@ -10,6 +10,8 @@ import org.foodrisk.ingest.Signal;
 import org.foodrisk.operations.OutputCounters;
 import org.foodrisk.plan.PlanCatalog;
 
+import java.util.List;
+
 /**
  * The foodrisk topology, built from settings and the plan catalog:
  *
@@ -28,7 +30,7 @@ import org.foodrisk.plan.PlanCatalog;
  *                                                  ├ detect-opinion ──────┤  (24 h spike, rumour)
  *                                                  └ detect-fusion ───────┤
  *  signals ─ [by enterprise] ─┬ detect-repeat-offender ──────────────────┤
- *                             └ detect-complaint-repeat ─────────────────┤
+ *                             └ detect-complaint-repeat (DETECTORS) ─────┤
  *  illness ─ [by district|syndrome] ─ count-daily-syndrome ─ detect-syndrome-aberrations ─┤
  *  signals ─ [by exposure place] ─ detect-illness-cluster ───────────────┤
  *  illness without place, with town ─ [by district] ─ detect-illness-spacetime ─┤
@@ -50,6 +52,15 @@ import org.foodrisk.plan.PlanCatalog;
  * detectors, say), which the description does not show — so keep it when adding a part.
  */
 public final class FoodRiskTopology {
+
+    /**
+     * The detectors that wire themselves ({@link DetectorBuilder}): each declares its name, stores and settings,
+     * so adding one is one line here. They are wired after the detectors above, in this order, each reading
+     * its partition after the detectors wired there before it; their settings are in
+     * {@link TopologySettings#defaults()} because they are listed here.
+     */
+    static final List<DetectorBuilder<?>> DETECTORS = List.of(
+            new ComplaintRepeatBuilder());
 
     private FoodRiskTopology() {
     }
@@ -80,11 +91,15 @@ public final class FoodRiskTopology {
         detections.add("syndrome-aberrations", SyndromeWiring.wire(builder, intake, settings));
         detections.add("plan-targets", PlanTargetWiring.wire(signals, settings.zone(), catalog));
         EnterpriseWiring.Detections byEnterprise = EnterpriseWiring.wire(signals, settings);
-        detections.add("repeat-offender", byEnterprise.repeatOffenders())
-                .add("complaint-repeat", byEnterprise.repeatComplaints());
+        detections.add("repeat-offender", byEnterprise.repeatOffenders());
         IllnessClusterWiring.Detections illnessClusters = IllnessClusterWiring.wire(intake, settings);
         detections.add("illness-cluster", illnessClusters.clusters())
                 .add("illness-spacetime", illnessClusters.spaceTime());
+        DetectorBuilder.Inputs inputs = new DetectorBuilder.Inputs(settings, catalog, intake, counted.signals(),
+                byEnterprise.byEnterprise());
+        for (DetectorBuilder<?> detector : DETECTORS) {
+            detections.add(detector.name(), detector.buildFrom(inputs));
+        }
 
         AlertWiring.wire(builder, detections, settings, catalog, counters);
         DisposalWiring.wire(builder, signals, settings, catalog, counters);
