@@ -71,6 +71,12 @@ public final class FoodRiskTopology {
 
     /** @param counters told of every alert and dead letter written (operations metrics) */
     public static Topology build(TopologySettings settings, PlanCatalog catalog, OutputCounters counters) {
+        return build(settings, catalog, counters, DETECTORS);
+    }
+
+    /** With other detectors that wire themselves than {@link #DETECTORS} (tests: one that is not listed). */
+    static Topology build(TopologySettings settings, PlanCatalog catalog, OutputCounters counters,
+                          List<DetectorBuilder<?>> detectors) {
         StreamsBuilder builder = new StreamsBuilder();
         PlanCatalogWiring.wire(builder, catalog);
         SignalStreams intake = IntakeWiring.wire(builder, settings, counters);
@@ -97,7 +103,7 @@ public final class FoodRiskTopology {
                 .add("illness-spacetime", illnessClusters.spaceTime());
         DetectorBuilder.Inputs inputs = new DetectorBuilder.Inputs(settings, catalog, intake, counted.signals(),
                 byEnterprise.byEnterprise());
-        for (DetectorBuilder<?> detector : DETECTORS) {
+        for (DetectorBuilder<?> detector : detectors) {
             detections.add(detector.name(), detector.buildFrom(inputs));
         }
 
