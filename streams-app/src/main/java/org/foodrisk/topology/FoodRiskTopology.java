@@ -55,8 +55,8 @@ public final class FoodRiskTopology {
 
     /**
      * The detectors that wire themselves ({@link DetectorBuilder}): each declares its name, stores and settings,
-     * so adding one is one line here. They are wired after the detectors above, in this order, each reading
-     * its partition after the detectors wired there before it; their settings are in
+     * so adding one is one line here. They are wired after the detectors {@code build} wires by hand, in this
+     * order, so each reads its stream after the stages already on it; their settings are in
      * {@link TopologySettings#defaults()} because they are listed here.
      */
     static final List<DetectorBuilder<?>> DETECTORS = List.of(
