@@ -3,8 +3,6 @@ package org.foodrisk.topology;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.foodrisk.detect.CaseHistory;
-import org.foodrisk.detect.ComplaintRepeatRule;
 import org.foodrisk.detect.Detection;
 import org.foodrisk.detect.OffenderHistory;
 import org.foodrisk.detect.RepeatOffenderRule;
@@ -14,15 +12,22 @@ import org.foodrisk.ingest.SignalType;
 /**
  * <pre>
  *  failed samples, complaints ─ [by enterprise] ─┬ detect-repeat-offender
- *                                                └ detect-complaint-repeat
+ *                                                └ (the detectors that wire themselves: detect-complaint-repeat)
  * </pre>
+ * The detectors that wire themselves read the repartitioned stream after the repeat offenders
+ * ({@link ComplaintRepeatBuilder}), so a record reaches the repeat offenders first, as it always has.
  */
 final class EnterpriseWiring {
 
     private EnterpriseWiring() {
     }
 
-    record Detections(KStream<String, Detection> repeatOffenders, KStream<String, Detection> repeatComplaints) {
+    /**
+     * @param repeatOffenders its detections
+     * @param byEnterprise    the failed samples and complaints by enterprise, for the detectors that wire
+     *                        themselves ({@link DetectorBuilder.Inputs#enterpriseSignals()})
+     */
+    record Detections(KStream<String, Detection> repeatOffenders, KStream<String, Signal> byEnterprise) {
     }
 
     static Detections wire(KStream<String, Signal> signals, TopologySettings settings) {
@@ -41,15 +46,6 @@ final class EnterpriseWiring {
                 .process(WithStores.of(() -> new RepeatOffenderProcessor(repeatRule),
                                 StateStores.json(StoreNames.OFFENDER_HISTORY, OffenderHistory.class)),
                         Named.as("detect-repeat-offender"));
-
-        ComplaintRepeatSettings complaints = settings.complaintRepeat();
-        ComplaintRepeatRule complaintRule = new ComplaintRepeatRule(complaints.complaintWindow(),
-                complaints.complaintMinCount(), settings.levels());
-        KStream<String, Detection> repeatComplaints = byEnterprise
-                .filter((key, s) -> s.type() == SignalType.COMPLAINT, Named.as("filter-enterprise-complaints"))
-                .process(WithStores.of(() -> new ComplaintRepeatProcessor(complaintRule),
-                                StateStores.json(StoreNames.COMPLAINTS_BY_ENTERPRISE, CaseHistory.class)),
-                        Named.as("detect-complaint-repeat"));
-        return new Detections(repeatOffenders, repeatComplaints);
+        return new Detections(repeatOffenders, byEnterprise);
     }
 }

@@ -10,6 +10,8 @@ import org.foodrisk.ingest.Signal;
 import org.foodrisk.operations.OutputCounters;
 import org.foodrisk.plan.PlanCatalog;
 
+import java.util.List;
+
 /**
  * The foodrisk topology, built from settings and the plan catalog:
  *
@@ -28,7 +30,7 @@ import org.foodrisk.plan.PlanCatalog;
  *                                                  ├ detect-opinion ──────┤  (24 h spike, rumour)
  *                                                  └ detect-fusion ───────┤
  *  signals ─ [by enterprise] ─┬ detect-repeat-offender ──────────────────┤
- *                             └ detect-complaint-repeat ─────────────────┤
+ *                             └ detect-complaint-repeat (DETECTORS) ─────┤
  *  illness ─ [by district|syndrome] ─ count-daily-syndrome ─ detect-syndrome-aberrations ─┤
  *  signals ─ [by exposure place] ─ detect-illness-cluster ───────────────┤
  *  illness without place, with town ─ [by district] ─ detect-illness-spacetime ─┤
@@ -51,6 +53,15 @@ import org.foodrisk.plan.PlanCatalog;
  */
 public final class FoodRiskTopology {
 
+    /**
+     * The detectors that wire themselves ({@link DetectorBuilder}): each declares its name, stores and settings,
+     * so adding one is one line here. They are wired after the detectors {@code build} wires by hand, in this
+     * order, so each reads its stream after the stages already on it; their settings are in
+     * {@link TopologySettings#defaults()} because they are listed here.
+     */
+    static final List<DetectorBuilder<?>> DETECTORS = List.of(
+            new ComplaintRepeatBuilder());
+
     private FoodRiskTopology() {
     }
 
@@ -60,6 +71,12 @@ public final class FoodRiskTopology {
 
     /** @param counters told of every alert and dead letter written (operations metrics) */
     public static Topology build(TopologySettings settings, PlanCatalog catalog, OutputCounters counters) {
+        return build(settings, catalog, counters, DETECTORS);
+    }
+
+    /** With other detectors that wire themselves than {@link #DETECTORS} (tests: one that is not listed). */
+    static Topology build(TopologySettings settings, PlanCatalog catalog, OutputCounters counters,
+                          List<DetectorBuilder<?>> detectors) {
         StreamsBuilder builder = new StreamsBuilder();
         PlanCatalogWiring.wire(builder, catalog);
         SignalStreams intake = IntakeWiring.wire(builder, settings, counters);
@@ -80,11 +97,15 @@ public final class FoodRiskTopology {
         detections.add("syndrome-aberrations", SyndromeWiring.wire(builder, intake, settings));
         detections.add("plan-targets", PlanTargetWiring.wire(signals, settings.zone(), catalog));
         EnterpriseWiring.Detections byEnterprise = EnterpriseWiring.wire(signals, settings);
-        detections.add("repeat-offender", byEnterprise.repeatOffenders())
-                .add("complaint-repeat", byEnterprise.repeatComplaints());
+        detections.add("repeat-offender", byEnterprise.repeatOffenders());
         IllnessClusterWiring.Detections illnessClusters = IllnessClusterWiring.wire(intake, settings);
         detections.add("illness-cluster", illnessClusters.clusters())
                 .add("illness-spacetime", illnessClusters.spaceTime());
+        DetectorBuilder.Inputs inputs = new DetectorBuilder.Inputs(settings, catalog, intake, counted.signals(),
+                byEnterprise.byEnterprise());
+        for (DetectorBuilder<?> detector : detectors) {
+            detections.add(detector.name(), detector.buildFrom(inputs));
+        }
 
         AlertWiring.wire(builder, detections, settings, catalog, counters);
         DisposalWiring.wire(builder, signals, settings, catalog, counters);

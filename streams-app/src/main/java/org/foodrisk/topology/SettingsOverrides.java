@@ -19,11 +19,13 @@ import java.util.Map;
  * key is the kebab-case name of a component of a concern record ({@code cluster-gap} of
  * {@link IllnessClusterSettings}), of a record nested under its name ({@code levels.cluster-red-cases},
  * {@code time.idle-after}) or a map entry ({@code default-pass-rates.饮料}, {@code count-method-options.min-sigma});
- * {@link TopologySettings} says which concern sits where. Each value is taken as it would be written in
- * JSON (numbers, ISO-8601 durations such as PT48H). Done through each concern's JSON form, so that every
- * component of every concern is configurable without a binding per field and a new concern record needs
- * none. An unknown key stops the start with the list of known ones: a misspelt threshold must not be
- * silently ignored.
+ * {@link TopologySettings} says which concern sits where, and each detector that wires itself where its
+ * keys sit ({@link DetectorBuilder#settingsPrefix()}: under its name, or directly under {@code foodrisk.detect}).
+ * Each value is taken as it would be written in JSON (numbers, ISO-8601 durations such as PT48H). Done through
+ * each concern's JSON form, so that every component of every concern is configurable without a binding per
+ * field and a new concern record needs none (a detector's record listed in {@link DetectorSettings} is bound
+ * the same way, under its prefix). An unknown key stops the start with the list of known ones: a misspelt
+ * threshold must not be silently ignored.
  * <p>
  * Not Micronaut's {@code @ConfigurationProperties} (as {@code foodrisk.ingest} is bound): the defaults stay in
  * each record's {@code defaults()}, with their reasons, for the tests that build the topology without
@@ -39,9 +41,7 @@ public final class SettingsOverrides {
         if (overrides.isEmpty()) {
             return base;
         }
-        // The settings as configuration names them: the @JsonUnwrapped concerns' components at the top,
-        // the nested ones as objects, the @JsonIgnore'd (zone, deadlines) left out.
-        ObjectNode tree = Json.MAPPER.valueToTree(base);
+        ObjectNode tree = tree(base);
         // Default options belong to a default method (min-sigma is EARS's): a method named without options
         // of its own (count-method: cusum) starts from its own defaults, not from options it would refuse.
         for (String key : overrides.keySet()) {
@@ -52,7 +52,7 @@ public final class SettingsOverrides {
             }
         }
         for (Map.Entry<String, Object> override : overrides.entrySet()) {
-            set(tree, override.getKey(), String.valueOf(override.getValue()));
+            set(base, tree, override.getKey(), String.valueOf(override.getValue()));
         }
         RecordComponent[] components = TopologySettings.class.getRecordComponents();
         Object[] values = base.values();
@@ -69,15 +69,60 @@ public final class SettingsOverrides {
                 throw new IllegalArgumentException("foodrisk.detect: " + e.getOriginalMessage(), e);
             }
         }
-        return TopologySettings.of(values);
+        return TopologySettings.of(values).with(detectors(base.detectors(), tree));
     }
 
-    private static void set(ObjectNode tree, String key, String value) {
+    /**
+     * The settings as configuration names them: the @JsonUnwrapped concerns' components at the top, the nested
+     * ones as objects, the @JsonIgnore'd (zone, deadlines) left out; then each listed detector's settings where
+     * its prefix says. A detector's key that another setting already has is a mistake in the code, refused
+     * here rather than letting one configured value set two settings.
+     */
+    static ObjectNode tree(TopologySettings base) {
+        ObjectNode tree = Json.MAPPER.valueToTree(base);
+        for (DetectorSettings.Part part : base.detectors().parts()) {
+            ObjectNode values = Json.MAPPER.valueToTree(part.value());
+            ObjectNode into = tree;
+            if (!part.prefix().isEmpty()) {
+                String name = camelCase(part.prefix());
+                if (tree.has(name)) {
+                    throw new IllegalStateException("foodrisk.detect." + part.prefix() + " is already a setting");
+                }
+                into = tree.putObject(name);
+            }
+            for (Iterator<String> names = values.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (into.has(name)) {
+                    throw new IllegalStateException("two settings named " + kebabCase(name) + " under foodrisk.detect"
+                            + (part.prefix().isEmpty() ? "" : "." + part.prefix()));
+                }
+                into.set(name, values.get(name));
+            }
+        }
+        return tree;
+    }
+
+    /** The listed detectors' settings as the tree now holds them. */
+    private static DetectorSettings detectors(DetectorSettings base, ObjectNode tree) {
+        List<DetectorSettings.Part> parts = new ArrayList<>();
+        for (DetectorSettings.Part part : base.parts()) {
+            JsonNode node = part.prefix().isEmpty() ? tree : tree.get(camelCase(part.prefix()));
+            try {
+                parts.add(new DetectorSettings.Part(part.prefix(), Json.MAPPER.treeToValue(node, part.value().getClass())));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("foodrisk.detect: " + e.getOriginalMessage(), e);
+            }
+        }
+        return new DetectorSettings(parts);
+    }
+
+    private static void set(TopologySettings base, ObjectNode tree, String key, String value) {
         String[] path = key.split("\\.");
         ObjectNode node = tree;
         Class<?> type = TopologySettings.class;
         for (int i = 0; i < path.length - 1; i++) {
-            Class<?> childType = type.isRecord() ? propertyType(type, camelCase(path[i])) : null;
+            Class<?> childType = i == 0 ? topLevelType(base, camelCase(path[0]))
+                    : type.isRecord() ? propertyType(type, camelCase(path[i])) : null;
             JsonNode child = node.get(camelCase(path[i]));
             if (childType == null || child == null || !child.isObject()) {
                 throw unknown(key, node);
@@ -100,6 +145,23 @@ public final class SettingsOverrides {
             throw unknown(key, node);
         }
         node.put(field, value);
+    }
+
+    /** The type of the configurable property of this name directly under foodrisk.detect, the listed detectors' included. */
+    private static Class<?> topLevelType(TopologySettings base, String name) {
+        Class<?> type = propertyType(TopologySettings.class, name);
+        for (DetectorSettings.Part part : base.detectors().parts()) {
+            if (type != null) {
+                return type;
+            }
+            Class<? extends Record> partType = part.value().getClass();
+            if (part.prefix().isEmpty()) {
+                type = propertyType(partType, name);
+            } else if (camelCase(part.prefix()).equals(name)) {
+                type = partType;
+            }
+        }
+        return type;
     }
 
     /** The type of the configurable property of this name of a settings record, looking into unwrapped concerns. */

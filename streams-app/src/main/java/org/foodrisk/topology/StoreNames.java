@@ -11,7 +11,6 @@ public final class StoreNames {
     public static final String ALERTS = "alerts-store";
     public static final String PLAN_CATALOG = "plan-catalog-store";
     public static final String ILLNESS_CLUSTERS = "illness-clusters-store";
-    public static final String COMPLAINTS_BY_ENTERPRISE = "complaints-by-enterprise-store";
     public static final String OPINION_HOURLY = "opinion-hourly-store";
     public static final String FUSION_WINDOW = "fusion-window-store";
     public static final String ABERRATION_PROGRESS = "aberration-progress-store";

@@ -25,8 +25,9 @@ import java.util.Arrays;
  * {@code @JsonUnwrapped} has its settings directly under it, named as its components in kebab-case
  * ({@code foodrisk.detect.cluster-gap}); any other under the component's name
  * ({@code foodrisk.detect.levels.cluster-red-cases}, {@code foodrisk.detect.food-hazard.*},
- * {@code foodrisk.detect.time.*}); {@code @JsonIgnore} ones are configured elsewhere. Adding a detector with
- * settings adds its record here as one component and one line of {@link #defaults()}.
+ * {@code foodrisk.detect.time.*}); {@code @JsonIgnore} ones are configured elsewhere. A detector that wires
+ * itself ({@link DetectorBuilder}) adds nothing here: its record is among {@link #detectors()}, with its defaults,
+ * found by {@link #part(Class)} and replaced by {@link #with(Object)} as any concern.
  *
  * @param zone              the zone in which days are counted (Asia/Shanghai; {@code foodrisk.zone})
  * @param futureTolerance   how far an event time may lie after publication (clock skew)
@@ -43,12 +44,13 @@ import java.util.Arrays;
  * @param fusion            the multi-stream fusion
  * @param counts            the daily and weekly count aberrations: methods, their options, baseline
  * @param repeatOffender    businesses that fail again
- * @param complaintRepeat   businesses complained about again
  * @param illnessCluster    suspected outbreaks at one exposure place
  * @param deadlines         time allowed to acknowledge and close an alert, by level ({@code foodrisk.deadlines.*},
  *                          no JSON form)
  * @param disposal          time allowed to take a 核查处置 case to 已处置, by sampling program
  *                          ({@code foodrisk.disposal.deadlines.*}, like the alerts' deadlines no JSON form)
+ * @param detectors         the settings of the detectors listed in {@link FoodRiskTopology#DETECTORS}, by their
+ *                          record's class (keys where each builder says, {@link DetectorBuilder#settingsPrefix()})
  */
 public record TopologySettings(
         @JsonIgnore ZoneId zone,
@@ -63,10 +65,10 @@ public record TopologySettings(
         @JsonUnwrapped FusionSettings fusion,
         @JsonUnwrapped CountAberrationSettings counts,
         @JsonUnwrapped RepeatOffenderSettings repeatOffender,
-        @JsonUnwrapped ComplaintRepeatSettings complaintRepeat,
         @JsonUnwrapped IllnessClusterSettings illnessCluster,
         @JsonIgnore DeadlinePolicy deadlines,
-        @JsonIgnore DisposalDeadlines disposal) {
+        @JsonIgnore DisposalDeadlines disposal,
+        @JsonIgnore DetectorSettings detectors) {
 
     public static TopologySettings defaults() {
         return new TopologySettings(
@@ -82,18 +84,35 @@ public record TopologySettings(
                 FusionSettings.defaults(),
                 CountAberrationSettings.defaults(),
                 RepeatOffenderSettings.defaults(),
-                ComplaintRepeatSettings.defaults(),
                 IllnessClusterSettings.defaults(),
                 DeadlinePolicy.defaults(),
-                DisposalDeadlines.defaults());
+                DisposalDeadlines.defaults(),
+                DetectorSettings.defaults(FoodRiskTopology.DETECTORS));
+    }
+
+    /** A listed detector's settings, by its record's class ({@code part(ComplaintRepeatSettings.class)}). */
+    public <S extends Record> S part(Class<S> type) {
+        return detectors.get(type);
+    }
+
+    /**
+     * The repeated-complaints settings: a component here before its detector wired itself
+     * ({@link ComplaintRepeatBuilder}); kept so that the callers from then still read them.
+     */
+    public ComplaintRepeatSettings complaintRepeat() {
+        return part(ComplaintRepeatSettings.class);
     }
 
     /**
      * These settings with one part replaced: a concern record ({@code with(new FusionSettings(…))}), the
      * zone, the time model, the deadlines. The part is found by its type, so each concern has a record of
-     * its own; a part whose type is not unique here (the three durations) cannot be replaced this way.
+     * its own; a part whose type is not unique here (the three durations) cannot be replaced this way. A listed
+     * detector's record replaces its entry among {@link #detectors()}.
      */
     public TopologySettings with(Object part) {
+        if (part instanceof Record detectorSettings && detectors.holds(detectorSettings.getClass())) {
+            return with(detectors.with(detectorSettings));
+        }
         RecordComponent[] components = TopologySettings.class.getRecordComponents();
         Object[] values = values();
         int replaced = -1;

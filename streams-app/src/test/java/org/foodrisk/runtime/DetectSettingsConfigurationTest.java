@@ -3,6 +3,7 @@ package org.foodrisk.runtime;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import org.foodrisk.detect.AlertLevel;
+import org.foodrisk.topology.ComplaintRepeatSettings;
 import org.foodrisk.topology.TopologySettings;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,8 @@ class DetectSettingsConfigurationTest {
                 "foodrisk.detect.count-method-options.min-sigma", "1",
                 "foodrisk.detect.default-pass-rates.饮料", "98.5",
                 "foodrisk.detect.time.idle-after", "PT30M",
-                "foodrisk.detect.overdue-check-every", "PT5S"));
+                "foodrisk.detect.overdue-check-every", "PT5S",
+                "foodrisk.detect.complaint-window", "P10D"));
         assertEquals(ZoneId.of("Asia/Urumqi"), settings.zone());
         OffsetDateTime at = OffsetDateTime.parse("2026-12-01T00:00:00+08:00");
         assertEquals(at.plusHours(12), settings.deadlines().deadlinesFor(AlertLevel.RED, at, null).acknowledgeBy());
@@ -59,6 +61,8 @@ class DetectSettingsConfigurationTest {
         assertEquals(98.5, settings.failureRate().defaultPassRates().get("饮料"));
         assertEquals(Duration.ofMinutes(30), settings.time().idleAfter());
         assertEquals(Duration.ofSeconds(5), settings.overdueCheckEvery());
+        // A detector that wires itself: its record is registered by its builder, not a component.
+        assertEquals(Duration.ofDays(10), settings.part(ComplaintRepeatSettings.class).complaintWindow());
     }
 
     @Test
