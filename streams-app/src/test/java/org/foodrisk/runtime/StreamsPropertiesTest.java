@@ -1,5 +1,6 @@
 package org.foodrisk.runtime;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.foodrisk.operations.OutputCounters;
 import org.foodrisk.topology.DeadLetteringProductionHandler;
@@ -69,6 +70,18 @@ class StreamsPropertiesTest {
         assertTrue(config.getBoolean(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG));
         assertEquals(true, props.get(StreamsConfig.mainConsumerPrefix(
                 StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG)));
+    }
+
+    /** Issue 18: a commit a second and batched, lz4-compressed output, as the replay benchmark measured them. */
+    @Test
+    void sharedCommitsEverySecondAndBatchesItsOutputCompressedAsTheTopicsAreStored() {
+        Properties props = StreamsProperties.shared(SECURED, "app", OutputCounters.NONE);
+        StreamsConfig config = new StreamsConfig(props);
+        assertEquals(1_000L, config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+        Map<String, Object> producer = config.getProducerConfigs("client");
+        assertEquals("lz4", producer.get(ProducerConfig.COMPRESSION_TYPE_CONFIG));
+        assertEquals(20, producer.get(ProducerConfig.LINGER_MS_CONFIG));
+        assertEquals(512 * 1024, producer.get(ProducerConfig.BATCH_SIZE_CONFIG));
     }
 
     @Test
