@@ -31,7 +31,7 @@ if [[ "${FOODRISK_BENCH_SKIP_BUILD:-false}" != true ]]; then
 fi
 # This clone's own modules first: bench.classpath may name the foodrisk jars in ~/.m2 (when built
 # without -am), which another build can replace at any time.
-cp="benchmarks/target/classes:streams-app/target/classes:statistics/target/classes:topics/target/classes:$(cat benchmarks/target/bench.classpath)"
+cp="benchmarks/target/classes:streams-app/target/classes:demo/target/classes:statistics/target/classes:topics/target/classes:$(cat benchmarks/target/bench.classpath)"
 # JAVA_OPTS adds JVM options, e.g. JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/full.jfr" to profile.
 java_opts=(-Xmx1g -Dfile.encoding=UTF-8 -Dlogback.configurationFile=benchmarks/target/classes/logback-bench.xml
   -Dfoodrisk.broker.classpath-file=streams-app/target/broker.classpath ${JAVA_OPTS:-})

@@ -3,6 +3,9 @@
 # single-node KRaft broker (Kafka jars from Maven Central, data in ./data), provisions the
 # topics, publishes the plan catalog, starts the Kafka Streams topology and the HTTP API, and
 # replays generated demo data through all four inputs. Ctrl-C stops everything cleanly.
+# The demo is not in the service: its generator (demo/) and the bean that feeds it (demo-feeder/)
+# are put on the classpath here, unless FOODRISK_DEMO=false; the feeder then runs when the
+# setting foodrisk.demo is on (by default only on the embedded broker).
 #
 #   ./run.sh                                   # embedded broker + demo data
 #   KAFKA_BOOTSTRAP_SERVERS=kafka:9092 ./run.sh  # a real cluster; demo off unless FOODRISK_DEMO=true
@@ -30,8 +33,12 @@ echo "foodrisk: API at http://localhost:${port}/api/v1/alerts (Authorization: Be
 # Direct memory (Netty's request buffers) bounded apart from the heap: what the HTTP limits let
 # clients make the server buffer stays far below it (docs/http-limits.md), so a flood of large
 # bodies is refused instead of exhausting it and failing every other request with 500.
+classpath="streams-app/target/classes:$(cat streams-app/target/app.classpath)"
+if [ "${FOODRISK_DEMO:-}" != false ]; then
+  classpath="${classpath}:demo-feeder/target/classes:$(cat demo-feeder/target/demo.classpath)"
+fi
 exec java -Xmx1g -XX:MaxDirectMemorySize=256m -Dfile.encoding=UTF-8 \
   ${FOODRISK_DEMO:+-Dfoodrisk.demo=${FOODRISK_DEMO}} \
   -Dfoodrisk.broker.classpath-file=streams-app/target/broker.classpath \
-  -cp "streams-app/target/classes:$(cat streams-app/target/app.classpath)" \
+  -cp "$classpath" \
   org.foodrisk.Application "$@"

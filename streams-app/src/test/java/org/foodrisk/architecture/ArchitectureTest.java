@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The package boundaries of the service (issue 17), checked on the compiled main classes.
  *
  * <p>Two kinds of rule. Those that hold today are plain rules: breaking one fails the build. Those the
- * code does not meet yet (package cycles in the wiring; the service's use of the demo data) are listed
+ * code does not meet yet (package cycles in the wiring) are listed
  * in this class as the dependencies of today — debt in plain
  * sight, at package or class level so that the lists do not change with every edit (ArchUnit's
  * frozen violation stores quote every call and line) — and any NEW one fails. One that is gone fails
@@ -71,11 +71,12 @@ class ArchitectureTest {
     // detect/aberration is the statistics module now (statistics/, issue 17 item 5): its rule (nothing
     // else of foodrisk) is StatisticsArchitectureTest there; Maven keeps the service out of tools/.
 
-    /** Service classes that use the demo data (evaluation and backtest are in tools/ since 2026-12-06). */
-    private static final Set<String> KNOWN_TOOL_USERS = Set.of(
-            "runtime.DemoFeeder -> demo.ArrivalMerge",
-            "runtime.DemoFeeder -> demo.DemoDataGenerator",
-            "runtime.DemoFeeder -> demo.DemoRecord");
+    /**
+     * Service classes that use the demo data: none. Evaluation and backtest are in tools/ since
+     * 2026-12-06, the generator in demo/ (a test dependency here) and the feeder of ./run.sh in
+     * demo-feeder/ since the same day, so that a demo class here would be a copy or a mistake.
+     */
+    private static final Set<String> KNOWN_TOOL_USERS = Set.of();
 
     @Test
     void theServiceUsesNoNewPartOfTheTools() {

@@ -1,4 +1,4 @@
-package org.foodrisk.runtime;
+package org.foodrisk.demo.feeder;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -9,6 +9,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.foodrisk.demo.ArrivalMerge;
 import org.foodrisk.demo.DemoDataGenerator;
 import org.foodrisk.demo.DemoRecord;
+import org.foodrisk.runtime.FoodRiskSettings;
+import org.foodrisk.runtime.KafkaRuntime;
 import org.foodrisk.topic.Topic;
 import org.foodrisk.topic.TypedTopics;
 import org.slf4j.Logger;
@@ -36,6 +38,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * reports it, days after its sample was taken, an illness case when the hospital files it (see
  * {@link DemoDataGenerator#arrivals}). Each backfill day publishes what arrived that day, and the
  * backfill days' lab results that are not reported yet wait for their time like today's records.
+ *
+ * <p>Not part of the service: this module (demo-feeder) and the generator (demo) are on the
+ * classpath only when {@code ./run.sh} puts them there (unless {@code FOODRISK_DEMO=false}); the
+ * service's jar has no demo code. Same records, order, ids and pacing as when the bean lived in
+ * the service ({@code org.foodrisk.runtime.DemoFeeder} until 2026-12-06).
  */
 @Singleton
 @Requires(bean = KafkaRuntime.class)

@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The 16 districts of Tianjin: code ↔ name, former names, and their towns (read from text by
- * {@link org.foodrisk.text.TextExtractor}).
+ * {@code org.foodrisk.text.TextExtractor}, streams-app).
  *
  * <p>Codes, names, populations and former county names and codes are the shared
- * {@link TianjinDistrictTable} (topics module; its resource cites shared/reference/districts.md).
+ * {@link TianjinDistrictTable} (this module; its resource cites shared/reference/districts.md).
  * Towns are from the NBS 统计用区划代码 2023 (modood/Administrative-divisions-of-China), in
  * /foodrisk/text/towns.tsv. The table's address names (塘沽, 武清县 …) are not aliases here: only
  * the sampling-notice connector matches them.
