@@ -13,7 +13,10 @@ import java.time.Duration;
  * @param bootstrapServers Kafka to use; empty means "start the embedded local broker"
  * @param dataDir          where the embedded broker and the Kafka Streams state live
  * @param applicationId    Kafka Streams application.id (consumer group, internal topic prefix)
- * @param demo             replay generated demo traffic; null = only with the embedded broker
+ * @param demo             replay generated demo traffic; null = only with the embedded broker. Read by
+ *                         {@code org.foodrisk.demo.feeder.DemoFeeder} (module demo-feeder), which is
+ *                         not in the service: run.sh puts it on the classpath; without it nothing is fed
+ * @param demoDayEvery     the demo's backfill pace: one generated day per this much wall-clock time
  * @param advertisedHost   the host other instances reach this one's HTTP API at (interactive queries)
  */
 @ConfigurationProperties("foodrisk")
