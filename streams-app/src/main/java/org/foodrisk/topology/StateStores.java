@@ -25,6 +25,14 @@ final class StateStores {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde);
     }
 
+    /**
+     * Values as JSON, cached: for a store of few keys rewritten with nearly every record (a district's year
+     * totals), whose changelog then gets each key once a commit instead of once a record.
+     */
+    static <V> StoreBuilder<KeyValueStore<String, V>> cachedJson(String name, Class<V> type) {
+        return json(name, type).withCachingEnabled();
+    }
+
     /** Clocks and watermarks (epoch milliseconds). */
     static StoreBuilder<KeyValueStore<String, Long>> clock(String name) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.Long());
