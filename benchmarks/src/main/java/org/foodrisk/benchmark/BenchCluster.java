@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import java.nio.charset.StandardCharsets;
@@ -156,11 +157,17 @@ final class BenchCluster implements AutoCloseable {
      * also count the transaction markers, so they overstate it).
      */
     long countRecords(String topic) throws ExecutionException, InterruptedException {
+        long[] count = {0};
+        forEachRecord(topic, value -> count[0]++);
+        return count[0];
+    }
+
+    /** Reads {@code topic} from its start to its end (committed records only), handing each value on. */
+    void forEachRecord(String topic, Consumer<byte[]> values) throws ExecutionException, InterruptedException {
         List<TopicPartition> partitions = partitions(List.of(topic));
         Map<String, Object> config = kafka.asMap();
         config.put("isolation.level", "read_committed");
         config.put("enable.auto.commit", false);
-        long count = 0;
         try (KafkaConsumer<byte[], byte[]> consumer =
                      new KafkaConsumer<>(config,
                              new ByteArrayDeserializer(),
@@ -173,10 +180,9 @@ final class BenchCluster implements AutoCloseable {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("could not read " + topic + " to its end");
                 }
-                count += consumer.poll(Duration.ofMillis(200)).count();
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> values.accept(record.value()));
             }
         }
-        return count;
     }
 
     /** The offsets committed by consumer group {@code groupId}. */

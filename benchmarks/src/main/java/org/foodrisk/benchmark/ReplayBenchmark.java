@@ -1,6 +1,8 @@
 package org.foodrisk.benchmark;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.common.TopicPartition;
+import org.foodrisk.kafka.Json;
 import org.foodrisk.topics.Topics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,6 +73,11 @@ public final class ReplayBenchmark implements Callable<Integer> {
             + "the service's; the report lists them.")
     Map<String, String> fullOverrides = new LinkedHashMap<>();
 
+    @Option(names = "--alerts-out", description = "Write every alert version the full run published, one line each "
+            + "(alertId, version, status, judgement state, kind, dedupKey, window start, observed), sorted — to compare "
+            + "two runs with diff.")
+    Path alertsOut;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ReplayBenchmark()).execute(args));
     }
@@ -125,6 +132,9 @@ public final class ReplayBenchmark implements Callable<Integer> {
             })) {
                 t = run.measureToCompletion("full (replay)", ends, Duration.ofMinutes(timeoutMinutes));
                 alerts = cluster.countRecords(Topics.ALERTS);
+                if (alertsOut != null) {
+                    writeAlertVersions(cluster, alertsOut);
+                }
                 deadLetters = cluster.countRecords(Topics.DEAD_LETTERS);
             }
             Map<String, Long> stores = storeSizes(stateDir.resolve(appId));
@@ -200,5 +210,26 @@ public final class ReplayBenchmark implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         return sizes;
+    }
+
+    /** One sorted line per alert version on the alert topic, for a diff between runs. */
+    private static void writeAlertVersions(BenchCluster cluster, Path out) throws Exception {
+        List<String> lines = new ArrayList<>();
+        cluster.forEachRecord(Topics.ALERTS, value -> {
+            JsonNode alert;
+            try {
+                alert = Json.MAPPER.readTree(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            lines.add(String.join("\t", alert.path("alertId").asText(), String.format(Locale.ROOT, "%04d",
+                            alert.path("version").asInt()), alert.path("status").asText(),
+                    alert.path("judgement").path("state").asText("-"), alert.path("kind").asText(),
+                    alert.path("dedupKey").asText(), alert.path("window").path("start").asText(),
+                    alert.path("detector").path("observed").asText("-")));
+        });
+        lines.sort(null);
+        Files.write(out, lines);
+        System.out.printf("alert versions written to %s%n", out);
     }
 }
