@@ -28,8 +28,11 @@ import java.util.Optional;
  * Keeps day tallies of supervision sampling per district × food (key
  * {@code <district>|<category>|<food>|<day>}) and, on every failure, runs the food × hazard chart
  * of each hazard class it failed for. A late report lands in its own day, and the chart is
- * recomputed from the days — so the alert is raised when the report that makes the run
- * significant arrives, whatever order the reports come in, and a replay gives the same alerts.
+ * recomputed from the days — so the final chart does not depend on the order the reports come in.
+ * The alerts raised on the way do: the chart runs on each failure as it arrives, and records of
+ * different input partitions reach this task in an order Kafka Streams does not fix. Two replays of
+ * the same 110,273 results (2026-12-06, `./benchmark.sh replay --alerts-out`) gave 247 and 245 alerts,
+ * four of them food × hazard episodes that started on another day or only in one run (issue 18).
  * Runs on the district × category partitioning: a food always has the same 大类, so all of one
  * food's results of a district are in one task without another repartition topic.
  */
