@@ -96,14 +96,6 @@ public record TopologySettings(
     }
 
     /**
-     * The repeated-complaints settings: a component here before its detector wired itself
-     * ({@link ComplaintRepeatBuilder}); kept so that the callers from then still read them.
-     */
-    public ComplaintRepeatSettings complaintRepeat() {
-        return part(ComplaintRepeatSettings.class);
-    }
-
-    /**
      * These settings with one part replaced: a concern record ({@code with(new FusionSettings(…))}), the
      * zone, the time model, the deadlines. The part is found by its type, so each concern has a record of
      * its own; a part whose type is not unique here (the three durations) cannot be replaced this way. A listed

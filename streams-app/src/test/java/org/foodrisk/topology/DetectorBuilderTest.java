@@ -168,7 +168,7 @@ class DetectorBuilderTest {
         QuietSettings quiet = new QuietSettings(Duration.ofDays(1), 1);
         TopologySettings settings = base.with(quiet);
         assertSame(quiet, settings.part(QuietSettings.class));
-        assertEquals(base.complaintRepeat(), settings.complaintRepeat());
+        assertEquals(base.part(ComplaintRepeatSettings.class), settings.part(ComplaintRepeatSettings.class));
         assertThrows(IllegalArgumentException.class, () -> TopologySettings.defaults().with(quiet),
                 "a detector that is not listed takes no settings");
         assertThrows(IllegalArgumentException.class, () -> TopologySettings.defaults().part(QuietSettings.class));

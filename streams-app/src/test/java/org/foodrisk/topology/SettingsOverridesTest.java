@@ -149,7 +149,7 @@ class SettingsOverridesTest {
                 Map.of("食用农产品", 97.0, "乳制品", 99.0, "婴幼儿配方食品", 99.0, "饮料", 98.5), 96.0), settings.failureRate());
         assertEquals(new RepeatOffenderSettings(Duration.ofDays(60), 3), settings.repeatOffender());
         assertEquals(new IllnessClusterSettings(Duration.ofHours(48), 3, Duration.ofHours(36)), settings.illnessCluster());
-        assertEquals(new ComplaintRepeatSettings(Duration.ofDays(10), 4), settings.complaintRepeat());
+        assertEquals(new ComplaintRepeatSettings(Duration.ofDays(10), 4), settings.part(ComplaintRepeatSettings.class));
         assertEquals(new OpinionSettings(0.05, 5, 50_000), settings.opinion());
         assertEquals(new FusionSettings(Duration.ofDays(3), 4), settings.fusion());
         assertEquals(Duration.ofSeconds(5), settings.overdueCheckEvery());
