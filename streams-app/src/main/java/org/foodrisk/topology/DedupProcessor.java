@@ -24,11 +24,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +62,15 @@ final class DedupProcessor extends ContextualProcessor<String, IntakeOutcome, St
     static final String OWNED_BY_ANOTHER = "id-owned-by-another-publisher";
 
     private static final Logger LOG = LoggerFactory.getLogger(DedupProcessor.class);
+
+    // A MessageDigest is not thread-safe, and looking one up per record was a measurable share of dedup.
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private final String storeName;
     private final InputTopic input;
@@ -138,30 +148,47 @@ final class DedupProcessor extends ContextualProcessor<String, IntakeOutcome, St
         return BoundedText.bounded(publisher.replaceAll("\\p{Cntrl}", "?"), 200);
     }
 
+    /**
+     * SHA-256 over the record as compact JSON with every object's keys sorted, streamed into the digest: the
+     * same bytes (so the same fingerprints the dedup stores hold) as writing a key-sorted copy of the tree,
+     * without building the copy.
+     */
     static String fingerprint(ObjectNode normalized) {
-        try {
-            byte[] canonical = Json.MAPPER.writeValueAsBytes(sorted(normalized));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        MessageDigest digest = sha256();
+        try (JsonGenerator generator = Json.MAPPER.getFactory()
+                .createGenerator(new DigestOutputStream(OutputStream.nullOutputStream(), digest))) {
+            writeSorted(normalized, generator);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot fingerprint a parsed record", e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void writeSorted(JsonNode node, JsonGenerator generator) throws IOException {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>(node.size());
+            node.fieldNames().forEachRemaining(names::add);
+            Collections.sort(names);
+            generator.writeStartObject();
+            for (String name : names) {
+                generator.writeFieldName(name);
+                writeSorted(node.get(name), generator);
+            }
+            generator.writeEndObject();
+        } else if (node.isArray()) {
+            generator.writeStartArray();
+            for (JsonNode element : node) {
+                writeSorted(element, generator);
+            }
+            generator.writeEndArray();
+        } else {
+            Json.MAPPER.writeTree(generator, node);
         }
     }
 
-    private static Object sorted(JsonNode node) {
-        if (node.isObject()) {
-            Map<String, Object> map = new TreeMap<>();
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                map.put(field.getKey(), sorted(field.getValue()));
-            }
-            return map;
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
-            node.forEach(element -> list.add(sorted(element)));
-            return list;
-        }
-        return node;
+    private static MessageDigest sha256() {
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return digest;
     }
 }

@@ -64,7 +64,7 @@ final class IntakeWiring {
         KStream<String, DedupOutcome> deduplicated = outcomes
                 .filter((key, value) -> value.admitted() != null, Named.as("filter-accepted-" + name))
                 .process(WithStores.of(() -> new DedupProcessor(dedupStore, input, counters),
-                        StateStores.json(dedupStore, SeenRecord.class)), Named.as("dedup-" + name));
+                        StateStores.binary(dedupStore, SeenRecord.SERDE)), Named.as("dedup-" + name));
         // New content under an id another publisher owns is refused there (issue 14).
         DeadLetterWiring.wire(deduplicated, "dedup-" + name, counters);
         return deduplicated

@@ -5,6 +5,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.foodrisk.kafka.JsonSerde;
+import org.foodrisk.kafka.VersionedSerde;
 
 /**
  * The kinds of state store the topology uses: all persistent key-value stores keyed by text, logged to a
@@ -31,6 +32,11 @@ final class StateStores {
      */
     static <V> StoreBuilder<KeyValueStore<String, V>> cachedJson(String name, Class<V> type) {
         return json(name, type).withCachingEnabled();
+    }
+
+    /** Values in a compact binary form that also reads the JSON written before it ({@link VersionedSerde}). */
+    static <V> StoreBuilder<KeyValueStore<String, V>> binary(String name, VersionedSerde<V> serde) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde);
     }
 
     /** Clocks and watermarks (epoch milliseconds). */

@@ -6,6 +6,7 @@ import org.foodrisk.alert.Alert;
 import org.foodrisk.detect.Detection;
 import org.foodrisk.disposal.DisposalCase;
 import org.foodrisk.ingest.Signal;
+import org.foodrisk.ingest.SignalBinary;
 import org.foodrisk.kafka.JsonSerde;
 
 /**
@@ -15,7 +16,8 @@ import org.foodrisk.kafka.JsonSerde;
 final class TopologySerdes {
 
     static final Serde<String> KEY = Serdes.String();
-    static final JsonSerde<Signal> SIGNAL = JsonSerde.of(Signal.class);
+    /** Binary (reads the JSON of earlier versions): {@link SignalBinary}. */
+    static final Serde<Signal> SIGNAL = SignalBinary.SERDE;
     static final JsonSerde<Detection> DETECTION = JsonSerde.of(Detection.class);
     static final JsonSerde<Alert> ALERT = JsonSerde.of(Alert.class);
     static final JsonSerde<AlertCommand> ALERT_COMMAND = JsonSerde.of(AlertCommand.class);
