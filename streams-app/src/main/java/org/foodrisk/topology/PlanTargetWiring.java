@@ -34,7 +34,7 @@ final class PlanTargetWiring {
                 // Cached: one value per district and year, rewritten with every sample — the replay benchmark's
                 // changelogs held 184 MB of it for 200,000 results (issue 18); now each key once a commit.
                 .process(WithStores.of(() -> new PlanTargetProcessor(catalog, rule, zone),
-                                StateStores.cachedJson(StoreNames.PLAN_PROGRESS, DistrictYearTotals.class)),
+                                StateStores.cachedBinary(StoreNames.PLAN_PROGRESS, DistrictYearTotals.SERDE)),
                         Named.as("detect-plan-targets"));
     }
 }

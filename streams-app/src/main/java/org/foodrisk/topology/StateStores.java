@@ -27,11 +27,11 @@ final class StateStores {
     }
 
     /**
-     * Values as JSON, cached: for a store of few keys rewritten with nearly every record (a district's year
+     * Values in binary, cached: for a store of few keys rewritten with nearly every record (a district's year
      * totals), whose changelog then gets each key once a commit instead of once a record.
      */
-    static <V> StoreBuilder<KeyValueStore<String, V>> cachedJson(String name, Class<V> type) {
-        return json(name, type).withCachingEnabled();
+    static <V> StoreBuilder<KeyValueStore<String, V>> cachedBinary(String name, VersionedSerde<V> serde) {
+        return binary(name, serde).withCachingEnabled();
     }
 
     /** Values in a compact binary form that also reads the JSON written before it ({@link VersionedSerde}). */
