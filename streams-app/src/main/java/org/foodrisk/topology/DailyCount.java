@@ -2,6 +2,9 @@ package org.foodrisk.topology;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.foodrisk.detect.Evidence;
+import org.foodrisk.kafka.BinaryIn;
+import org.foodrisk.kafka.BinaryOut;
+import org.foodrisk.kafka.VersionedSerde;
 import org.foodrisk.plan.AgencyNames;
 
 import java.util.ArrayList;
@@ -24,6 +27,15 @@ public record DailyCount(long count, long failed, long weight, List<Evidence> re
                          Map<String, long[]> targets, long tallied) {
 
     static final int MAX_RECORDS = 50;
+
+    /**
+     * Binary: a day is read and rewritten for every signal of it, and read again by every verdict whose history
+     * it is in — as JSON that was a tenth of a replay's stream thread (issue 18). Reads the JSON stored before.
+     */
+    static final VersionedSerde<DailyCount> SERDE =
+            new VersionedSerde<>(DailyCount.class, 256, DailyCount::write, DailyCount::read);
+
+    private static final int VERSION = 1;
 
     public DailyCount {
         records = records == null ? List.of() : List.copyOf(records);
@@ -61,6 +73,55 @@ public record DailyCount(long count, long failed, long weight, List<Evidence> re
         }
         return new DailyCount(count + sign, failed + (failedSignal ? sign : 0), weight + sign * signalWeight, kept,
                 byAgency, targets, tallied);
+    }
+
+    private static void write(DailyCount day, BinaryOut out) {
+        out.version(VERSION);
+        out.writeSigned(day.count).writeSigned(day.failed).writeSigned(day.weight);
+        out.writeUnsigned(day.records.size());
+        for (Evidence record : day.records) {
+            out.writeText(record.signal()).writeText(record.id()).writeTime(record.at()).writeText(record.summary());
+        }
+        out.writeUnsigned(day.agencies.size());
+        day.agencies.forEach((agency, count) -> out.writeText(agency).writeSigned(count));
+        out.writeUnsigned(day.targets.size());
+        day.targets.forEach((target, values) -> {
+            out.writeText(target).writeUnsigned(values.length);
+            for (long value : values) {
+                out.writeSigned(value);
+            }
+        });
+        out.writeSigned(day.tallied);
+    }
+
+    private static DailyCount read(BinaryIn in) {
+        in.version(VERSION);
+        long count = in.readSigned();
+        long failed = in.readSigned();
+        long weight = in.readSigned();
+        int recordCount = in.readUnsignedInt();
+        List<Evidence> records = new ArrayList<>(Math.min(recordCount, MAX_RECORDS));
+        for (int i = 0; i < recordCount; i++) {
+            records.add(new Evidence(in.readText(), in.readText(), in.readTime(), in.readText()));
+        }
+        Map<String, Long> agencies = new TreeMap<>();
+        for (int i = in.readUnsignedInt(); i > 0; i--) {
+            agencies.put(in.readText(), in.readSigned());
+        }
+        Map<String, long[]> targets = new TreeMap<>();
+        for (int i = in.readUnsignedInt(); i > 0; i--) {
+            String target = in.readText();
+            int length = in.readUnsignedInt();
+            if (length > 64) {
+                throw new IllegalArgumentException(length + " counts under one target");
+            }
+            long[] values = new long[length];
+            for (int j = 0; j < length; j++) {
+                values[j] = in.readSigned();
+            }
+            targets.put(target, values);
+        }
+        return new DailyCount(count, failed, weight, records, agencies, targets, in.readSigned());
     }
 
     /**

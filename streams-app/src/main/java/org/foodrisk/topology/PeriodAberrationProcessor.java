@@ -268,7 +268,13 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
             String rest = key.substring(DIRTY.length());
             String series = rest.substring(0, rest.lastIndexOf('|'));
             LocalDate day = LocalDate.parse(rest.substring(rest.lastIndexOf('|') + 1));
-            publish(series, day.toString(), dayVerdict(series, day, watermark, Judgement.UPDATED), true);
+            // A day that never alarmed and still has too few events to alarm keeps its verdict (silence):
+            // its history is not read. A replay's late reports dirty most closed days (issue 18).
+            DailyCount now = counts.get(DayKeys.key(series, day));
+            if (progress.get(ALARMED + series + "|" + day) != null
+                    || !rule.cannotAlarmOn(now == null ? 0 : counted(typeOf(series), now))) {
+                publish(series, day.toString(), dayVerdict(series, day, watermark, Judgement.UPDATED), true);
+            }
             LocalDate sunday = day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
             String judgedUpTo = progress.get(series);
             if (weeklyRule != null && judgedUpTo != null && !sunday.isAfter(LocalDate.parse(judgedUpTo))) {

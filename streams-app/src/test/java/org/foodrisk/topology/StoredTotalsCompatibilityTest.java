@@ -3,7 +3,10 @@ package org.foodrisk.topology;
 import org.foodrisk.kafka.Json;
 import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
+import org.foodrisk.detect.Evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,5 +55,24 @@ class StoredTotalsCompatibilityTest {
         assertEquals(4, next.count());
         assertEquals(1, next.tallied());
         assertEquals(1, next.targets().get("t|x")[0]);
+    }
+
+    @Test
+    void dailyCountsStoredAsJsonReadThroughTheBinarySerdeAndRoundTrip() {
+        DailyCount old = DailyCount.SERDE.read("""
+                {"count":3,"failed":1,"weight":3,"records":[{"signal":"sampling","id":"S-1",
+                 "at":"2024-05-06T09:30:00+08:00","summary":"猪肉 不合格 克伦特罗"}],"agencies":{"市场监管":3},
+                 "targets":{"t|x":[2,1,0]},"tallied":2}""".getBytes(StandardCharsets.UTF_8));
+        assertEquals("S-1", old.records().get(0).id());
+        DailyCount next = old.add(-1, true, 1, new Evidence("sampling", "S-1", OffsetDateTime.parse(
+                "2024-05-06T09:30:00+08:00"), "x"), "区市场监管局").withTargets(-1, Map.of("t|x", new long[] {1, 2, 0}));
+        DailyCount withRecord = next.add(1, false, 5, new Evidence("complaint", "C-9", OffsetDateTime.parse(
+                "2024-05-06T23:59:59.5-05:00"), "投诉 𝄞"), null);
+        for (DailyCount day : List.of(old, next, withRecord, DailyCount.empty())) {
+            DailyCount read = DailyCount.SERDE.read(DailyCount.SERDE.write(day));
+            assertEquals(Json.MAPPER.valueToTree(day), Json.MAPPER.valueToTree(read), "every field, arrays by value");
+            assertEquals(day.records(), read.records(), "times keep their offsets");
+        }
+        assertEquals(-1, next.targets().get("t|x")[1]);
     }
 }
