@@ -25,6 +25,9 @@ import tools.jackson.core.JacksonException;
  *
  * <p>Instances are immutable and thread-safe; {@link #forTopic} caches one per topic because
  * compiling a schema costs far more than validating a record.
+ *
+ * <p>On the four input topics a hand-written {@link FastContractCheck} vouches for the records it
+ * is sure of first; the schema engine checks the rest, and words every violation.
  */
 public final class ContractValidator {
 
@@ -137,8 +140,8 @@ public final class ContractValidator {
 
     /**
      * The validator is built on Jackson 3 ({@code tools.jackson}) while the project's records
-     * are Jackson 2 trees, so the value crosses over as JSON text; its cost is small next to
-     * the parse that produced the tree.
+     * are Jackson 2 trees, so the value crosses over as JSON text. That and the engine took about
+     * 15 % of the stream thread's CPU on a replay: why valid input records take the fast check.
      */
     private static String toValidatorInput(JsonNode value) {
         try {

@@ -14,13 +14,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -92,6 +96,52 @@ class FastContractCheckTest {
         });
         assertEquals(List.of(), problems, topic);
         assertTrue(all.fastAccepted > 1_000, "the fast check accepts many valid mutants too: " + all);
+    }
+
+    /**
+     * FastContractCheck mirrors the schemas as they are: a schema whose validation keywords change
+     * (descriptions, titles and examples aside) must be mirrored again, and its fingerprint here
+     * updated with it. The differential test alone might miss a new rule its mutants do not touch.
+     */
+    @Test
+    void theMirroredSchemasAreTheOnesInTheResources() throws Exception {
+        Map<String, String> mirrored = Map.of(
+                Topics.SAMPLING_RESULTS, "ba3f35134c52b630",
+                Topics.ILLNESS_REPORTS, "4b4be8008f3170f2",
+                Topics.COMPLAINTS, "9dc8fcc5e970db06",
+                Topics.OPINION_SIGNALS, "bbe59e1f4281198f");
+        Map<String, String> actual = new LinkedHashMap<>();
+        for (String topic : Topics.INPUTS) {
+            byte[] canonical = canonical(schema(topic), false).toString().getBytes(StandardCharsets.UTF_8);
+            actual.put(topic, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical), 0, 8));
+        }
+        assertEquals(new TreeMap<>(mirrored), new TreeMap<>(actual), "a schema changed: mirror the change in "
+                + "FastContractCheck, then update its fingerprint here");
+    }
+
+    /**
+     * The schema's validation keywords only, in name order. {@code names} is true for the members
+     * of "properties" and "$defs", whose keys are names (a property may be called "title"), not
+     * keywords.
+     */
+    private static JsonNode canonical(JsonNode node, boolean names) {
+        if (node.isObject()) {
+            ObjectNode sorted = NODES.objectNode();
+            Map<String, JsonNode> byName = new TreeMap<>();
+            node.properties().forEach(field -> byName.put(field.getKey(), field.getValue()));
+            byName.forEach((name, value) -> {
+                if (names || !Set.of("description", "title", "examples", "$comment").contains(name)) {
+                    sorted.set(name, canonical(value, !names && Set.of("properties", "$defs").contains(name)));
+                }
+            });
+            return sorted;
+        }
+        if (node.isArray()) {
+            ArrayNode array = NODES.arrayNode();
+            node.forEach(element -> array.add(canonical(element, false)));
+            return array;
+        }
+        return node;
     }
 
     @Test
