@@ -10,6 +10,9 @@
 #       default is a scaled sample) through the full topology: time and state size afterwards
 #   ./benchmark.sh jmh    [JMH options, e.g. -p method=ears-c2 -f 3 -i 10]
 #       JMH benchmarks of the aberration detectors, per series and per point
+#   ./benchmark.sh intake [JMH options, e.g. -p topic=sampling-results -f 3 -i 10]
+#       JMH benchmarks of record intake on demo traffic: RecordIntake.accept, and the contract
+#       check with and without the fast path (IntakeBenchmark)
 #   ./benchmark.sh deployed [--weeks 26] [--seed 42] [--trials 20] [--out target/deployed-evaluation.md]
 #       the pipeline as deployed (TopologyTestDriver, production defaults) on arrival-order demo
 #       traffic: alerts per district per week on clean data, detection of planted incidents
@@ -22,8 +25,8 @@ cd "$(dirname "$0")"
 command="${1:-help}"
 shift || true
 case "$command" in
-  e2e|replay|jmh|deployed) ;;
-  *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  e2e|replay|jmh|intake|deployed) ;;
+  *) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
 
 if [[ "${FOODRISK_BENCH_SKIP_BUILD:-false}" != true ]]; then
@@ -43,4 +46,5 @@ case "$command" in
   jmh)
     java -cp "$cp" org.foodrisk.benchmark.DetectorBenchmark
     exec java -cp "$cp" org.openjdk.jmh.Main DetectorBenchmark "$@" ;;
+  intake) exec java -cp "$cp" org.openjdk.jmh.Main IntakeBenchmark "$@" ;;
 esac
