@@ -54,6 +54,8 @@ public final class StreamsProperties {
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProductionHandler.class);
         props.put(DeadLetteringProductionHandler.COUNTERS_CONFIG, counters);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10 * 1024 * 1024L);
+        // One bounded block cache and memtable budget for every store, compressed tables (BoundedRocksDb).
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
         // When the assignor cannot read the changelogs' end offsets during a rebalance — right after
         // a broker restart, while partitions are still loading — it falls back to the previous
         // assignment and asks for another rebalance only after this interval (10 minutes by

@@ -67,6 +67,7 @@ class StreamsPropertiesTest {
         assertEquals(String.valueOf(RecordSizes.TOPIC_MAX_MESSAGE_BYTES), props.get(StreamsConfig.topicPrefix("max.message.bytes")));
         assertEquals(10 * 1024 * 1024L, config.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG));
         assertEquals(60_000L, config.getLong(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG));
+        assertEquals(BoundedRocksDb.class, config.getClass(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG));
         assertTrue(config.getBoolean(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG));
         assertEquals(true, props.get(StreamsConfig.mainConsumerPrefix(
                 StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG)));
