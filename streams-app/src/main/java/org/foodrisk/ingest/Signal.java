@@ -92,6 +92,21 @@ public record Signal(
         return reportedAt != null && reportedAt.isAfter(eventTime) ? reportedAt : eventTime;
     }
 
+    /**
+     * What a later retraction of this signal needs, and no more: the dedup stores keep it for every record
+     * ever published, until a correction replaces it. A retraction is counted by its keys and removed by its
+     * id everywhere (counts, tallies, line lists, case histories), so the texts only a new record shows — the
+     * summary, the business's name, the measured values of failed items — are dropped. Issue 18: dedup state
+     * per id.
+     */
+    public Signal forRetraction() {
+        List<Finding> keys = findings.stream()
+                .map(f -> new Finding(f.item(), f.hazardClass(), null, null, null, null, f.criticalKind(), f.substance()))
+                .toList();
+        return new Signal(type, id, sign, eventTime, districtCode, districtName, foodCategory, foodName, stage, agency,
+                failed, keys, enterpriseKey, null, place, weight, tags, null, reportedAt);
+    }
+
     public Signal retraction() {
         return new Signal(type, id, -1, eventTime, districtCode, districtName, foodCategory, foodName, stage, agency,
                 failed, findings, enterpriseKey, enterpriseName, place, weight, tags, summary, reportedAt);

@@ -110,7 +110,7 @@ final class DedupProcessor extends ContextualProcessor<String, IntakeOutcome, St
             context().forward(new Record<>(accepted.id(), new DedupOutcome.Counted(retraction),
                     retraction.eventTime().toInstant().toEpochMilli()));
         }
-        seen.put(accepted.id(), new SeenRecord(fingerprint, signal, publisher));
+        seen.put(accepted.id(), new SeenRecord(fingerprint, signal.forRetraction(), publisher));
         // The input's headers stay behind: they are the publisher's, not the signal's.
         context().forward(new Record<>(accepted.id(), new DedupOutcome.Counted(signal), record.timestamp()));
         if (publisher != null) {

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What the dedup stores keep per id, in binary: read back equal, including the JSON values stores restored
+ * What the dedup stores keep per id (the signal as a retraction needs it), in binary: read back equal, including the JSON values stores restored
  * from an earlier version's changelog hold, and the old fingerprint text that is not a SHA-256 digest.
  */
 class SeenRecordTest {
@@ -41,7 +41,7 @@ class SeenRecordTest {
                 continue;
             }
             SeenRecord seen = new SeenRecord(DedupProcessor.fingerprint(accepted.normalized()),
-                    SignalExtractor.extract(accepted), count % 7 == 0 ? null : "lab-" + count % 5);
+                    SignalExtractor.extract(accepted).forRetraction(), count % 7 == 0 ? null : "lab-" + count % 5);
             byte[] binary = SeenRecord.SERDE.write(seen);
             byte[] json = Json.MAPPER.writeValueAsBytes(seen);
             assertEquals(seen, SeenRecord.SERDE.read(binary));
@@ -54,6 +54,7 @@ class SeenRecordTest {
         System.out.printf("SeenRecordTest: %d ids, %d bytes per value in binary, %d as JSON%n", count,
                 binaryBytes / count, jsonBytes / count);
         assertTrue(binaryBytes * 10 < jsonBytes * 7, "binary is at least 30 % smaller: " + binaryBytes + " vs " + jsonBytes);
+        assertTrue(binaryBytes / count < 250, "what a retraction needs fits in under 250 bytes: " + binaryBytes / count);
     }
 
     @Test
