@@ -47,8 +47,9 @@ import java.util.TreeMap;
  * 110,273 results (2026-12-06) gave four food × hazard episodes that started on another day or existed in
  * one run only. Now a verdict depends on the results known when the watermark comes, not on their order.
  *
- * <p>Only days that had failures are judged (a chart cannot reach h on a day without one): a failure of a day
- * not yet closed leaves a mark in the progress store, the close judges the marked days and deletes the marks.
+ * <p>Only days that had failures are judged (the chart rises only on such a day, so every crossing is on
+ * one): a failure of a day not yet closed leaves a mark in the progress store, the close judges the marked
+ * days and deletes the marks.
  * A watermark that closes many days at once judges them in steps of {@link TimeModel#closeSlice()}, each
  * committed on its own, resumed at the next watermark or a wall-clock punctuation; late changes wait until
  * the round is done, so that a day's first verdict comes before its re-judgements.
