@@ -141,11 +141,41 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
                 failedItems.keySet().forEach(hazardClass ->
                         progress.put(PENDING + day + "|" + prefix + "|" + hazardClass, series.text()));
             }
-        } else if (!day.isBefore(closedThrough.minusDays(time.rejudgeHorizon().toDays()))) {
+        } else if (!day.isBefore(closedThrough.minusDays(time.rejudgeHorizon().toDays()))
+                && mayChangeAVerdict(signal, prefix, day)) {
             // A closed day changed: its food's failure days from it on are judged again at the next watermark,
             // once however many of its reports arrive in between.
             progress.put(CHANGED + prefix + "|" + day, series.text());
         }
+    }
+
+    /**
+     * Whether a late result can change a verdict of its day or a later one. A failure can raise an alarm, and a
+     * retraction can move the chart either way; a pass only lowers it, which changes nothing but an alarm's
+     * figures — so a pass is judged again only with an alarm on its day or after (its episode's last signal).
+     * Most late results are passes of foods with no alarm: this spares their charts a judgement at every watermark.
+     */
+    private boolean mayChangeAVerdict(Signal signal, String prefix, LocalDate day) {
+        if (signal.sign() < 0 || signal.failed()) {
+            return true;
+        }
+        List<String> hazardClasses = signal.testedHazardClasses();
+        if (hazardClasses.isEmpty()) {
+            // A result naming no items counts as tested for every class of its food.
+            try (KeyValueIterator<String, FoodHazardEpisode> all = episodes.range(prefix + "|", prefix + "|\uffff")) {
+                while (all.hasNext()) {
+                    if (signalledOnOrAfter(all.next().value, day)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        return hazardClasses.stream().anyMatch(hazardClass -> signalledOnOrAfter(episodes.get(prefix + "|" + hazardClass), day));
+    }
+
+    private static boolean signalledOnOrAfter(FoodHazardEpisode episode, LocalDate day) {
+        return episode != null && episode.lastSignal() != null && !LocalDate.parse(episode.lastSignal()).isBefore(day);
     }
 
     private LocalDate closedThrough() {
