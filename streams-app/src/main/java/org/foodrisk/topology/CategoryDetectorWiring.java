@@ -71,10 +71,12 @@ final class CategoryDetectorWiring {
                 new FailureBaseline(foodHazard.priorWeight()), settings.levels());
         // Cached: a mark is written for nearly every late result, and deleted at the next watermark.
         return withWatermarks.process(WithStores.of(() -> new FoodHazardClusterProcessor(rule, foodHazard,
-                                settings.zone(), settings.dayCloseGrace(), settings.time(), StoreNames.FOOD_HAZARD_PROGRESS),
+                                settings.zone(), settings.dayCloseGrace(), settings.time(), StoreNames.FOOD_HAZARD_PROGRESS,
+                                StoreNames.FOOD_HAZARD_ARRIVALS),
                         StateStores.json(StoreNames.FOOD_HAZARD_TALLIES, FoodHazardDay.class),
                         StateStores.json(StoreNames.FOOD_HAZARD_EPISODES, FoodHazardEpisode.class),
-                        StateStores.cachedText(StoreNames.FOOD_HAZARD_PROGRESS)),
+                        StateStores.cachedText(StoreNames.FOOD_HAZARD_PROGRESS),
+                        StateStores.json(StoreNames.FOOD_HAZARD_ARRIVALS, TopologySerdes.SIGNAL)),
                 Named.as("detect-food-hazard-cluster"));
     }
 

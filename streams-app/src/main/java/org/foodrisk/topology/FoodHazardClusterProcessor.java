@@ -26,47 +26,57 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Keeps day tallies of supervision sampling per district × food (key {@code <district>|<category>|<food>|<day>})
- * as results arrive, and judges the food × hazard chart when a day closes on the stage's watermark
- * ({@link WatermarkProcessor}: the slowest input task's arrival clock, past the day's end by the grace), as
- * the count detectors do ({@link PeriodAberrationProcessor}). A day with failures of a hazard class is judged
- * once it closes, over the chart's span ending with that day: what was known of it and the days before when it
- * closed, never what came after. A result that arrives after its day closed (a lab report days after
- * sampling, a correction, a retraction) changes its day's tally, and at the next watermark the failure days
- * of that food from its day on are judged again, within {@link TimeModel#rejudgeHorizon()}: an alarm raised
- * then is a 补判, one that continues a standing episode an 更新. Nothing is withdrawn (the chart never took
- * an alarm back; a run that falls below h ends by itself).
+ * The food × hazard chart ({@link FoodHazardClusterRule}), judged when days close on the stage's watermark
+ * ({@link WatermarkProcessor}: the slowest input task's arrival clock), as the count detectors are
+ * ({@link PeriodAberrationProcessor}). Day tallies of supervision sampling per district × food (key
+ * {@code <district>|<category>|<food>|<day>}) feed a chart per hazard class.
  *
- * <p>Why at day close (issue 18): judged on each failure as it arrived, the alerts depended on the order
- * records reached the task, which Kafka Streams does not fix across input partitions. Two replays of the same
- * 110,273 results (2026-12-06) gave four food × hazard episodes that started on another day or existed in
- * one run only. Now a verdict depends on the results known when the watermark comes, not on their order.
+ * <p>Each day D has a close instant, its end plus the grace. When the watermark has passed it, D is closed: the
+ * results reported by that instant are counted (results reported later wait in the arrivals store for the close
+ * that covers their report time), the days late results changed are judged again, and then every failure day
+ * up to D not judged yet gets its first verdict (初判), over the chart's span ending with that day — only what
+ * was known of it and the days before it, never a later day. A late result (a lab report days after sampling,
+ * a correction, a retraction) that changes a closed day marks its food, and at the next close the failure days
+ * of that food from that day on are judged again, within {@link TimeModel#rejudgeHorizon()}: an alarm then is a
+ * 补判, or an 更新 when it continues a standing episode. Nothing is withdrawn (the chart never took an alarm back).
+ *
+ * <p>Why (issue 18): judged on each failure as it arrived, the alerts depended on the order records reached the
+ * task, which Kafka Streams does not fix across input partitions: two replays of the same 110,273 results
+ * (2026-12-06) gave four food × hazard episodes that started on another day or existed in one run only. Judged
+ * at the watermark on whatever had arrived, they would still depend on it: in a replay of a backlog, the
+ * partitions ahead of the slowest have delivered days of later reports by the time a day closes, more in one
+ * run than in the next.
+ * Counted by close instant, a verdict is made on the results reported by a fixed time, in a fixed order. Only a
+ * result that reaches the task after the close covering its report time (its input task ticked past it before
+ * reading it) is counted at the next close, wherever that falls.
  *
  * <p>Only days that had failures are judged (the chart rises only on such a day, so every crossing is on
- * one): a failure of a day not yet closed leaves a mark in the progress store, the close judges the marked
- * days and deletes the marks.
- * A watermark that closes many days at once judges them in steps of {@link TimeModel#closeSlice()}, each
- * committed on its own, resumed at the next watermark or a wall-clock punctuation; late changes wait until
- * the round is done, so that a day's first verdict comes before its re-judgements.
+ * one): a failure of a day not closed yet leaves a mark in the progress store, the close judges the marked
+ * days and deletes the marks. A watermark that closes many days at once closes them in steps of
+ * {@link TimeModel#closeSlice()}, each committed on its own, resumed at the next watermark or a wall-clock
+ * punctuation; the verdicts are the same, since what each close counts is fixed by the report times.
  *
  * <p>Runs on the district × category partitioning: a food always has the same 大类, so all of one
  * food's results of a district are in one task without another repartition topic.
  */
 final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signal, String, Detection> {
 
-    /** The last day closed (judged or being judged). */
+    /** The last day closed: its results known by its close instant are counted, its first verdicts given or due. */
     static final String CLOSED_THROUGH = "#closed-through";
-    /** A round of closing is under way, judged on this watermark (epoch millis). */
-    static final String CLOSING_AT = "#closing-at";
+    /** The day the current round closes through (set by a watermark, deleted when the round is done). */
+    static final String CLOSE_TARGET = "#close-target";
     /** {@code #pending|<day>|<district|category|food>|<hazard class>}: a failure of a day not closed yet. */
     static final String PENDING = "#pending|";
     /** {@code #changed|<district|category|food>|<day>}: a closed day whose tally changed since it was judged. */
     static final String CHANGED = "#changed|";
+    /** The arrival number of the last result held back (orders results known at the same instant). */
+    private static final String SEQUENCE = "#sequence";
     /** How often an unfinished round moves on when no watermark comes: about an exactly-once commit. */
     private static final Duration CONTINUE_EVERY = Duration.ofMillis(100);
 
@@ -76,19 +86,25 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
     private final Duration grace;
     private final TimeModel time;
     private final String progressStore;
+    private final String arrivalsStore;
     private KeyValueStore<String, FoodHazardDay> tallies;
     private KeyValueStore<String, FoodHazardEpisode> episodes;
     private KeyValueStore<String, String> progress;
+    private KeyValueStore<String, Signal> arrivals;
 
-    /** @param progressStore the marks of days to judge and the closed days (text) */
+    /**
+     * @param progressStore the marks of days to judge and the closed days (text)
+     * @param arrivalsStore the results held back until the close instant that covers their report time
+     */
     FoodHazardClusterProcessor(FoodHazardClusterRule rule, FoodHazardSettings settings, ZoneId zone, Duration grace,
-                               TimeModel time, String progressStore) {
+                               TimeModel time, String progressStore, String arrivalsStore) {
         this.rule = rule;
         this.settings = settings;
         this.zone = zone;
         this.grace = grace;
         this.time = time;
         this.progressStore = progressStore;
+        this.arrivalsStore = arrivalsStore;
     }
 
     @Override
@@ -97,6 +113,7 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
         tallies = context.getStateStore(StoreNames.FOOD_HAZARD_TALLIES);
         episodes = context.getStateStore(StoreNames.FOOD_HAZARD_EPISODES);
         progress = context.getStateStore(progressStore);
+        arrivals = context.getStateStore(arrivalsStore);
         context.schedule(CONTINUE_EVERY, PunctuationType.WALL_CLOCK_TIME, wallClock -> closeSomeDays());
     }
 
@@ -109,14 +126,40 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
             }
             return;
         }
-        if (signal.type() != SignalType.SAMPLING || !SamplingPrograms.countsInPassRates(signal.tagValue("program"))) {
+        if (signal.type() != SignalType.SAMPLING || !SamplingPrograms.countsInPassRates(signal.tagValue("program"))
+                || FoodNames.normalise(signal.foodName(), signal.tagValue("subcategory")) == null) {
             return;
         }
+        long known = knownAt(signal);
+        LocalDate closedThrough = closedThrough();
+        if (closedThrough != null && known <= closeInstant(closedThrough)) {
+            // Behind the clock (reported before a close it missed): counted now, judged at the next close.
+            count(record.key(), signal);
+            return;
+        }
+        // Held back until the close instant that covers its report time: a verdict counts the results reported by
+        // then, whatever else has reached this task from input partitions further ahead (issue 18).
+        long sequence = Optional.ofNullable(progress.get(SEQUENCE)).map(Long::parseLong).orElse(0L) + 1;
+        progress.put(SEQUENCE, Long.toString(sequence));
+        arrivals.put(String.format(Locale.ROOT, "%013d|%012d|%s", known, sequence, record.key()), signal);
+    }
+
+    /** When the result became known, on the arrival clock's terms ({@link ArrivalClockProcessor}). */
+    private long knownAt(Signal signal) {
+        long eventTime = signal.eventTime().toInstant().toEpochMilli();
+        return Math.min(signal.knownAt().toInstant().toEpochMilli(),
+                Math.max(eventTime, context().currentSystemTimeMs()));
+    }
+
+    /** The end of a day plus the grace: the results reported by then are the ones its first verdict counts. */
+    private long closeInstant(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(zone).toInstant().plus(grace).toEpochMilli();
+    }
+
+    /** Counts a result in its day's tally and marks what it leaves to judge. */
+    private void count(String key, Signal signal) {
         String food = FoodNames.normalise(signal.foodName(), signal.tagValue("subcategory"));
-        if (food == null) {
-            return;
-        }
-        String prefix = record.key() + "|" + food;
+        String prefix = key + "|" + food;
         LocalDate day = DayKeys.day(signal.eventTime(), zone);
         String dayKey = DayKeys.key(prefix, day);
         Map<String, List<String>> failedItems = new LinkedHashMap<>();
@@ -136,15 +179,14 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
         FoodSeries series = new FoodSeries(prefix, signal.districtCode(), signal.districtName(), signal.foodCategory(), food);
         LocalDate closedThrough = closedThrough();
         if (closedThrough == null || day.isAfter(closedThrough)) {
-            // A day still open: its failures are judged when it closes, on whatever of it is known then.
+            // A day still open: its failures are judged when it closes.
             if (signal.sign() > 0 && signal.failed()) {
                 failedItems.keySet().forEach(hazardClass ->
                         progress.put(PENDING + day + "|" + prefix + "|" + hazardClass, series.text()));
             }
         } else if (!day.isBefore(closedThrough.minusDays(time.rejudgeHorizon().toDays()))
                 && mayChangeAVerdict(signal, prefix, day)) {
-            // A closed day changed: its food's failure days from it on are judged again at the next watermark,
-            // once however many of its reports arrive in between.
+            // A closed day changed: its food's failure days from it on are judged again at the next close.
             progress.put(CHANGED + prefix + "|" + day, series.text());
         }
     }
@@ -153,7 +195,7 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
      * Whether a late result can change a verdict of its day or a later one. A failure can raise an alarm, and a
      * retraction can move the chart either way; a pass only lowers it, which changes nothing but an alarm's
      * figures — so a pass is judged again only with an alarm on its day or after (its episode's last signal).
-     * Most late results are passes of foods with no alarm: this spares their charts a judgement at every watermark.
+     * Most late results are passes of foods with no alarm: this spares their charts a judgement at every close.
      */
     private boolean mayChangeAVerdict(Signal signal, String prefix, LocalDate day) {
         if (signal.sign() < 0 || signal.failed()) {
@@ -187,52 +229,105 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
         LocalDate closable = Instant.ofEpochMilli(watermark).minus(grace).atZone(zone).toLocalDate().minusDays(1);
         LocalDate closedThrough = closedThrough();
         if (closedThrough == null || closable.isAfter(closedThrough)) {
-            progress.put(CLOSED_THROUGH, closable.toString());
-            progress.put(CLOSING_AT, Long.toString(watermark));
+            progress.put(CLOSE_TARGET, closable.toString());
         }
-        if (closeSomeDays()) {
-            rejudgeChangedDays(watermark);
+        closeSomeDays();
+    }
+
+    /**
+     * Closes the days up to {@link #CLOSE_TARGET} one after the other: at each day's close instant the results
+     * known by then are counted, then the days they changed are judged again and the day's failures judged for
+     * the first time. So every verdict is made on the results reported by a fixed instant, in a fixed order —
+     * not on how far each input partition happened to have got when the watermark came. Runs for about
+     * {@link TimeModel#closeSlice()} (at least one judgement) and goes on at the next watermark or punctuation:
+     * a watermark after weeks of a lagging partition may close many days.
+     */
+    private void closeSomeDays() {
+        String target = progress.get(CLOSE_TARGET);
+        if (target == null) {
+            return;
+        }
+        LocalDate last = LocalDate.parse(target);
+        long sliceEnd = System.nanoTime() + time.closeSlice().toNanos();
+        LocalDate closed = closedThrough();
+        if (closed == null) {
+            closed = beforeFirstArrival(last);
+        }
+        while (true) {
+            if (!judgeDue(closed, sliceEnd)) {
+                return;
+            }
+            if (!closed.isBefore(last)) {
+                progress.delete(CLOSE_TARGET);
+                return;
+            }
+            LocalDate next = closed.plusDays(1);
+            countArrivalsUpTo(closeInstant(next));
+            progress.put(CLOSED_THROUGH, next.toString());
+            closed = next;
+        }
+    }
+
+    /** A start for the first round: the day before the first held-back result's report could close a day. */
+    private LocalDate beforeFirstArrival(LocalDate last) {
+        try (KeyValueIterator<String, Signal> first = arrivals.all()) {
+            if (!first.hasNext()) {
+                progress.put(CLOSED_THROUGH, last.toString());
+                return last;
+            }
+            long known = Long.parseLong(first.next().key.substring(0, 13));
+            LocalDate day = Instant.ofEpochMilli(known).minus(grace).atZone(zone).toLocalDate().minusDays(2);
+            LocalDate start = day.isBefore(last) ? day : last;
+            progress.put(CLOSED_THROUGH, start.toString());
+            return start;
+        }
+    }
+
+    /** Counts the held-back results known by {@code instant}, in the order they became known. */
+    private void countArrivalsUpTo(long instant) {
+        List<KeyValue<String, Signal>> due = new ArrayList<>();
+        try (KeyValueIterator<String, Signal> it = arrivals.range("", String.format(Locale.ROOT, "%013d|\uffff", instant))) {
+            it.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, Signal> arrival : due) {
+            arrivals.delete(arrival.key);
+            count(arrival.key.substring(arrival.key.indexOf('|', 14) + 1), arrival.value);
         }
     }
 
     /**
-     * Gives the first verdict of the marked failure days up to {@link #CLOSED_THROUGH}, in day order, for about
-     * {@link TimeModel#closeSlice()} (at least one day): a watermark after weeks of a lagging partition may close
-     * many. The marks judged are deleted, so the next step goes on from the first one left.
+     * The verdicts due at the close of {@code closed}: the days late results changed, then the first verdicts of
+     * the failure days up to it, in day order (the marks judged are deleted, so a step goes on from the first left).
      *
-     * @return whether the round is done
+     * @return whether all were given before the slice ran out
      */
-    private boolean closeSomeDays() {
-        String closingAt = progress.get(CLOSING_AT);
-        if (closingAt == null) {
-            return true;
-        }
-        long watermark = Long.parseLong(closingAt);
+    private boolean judgeDue(LocalDate closed, long sliceEnd) {
+        long judgedAt = closeInstant(closed);
+        rejudgeChangedDays(closed, judgedAt);
         List<KeyValue<String, String>> due = new ArrayList<>();
         // ISO dates sort as text: the range holds the marks of every day up to the closed one, and no later.
-        try (KeyValueIterator<String, String> marks = progress.range(PENDING, PENDING + closedThrough() + "|\uffff")) {
+        try (KeyValueIterator<String, String> marks = progress.range(PENDING, PENDING + closed + "|\uffff")) {
             marks.forEachRemaining(due::add);
         }
-        long sliceEnd = System.nanoTime() + time.closeSlice().toNanos();
         for (KeyValue<String, String> mark : due) {
             progress.delete(mark.key);
             String rest = mark.key.substring(PENDING.length());
             LocalDate day = LocalDate.parse(rest.substring(0, rest.indexOf('|')));
             String hazardClass = rest.substring(rest.lastIndexOf('|') + 1);
-            judge(FoodSeries.parse(mark.value), hazardClass, day, watermark, false);
+            judge(FoodSeries.parse(mark.value), hazardClass, day, judgedAt, false);
             if (System.nanoTime() - sliceEnd >= 0) {
                 return false;
             }
         }
-        progress.delete(CLOSING_AT);
         return true;
     }
 
     /**
      * Judges again the failure days of each food from its earliest changed day through the last closed day:
-     * a late result of a day moves the chart on that day and every day after it.
+     * a late result of a day moves the chart on that day and every day after it. A day whose first verdict is
+     * still due is left to it.
      */
-    private void rejudgeChangedDays(long watermark) {
+    private void rejudgeChangedDays(LocalDate closedThrough, long judgedAt) {
         Map<String, LocalDate> from = new TreeMap<>();
         Map<String, FoodSeries> foods = new HashMap<>();
         List<String> marks = new ArrayList<>();
@@ -244,20 +339,19 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
                 from.merge(series.prefix(), DayKeys.dayOf(mark.key), (a, b) -> a.isBefore(b) ? a : b);
             });
         }
-        if (marks.isEmpty()) {
-            return;
-        }
         marks.forEach(progress::delete);
-        LocalDate closedThrough = closedThrough();
         for (Map.Entry<String, LocalDate> food : from.entrySet()) {
             FoodSeries series = foods.get(food.getKey());
+            List<KeyValue<String, FoodHazardDay>> changedDays = new ArrayList<>();
             try (KeyValueIterator<String, FoodHazardDay> days = tallies.range(DayKeys.key(food.getKey(), food.getValue()),
                     DayKeys.key(food.getKey(), closedThrough))) {
-                List<KeyValue<String, FoodHazardDay>> changedDays = new ArrayList<>();
                 days.forEachRemaining(changedDays::add);
-                for (KeyValue<String, FoodHazardDay> day : changedDays) {
-                    for (String hazardClass : day.value.byHazard().keySet()) {
-                        judge(series, hazardClass, DayKeys.dayOf(day.key), watermark, true);
+            }
+            for (KeyValue<String, FoodHazardDay> day : changedDays) {
+                LocalDate date = DayKeys.dayOf(day.key);
+                for (String hazardClass : day.value.byHazard().keySet()) {
+                    if (progress.get(PENDING + date + "|" + food.getKey() + "|" + hazardClass) == null) {
+                        judge(series, hazardClass, date, judgedAt, true);
                     }
                 }
             }
@@ -265,7 +359,7 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
     }
 
     /** The chart of one food × hazard class on a closed day, over the days up to it; an alarm is forwarded. */
-    private void judge(FoodSeries food, String hazardClass, LocalDate day, long watermark, boolean rejudged) {
+    private void judge(FoodSeries food, String hazardClass, LocalDate day, long judgedAt, boolean rejudged) {
         Map<LocalDate, FoodHazardDay> known = new HashMap<>();
         LocalDate first = day.minusDays(settings.cusumDays() - 1);
         try (KeyValueIterator<String, FoodHazardDay> it = tallies.range(DayKeys.key(food.prefix(), first),
@@ -302,7 +396,7 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
             episodes.put(episodeKey, episode);
             boolean standing = before != null && episode.id().equals(before.id());
             String state = !rejudged ? Judgement.FIRST : standing ? Judgement.UPDATED : Judgement.RAISED_LATE;
-            Judgement judgement = new Judgement(state, OffsetDateTime.ofInstant(Instant.ofEpochMilli(watermark), zone),
+            Judgement judgement = new Judgement(state, OffsetDateTime.ofInstant(Instant.ofEpochMilli(judgedAt), zone),
                     judgedDay.tested(hazardClass), null, null);
             Detection detection = rule.detection(series, signalled, episode.id(), zone).judged(judgement);
             context().forward(new Record<>(detection.dedupKey(), detection,

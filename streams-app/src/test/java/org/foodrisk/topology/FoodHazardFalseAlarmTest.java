@@ -120,11 +120,12 @@ class FoodHazardFalseAlarmTest {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.FOOD_HAZARD_EPISODES),
                 Serdes.String(), JsonSerde.of(FoodHazardEpisode.class)));
         builder.addStateStore(StateStores.cachedText(StoreNames.FOOD_HAZARD_PROGRESS));
+        builder.addStateStore(StateStores.json(StoreNames.FOOD_HAZARD_ARRIVALS, TopologySerdes.SIGNAL));
         builder.stream("signals", Consumed.with(Serdes.String(), JsonSerde.of(Signal.class)))
                 .process(() -> new FoodHazardClusterProcessor(rule, foodHazard, settings.zone(), settings.dayCloseGrace(),
-                                settings.time(), StoreNames.FOOD_HAZARD_PROGRESS),
+                                settings.time(), StoreNames.FOOD_HAZARD_PROGRESS, StoreNames.FOOD_HAZARD_ARRIVALS),
                         Named.as("detect-food-hazard-cluster"), StoreNames.FOOD_HAZARD_TALLIES, StoreNames.FOOD_HAZARD_EPISODES,
-                        StoreNames.FOOD_HAZARD_PROGRESS)
+                        StoreNames.FOOD_HAZARD_PROGRESS, StoreNames.FOOD_HAZARD_ARRIVALS)
                 .to("detections", Produced.with(Serdes.String(), JsonSerde.of(Detection.class)));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "food-hazard-false-alarms");
