@@ -75,7 +75,7 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
     static final String PENDING = "#pending|";
     /** {@code #changed|<district|category|food>|<day>}: a closed day whose tally changed since it was judged. */
     static final String CHANGED = "#changed|";
-    /** The arrival number of the last result held back (orders results known at the same instant). */
+    /** The arrival number of the last result held back (orders the versions of one result known at one instant). */
     private static final String SEQUENCE = "#sequence";
     /** How often an unfinished round moves on when no watermark comes: about an exactly-once commit. */
     private static final Duration CONTINUE_EVERY = Duration.ofMillis(100);
@@ -141,7 +141,9 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
         // then, whatever else has reached this task from input partitions further ahead (issue 18).
         long sequence = Optional.ofNullable(progress.get(SEQUENCE)).map(Long::parseLong).orElse(0L) + 1;
         progress.put(SEQUENCE, Long.toString(sequence));
-        arrivals.put(String.format(Locale.ROOT, "%013d|%012d|%s", known, sequence, record.key()), signal);
+        // Results reported at the same instant are counted in the order of their ids, not of their arrival from
+        // different partitions; a correction of one id after its retraction, in the order they came.
+        arrivals.put(String.format(Locale.ROOT, "%013d|%s|%012d", known, signal.id(), sequence), signal);
     }
 
     /** When the result became known, on the arrival clock's terms ({@link ArrivalClockProcessor}). */
@@ -291,7 +293,8 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
         }
         for (KeyValue<String, Signal> arrival : due) {
             arrivals.delete(arrival.key);
-            count(arrival.key.substring(arrival.key.indexOf('|', 14) + 1), arrival.value);
+            // The stage's key: the signals were keyed by district × category just before its repartition.
+            count(arrival.value.districtCategoryKey(), arrival.value);
         }
     }
 
