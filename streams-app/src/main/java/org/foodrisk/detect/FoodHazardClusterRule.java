@@ -26,9 +26,10 @@ import java.util.Set;
  * food × hazard class over the results tested for that hazard, in sampling days, against the
  * food × hazard's own in-control failure probability p0 from the district's history
  * ({@link FailureBaseline}: beta-binomial posterior mean, prior from the national 2023 failure mix).
- * It signals when the chart reaches h on a day not before the day of the failure just reported,
- * so each crossing is reported when the report that makes it arrives, and every later failure of
- * the same run updates the same alert. The alert also states the exact binomial tail
+ * It signals when the chart reaches h on a day not before {@code from}. The service judges each
+ * day with failures when that day closes on the watermark, over a span ending with it, so the
+ * chart stands at h on the day itself; every later failure day of the same run updates the same
+ * alert. The alert also states the exact binomial tail
  * P(X ≥ x | n, p0) of the run (x failures of n results since the chart last stood at 0): the
  * strength of the evidence, from which the level comes.
  *

@@ -30,8 +30,9 @@ import java.time.ZoneId;
  *                   ├ detect-opinion               (24 h spike, rumour)
  *                   └ detect-fusion
  * </pre>
- * The food-hazard cluster detector is a cluster detector but lives here: it reads this partitioning, and is
- * wired second so that each signal reaches the four detectors in the order it always has.
+ * The food-hazard cluster detector is a cluster detector but lives here: it reads this partitioning. It judges
+ * a day when the day closes, so it reads the counted signals with the stage's watermarks (straight from
+ * count-daily, like detect-count-aberrations), the other three without them.
  */
 final class CategoryDetectorWiring {
 
@@ -42,11 +43,11 @@ final class CategoryDetectorWiring {
                       KStream<String, Detection> opinion, KStream<String, Detection> fusion) {
     }
 
-    static Detections wire(KStream<String, Signal> counted, TopologySettings settings, PlanCatalog catalog) {
+    static Detections wire(DailyCountWiring.Counted countedSignals, TopologySettings settings, PlanCatalog catalog) {
+        KStream<String, Signal> counted = countedSignals.signals();
         KStream<String, Detection> failureRate = failureRate(counted, settings.failureRate(), settings.zone(),
                 settings.levels(), catalog);
-        KStream<String, Detection> foodHazardClusters = foodHazardClusters(counted, settings.foodHazard(),
-                settings.zone(), settings.levels());
+        KStream<String, Detection> foodHazardClusters = foodHazardClusters(countedSignals.withWatermarks(), settings);
         KStream<String, Detection> opinion = opinion(counted, settings.opinion(), settings.zone(), settings.levels());
         KStream<String, Detection> fusion = fusion(counted, settings.fusion());
         return new Detections(failureRate, foodHazardClusters, opinion, fusion);
@@ -62,15 +63,20 @@ final class CategoryDetectorWiring {
                 Named.as("detect-failure-rate"));
     }
 
-    private static KStream<String, Detection> foodHazardClusters(KStream<String, Signal> counted,
-                                                                 FoodHazardSettings foodHazard, ZoneId zone,
-                                                                 LevelPolicy levels) {
+    private static KStream<String, Detection> foodHazardClusters(KStream<String, Signal> withWatermarks,
+                                                                 TopologySettings settings) {
+        FoodHazardSettings foodHazard = settings.foodHazard();
         FoodHazardClusterRule rule = new FoodHazardClusterRule(
                 new BernoulliCusum(foodHazard.oddsRatio(), foodHazard.threshold()),
-                new FailureBaseline(foodHazard.priorWeight()), levels);
-        return counted.process(WithStores.of(() -> new FoodHazardClusterProcessor(rule, foodHazard, zone),
+                new FailureBaseline(foodHazard.priorWeight()), settings.levels());
+        // Cached: a mark is written for nearly every late result, and deleted at the next watermark.
+        return withWatermarks.process(WithStores.of(() -> new FoodHazardClusterProcessor(rule, foodHazard,
+                                settings.zone(), settings.dayCloseGrace(), settings.time(), StoreNames.FOOD_HAZARD_PROGRESS,
+                                StoreNames.FOOD_HAZARD_ARRIVALS),
                         StateStores.json(StoreNames.FOOD_HAZARD_TALLIES, FoodHazardDay.class),
-                        StateStores.json(StoreNames.FOOD_HAZARD_EPISODES, FoodHazardEpisode.class)),
+                        StateStores.json(StoreNames.FOOD_HAZARD_EPISODES, FoodHazardEpisode.class),
+                        StateStores.cachedText(StoreNames.FOOD_HAZARD_PROGRESS),
+                        StateStores.json(StoreNames.FOOD_HAZARD_ARRIVALS, TopologySerdes.SIGNAL)),
                 Named.as("detect-food-hazard-cluster"));
     }
 

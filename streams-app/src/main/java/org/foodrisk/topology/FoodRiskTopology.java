@@ -24,7 +24,8 @@ import java.util.List;
  *  signals ─ detect-critical-hazard ───────────────────────────────────┐
  *  signals ─ detect-restricted-pesticide (限用农药 on a crop where prohibited) ─┤
  *  signals ─ [by district|category] ─ count-daily ─┬ detect-failure-rate ─┤  (监督抽检 only)
- *                                                  ├ detect-food-hazard-cluster ─┤ (Bernoulli CUSUM per food × hazard)
+ *                                                  ├ detect-food-hazard-cluster ─┤ (Bernoulli CUSUM per food × hazard,
+ *                                                  │   when a day with failures closes)
  *                                                  ├ detect-count-aberrations (EARS C2 when a day closes,
  *                                                  │   farringtonFlexible when a week closes) ─┤
  *                                                  ├ detect-opinion ──────┤  (24 h spike, rumour)
@@ -88,7 +89,7 @@ public final class FoodRiskTopology {
         detections.add("restricted-pesticide", signals.flatMapValues(RestrictedPesticideRule::evaluate,
                 Named.as("detect-restricted-pesticide")));
         DailyCountWiring.Counted counted = DailyCountWiring.count(builder, intake, settings, catalog);
-        CategoryDetectorWiring.Detections byCategory = CategoryDetectorWiring.wire(counted.signals(), settings, catalog);
+        CategoryDetectorWiring.Detections byCategory = CategoryDetectorWiring.wire(counted, settings, catalog);
         detections.add("failure-rate", byCategory.failureRate())
                 .add("opinion", byCategory.opinion())
                 .add("fusion", byCategory.fusion())

@@ -28,6 +28,10 @@ public final class StoreNames {
     public static final String FOOD_HAZARD_TALLIES = "food-hazard-tallies-store";
     /** The current episode of each district × food × hazard class (key {@code district|category|food|hazardClass}). */
     public static final String FOOD_HAZARD_EPISODES = "food-hazard-episodes-store";
+    /** The food × hazard chart's closed days and its marks of days to judge ({@code FoodHazardClusterProcessor}). */
+    public static final String FOOD_HAZARD_PROGRESS = "food-hazard-progress-store";
+    /** Sampling results the food × hazard chart holds back until the close that covers their report time. */
+    public static final String FOOD_HAZARD_ARRIVALS = "food-hazard-arrivals-store";
 
     /** 核查处置 cases by caseId (= the 不合格 result's sampleId); the query API reads it. */
     public static final String DISPOSAL_CASES = "disposal-cases-store";

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -205,6 +206,8 @@ class FoodHazardClusterTopologyTest {
         }
         traffic.sort(Comparator.comparing(Published::reportedAt));
         traffic.forEach(p -> sampling.pipeInput(p.id(), p.json(), p.reportedAt().toInstant()));
+        // The chart judges a day when it closes: the input, then quiet, ticks the wall clock and closes the last days.
+        driver.advanceWallClockTime(Duration.ofMinutes(2));
         assertEquals(List.of(), deadLetters.readValuesToList());
         List<JsonNode> clusters = alerts.readValuesToList().stream().map(TestJson::parse)
                 .filter(a -> a.path("kind").asText().equals(KIND)).toList();

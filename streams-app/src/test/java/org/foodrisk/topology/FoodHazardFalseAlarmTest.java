@@ -46,8 +46,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * generator's sampling results for Tianjin's 16 districts (plan volumes, 2.73 % failing with the
  * SAMR 2023 cause mix spread over its foods, 韭菜 and 豇豆 failing more than most — no planted
  * incident), published in arrival order (reportedAt), through the detector's processor and stores
- * in a TopologyTestDriver. Not the whole topology: its other detectors make the full driver about
- * 25 records a second, too slow for a quarter of a city's sampling.
+ * in a TopologyTestDriver, with the stage's watermark as one input task would give it (its arrival
+ * clock, after each hour of it) and, at the end, one that closes every day. Not the whole topology:
+ * its other detectors make the full driver about 25 records a second, too slow for a quarter of a
+ * city's sampling.
  *
  * <p>Budget: the whole service aims at ≤ 2 alerts per district per week on clean data (DESIGN);
  * this rule may use at most 0.1 of them, i.e. at most one alert per district in ten weeks.
@@ -75,8 +77,14 @@ class FoodHazardFalseAlarmTest {
                     JsonSerde.of(Signal.class).serializer());
             TestOutputTopic<String, Detection> out = driver.createOutputTopic("detections", new StringDeserializer(),
                     JsonSerde.of(Detection.class).deserializer());
+            long watermark = 0;
             for (DemoRecord r : traffic) {
                 long at = r.arrivalTime().toEpochMilli();
+                if (at - watermark >= Duration.ofHours(1).toMillis()) {
+                    // The watermark follows the arrival clock, as ticks do: every record up to it is in.
+                    watermark = at - 1;
+                    in.pipeInput(ClockTicks.WATERMARK_KEY, null, watermark);
+                }
                 IntakeResult result = intake.accept(InputTopic.SAMPLING_RESULTS, r.key().getBytes(StandardCharsets.UTF_8),
                         r.json().getBytes(StandardCharsets.UTF_8), at);
                 if (result instanceof IntakeResult.Accepted accepted) {
@@ -85,6 +93,8 @@ class FoodHazardFalseAlarmTest {
                 }
                 out.readValuesToList().forEach(d -> alerts.put(d.dedupKey(), d));
             }
+            in.pipeInput(ClockTicks.WATERMARK_KEY, null, watermark + Duration.ofDays(30).toMillis());
+            out.readValuesToList().forEach(d -> alerts.put(d.dedupKey(), d));
         }
         double weeks = days / 7.0;
         double perDistrictWeek = alerts.size() / (DISTRICTS * weeks);
@@ -109,9 +119,13 @@ class FoodHazardFalseAlarmTest {
                 Serdes.String(), JsonSerde.of(FoodHazardDay.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.FOOD_HAZARD_EPISODES),
                 Serdes.String(), JsonSerde.of(FoodHazardEpisode.class)));
+        builder.addStateStore(StateStores.cachedText(StoreNames.FOOD_HAZARD_PROGRESS));
+        builder.addStateStore(StateStores.json(StoreNames.FOOD_HAZARD_ARRIVALS, TopologySerdes.SIGNAL));
         builder.stream("signals", Consumed.with(Serdes.String(), JsonSerde.of(Signal.class)))
-                .process(() -> new FoodHazardClusterProcessor(rule, foodHazard, settings.zone()),
-                        Named.as("detect-food-hazard-cluster"), StoreNames.FOOD_HAZARD_TALLIES, StoreNames.FOOD_HAZARD_EPISODES)
+                .process(() -> new FoodHazardClusterProcessor(rule, foodHazard, settings.zone(), settings.dayCloseGrace(),
+                                settings.time(), StoreNames.FOOD_HAZARD_PROGRESS, StoreNames.FOOD_HAZARD_ARRIVALS),
+                        Named.as("detect-food-hazard-cluster"), StoreNames.FOOD_HAZARD_TALLIES, StoreNames.FOOD_HAZARD_EPISODES,
+                        StoreNames.FOOD_HAZARD_PROGRESS, StoreNames.FOOD_HAZARD_ARRIVALS)
                 .to("detections", Produced.with(Serdes.String(), JsonSerde.of(Detection.class)));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "food-hazard-false-alarms");
