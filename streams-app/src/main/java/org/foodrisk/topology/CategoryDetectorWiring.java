@@ -17,6 +17,7 @@ import org.foodrisk.detect.OpinionSpikeRule;
 import org.foodrisk.detect.RecentSignals;
 import org.foodrisk.detect.RumourRule;
 import org.foodrisk.ingest.Signal;
+import org.foodrisk.ingest.SignalBinary;
 import org.foodrisk.plan.PassRateTargets;
 import org.foodrisk.plan.PlanCatalog;
 
@@ -76,7 +77,7 @@ final class CategoryDetectorWiring {
                         StateStores.json(StoreNames.FOOD_HAZARD_TALLIES, FoodHazardDay.class),
                         StateStores.json(StoreNames.FOOD_HAZARD_EPISODES, FoodHazardEpisode.class),
                         StateStores.cachedText(StoreNames.FOOD_HAZARD_PROGRESS),
-                        StateStores.json(StoreNames.FOOD_HAZARD_ARRIVALS, TopologySerdes.SIGNAL)),
+                        StateStores.binary(StoreNames.FOOD_HAZARD_ARRIVALS, SignalBinary.SERDE)),
                 Named.as("detect-food-hazard-cluster"));
     }
 

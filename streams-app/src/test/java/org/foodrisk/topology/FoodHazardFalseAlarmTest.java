@@ -25,6 +25,7 @@ import org.foodrisk.ingest.InputTopic;
 import org.foodrisk.ingest.IntakeResult;
 import org.foodrisk.ingest.RecordIntake;
 import org.foodrisk.ingest.Signal;
+import org.foodrisk.ingest.SignalBinary;
 import org.foodrisk.ingest.SignalExtractor;
 import org.foodrisk.kafka.JsonSerde;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,7 @@ class FoodHazardFalseAlarmTest {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.FOOD_HAZARD_EPISODES),
                 Serdes.String(), JsonSerde.of(FoodHazardEpisode.class)));
         builder.addStateStore(StateStores.cachedText(StoreNames.FOOD_HAZARD_PROGRESS));
-        builder.addStateStore(StateStores.json(StoreNames.FOOD_HAZARD_ARRIVALS, TopologySerdes.SIGNAL));
+        builder.addStateStore(StateStores.binary(StoreNames.FOOD_HAZARD_ARRIVALS, SignalBinary.SERDE));
         builder.stream("signals", Consumed.with(Serdes.String(), JsonSerde.of(Signal.class)))
                 .process(() -> new FoodHazardClusterProcessor(rule, foodHazard, settings.zone(), settings.dayCloseGrace(),
                                 settings.time(), StoreNames.FOOD_HAZARD_PROGRESS, StoreNames.FOOD_HAZARD_ARRIVALS),
