@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.foodrisk.kafka.Json;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.testsupport.Drivers;
 import org.foodrisk.testsupport.TestJson;
@@ -172,22 +171,11 @@ class FoodHazardReplayOrderTest {
     }
 
     private static Result result(String id, Food food, ZonedDateTime sampled, ZonedDateTime reported, boolean failed) {
-        ObjectNode record = Json.MAPPER.createObjectNode();
-        record.put("sampleId", id);
-        record.put("program", "区抽");
-        record.put("agency", "区市场监管局");
-        record.put("lab", "天津市武清区食品检验检测中心");
-        record.put("labCode", "WQJC001");
-        record.put("districtName", "武清区");
-        record.put("stage", "流通");
-        record.putObject("enterprise").put("name", "武清区菜摊" + id);
-        record.put("foodCategory", "食用农产品");
+        ObjectNode record = Samples.sampling(id, "武清区", "食用农产品", food.name(), TIME.format(sampled), failed);
         record.put("foodSubcategory", food.subcategory());
-        record.put("foodName", food.name());
-        record.put("sampledAt", TIME.format(sampled));
         record.put("reportedAt", TIME.format(reported));
-        record.put("verdict", failed ? "不合格" : "合格");
-        ObjectNode item = record.putArray("items").addObject();
+        record.putObject("enterprise").put("name", "武清区菜摊" + id);
+        ObjectNode item = record.putArray("items").addObject(); // every result tests the residue, failed or not
         item.put("item", food.item());
         item.put("hazardClass", "农药残留");
         item.put("result", failed ? "0.8" : "未检出");
