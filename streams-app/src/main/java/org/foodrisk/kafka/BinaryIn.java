@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads what {@link BinaryOut} wrote. A value cut short or with an impossible length fails with an
@@ -93,6 +95,33 @@ public final class BinaryIn {
             values.add(readText());
         }
         return values;
+    }
+
+    /** What {@link BinaryOut#writeCountByText} wrote, sorted by key. */
+    public Map<String, Long> readCountByText() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (int i = readUnsignedInt(); i > 0; i--) {
+            counts.put(readText(), readSigned());
+        }
+        return counts;
+    }
+
+    /** What {@link BinaryOut#writeCountsByText} wrote, sorted by key; at most 64 counts under one key. */
+    public Map<String, long[]> readCountsByText() {
+        Map<String, long[]> counts = new TreeMap<>();
+        for (int i = readUnsignedInt(); i > 0; i--) {
+            String key = readText();
+            int length = readUnsignedInt();
+            if (length > 64) {
+                throw new IllegalArgumentException(length + " counts under one key at " + position);
+            }
+            long[] values = new long[length];
+            for (int j = 0; j < length; j++) {
+                values[j] = readSigned();
+            }
+            counts.put(key, values);
+        }
+        return counts;
     }
 
     public OffsetDateTime readTime() {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the service's compact binary values (internal topics and stores): unsigned LEB128 varints,
@@ -78,6 +79,25 @@ public final class BinaryOut {
         for (String value : values) {
             writeText(value);
         }
+        return this;
+    }
+
+    /** Counts by text key (a tally's categories, agencies): each key, then its count. */
+    public BinaryOut writeCountByText(Map<String, Long> counts) {
+        writeUnsigned(counts.size());
+        counts.forEach((key, count) -> writeText(key).writeSigned(count));
+        return this;
+    }
+
+    /** Arrays of counts by text key (a tally's {@code [tested, failed]}, a target's {@code [counted, failed, unplaced]}). */
+    public BinaryOut writeCountsByText(Map<String, long[]> counts) {
+        writeUnsigned(counts.size());
+        counts.forEach((key, values) -> {
+            writeText(key).writeUnsigned(values.length);
+            for (long value : values) {
+                writeSigned(value);
+            }
+        });
         return this;
     }
 

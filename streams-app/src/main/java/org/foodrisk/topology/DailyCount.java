@@ -82,16 +82,7 @@ public record DailyCount(long count, long failed, long weight, List<Evidence> re
         for (Evidence record : day.records) {
             out.writeText(record.signal()).writeText(record.id()).writeTime(record.at()).writeText(record.summary());
         }
-        out.writeUnsigned(day.agencies.size());
-        day.agencies.forEach((agency, count) -> out.writeText(agency).writeSigned(count));
-        out.writeUnsigned(day.targets.size());
-        day.targets.forEach((target, values) -> {
-            out.writeText(target).writeUnsigned(values.length);
-            for (long value : values) {
-                out.writeSigned(value);
-            }
-        });
-        out.writeSigned(day.tallied);
+        out.writeCountByText(day.agencies).writeCountsByText(day.targets).writeSigned(day.tallied);
     }
 
     private static DailyCount read(BinaryIn in) {
@@ -104,23 +95,8 @@ public record DailyCount(long count, long failed, long weight, List<Evidence> re
         for (int i = 0; i < recordCount; i++) {
             records.add(new Evidence(in.readText(), in.readText(), in.readTime(), in.readText()));
         }
-        Map<String, Long> agencies = new TreeMap<>();
-        for (int i = in.readUnsignedInt(); i > 0; i--) {
-            agencies.put(in.readText(), in.readSigned());
-        }
-        Map<String, long[]> targets = new TreeMap<>();
-        for (int i = in.readUnsignedInt(); i > 0; i--) {
-            String target = in.readText();
-            int length = in.readUnsignedInt();
-            if (length > 64) {
-                throw new IllegalArgumentException(length + " counts under one target");
-            }
-            long[] values = new long[length];
-            for (int j = 0; j < length; j++) {
-                values[j] = in.readSigned();
-            }
-            targets.put(target, values);
-        }
+        Map<String, Long> agencies = in.readCountByText();
+        Map<String, long[]> targets = in.readCountsByText();
         return new DailyCount(count, failed, weight, records, agencies, targets, in.readSigned());
     }
 

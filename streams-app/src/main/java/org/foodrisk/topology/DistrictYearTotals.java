@@ -75,55 +75,22 @@ public record DistrictYearTotals(long tested, long failed, Map<String, long[]> b
     private static void write(DistrictYearTotals totals, BinaryOut out) {
         out.version(VERSION);
         out.writeSigned(totals.tested).writeSigned(totals.failed);
-        writeCounts(totals.byCategory, out);
-        out.writeUnsigned(totals.byAgency.size());
-        totals.byAgency.forEach((agency, count) -> out.writeText(agency).writeSigned(count));
+        out.writeCountsByText(totals.byCategory).writeCountByText(totals.byAgency);
         out.writeText(totals.lastJudged).writeText(totals.firstDay);
-        writeCounts(totals.byTarget, out);
-        out.writeSigned(totals.tallied);
+        out.writeCountsByText(totals.byTarget).writeSigned(totals.tallied);
     }
 
     private static DistrictYearTotals read(BinaryIn in) {
         in.version(VERSION);
         long tested = in.readSigned();
         long failed = in.readSigned();
-        Map<String, long[]> byCategory = readCounts(in);
-        Map<String, Long> byAgency = new TreeMap<>();
-        for (int i = in.readUnsignedInt(); i > 0; i--) {
-            byAgency.put(in.readText(), in.readSigned());
-        }
+        Map<String, long[]> byCategory = in.readCountsByText();
+        Map<String, Long> byAgency = in.readCountByText();
         String lastJudged = in.readText();
         String firstDay = in.readText();
-        Map<String, long[]> byTarget = readCounts(in);
+        Map<String, long[]> byTarget = in.readCountsByText();
         return new DistrictYearTotals(tested, failed, byCategory, byAgency, lastJudged, firstDay, byTarget,
                 in.readSigned());
-    }
-
-    private static void writeCounts(Map<String, long[]> counts, BinaryOut out) {
-        out.writeUnsigned(counts.size());
-        counts.forEach((key, values) -> {
-            out.writeText(key).writeUnsigned(values.length);
-            for (long value : values) {
-                out.writeSigned(value);
-            }
-        });
-    }
-
-    private static Map<String, long[]> readCounts(BinaryIn in) {
-        Map<String, long[]> counts = new TreeMap<>();
-        for (int i = in.readUnsignedInt(); i > 0; i--) {
-            String key = in.readText();
-            int length = in.readUnsignedInt();
-            if (length > 64) {
-                throw new IllegalArgumentException(length + " counts under one key");
-            }
-            long[] values = new long[length];
-            for (int j = 0; j < values.length; j++) {
-                values[j] = in.readSigned();
-            }
-            counts.put(key, values);
-        }
-        return counts;
     }
 
     SamplingTotals asTotals() {
