@@ -286,16 +286,7 @@ class FastContractCheckTest {
                 NODES.textNode("12011"), NODES.numberNode(120114), NODES.textNode("120114\n"));
         List<JsonNode> names = List.of(NODES.missingNode(), NODES.nullNode(), NODES.textNode(""), NODES.textNode("武清区"),
                 NODES.textNode(" "), NODES.numberNode(1), NODES.textNode("区".repeat(257)));
-        List<Mutant> mutants = new ArrayList<>();
-        for (JsonNode code : codes) {
-            for (JsonNode name : names) {
-                mutants.add(mutate(seed, "districtCode " + code + ", districtName " + abbreviate(name), copy -> {
-                    putOrRemove(copy, "districtCode", code);
-                    putOrRemove(copy, "districtName", name);
-                }));
-            }
-        }
-        return mutants;
+        return everyPair(seed, "districtCode", codes, "districtName", names);
     }
 
     /** The "不合格 needs at least one item" if-then, every verdict with every items. */
@@ -305,12 +296,18 @@ class FastContractCheckTest {
         List<JsonNode> items = List.of(NODES.missingNode(), NODES.nullNode(), NODES.arrayNode(),
                 NODES.arrayNode().add(NODES.objectNode().put("item", "腐霉利")), NODES.arrayNode().add(NODES.objectNode()),
                 NODES.objectNode(), itemsArray(500), itemsArray(501));
+        return everyPair(seed, "verdict", verdicts, "items", items);
+    }
+
+    /** The seed with every value of {@code first} beside every value of {@code second} (missing = removed). */
+    private static List<Mutant> everyPair(ObjectNode seed, String first, List<JsonNode> firstValues, String second,
+                                          List<JsonNode> secondValues) {
         List<Mutant> mutants = new ArrayList<>();
-        for (JsonNode verdict : verdicts) {
-            for (JsonNode list : items) {
-                mutants.add(mutate(seed, "verdict " + verdict + ", items " + abbreviate(list), copy -> {
-                    putOrRemove(copy, "verdict", verdict);
-                    putOrRemove(copy, "items", list);
+        for (JsonNode a : firstValues) {
+            for (JsonNode b : secondValues) {
+                mutants.add(mutate(seed, first + " " + abbreviate(a) + ", " + second + " " + abbreviate(b), copy -> {
+                    putOrRemove(copy, first, a);
+                    putOrRemove(copy, second, b);
                 }));
             }
         }
