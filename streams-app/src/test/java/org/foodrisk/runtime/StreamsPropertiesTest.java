@@ -1,6 +1,7 @@
 package org.foodrisk.runtime;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.foodrisk.operations.OutputCounters;
 import org.foodrisk.topology.DeadLetteringProductionHandler;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.foodrisk.alert.Alert;
@@ -82,7 +84,22 @@ class StreamsPropertiesTest {
         Map<String, Object> producer = config.getProducerConfigs("client");
         assertEquals("lz4", producer.get(ProducerConfig.COMPRESSION_TYPE_CONFIG));
         assertEquals(20, producer.get(ProducerConfig.LINGER_MS_CONFIG));
-        assertEquals(512 * 1024, producer.get(ProducerConfig.BATCH_SIZE_CONFIG));
+        assertEquals(64 * 1024, producer.get(ProducerConfig.BATCH_SIZE_CONFIG));
+    }
+
+    /**
+     * The producer of a task writes to every changelog and repartition partition of its tasks: its buffer pool must
+     * hold an open batch for each of several hundred of them, or sends wait for memory (seen at 512 KiB batches).
+     */
+    @Test
+    void theProducersBufferPoolHoldsABatchForEveryPartitionAThreadWrites() {
+        StreamsConfig config = new StreamsConfig(StreamsProperties.shared(SECURED, "app", OutputCounters.NONE));
+        Map<String, Object> settings = new HashMap<>(config.getProducerConfigs("client"));
+        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        ProducerConfig producer = new ProducerConfig(settings);
+        long batches = producer.getLong(ProducerConfig.BUFFER_MEMORY_CONFIG) / producer.getInt(ProducerConfig.BATCH_SIZE_CONFIG);
+        assertTrue(batches >= 400, "the buffer pool holds " + batches + " batches");
     }
 
     @Test
