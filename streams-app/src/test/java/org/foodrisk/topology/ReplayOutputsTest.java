@@ -13,7 +13,8 @@ import org.foodrisk.testsupport.TestJson;
 import org.foodrisk.testsupport.TestTopics;
 import org.foodrisk.topic.Topic;
 import org.foodrisk.topic.TypedTopics;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,12 +39,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 18's proof that a faster topology is the same topology: ten weeks of demo traffic of three districts,
+ * Issue 18's proof that a faster topology is the same topology: demo traffic of some districts, weeks of it,
  * with planted incidents and in arrival order (lab results days after sampling, weekday cycles, holidays), and
- * labs' corrections of what they published ({@link #corrections}), replayed through the topology; every record it writes to the alert, dead-letter and 核查处置 topics — key and
- * JSON, in order, so ids, versions, levels, evidence and judgements — must be what the topology wrote before
- * the hot path was rebuilt. The fixture was recorded by this test on commit 768af58 (the last commit before the
- * binary internal formats); it is the whole output, not a digest, so a difference can be read.
+ * labs' corrections of what they published ({@link #corrections}), replayed through the topology; every record
+ * it writes to the alert, dead-letter and 核查处置 topics — key and JSON, in order, so ids, versions, levels,
+ * evidence and judgements — must be what the topology wrote before. Two replays ({@link #districts}): ten weeks
+ * of 武清, 滨海 and 蓟州, recorded on commit 768af58 (the last commit before the binary internal formats), and
+ * nineteen weeks of 河北 and 西青, which raise the plan-target, failure-rate and food × hazard alerts the first
+ * does not. Each fixture is the whole output, not a digest, so a difference can be read.
  *
  * <p>A change that is meant to change outputs (a detector's semantics) regenerates the fixture from the actual
  * output this test writes to {@code target/} (gzip it to the resource) and says in its commit which lines
@@ -51,20 +54,52 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReplayOutputsTest {
 
-    private static final String FIXTURE = "/replay/demo-three-districts-outputs.txt.gz";
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    private static final LocalDate FROM = LocalDate.of(2024, 3, 4);
     private static final LocalDate TO = LocalDate.of(2024, 5, 13);
-    private static final List<String> DISTRICTS = List.of("120114", "武清", "120116", "滨海", "120225", "蓟州");
 
-    @Test
-    void theTopologyWritesWhatItWroteBeforeOnTheSameArrivals() throws IOException {
-        List<String> actual = replay();
-        Path written = Path.of("target", "replay-outputs.actual.txt");
+    /**
+     * Which districts' traffic a replay keeps (a record is kept when its JSON names one of them, by code or name),
+     * and the fixture of its outputs.
+     *
+     * @param recordedOn the commit the fixture was recorded on
+     */
+    record Districts(String label, LocalDate from, List<String> codesAndNames, boolean leekCluster, String fixture,
+                     String recordedOn) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    static List<Districts> districts() {
+        return List.of(
+                // 武清, 滨海, 蓟州: the clenbuterol, leek and school-canteen incidents, complaints, opinion.
+                new Districts("武清 滨海 蓟州", LocalDate.of(2024, 3, 4),
+                        List.of("120114", "武清", "120116", "滨海", "120225", "蓟州"), false,
+                        "/replay/demo-three-districts-outputs.txt.gz", "768af58"),
+                // 河北, 西青 from the year's first working day (the plan-target detector judges only a year seen
+                // from its start), through the Spring Festival: the dairy run (a category failing at many times
+                // its usual rate), the repeat offender, and a planted cluster of 韭菜 failing for 腐霉利 at
+                // several stalls — the failure-rate, plan-target and food × hazard detectors.
+                // Recorded on 53f85ab. On 768af58 the same replay writes the same records but for the food ×
+                // hazard alert, which the chart then judged on each failure as it arrived (3 versions, the first
+                // on 5 results) and now judges at the day's close (2 versions: a 补判 on 4 results, an 更新 on 6)
+                // — the change docs/time-model.md describes; every plan-target and failure-rate line is the same.
+                new Districts("河北 西青", LocalDate.of(2024, 1, 2), List.of("120105", "河北", "120111", "西青"), true,
+                        "/replay/demo-hebei-xiqing-outputs.txt.gz", "53f85ab"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("districts")
+    void theTopologyWritesWhatItWroteBeforeOnTheSameArrivals(Districts districts) throws IOException {
+        List<String> actual = replay(districts);
+        Path written = Path.of("target", "replay-outputs." + districts.fixture().replaceAll(".*/|\\.txt\\.gz$", "")
+                + ".actual.txt");
         Files.createDirectories(written.getParent());
         Files.write(written, actual, StandardCharsets.UTF_8);
-        List<String> expected = expected();
-        System.out.printf("ReplayOutputsTest: %d output records (fixture %d)%n", actual.size(), expected.size());
+        List<String> expected = expected(districts.fixture());
+        System.out.printf("ReplayOutputsTest %s: %d output records (fixture %d, recorded on %s)%n", districts,
+                actual.size(), expected.size(), districts.recordedOn());
         assertTrue(expected.stream().anyMatch(line -> line.startsWith(TypedTopics.ALERTS.name())),
                 "the fixture holds alerts");
         for (int i = 0; i < Math.min(actual.size(), expected.size()); i++) {
@@ -74,10 +109,13 @@ class ReplayOutputsTest {
         assertEquals(expected.size(), actual.size(), "output records (whole output in " + written.toAbsolutePath() + ")");
     }
 
-    private static List<String> replay() {
+    private static List<String> replay(Districts districts) {
         List<DemoRecord> records = new ArrayList<>(new DemoDataGenerator(21, ZONE)
-                .arrivals(FROM, TO, day -> day.getDayOfMonth() == 8 || day.getDayOfMonth() == 22).toList());
-        records.removeIf(r -> DISTRICTS.stream().noneMatch(r.json()::contains));
+                .arrivals(districts.from(), TO, day -> day.getDayOfMonth() == 8 || day.getDayOfMonth() == 22).toList());
+        records.removeIf(r -> districts.codesAndNames().stream().noneMatch(r.json()::contains));
+        if (districts.leekCluster()) {
+            records.addAll(leekCluster(records));
+        }
         records.addAll(corrections(records));
         records.sort(Comparator.comparing(DemoRecord::arrivalTime)); // stable: arrival order, corrections after
         List<String> lines = new ArrayList<>();
@@ -107,6 +145,35 @@ class ReplayOutputsTest {
             }
         }
         return lines;
+    }
+
+    /**
+     * Six 韭菜 samples at six stalls of 西青 on a Monday and Tuesday of April, five failing for 腐霉利, reported
+     * three to five days later: the repeat offender's first failing sample of 8 March, made other stalls' and
+     * days'. The demo traffic has no such run, and without one the food × hazard chart stays silent.
+     */
+    private static List<DemoRecord> leekCluster(List<DemoRecord> records) {
+        DemoRecord template = records.stream().filter(r -> r.key().equals("DEMO-S2-20240308-01")).findFirst()
+                .orElseThrow(() -> new AssertionError("the demo's repeat offender of 8 March is in the traffic"));
+        List<DemoRecord> planted = new ArrayList<>();
+        for (int stall = 0; stall < 6; stall++) {
+            ObjectNode value = (ObjectNode) TestJson.parse(template.json());
+            String id = "RPLY-LEEK-0" + (stall + 1);
+            OffsetDateTime sampled = OffsetDateTime.parse("2024-04-15T09:10:00+08:00")
+                    .plusDays(stall / 3).plusMinutes(50L * stall);
+            OffsetDateTime reported = sampled.plusDays(3 + stall % 3).withHour(16);
+            value.put("sampleId", id);
+            value.put("sampledAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(sampled));
+            value.put("reportedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(reported));
+            ObjectNode enterprise = value.putObject("enterprise");
+            enterprise.put("name", "天津市西青区杨柳青镇农贸市场" + (stall + 11) + "号摊位");
+            if (stall == 5) {
+                value.put("verdict", "合格");
+                ((ObjectNode) value.withArray("items").get(0)).put("result", "0.05").put("pass", true);
+            }
+            planted.add(new DemoRecord(template.topic(), id, value.toString(), sampled.toInstant(), reported.toInstant()));
+        }
+        return planted;
     }
 
     /**
@@ -150,9 +217,9 @@ class ReplayOutputsTest {
         }
     }
 
-    private static List<String> expected() throws IOException {
-        try (InputStream in = ReplayOutputsTest.class.getResourceAsStream(FIXTURE)) {
-            assertNotNull(in, FIXTURE + " is on the test classpath");
+    private static List<String> expected(String fixture) throws IOException {
+        try (InputStream in = ReplayOutputsTest.class.getResourceAsStream(fixture)) {
+            assertNotNull(in, fixture + " is on the test classpath");
             String text = new String(new GZIPInputStream(in).readAllBytes(), StandardCharsets.UTF_8);
             return text.isEmpty() ? List.of() : List.of(text.split("\n", -1)).subList(0, (int) text.lines().count());
         }
