@@ -19,8 +19,9 @@
 #   flexible:    expected = control$expected, statistic = control$score, pvalue = control$pvalue.
 #
 # Series are `sts` objects without dates (epochAsDate = FALSE), so reference periods are counted in
-# periods (52 a year, 365 for the daily series), as the Java implementation does; the dates in the
-# CSVs only label the periods.
+# periods (52 a year, 365 for the daily series), as the Java implementation does with option
+# epoch-as-date=false; the dates in the CSVs only label the periods. make-farrington-dated-fixtures.R
+# runs the same series with their dates (R's calendar-year mode, the Java default).
 
 suppressMessages(library(surveillance))
 stopifnot(packageVersion("surveillance") >= "1.20")

@@ -147,7 +147,8 @@ public final class BacktestCommand implements Callable<Integer> {
     static final class MethodParameters {
 
         @Option(names = "--alpha", paramLabel = "A", order = 10, description = "ears-*: one-sided error rate"
-                + " (R default 0.001 for C1/C2, 0.025 for C3); farrington*: the same (0.05); cusum: dispersion of"
+                + " (R default 0.001 for C1/C2, 0.025 for C3); farrington: two-sided, the bound is the 1 - A/2"
+                + " quantile (R default 0.05); farrington-flexible: one-sided, 1 - A (0.05); cusum: dispersion of"
                 + " trans pearsonNegBin (0.1).")
         String alpha;
 
@@ -218,5 +219,11 @@ public final class BacktestCommand implements Callable<Integer> {
         @Option(names = "--limit54", paramLabel = "CASES,PERIODS", order = 40,
                 description = "farrington*: no alarm unless at least CASES in the last PERIODS (R default 5,4).")
         String limit54;
+
+        @Option(names = "--epoch-as-date", paramLabel = "true|false", order = 41,
+                description = "farrington*: find the same period of earlier years by calendar years, weekly periods"
+                        + " moved to the nearest same weekday, as R does for an sts with dates (default true); false:"
+                        + " 52 weeks or 365 days a year, as R does without dates.")
+        String epochAsDate;
     }
 }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Stream;
 import org.foodrisk.detect.aberration.SurveillanceFixtures;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import java.time.LocalDate;
 import org.foodrisk.reference.HolidayCalendar;
 
@@ -69,6 +72,53 @@ class BacktestCommandTest {
                     () -> where + " vs R threshold " + r.threshold());
             assertEquals(r.alarm() != null && r.alarm() ? "1" : "0", ours[5], () -> where + " vs R alarm " + r.alarm());
         }
+    }
+
+    /**
+     * Issue 19: the Farrington family finds earlier years as R does for dated series unless told otherwise — the
+     * CLI's alarms for the weekly 2022–2023 series equal R's on the dated sts by default, and R's on the undated
+     * one with {@code --epoch-as-date false} (R's thresholds themselves: FarringtonAgreementWithRTest).
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"farrington,", "farrington,false", "farrington-flexible,", "farrington-flexible,false"})
+    void farringtonFindsEarlierYearsByCalendarUnlessToldToCountWeeks(String method, String epochAsDate)
+            throws IOException {
+        List<String> weekly = Files.readAllLines(SurveillanceFixtures.path("farrington-input.csv")).stream()
+                .filter(line -> line.startsWith("date,") || line.contains(",sim-") && !line.contains(",sim-daily,"))
+                .toList();
+        Path input = write("weekly.csv", weekly.toArray(String[]::new));
+        List<String> args = new ArrayList<>(List.of("--method", method, "--input", input.toString(),
+                "--output", directory.resolve("out.csv").toString(), "--frequency", "week",
+                "--range-start", "2022-01-24"));
+        if (epochAsDate != null) {
+            args.addAll(List.of("--epoch-as-date", epochAsDate));
+        }
+        assertEquals(0, execute(args.toArray(String[]::new)), err::toString);
+        Map<String, String> ours = alarmsByDateAndUnit(Files.readAllLines(directory.resolve("out.csv")), 5);
+        Map<String, String> r = alarmsByDateAndUnit(Files.readAllLines(SurveillanceFixtures.path(
+                method + (epochAsDate == null ? "-dated" : "") + ".csv")), 5);
+        Map<String, String> otherMode = alarmsByDateAndUnit(Files.readAllLines(SurveillanceFixtures.path(
+                method + (epochAsDate == null ? "" : "-dated") + ".csv")), 5);
+        int compared = 0;
+        for (Map.Entry<String, String> fixture : r.entrySet()) {
+            if (fixture.getKey().startsWith("202") && fixture.getKey().contains(",sim-")
+                    && ours.containsKey(fixture.getKey())) {
+                assertEquals(fixture.getValue(), ours.get(fixture.getKey()), fixture.getKey());
+                compared++;
+            }
+        }
+        assertEquals(300, compared, "the three simulated weekly series, 100 weeks each");
+        assertTrue(otherMode.entrySet().stream().anyMatch(e -> ours.containsKey(e.getKey())
+                && !e.getValue().equals(ours.get(e.getKey()))), "the two modes differ on these series");
+    }
+
+    private static Map<String, String> alarmsByDateAndUnit(List<String> csv, int alarmColumn) {
+        Map<String, String> alarms = new LinkedHashMap<>();
+        for (String line : csv.subList(1, csv.size())) {
+            String[] f = line.split(",", -1);
+            alarms.put(f[0] + "," + f[1], "NA".equals(f[alarmColumn]) ? "0" : f[alarmColumn]);
+        }
+        return alarms;
     }
 
     @Test

@@ -26,11 +26,12 @@ import java.util.Set;
  * mean {@code mu0} ({@code pred$fit}); {@code statistic} is R's {@code X = (y - mu0) / (U - mu0)};
  * {@code pValue} is the normal upper tail of the transformed count, i.e. {@code 1 - control$pd[, 1]}.
  *
- * <p>History: {@code b * periodsPerYear + w} periods before {@code t} are required (earlier points
- * are {@link PointStatus#INSUFFICIENT_HISTORY}; R's default {@code range} starts {@code 2w + 1}
- * periods earlier and silently fits on an incomplete baseline there, which we refuse). Reference
- * periods are counted in periods ({@link FarringtonBaseline}), for weekly (52) and daily (365)
- * series alike; for daily series {@code w} and {@code limit54} count days.
+ * <p>History: every reference window must lie in the series (earlier points are
+ * {@link PointStatus#INSUFFICIENT_HISTORY}; R's default {@code range} starts {@code 2w + 1} periods earlier
+ * and silently fits on an incomplete baseline there, which we refuse). The same period of earlier years is
+ * found as R finds it for a dated {@code sts} ({@link ReferenceYears#CALENDAR}: calendar years, the nearest
+ * same weekday) unless option {@code epoch-as-date=false} asks for R's undated mode ({@code b * 52} weeks or
+ * {@code b * 365} days back); for daily series {@code w} and {@code limit54} count days.
  */
 public final class Farrington implements AberrationMethod {
 
@@ -38,7 +39,7 @@ public final class Farrington implements AberrationMethod {
 
     /** Option names accepted by {@link #fromOptions}: R's control names in kebab case. */
     public static final Set<String> OPTION_NAMES = Set.of("b", "w", "reweight", "alpha", "trend", "limit54",
-            "power-trans");
+            "power-trans", "epoch-as-date");
 
     /**
      * R's control list of {@code algo.farrington}.
@@ -70,10 +71,17 @@ public final class Farrington implements AberrationMethod {
 
     private final Parameters parameters;
     private final Frequency frequency;
+    private final ReferenceYears referenceYears;
 
+    /** With R's reference periods for dated series ({@link ReferenceYears#CALENDAR}). */
     public Farrington(Parameters parameters, Frequency frequency) {
+        this(parameters, frequency, ReferenceYears.CALENDAR);
+    }
+
+    public Farrington(Parameters parameters, Frequency frequency, ReferenceYears referenceYears) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.frequency = Objects.requireNonNull(frequency, "frequency");
+        this.referenceYears = Objects.requireNonNull(referenceYears, "referenceYears");
         if (2 * parameters.w() + 1 > frequency.periodsPerYear()) {
             throw new IllegalArgumentException("w = " + parameters.w() + " is too wide for "
                     + frequency.periodsPerYear() + " periods a year");
@@ -95,7 +103,7 @@ public final class Farrington implements AberrationMethod {
                 read.bool("trend", defaults.trend()),
                 Limit54.of(read.limit54(new int[]{defaults.limit54().cases(), defaults.limit54().periods()})),
                 PowerTransform.parse(read.text("power-trans", defaults.powerTrans().rName())));
-        return new Farrington(parameters, frequency);
+        return new Farrington(parameters, frequency, ReferenceYears.ofEpochAsDate(read.bool("epoch-as-date", true)));
     }
 
     public Parameters parameters() {
@@ -106,9 +114,17 @@ public final class Farrington implements AberrationMethod {
         return frequency;
     }
 
-    /** Periods of history a point needs before it: {@code b * periodsPerYear + w}. */
+    public ReferenceYears referenceYears() {
+        return referenceYears;
+    }
+
+    /**
+     * Periods of history a point can need before it: {@code b * periodsPerYear + w} counting periods; by
+     * calendar years up to a week (weekly) or {@code b} days (daily) more, whether a point has enough is
+     * decided by its date.
+     */
     public int requiredHistory() {
-        return FarringtonBaseline.requiredHistory(frequency.periodsPerYear(), parameters.b(), parameters.w());
+        return referenceYears.maximumHistory(frequency, parameters.b(), parameters.w());
     }
 
     @Override
@@ -129,7 +145,7 @@ public final class Farrington implements AberrationMethod {
         long[] counts = series.counts();
         List<DetectionPoint> points = new ArrayList<>(series.size() - from);
         for (int t = from; t < series.size(); t++) {
-            points.add(t < requiredHistory()
+            points.add(!referenceYears.hasHistory(series.dates(), frequency, t, parameters.b(), parameters.w())
                     ? DetectionPoint.insufficient(series.dates().get(t), counts[t])
                     : evaluate(series, counts, t));
         }
@@ -137,8 +153,8 @@ public final class Farrington implements AberrationMethod {
     }
 
     private DetectionPoint evaluate(CountSeries series, long[] counts, int t) {
-        FarringtonBaseline baseline = FarringtonBaseline.referenceWindows(t, frequency.periodsPerYear(),
-                parameters.b(), parameters.w());
+        FarringtonBaseline baseline = FarringtonBaseline.referenceWindows(
+                FarringtonBaseline.centres(referenceYears, series, t, parameters.b()), parameters.w());
         FarringtonRegression.Settings settings = new FarringtonRegression.Settings(
                 FarringtonRegression.Variant.ORIGINAL, parameters.b(), parameters.trend(), parameters.reweight(),
                 1.0, 0.05); // algo.farrington: assign.weights' default threshold 1, trend test at 5 %

@@ -9,11 +9,9 @@ import java.util.TreeSet;
  * The past periods a Farrington model is fitted to when judging period {@code t}, and the
  * seasonal level of each, with the design matrix built from them.
  *
- * <p>Reference periods are counted in periods, as R does for an {@code sts} without dates
- * ({@code epochAsDate = FALSE}): "one year back" is {@code frequency} periods back (52 weeks,
- * 365 days). R's date mode ({@code epochAsDate = TRUE}) instead steps back calendar years and snaps
- * to the nearest same weekday, which drifts from this by one week every 5–6 years of weekly data;
- * we do not reproduce that mode.
+ * <p>"The same period" of each earlier year is found as R finds it ({@link ReferenceYears}): by calendar
+ * years for dated series (R's {@code epochAsDate = TRUE}), or {@code frequency} periods a year; the caller
+ * passes the window centres it gives ({@link #centres}).
  *
  * <p>Design columns, in R's model-matrix order: intercept; {@code wtime} (the 1-based period index,
  * as R's {@code wtime}) when a trend is fitted; then, when there is a seasonal factor, one
@@ -49,13 +47,27 @@ final class FarringtonBaseline {
     }
 
     /**
-     * Farrington et al. (1996): the {@code 2w + 1} periods centred on the same period of each of
-     * the {@code b} previous years ({@code surveillance::algo.farrington}, non-date branch).
+     * The centre of each year's reference window before period {@code t}: element {@code i} is {@code i + 1}
+     * years back.
      */
-    static FarringtonBaseline referenceWindows(int t, int periodsPerYear, int years, int halfWindow) {
+    static int[] centres(ReferenceYears referenceYears, CountSeries series, int t, int years) {
+        int[] centres = new int[years];
+        for (int year = 1; year <= years; year++) {
+            centres[year - 1] = referenceYears.centre(series.dates(), series.frequency(), t, year);
+        }
+        return centres;
+    }
+
+    /**
+     * Farrington et al. (1996): the {@code 2w + 1} periods centred on the same period of each of
+     * the {@code b} previous years ({@code surveillance::algo.farrington}).
+     *
+     * @param centres the windows' centres, {@link #centres}
+     */
+    static FarringtonBaseline referenceWindows(int[] centres, int halfWindow) {
         List<Integer> chosen = new ArrayList<>();
-        for (int year = years; year >= 1; year--) {
-            int centre = t - periodsPerYear * year;
+        for (int year = centres.length; year >= 1; year--) {
+            int centre = centres[year - 1];
             for (int index = centre - halfWindow; index <= centre + halfWindow; index++) {
                 chosen.add(index);
             }
@@ -69,23 +81,27 @@ final class FarringtonBaseline {
      * {@code 1..noPeriods-1} for near-equal blocks of the periods between windows — minus the
      * latest {@code pastWeeksNotIncluded + 1} periods. With {@code noPeriods = 1} only the
      * windows are used, as in the original method. R: {@code surveillance:::blocks} and
-     * {@code surveillance:::algo.farrington.data.glm}.
+     * {@code surveillance:::algo.farrington.data.glm}; the gap between two windows is what lies between
+     * their centres (51 − 2w or 52 − 2w weeks by calendar years, {@code periodsPerYear − 2w − 1} by periods).
+     *
+     * @param centres the windows' centres, {@link #centres}
      */
-    static FarringtonBaseline seasonalBlocks(int t, int periodsPerYear, int years, int halfWindow, int noPeriods,
+    static FarringtonBaseline seasonalBlocks(int t, int[] centres, int halfWindow, int noPeriods,
                                              int pastPeriodsNotIncluded) {
         int[] levelAt = new int[t + 1];
         Arrays.fill(levelAt, -1);
         for (int index = Math.max(0, t - halfWindow); index <= t; index++) {
             levelAt[index] = noPeriods;
         }
-        int gap = periodsPerYear - 2 * halfWindow - 1;
-        for (int year = 1; year <= years; year++) {
-            int centre = t - periodsPerYear * year;
+        int later = t;
+        for (int year = 1; year <= centres.length; year++) {
+            int centre = centres[year - 1];
             for (int index = centre - halfWindow; index <= centre + halfWindow; index++) {
                 levelAt[index] = noPeriods;
             }
             if (noPeriods != 1) {
                 // blocks(): split the gap into noPeriods - 1 blocks, the first (gap mod (noPeriods-1)) one longer
+                int gap = later - centre - 2 * halfWindow - 1;
                 int blockLength = gap / (noPeriods - 1);
                 int longer = gap % (noPeriods - 1);
                 int next = centre + halfWindow + 1;
@@ -97,6 +113,7 @@ final class FarringtonBaseline {
                     next += length;
                 }
             }
+            later = centre;
         }
         for (int index = Math.max(0, t - pastPeriodsNotIncluded); index <= t; index++) {
             levelAt[index] = -1;

@@ -31,12 +31,14 @@ import java.util.Set;
  * {@code pvalue}, reported for every evaluated point. With "nbPlugin"/"muan" R computes the score
  * on the log scale, {@code (y - log mu0) / (U - log mu0)}; we report it the same way.
  *
- * <p>History: {@code b * periodsPerYear + w} periods before {@code t} are required (R's default
- * {@code range} starts exactly there); earlier points are {@link PointStatus#INSUFFICIENT_HISTORY}.
- * Reference periods are counted in periods, for weekly (52) and daily (365) series alike, as R's
- * non-date {@code sts}; for daily series {@code w}, {@code pastWeeksNotIncluded} and
- * {@code limit54} count days. When R would give up on a point (IRLS converges neither with nor
- * without trend) the point is EVALUATED with NaN figures and no alarm.
+ * <p>History: every reference window must lie in the series (R's default {@code range} starts exactly there);
+ * earlier points are {@link PointStatus#INSUFFICIENT_HISTORY}. The same period of earlier years is found as R
+ * finds it for a dated {@code sts} ({@link ReferenceYears#CALENDAR}: calendar years, the nearest same weekday,
+ * so the blocks between windows are 52 − 2w − 1 or 53 − 2w − 1 weeks long) unless option
+ * {@code epoch-as-date=false} asks for R's undated mode ({@code b * 52} weeks or {@code b * 365} days back);
+ * for daily series {@code w}, {@code pastWeeksNotIncluded} and {@code limit54} count days. When R would give
+ * up on a point (IRLS converges neither with nor without trend) the point is EVALUATED with NaN figures and
+ * no alarm.
  */
 public final class FarringtonFlexible implements AberrationMethod {
 
@@ -45,7 +47,7 @@ public final class FarringtonFlexible implements AberrationMethod {
     /** Option names accepted by {@link #fromOptions}: R's control names in kebab case. */
     public static final Set<String> OPTION_NAMES = Set.of("b", "w", "reweight", "weights-threshold", "alpha",
             "trend", "p-threshold-trend", "limit54", "power-trans", "threshold-method", "no-periods",
-            "past-weeks-not-included");
+            "past-weeks-not-included", "epoch-as-date");
 
     /**
      * R's control list of {@code farringtonFlexible}.
@@ -95,10 +97,17 @@ public final class FarringtonFlexible implements AberrationMethod {
 
     private final Parameters parameters;
     private final Frequency frequency;
+    private final ReferenceYears referenceYears;
 
+    /** With R's reference periods for dated series ({@link ReferenceYears#CALENDAR}). */
     public FarringtonFlexible(Parameters parameters, Frequency frequency) {
+        this(parameters, frequency, ReferenceYears.CALENDAR);
+    }
+
+    public FarringtonFlexible(Parameters parameters, Frequency frequency, ReferenceYears referenceYears) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.frequency = Objects.requireNonNull(frequency, "frequency");
+        this.referenceYears = Objects.requireNonNull(referenceYears, "referenceYears");
         if (2 * parameters.w() + 1 > frequency.periodsPerYear()) {
             throw new IllegalArgumentException("w = " + parameters.w() + " is too wide for "
                     + frequency.periodsPerYear() + " periods a year");
@@ -128,7 +137,7 @@ public final class FarringtonFlexible implements AberrationMethod {
                 ThresholdMethod.parse(read.text("threshold-method", defaults.thresholdMethod().rName())),
                 read.integer("no-periods", defaults.noPeriods()),
                 read.integer("past-weeks-not-included", w));
-        return new FarringtonFlexible(parameters, frequency);
+        return new FarringtonFlexible(parameters, frequency, ReferenceYears.ofEpochAsDate(read.bool("epoch-as-date", true)));
     }
 
     public Parameters parameters() {
@@ -139,9 +148,17 @@ public final class FarringtonFlexible implements AberrationMethod {
         return frequency;
     }
 
-    /** Periods of history a point needs before it: {@code b * periodsPerYear + w}. */
+    public ReferenceYears referenceYears() {
+        return referenceYears;
+    }
+
+    /**
+     * Periods of history a point can need before it: {@code b * periodsPerYear + w} counting periods; by
+     * calendar years up to a week (weekly) or {@code b} days (daily) more, whether a point has enough is
+     * decided by its date.
+     */
     public int requiredHistory() {
-        return FarringtonBaseline.requiredHistory(frequency.periodsPerYear(), parameters.b(), parameters.w());
+        return referenceYears.maximumHistory(frequency, parameters.b(), parameters.w());
     }
 
     @Override
@@ -162,7 +179,7 @@ public final class FarringtonFlexible implements AberrationMethod {
         long[] counts = series.counts();
         List<DetectionPoint> points = new ArrayList<>(series.size() - from);
         for (int t = from; t < series.size(); t++) {
-            points.add(t < requiredHistory()
+            points.add(!referenceYears.hasHistory(series.dates(), frequency, t, parameters.b(), parameters.w())
                     ? DetectionPoint.insufficient(series.dates().get(t), counts[t])
                     : evaluate(series, counts, t));
         }
@@ -170,8 +187,9 @@ public final class FarringtonFlexible implements AberrationMethod {
     }
 
     private DetectionPoint evaluate(CountSeries series, long[] counts, int t) {
-        FarringtonBaseline baseline = FarringtonBaseline.seasonalBlocks(t, frequency.periodsPerYear(), parameters.b(),
-                parameters.w(), parameters.noPeriods(), parameters.pastWeeksNotIncluded());
+        FarringtonBaseline baseline = FarringtonBaseline.seasonalBlocks(t,
+                FarringtonBaseline.centres(referenceYears, series, t, parameters.b()), parameters.w(),
+                parameters.noPeriods(), parameters.pastWeeksNotIncluded());
         FarringtonRegression.Settings settings = new FarringtonRegression.Settings(
                 FarringtonRegression.Variant.FLEXIBLE, parameters.b(), parameters.trend(), parameters.reweight(),
                 parameters.weightsThreshold(), parameters.pThresholdTrend());

@@ -26,7 +26,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * 2013 style, with outbreaks), the package's {@code salmNewport} summed over Germany, and one
  * simulated daily series; R's defaults for {@code farrington} and {@code farringtonFlexible},
  * Noufaily et al.'s recommended configuration, and eight other settings through
- * {@code fromOptions}.
+ * {@code fromOptions} — all on R's undated {@code sts}; and the three configurations again on the same series
+ * with their dates ({@code make-farrington-dated-fixtures.R}), where R steps back calendar years (the
+ * weekly series span the 53-week ISO years 2004, 2009, 2015 and 2020).
  *
  * <p>Tolerances. Alarms and observed counts must match exactly, and so must NA-ness (NaN here).
  * Expected values and thresholds: relative 1e-6. Scores and p-values: {@code 1e-6 |R| + 1e-12}.
@@ -48,19 +50,43 @@ class FarringtonAgreementWithRTest {
 
     private static final Map<String, CountSeries> INPUT = FarringtonFixtures.inputSeries();
 
+    /** The fixtures of make-farrington-fixtures.R are R's undated sts: periods counted, 52 weeks a year. */
+    private static final Map<String, String> UNDATED = Map.of("epoch-as-date", "false");
+
     @TestFactory
     Stream<DynamicTest> farringtonWithRDefaults() {
-        return agreement("farrington.csv", frequency -> Farrington.fromOptions(Map.of(), frequency));
+        return agreement("farrington.csv", frequency -> Farrington.fromOptions(UNDATED, frequency));
     }
 
     @TestFactory
     Stream<DynamicTest> farringtonFlexibleWithRDefaults() {
-        return agreement("farrington-flexible.csv", frequency -> FarringtonFlexible.fromOptions(Map.of(), frequency));
+        return agreement("farrington-flexible.csv", frequency -> FarringtonFlexible.fromOptions(UNDATED, frequency));
     }
 
     @TestFactory
     Stream<DynamicTest> farringtonFlexibleWithNoufailyConfiguration() {
-        return agreement("farrington-flexible-noufaily.csv",
+        return agreement("farrington-flexible-noufaily.csv", frequency -> new FarringtonFlexible(
+                FarringtonFlexible.Parameters.noufaily2013(), frequency, ReferenceYears.PERIODS));
+    }
+
+    /**
+     * make-farrington-dated-fixtures.R: the same series as R's dated sts (issue 19), which step back calendar
+     * years to the nearest same weekday — our default, so no option is given.
+     */
+    @TestFactory
+    Stream<DynamicTest> farringtonOnDatedSeries() {
+        return agreement("farrington-dated.csv", frequency -> Farrington.fromOptions(Map.of(), frequency));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> farringtonFlexibleOnDatedSeries() {
+        return agreement("farrington-flexible-dated.csv",
+                frequency -> FarringtonFlexible.fromOptions(Map.of(), frequency));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> farringtonFlexibleWithNoufailyConfigurationOnDatedSeries() {
+        return agreement("farrington-flexible-noufaily-dated.csv",
                 frequency -> new FarringtonFlexible(FarringtonFlexible.Parameters.noufaily2013(), frequency));
     }
 
@@ -70,6 +96,7 @@ class FarringtonAgreementWithRTest {
         variants().forEach((key, rows) -> {
             String[] methodAndOptions = key.split("\\|", 2);
             Map<String, String> options = parseOptions(methodAndOptions[1]);
+            options.putAll(UNDATED);
             Function<Frequency, AberrationMethod> method = frequency -> switch (methodAndOptions[0]) {
                 case Farrington.NAME -> Farrington.fromOptions(options, frequency);
                 case FarringtonFlexible.NAME -> FarringtonFlexible.fromOptions(options, frequency);

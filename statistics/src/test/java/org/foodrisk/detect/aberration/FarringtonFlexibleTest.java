@@ -20,17 +20,31 @@ class FarringtonFlexibleTest {
             new FarringtonFlexible(FarringtonFlexible.Parameters.noufaily2013(), Frequency.WEEK);
 
     @Test
-    void needsFiveYearsAndThreeWeeksOfHistoryInBothConfigurations() {
+    void countingPeriodsNeedsFiveYearsAndThreeWeeksOfHistoryInBothConfigurations() {
         for (FarringtonFlexible method : List.of(R_DEFAULTS, NOUFAILY)) {
-            assertEquals(263, method.requiredHistory());
-            List<DetectionPoint> points = method.detect(sparseWeekly(266), 260);
+            FarringtonFlexible undated = new FarringtonFlexible(method.parameters(), Frequency.WEEK,
+                    ReferenceYears.PERIODS);
+            assertEquals(263, undated.requiredHistory());
+            List<DetectionPoint> points = undated.detect(sparseWeekly(266), 260);
             assertEquals(List.of(PointStatus.INSUFFICIENT_HISTORY, PointStatus.INSUFFICIENT_HISTORY,
                             PointStatus.INSUFFICIENT_HISTORY, PointStatus.EVALUATED, PointStatus.EVALUATED,
                             PointStatus.EVALUATED),
                     points.stream().map(DetectionPoint::status).toList());
             assertTrue(points.stream().limit(3).noneMatch(DetectionPoint::alarm));
         }
-        assertEquals(5 * 365 + 3, FarringtonFlexible.fromOptions(Map.of(), Frequency.DAY).requiredHistory());
+        assertEquals(5 * 365 + 3, FarringtonFlexible.fromOptions(Map.of("epoch-as-date", "false"), Frequency.DAY)
+                .requiredHistory());
+    }
+
+    /** By calendar years (the default) the same weekly series from 2015-01-05 is first judged a week later. */
+    @Test
+    void byCalendarYearsTheFirstJudgedWeekCanComeAWeekLater() {
+        for (FarringtonFlexible method : List.of(R_DEFAULTS, NOUFAILY)) {
+            assertEquals(ReferenceYears.CALENDAR, method.referenceYears());
+            List<DetectionPoint> points = method.detect(sparseWeekly(266), 262);
+            assertEquals(List.of(PointStatus.INSUFFICIENT_HISTORY, PointStatus.INSUFFICIENT_HISTORY,
+                    PointStatus.EVALUATED, PointStatus.EVALUATED), points.stream().map(DetectionPoint::status).toList());
+        }
     }
 
     @Test

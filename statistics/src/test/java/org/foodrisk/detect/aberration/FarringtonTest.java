@@ -31,11 +31,13 @@ class FarringtonTest {
 
     private static final Farrington R_DEFAULTS = Farrington.fromOptions(Map.of(), Frequency.WEEK);
 
+    private static final Farrington UNDATED = Farrington.fromOptions(Map.of("epoch-as-date", "false"), Frequency.WEEK);
+
     @Test
-    void needsFiveYearsAndThreeWeeksOfHistory() {
-        assertEquals(5 * 52 + 3, R_DEFAULTS.requiredHistory());
+    void countingPeriodsNeedsFiveYearsAndThreeWeeksOfHistory() {
+        assertEquals(5 * 52 + 3, UNDATED.requiredHistory());
         CountSeries series = sparseWeekly(270);
-        List<DetectionPoint> points = R_DEFAULTS.detect(series, 0);
+        List<DetectionPoint> points = UNDATED.detect(series, 0);
         assertEquals(270, points.size());
         for (int t = 0; t < 263; t++) {
             DetectionPoint point = points.get(t);
@@ -51,6 +53,21 @@ class FarringtonTest {
         }
     }
 
+    /**
+     * By calendar years (R with dates, our default) five years before Monday 2020-01-20 is Monday 2015-01-19,
+     * 261 weeks back, one window period before the series begins: the first week judged is the next one.
+     */
+    @Test
+    void byCalendarYearsFiveYearsBackCanBeAWeekMore() {
+        assertEquals(ReferenceYears.CALENDAR, R_DEFAULTS.referenceYears());
+        CountSeries series = sparseWeekly(270);
+        assertEquals(LocalDate.of(2020, 1, 20), series.dates().get(263));
+        List<DetectionPoint> points = R_DEFAULTS.detect(series, 262);
+        assertEquals(List.of(PointStatus.INSUFFICIENT_HISTORY, PointStatus.INSUFFICIENT_HISTORY,
+                PointStatus.EVALUATED), points.stream().limit(3).map(DetectionPoint::status).toList());
+        assertTrue(R_DEFAULTS.requiredHistory() >= 264, "what a caller fetches covers it");
+    }
+
     @Test
     void aShortSeriesNeverAlarms() {
         CountSeries series = sparseWeekly(200, 0, 0, 0, 40);
@@ -60,8 +77,10 @@ class FarringtonTest {
 
     @Test
     void dailySeriesNeedFiveYearsOfDays() {
-        Farrington daily = Farrington.fromOptions(Map.of(), Frequency.DAY);
-        assertEquals(5 * 365 + 3, daily.requiredHistory());
+        assertEquals(5 * 365 + 3, Farrington.fromOptions(Map.of("epoch-as-date", "false"), Frequency.DAY)
+                .requiredHistory());
+        assertEquals(5 * 366 + 3, Farrington.fromOptions(Map.of(), Frequency.DAY).requiredHistory(),
+                "by calendar years, leap days included");
     }
 
     @Test
