@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Settings of the count aberrations — daily counts per district × category and × syndrome, and their
  * weekly sums ({@code illness.aberration}, {@code complaint.spike}, {@code sampling.aberration}) — configured
- * as {@code foodrisk.detect.<kebab-case of a component>}: {@code count-method: ears-c3},
+ * as {@code foodrisk.detect.<kebab-case of a component>}: {@code count-method: ears-c1},
  * {@code count-method-options.min-sigma: 1}, {@code weekly-count-method-options.threshold-method: nbPlugin}.
  * A method named without options of its own ({@code count-method: cusum} alone) starts from R's defaults,
  * not from the default method's options, which it might refuse.
@@ -28,6 +28,25 @@ import java.util.Map;
 public record CountAberrationSettings(String countMethod, Map<String, String> countMethodOptions, int countHistoryDays,
                                       int countMinEvents, String countBaseline, String weeklyCountMethod,
                                       Map<String, String> weeklyCountMethodOptions) {
+
+    /**
+     * Methods the backtest offers for comparison with R but the service refuses. R's {@code earsC} C3 bound is
+     * the day's own count plus the C2 excesses of the two days before it (docs of {@code EarsC}): its alarm means
+     * only that those two days exceeded their C2 bounds, while an analyst reads a C3 alarm as Hutwagner et al.
+     * (2003) define it — the sum of three days' excesses, today's included.
+     */
+    static final Map<String, String> REFUSED_METHODS = Map.of("ears-c3",
+            "ears-c3 follows R's bound, which ignores the day's own count (an alarm says only that the two days "
+                    + "before exceeded their C2 bounds); use ears-c2 (the default) or ears-c1 — ears-c3 stays in the "
+                    + "backtest for comparison with R");
+
+    public CountAberrationSettings {
+        for (String method : new String[]{countMethod, weeklyCountMethod}) {
+            if (REFUSED_METHODS.containsKey(method)) {
+                throw new IllegalArgumentException(REFUSED_METHODS.get(method));
+            }
+        }
+    }
 
     /**
      * Production options of EARS C2 on sparse daily counts. R's earsC has no floor on the sd (minSigma

@@ -23,12 +23,12 @@ class SettingsOverridesTest {
         TopologySettings base = TopologySettings.defaults();
         TopologySettings settings = SettingsOverrides.apply(base, Map.of(
                 "cluster-gap", "PT48H",
-                "count-method", "ears-c3",
+                "count-method", "ears-c1",
                 "failure-rate-min-samples", 30,
                 "levels.cluster-red-cases", "30",
                 "default-pass-rates.饮料", "98.5"));
         assertEquals(Duration.ofHours(48), settings.illnessCluster().clusterGap());
-        assertEquals("ears-c3", settings.counts().countMethod());
+        assertEquals("ears-c1", settings.counts().countMethod());
         assertEquals(30, settings.failureRate().failureRateMinSamples());
         assertEquals(30, settings.levels().clusterRedCases());
         assertEquals(98.5, settings.failureRate().defaultPassRates().get("饮料"));
@@ -43,6 +43,20 @@ class SettingsOverridesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
                 SettingsOverrides.apply(TopologySettings.defaults(), Map.of("levels.cluster-red-case", "30")));
         assertTrue(e.getMessage().contains("cluster-red-cases"), e.getMessage());
+    }
+
+    /**
+     * Issue 19: R's C3 bound starts from the day's own count, so its alarm says only that the two days before
+     * exceeded their C2 bounds — not what an analyst reads "C3 alarm" as (Hutwagner et al. 2003). The backtest
+     * keeps it for comparison with R; the service refuses it, naming what to use.
+     */
+    @Test
+    void earsC3IsRefusedInTheServiceSayingWhy() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+                SettingsOverrides.apply(TopologySettings.defaults(), Map.of("count-method", "ears-c3")));
+        assertTrue(e.getMessage().contains("ears-c3") && e.getMessage().contains("ears-c2"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () ->
+                SettingsOverrides.apply(TopologySettings.defaults(), Map.of("weekly-count-method", "ears-c3")));
     }
 
     @Test
@@ -110,7 +124,7 @@ class SettingsOverridesTest {
             Map.entry("fusion-window", "P3D"),
             Map.entry("fusion-min-signals", "4"),
             Map.entry("overdue-check-every", "PT5S"),
-            Map.entry("count-method", "ears-c3"),
+            Map.entry("count-method", "ears-c1"),
             Map.entry("count-method-options.alpha", "0.005"),
             Map.entry("count-history-days", "35"),
             Map.entry("count-min-events", "4"),
@@ -153,7 +167,7 @@ class SettingsOverridesTest {
         assertEquals(new OpinionSettings(0.05, 5, 50_000), settings.opinion());
         assertEquals(new FusionSettings(Duration.ofDays(3), 4), settings.fusion());
         assertEquals(Duration.ofSeconds(5), settings.overdueCheckEvery());
-        assertEquals(new CountAberrationSettings("ears-c3", Map.of("min-sigma", "0.5", "alpha", "0.005"), 35, 4, "consecutive-days", "none",
+        assertEquals(new CountAberrationSettings("ears-c1", Map.of("min-sigma", "0.5", "alpha", "0.005"), 35, 4, "consecutive-days", "none",
                 Map.of("threshold-method", "nbPlugin")), settings.counts());
         assertEquals(Duration.ofHours(12), settings.dayCloseGrace());
         assertEquals(new LevelPolicy(0.02, 0.002, 2.5, 1.6, 3.5, 6, 30, 4, 6, 2_000_000), settings.levels());
