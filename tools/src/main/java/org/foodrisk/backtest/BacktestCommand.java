@@ -225,5 +225,11 @@ public final class BacktestCommand implements Callable<Integer> {
                         + " moved to the nearest same weekday, as R does for an sts with dates (default true); false:"
                         + " 52 weeks or 365 days a year, as R does without dates.")
         String epochAsDate;
+
+        @Option(names = "--r-compatible", paramLabel = "true|false", order = 42,
+                description = "farrington-flexible: fit as R's surveillance does (default true: outbreak weights"
+                        + " overwrite the GLM's working weights, prediction with the unfloored dispersion); false:"
+                        + " as Noufaily et al. (2013) describe it.")
+        String rCompatible;
     }
 }

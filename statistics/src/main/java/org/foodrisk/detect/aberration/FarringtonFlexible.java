@@ -47,7 +47,7 @@ public final class FarringtonFlexible implements AberrationMethod {
     /** Option names accepted by {@link #fromOptions}: R's control names in kebab case. */
     public static final Set<String> OPTION_NAMES = Set.of("b", "w", "reweight", "weights-threshold", "alpha",
             "trend", "p-threshold-trend", "limit54", "power-trans", "threshold-method", "no-periods",
-            "past-weeks-not-included", "epoch-as-date");
+            "past-weeks-not-included", "epoch-as-date", "r-compatible");
 
     /**
      * R's control list of {@code farringtonFlexible}.
@@ -64,10 +64,17 @@ public final class FarringtonFlexible implements AberrationMethod {
      * @param thresholdMethod      "delta" (R default), "nbPlugin" or "muan"
      * @param noPeriods            seasonal levels (R default 1: reference windows only)
      * @param pastWeeksNotIncluded latest periods left out of the baseline besides the current one (R default: w)
+     * @param rCompatible          fit as surveillance does (true, the default): after reweighting it overwrites
+     *                             the GLM's working weights with the outbreak weights, so the trend test and the
+     *                             prediction's standard error use {@code sum(omega r^2)/df}, and it predicts with
+     *                             the unfloored dispersion ({@link FarringtonRegression}); false fits as
+     *                             Noufaily et al. describe and {@code algo.farrington} does — the refitted GLM's
+     *                             own dispersion, floored at 1 for the prediction (option {@code r-compatible})
      */
     public record Parameters(int b, int w, boolean reweight, double weightsThreshold, double alpha, boolean trend,
                              double pThresholdTrend, Limit54 limit54, PowerTransform powerTrans,
-                             ThresholdMethod thresholdMethod, int noPeriods, int pastWeeksNotIncluded) {
+                             ThresholdMethod thresholdMethod, int noPeriods, int pastWeeksNotIncluded,
+                             boolean rCompatible) {
 
         public Parameters {
             Objects.requireNonNull(limit54, "limit54");
@@ -82,7 +89,7 @@ public final class FarringtonFlexible implements AberrationMethod {
         /** R's defaults (see the class comment). */
         public static Parameters rDefaults() {
             return new Parameters(5, 3, true, 2.58, 0.05, true, 0.05, Limit54.R_DEFAULT, PowerTransform.TWO_THIRDS,
-                    ThresholdMethod.DELTA, 1, 3);
+                    ThresholdMethod.DELTA, 1, 3, true);
         }
 
         /**
@@ -91,7 +98,7 @@ public final class FarringtonFlexible implements AberrationMethod {
          */
         public static Parameters noufaily2013() {
             return new Parameters(5, 3, true, 1.0, 0.05, true, 0.05, Limit54.R_DEFAULT, PowerTransform.TWO_THIRDS,
-                    ThresholdMethod.NB_PLUGIN, 10, 26);
+                    ThresholdMethod.NB_PLUGIN, 10, 26, true);
         }
     }
 
@@ -136,7 +143,8 @@ public final class FarringtonFlexible implements AberrationMethod {
                 PowerTransform.parse(read.text("power-trans", defaults.powerTrans().rName())),
                 ThresholdMethod.parse(read.text("threshold-method", defaults.thresholdMethod().rName())),
                 read.integer("no-periods", defaults.noPeriods()),
-                read.integer("past-weeks-not-included", w));
+                read.integer("past-weeks-not-included", w),
+                read.bool("r-compatible", defaults.rCompatible()));
         return new FarringtonFlexible(parameters, frequency, ReferenceYears.ofEpochAsDate(read.bool("epoch-as-date", true)));
     }
 
@@ -191,8 +199,10 @@ public final class FarringtonFlexible implements AberrationMethod {
                 FarringtonBaseline.centres(referenceYears, series, t, parameters.b()), parameters.w(),
                 parameters.noPeriods(), parameters.pastWeeksNotIncluded());
         FarringtonRegression.Settings settings = new FarringtonRegression.Settings(
-                FarringtonRegression.Variant.FLEXIBLE, parameters.b(), parameters.trend(), parameters.reweight(),
-                parameters.weightsThreshold(), parameters.pThresholdTrend());
+                parameters.rCompatible() ? FarringtonRegression.Variant.FLEXIBLE
+                        : FarringtonRegression.Variant.FLEXIBLE_CORRECTED,
+                parameters.b(), parameters.trend(), parameters.reweight(), parameters.weightsThreshold(),
+                parameters.pThresholdTrend());
         Optional<FarringtonRegression.Prediction> fitted = Farrington.predictOrEmpty(baseline, counts, t, settings);
         long observed = counts[t];
         if (fitted.isEmpty()) {

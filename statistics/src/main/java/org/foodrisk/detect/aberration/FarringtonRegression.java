@@ -23,8 +23,11 @@ import java.util.Optional;
  *       {@code omega}; the dispersion behind its trend test and its prediction's standard error is
  *       therefore {@code sum(omega * r^2) / df} with working residuals {@code r}. We reproduce this
  *       because our figures must agree with R's; it is the reference implementation's behaviour
- *       (surveillance 1.20.3), not a choice of ours.</li>
+ *       (surveillance 1.20.3, still so in 1.26.0), not a choice of ours.</li>
  * </ul>
+ * {@link Variant#FLEXIBLE_CORRECTED} is farringtonFlexible without the last two: the summary dispersion from
+ * the refitted GLM's own working weights, and the prediction with the dispersion floored at 1, as
+ * {@code algo.farrington} and Noufaily et al. (2013) have it.
  */
 final class FarringtonRegression {
 
@@ -32,7 +35,9 @@ final class FarringtonRegression {
         /** Farrington et al. (1996) as {@code surveillance::algo.farrington}. */
         ORIGINAL,
         /** Noufaily et al. (2013) as {@code surveillance::farringtonFlexible}. */
-        FLEXIBLE
+        FLEXIBLE,
+        /** Noufaily et al. (2013) as described: farringtonFlexible's weights and dispersion corrected. */
+        FLEXIBLE_CORRECTED
     }
 
     /**
@@ -89,7 +94,7 @@ final class FarringtonRegression {
             }
         }
         double[] x0 = baseline.currentRow(t, model.hasTrend);
-        double dispersionForPrediction = settings.variant() == Variant.ORIGINAL ? model.phi : model.summaryDispersion;
+        double dispersionForPrediction = settings.variant() == Variant.FLEXIBLE ? model.summaryDispersion : model.phi;
         return Optional.of(new Prediction(model.fit.linearPredictor(x0),
                 model.fit.linearPredictorStandardError(x0, dispersionForPrediction), model.phi, trendUsed));
     }
@@ -105,7 +110,7 @@ final class FarringtonRegression {
                 design = baseline.design(false);
                 fit = QuasiPoissonGlm.fit(design, y, ones(y.length));
             }
-            if (!fit.converged() && settings.variant() == Variant.FLEXIBLE) {
+            if (!fit.converged() && settings.variant() != Variant.ORIGINAL) {
                 return null;
             }
         }

@@ -2,6 +2,9 @@ package org.foodrisk.detect.aberration;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +48,30 @@ class FarringtonFlexibleTest {
             assertEquals(List.of(PointStatus.INSUFFICIENT_HISTORY, PointStatus.INSUFFICIENT_HISTORY,
                     PointStatus.EVALUATED, PointStatus.EVALUATED), points.stream().map(DetectionPoint::status).toList());
         }
+    }
+
+    /**
+     * Issue 19: r-compatible=false fits as Noufaily et al. describe. On a baseline with less variation than
+     * Poisson (a count of 10 every week), R predicts with the unfloored dispersion (near 0: no uncertainty in the
+     * expected count), the corrected fit with the dispersion floored at 1 — a higher bound, the same expectation.
+     */
+    @Test
+    void theCorrectedFitPredictsWithTheDispersionFlooredAtOne() {
+        long[] counts = new long[280];
+        Arrays.fill(counts, 10);
+        counts[279] = 16;
+        List<LocalDate> dates = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            dates.add(LocalDate.of(2015, 1, 5).plusWeeks(i));
+        }
+        CountSeries steady = new CountSeries("steady", Frequency.WEEK, dates, counts);
+        FarringtonFlexible corrected = FarringtonFlexible.fromOptions(Map.of("r-compatible", "false"), Frequency.WEEK);
+        assertTrue(R_DEFAULTS.parameters().rCompatible());
+        assertFalse(corrected.parameters().rCompatible());
+        DetectionPoint asR = last(R_DEFAULTS, steady);
+        DetectionPoint ours = last(corrected, steady);
+        assertEquals(asR.expected(), ours.expected(), 1e-9);
+        assertTrue(ours.threshold() > asR.threshold() + 0.05, "R " + asR.threshold() + ", corrected " + ours.threshold());
     }
 
     @Test
