@@ -27,16 +27,19 @@ final class Backtest {
      * before it. Points without enough history are left out.
      */
     static List<UnitPoint> run(AberrationMethod method, List<CountSeries> series, LocalDate rangeStart) {
+        // Units are independent and the methods hold no state: judged on every core, written in input order.
+        return series.parallelStream().flatMap(unit -> judge(method, unit, rangeStart).stream()).toList();
+    }
+
+    private static List<UnitPoint> judge(AberrationMethod method, CountSeries unit, LocalDate rangeStart) {
+        int from = firstIndexOnOrAfter(unit.dates(), rangeStart);
+        if (from >= unit.size()) {
+            return List.of();
+        }
         List<UnitPoint> rows = new ArrayList<>();
-        for (CountSeries unit : series) {
-            int from = firstIndexOnOrAfter(unit.dates(), rangeStart);
-            if (from >= unit.size()) {
-                continue;
-            }
-            for (DetectionPoint point : method.detect(unit, from)) {
-                if (point.status() == PointStatus.EVALUATED) {
-                    rows.add(new UnitPoint(unit.unit(), point));
-                }
+        for (DetectionPoint point : method.detect(unit, from)) {
+            if (point.status() == PointStatus.EVALUATED) {
+                rows.add(new UnitPoint(unit.unit(), point));
             }
         }
         return rows;
