@@ -118,10 +118,17 @@ public final class FoodHazardClusterRule {
         return BinomialDistribution.of((int) tested, p0).survivalProbability((int) failed - 1);
     }
 
+    /** The risk an episode's alert is about: kind, district (its code, else its name), food, hazard class, episode. */
+    public static String dedupKey(String districtCode, String districtName, String food, String hazardClass,
+                                  String episodeId) {
+        String district = districtCode != null ? districtCode : String.valueOf(districtName);
+        return String.join("|", KIND, district, food, hazardClass, episodeId);
+    }
+
     /** The detection for a signal of the episode {@code episodeId} (part of the dedup key). */
     public Detection detection(Series series, Signalled signal, String episodeId, ZoneId zone) {
-        String district = series.districtCode() != null ? series.districtCode() : String.valueOf(series.districtName());
-        String dedupKey = String.join("|", KIND, district, series.food(), series.hazardClass(), episodeId);
+        String dedupKey = dedupKey(series.districtCode(), series.districtName(), series.food(), series.hazardClass(),
+                episodeId);
         Set<String> items = new LinkedHashSet<>();
         Set<String> businesses = new LinkedHashSet<>();
         boolean severe = SEVERE_CLASSES.contains(series.hazardClass());

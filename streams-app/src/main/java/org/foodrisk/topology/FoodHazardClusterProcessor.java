@@ -43,7 +43,9 @@ import java.util.TreeMap;
  * was known of it and the days before it, never a later day. A late result (a lab report days after sampling,
  * a correction, a retraction) that changes a closed day marks its food, and at the next close the failure days
  * of that food from that day on are judged again, within {@link TimeModel#rejudgeHorizon()}: an alarm then is a
- * 补判, or an 更新 when it continues a standing episode. Nothing is withdrawn (the chart never took an alarm back).
+ * 补判, or an 更新 when it continues a standing episode. An episode that began on or after the first changed day
+ * and no longer reaches the chart's limit on any of those days — its failures corrected to 合格 or retracted —
+ * is withdrawn (撤回), as the count detectors withdraw a period that no longer alarms.
  *
  * <p>Why (issue 18): judged on each failure as it arrived, the alerts depended on the order records reached the
  * task, which Kafka Streams does not fix across input partitions: two replays of the same 110,273 results
@@ -353,6 +355,16 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
         marks.forEach(progress::delete);
         for (Map.Entry<String, LocalDate> food : from.entrySet()) {
             FoodSeries series = foods.get(food.getKey());
+            // Episodes whose every signal lies in the days judged again below: gone unless one of them signals.
+            Map<String, FoodHazardEpisode> reopened = new HashMap<>();
+            try (KeyValueIterator<String, FoodHazardEpisode> it = episodes.range(food.getKey() + "|",
+                    food.getKey() + "|\uffff")) {
+                it.forEachRemaining(entry -> {
+                    if (entry.value.id() != null && !LocalDate.parse(entry.value.id()).isBefore(food.getValue())) {
+                        reopened.put(entry.key.substring(food.getKey().length() + 1), entry.value);
+                    }
+                });
+            }
             List<KeyValue<String, FoodHazardDay>> changedDays = new ArrayList<>();
             try (KeyValueIterator<String, FoodHazardDay> days = tallies.range(DayKeys.key(food.getKey(), food.getValue()),
                     DayKeys.key(food.getKey(), closedThrough))) {
@@ -361,16 +373,39 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
             for (KeyValue<String, FoodHazardDay> day : changedDays) {
                 LocalDate date = DayKeys.dayOf(day.key);
                 for (String hazardClass : day.value.byHazard().keySet()) {
-                    if (progress.get(PENDING + date + "|" + food.getKey() + "|" + hazardClass) == null) {
-                        judge(series, hazardClass, date, judgedAt, true);
+                    if (progress.get(PENDING + date + "|" + food.getKey() + "|" + hazardClass) == null
+                            && judge(series, hazardClass, date, judgedAt, true)) {
+                        reopened.remove(hazardClass);
                     }
                 }
             }
+            reopened.forEach((hazardClass, episode) -> withdraw(series, hazardClass, episode, closedThrough, judgedAt));
         }
     }
 
-    /** The chart of one food × hazard class on a closed day, over the days up to it; an alarm is forwarded. */
-    private void judge(FoodSeries food, String hazardClass, LocalDate day, long judgedAt, boolean rejudged) {
+    /** The alert of an episode none of whose days reaches the limit any more, withdrawn; the episode forgotten. */
+    private void withdraw(FoodSeries food, String hazardClass, FoodHazardEpisode episode, LocalDate closedThrough,
+                          long judgedAt) {
+        episodes.delete(food.prefix() + "|" + hazardClass);
+        String dedupKey = FoodHazardClusterRule.dedupKey(food.districtCode(), food.districtName(), food.food(),
+                hazardClass, episode.id());
+        OffsetDateTime start = LocalDate.parse(episode.id()).atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime end = LocalDate.parse(episode.lastSignal()).plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        Judgement judgement = new Judgement(Judgement.UPDATED,
+                OffsetDateTime.ofInstant(Instant.ofEpochMilli(judgedAt), zone), 0, null, null);
+        Detection withdrawal = Detection.withdrawal(FoodHazardClusterRule.KIND, dedupKey, SignalType.SAMPLING, start,
+                end, food.districtName() + food.food() + hazardClass + "不合格聚集复核：更正或撤回的检验结果后不再构成聚集",
+                judgement);
+        context().forward(new Record<>(dedupKey, withdrawal,
+                closedThrough.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli()));
+    }
+
+    /**
+     * The chart of one food × hazard class on a closed day, over the days up to it; an alarm is forwarded.
+     *
+     * @return whether it alarmed
+     */
+    private boolean judge(FoodSeries food, String hazardClass, LocalDate day, long judgedAt, boolean rejudged) {
         Map<LocalDate, FoodHazardDay> known = new HashMap<>();
         LocalDate first = day.minusDays(settings.cusumDays() - 1);
         try (KeyValueIterator<String, FoodHazardDay> it = tallies.range(DayKeys.key(food.prefix(), first),
@@ -379,7 +414,7 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
         }
         FoodHazardDay judgedDay = known.getOrDefault(day, FoodHazardDay.empty());
         if (judgedDay.failed(hazardClass) == 0) {
-            return; // retracted, or only another class failed: the chart cannot have risen on this day
+            return false; // retracted, or only another class failed: the chart cannot have risen on this day
         }
         List<FoodHazardDay> days = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(day); d = d.plusDays(1)) {
@@ -399,7 +434,8 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
         }
         FoodHazardClusterRule.Series series = new FoodHazardClusterRule.Series(food.districtCode(),
                 food.districtName(), food.foodCategory(), food.food(), hazardClass, first, days, tested, failed);
-        rule.judge(series, day).ifPresent(signalled -> {
+        Optional<FoodHazardClusterRule.Signalled> alarm = rule.judge(series, day);
+        alarm.ifPresent(signalled -> {
             String episodeKey = food.prefix() + "|" + hazardClass;
             FoodHazardEpisode before = episodes.get(episodeKey);
             FoodHazardEpisode episode = Optional.ofNullable(before).orElse(new FoodHazardEpisode(null, null))
@@ -413,6 +449,7 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
             context().forward(new Record<>(detection.dedupKey(), detection,
                     day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli()));
         });
+        return alarm.isPresent();
     }
 
     /** One district × food (its tally prefix) and how its alerts name it, kept with the marks to judge it. */

@@ -93,30 +93,10 @@ class FoodHazardClusterTopologyTest {
     @Test
     void sixOfTenChivesFailingForProcymidoneWithinTenDaysIsOneAlertWithinAReportDay() {
         SplittableRandom random = new SplittableRandom(13);
-        List<Published> traffic = new ArrayList<>();
-        // 40 days of background before the cluster and 20 during and after it: 12 食用农产品 results a
-        // day over 28 foods, 2.5 % failing.
-        int backgroundFailures = 0;
-        int backgroundResults = 0;
-        for (int day = 0; day < 60; day++) {
-            for (int i = 0; i < 12; i++) {
-                Food food = FOODS.get(random.nextInt(FOODS.size()));
-                boolean failed = random.nextDouble() < 0.025;
-                backgroundFailures += failed ? 1 : 0;
-                backgroundResults++;
-                String id = String.format("WQ-BG-%02d-%02d", day, i);
-                ZonedDateTime sampled = START.plusDays(day).atTime(8 + random.nextInt(9), random.nextInt(60)).atZone(TIANJIN);
-                traffic.add(published(id, food, "背景商户" + random.nextInt(300), sampled, failed, random, false));
-            }
-        }
-        // The cluster: one 韭菜 sample a day for ten days at ten stalls, six failing for 腐霉利.
         Set<Integer> failing = Set.of(0, 1, 3, 5, 6, 8);
-        for (int k = 0; k < 10; k++) {
-            ZonedDateTime sampled = START.plusDays(40 + k).atTime(9, 30).atZone(TIANJIN);
-            traffic.add(published("WQ-JC-" + k, FOODS.get(0), "韭菜摊位" + (k + 1) + "号", sampled, failing.contains(k),
-                    random, true));
-        }
-        traffic.sort(Comparator.comparing(Published::reportedAt));
+        List<Published> traffic = backgroundAndChiveCluster(random, failing);
+        int backgroundFailures = (int) traffic.stream().filter(p -> !p.cluster() && p.failed()).count();
+        int backgroundResults = (int) traffic.stream().filter(p -> !p.cluster()).count();
 
         // When does the cluster become significant? A cluster is failures at several (three or more)
         // businesses — two failures are what makes one business a repeat offender, and two failures
@@ -214,6 +194,109 @@ class FoodHazardClusterTopologyTest {
         assertFalse(clusters.isEmpty(), "武清区's three 区抽 failures are a cluster");
         assertTrue(clusters.stream().allMatch(a -> a.path("districtName").asText().equals("武清区")),
                 "西青区's 快检 failures are screening, not a pass rate");
+    }
+
+    /**
+     * Issue 19: an alert must mean what it says. Every 韭菜 failure of the cluster corrected to 合格 by its lab
+     * (the same sample id, a later report): the cluster alert is withdrawn (撤回) in one new version.
+     */
+    @Test
+    void correctionsThatTakeEveryFailureAwayWithdrawTheClusterAlert() {
+        SplittableRandom random = new SplittableRandom(13);
+        // The cluster's failures on its last six days, each reported the next afternoon, and the traffic cut a
+        // day after the last of them: corrections must reach days within the re-judgement horizon (14 days).
+        Set<Integer> failing = Set.of(4, 5, 6, 7, 8, 9);
+        ZonedDateTime cut = START.plusDays(51).atStartOfDay(TIANJIN);
+        List<Published> traffic = backgroundAndChiveCluster(random, failing).stream()
+                .map(p -> p.cluster() ? reportedAt(p, p.sampledOn().plusDays(1).atTime(16, 0).atZone(TIANJIN)) : p)
+                .filter(p -> p.reportedAt().isBefore(cut))
+                .sorted(Comparator.comparing(Published::reportedAt))
+                .toList();
+        List<JsonNode> versions = new ArrayList<>();
+        // The traffic, then five days of background reports so that every day of it is closed and judged.
+        play(traffic, versions);
+        play(background(random, cut, 1, 5), versions);
+        assertFalse(versions.isEmpty(), "the cluster raised its alert");
+        int raised = versions.size();
+        // Then the labs correct the six failures, and four more days of background close the corrected days.
+        List<Published> corrections = new ArrayList<>();
+        for (int k : failing) {
+            ZonedDateTime sampled = START.plusDays(40 + k).atTime(9, 30).atZone(TIANJIN);
+            corrections.add(reportedAt(published("WQ-JC-" + k, FOODS.get(0), "韭菜摊位" + (k + 1) + "号", sampled,
+                    false, random, true), cut.plusDays(6).withHour(10)));
+        }
+        play(corrections, versions);
+        play(background(random, cut, 7, 4), versions);
+        // A close may count some of the corrections and the next one the rest (the watermark can pass a close
+        // instant between records reported at the same time): an update with fewer failures may come first.
+        List<JsonNode> after = versions.subList(raised, versions.size());
+        assertFalse(after.isEmpty(), "the corrections change the alert");
+        JsonNode withdrawn = after.get(after.size() - 1);
+        assertEquals("撤回", withdrawn.path("judgement").path("state").asText(), "the last version withdraws it");
+        assertEquals("已办结", withdrawn.path("status").asText(), "no one had taken it up: closed");
+        assertEquals(versions.size(), withdrawn.path("version").asInt());
+        assertTrue(after.stream().allMatch(v -> v.path("alertId").equals(versions.get(0).path("alertId"))),
+                "no other alert");
+        assertTrue(after.stream().limit(after.size() - 1L).allMatch(v -> v.path("evidence").size() < 6),
+                "versions before the withdrawal count fewer failures");
+    }
+
+    private void play(List<Published> records, List<JsonNode> chiveAlerts) {
+        for (Published p : records) {
+            sampling.pipeInput(p.id(), p.json(), p.reportedAt().toInstant());
+            chiveAlerts(chiveAlerts);
+        }
+    }
+
+    /** One passing 番茄 result a day, reported the day after {@code after} plus {@code fromDay}, for {@code days}. */
+    private static List<Published> background(SplittableRandom random, ZonedDateTime after, int fromDay, int days) {
+        List<Published> records = new ArrayList<>();
+        for (int day = fromDay; day < fromDay + days; day++) {
+            ZonedDateTime sampled = after.plusDays(day - 1).withHour(9);
+            records.add(reportedAt(published("WQ-LATE-" + day, FOODS.get(1), "背景商户" + day, sampled, false, random,
+                    false), after.plusDays(day)));
+        }
+        return records;
+    }
+
+    /** The same result reported at another time. */
+    private static Published reportedAt(Published p, ZonedDateTime at) {
+        String json = p.json().replaceAll("\"reportedAt\":\"[^\"]+\"", "\"reportedAt\":\"" + TIME.format(at) + "\"");
+        return new Published(p.id(), json, at, p.cluster(), p.failed(), p.chives(), p.sampledOn());
+    }
+
+    private void chiveAlerts(List<JsonNode> into) {
+        for (String value : alerts.readValuesToList()) {
+            JsonNode alert = TestJson.parse(value);
+            if (alert.path("kind").asText().equals(KIND) && alert.path("dedupKey").asText().contains("|韭菜|")) {
+                into.add(alert);
+            }
+        }
+    }
+
+    /**
+     * 40 days of background before the cluster and 20 during and after it: 12 食用农产品 results a day over 28
+     * foods, 2.5 % failing; and the cluster: one 韭菜 sample a day for ten days at ten stalls, those in
+     * {@code failing} failing for 腐霉利. In arrival (report) order.
+     */
+    private static List<Published> backgroundAndChiveCluster(SplittableRandom random, Set<Integer> failing) {
+        List<Published> traffic = new ArrayList<>();
+        for (int day = 0; day < 60; day++) {
+            for (int i = 0; i < 12; i++) {
+                Food food = FOODS.get(random.nextInt(FOODS.size()));
+                boolean failed = random.nextDouble() < 0.025;
+                String id = String.format("WQ-BG-%02d-%02d", day, i);
+                ZonedDateTime sampled = START.plusDays(day).atTime(8 + random.nextInt(9), random.nextInt(60)).atZone(TIANJIN);
+                traffic.add(published(id, food, "背景商户" + random.nextInt(300), sampled, failed, random, false));
+            }
+        }
+        for (int k = 0; k < 10; k++) {
+            ZonedDateTime sampled = START.plusDays(40 + k).atTime(9, 30).atZone(TIANJIN);
+            traffic.add(published("WQ-JC-" + k, FOODS.get(0), "韭菜摊位" + (k + 1) + "号", sampled, failing.contains(k),
+                    random, true));
+        }
+        traffic.sort(Comparator.comparing(Published::reportedAt));
+        return traffic;
     }
 
     private static double upperTail(int n, int x, double p) {

@@ -81,12 +81,14 @@ class ReplayOutputsTest {
                 // from its start), through the Spring Festival: the dairy run (a category failing at many times
                 // its usual rate), the repeat offender, and a planted cluster of 韭菜 failing for 腐霉利 at
                 // several stalls — the failure-rate, plan-target and food × hazard detectors.
-                // Recorded on 53f85ab. On 768af58 the same replay writes the same records but for the food ×
-                // hazard alert, which the chart then judged on each failure as it arrived (3 versions, the first
-                // on 5 results) and now judges at the day's close (2 versions: a 补判 on 4 results, an 更新 on 6)
-                // — the change docs/time-model.md describes; every plan-target and failure-rate line is the same.
+                // Recorded on 53f85ab, again when corrections began to withdraw food × hazard alerts (issue 19): the
+                // planted failures, each corrected to 合格 two days after it arrived, now withdraw the alert (撤回,
+                // version 2), later failures raise it again (3) and their corrections withdraw it (4) — before, its
+                // two versions stood. On 768af58 the same replay writes the same records but for that alert, which
+                // the chart then judged on each failure as it arrived (3 versions, the first on 5 results) — the
+                // change docs/time-model.md describes; every plan-target and failure-rate line is the same.
                 new Districts("河北 西青", LocalDate.of(2024, 1, 2), List.of("120105", "河北", "120111", "西青"), true,
-                        "/replay/demo-hebei-xiqing-outputs.txt.gz", "53f85ab"));
+                        "/replay/demo-hebei-xiqing-outputs.txt.gz", "53f85ab + food × hazard withdrawals"));
     }
 
     @ParameterizedTest(name = "{0}")
