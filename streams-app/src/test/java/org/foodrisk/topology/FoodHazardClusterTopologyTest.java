@@ -237,8 +237,8 @@ class FoodHazardClusterTopologyTest {
         assertEquals(versions.size(), withdrawn.path("version").asInt());
         assertTrue(after.stream().allMatch(v -> v.path("alertId").equals(versions.get(0).path("alertId"))),
                 "no other alert");
-        assertTrue(after.stream().limit(after.size() - 1L).allMatch(v -> v.path("evidence").size() < 6),
-                "versions before the withdrawal count fewer failures");
+        assertTrue(after.stream().limit(after.size() - 1L).allMatch(v -> v.path("detector").path("observed").asDouble() < 6),
+                "versions before the withdrawal count fewer failures in the run (evidence stays, as in every alert)");
     }
 
     private void play(List<Published> records, List<JsonNode> chiveAlerts) {
