@@ -9,6 +9,7 @@ import org.rocksdb.RocksDB;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,18 @@ class BoundedRocksDbTest {
                     1L << 40)), "one budget for the JVM, made once");
             assertTrue(BoundedRocksDb.shared(Map.of()).offHeapBytes() < 1L << 40, "a later store's setting is not taken");
         }
+    }
+
+    @Test
+    void compressionIsLz4UnlessZstdIsAskedFor() {
+        RocksDB.loadLibrary();
+        try (Options options = withTable()) {
+            new BoundedRocksDb().setConfig("dedup-sampling-results-store", options,
+                    Map.of(BoundedRocksDb.COMPRESSION_CONFIG, "zstd"));
+            assertEquals(CompressionType.ZSTD_COMPRESSION, options.compressionType());
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> BoundedRocksDb.compression(Map.of(BoundedRocksDb.COMPRESSION_CONFIG, "gzip")));
     }
 
     private static Options withTable() {
