@@ -374,8 +374,10 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
                 LocalDate date = DayKeys.dayOf(day.key);
                 for (String hazardClass : day.value.byHazard().keySet()) {
                     if (progress.get(PENDING + date + "|" + food.getKey() + "|" + hazardClass) == null
-                            && judge(series, hazardClass, date, judgedAt, true)) {
-                        reopened.remove(hazardClass);
+                            && judge(series, hazardClass, date, judgedAt, true)
+                            && reopened.containsKey(hazardClass)
+                            && reopened.get(hazardClass).id().equals(episodeId(series, hazardClass))) {
+                        reopened.remove(hazardClass); // the same episode signalled again: it stands
                     }
                 }
             }
@@ -383,10 +385,20 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
         }
     }
 
-    /** The alert of an episode none of whose days reaches the limit any more, withdrawn; the episode forgotten. */
+    private String episodeId(FoodSeries food, String hazardClass) {
+        FoodHazardEpisode episode = episodes.get(food.prefix() + "|" + hazardClass);
+        return episode == null ? null : episode.id();
+    }
+
+    /**
+     * The alert of an episode none of whose days reaches the limit any more, withdrawn; the episode forgotten
+     * unless a later one of the same food and hazard class has taken its place.
+     */
     private void withdraw(FoodSeries food, String hazardClass, FoodHazardEpisode episode, LocalDate closedThrough,
                           long judgedAt) {
-        episodes.delete(food.prefix() + "|" + hazardClass);
+        if (episode.id().equals(episodeId(food, hazardClass))) {
+            episodes.delete(food.prefix() + "|" + hazardClass);
+        }
         String dedupKey = FoodHazardClusterRule.dedupKey(food.districtCode(), food.districtName(), food.food(),
                 hazardClass, episode.id());
         OffsetDateTime start = LocalDate.parse(episode.id()).atStartOfDay(zone).toOffsetDateTime();
