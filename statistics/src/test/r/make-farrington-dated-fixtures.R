@@ -26,18 +26,7 @@ args <- commandArgs(trailingOnly = TRUE)
 outDir <- if (length(args) > 0) args[1] else "statistics/src/test/resources/fixtures/surveillance"
 
 input <- read.csv(file.path(outDir, "farrington-input.csv"), stringsAsFactors = FALSE)
-fmt <- function(x) ifelse(is.na(x), "NA", sprintf("%.15g", x))
-
-tracedFit <- NULL
-trace("algo.farrington.threshold", where = asNamespace("surveillance"), print = FALSE,
-      tracer = quote(tracedFit <<- c(tracedFit, pred$fit)))
-
-rangeOf <- function(name, n) {
-  switch(name,
-         "salmNewport-DE" = 399:n,
-         "sim-daily" = (n - 89):n,
-         265:n)
-}
+source("statistics/src/test/r/farrington-common.R")
 
 datedSts <- function(y, dates, freq) {
   x <- sts(observed = y, epoch = dates, frequency = freq)
@@ -55,35 +44,6 @@ withDatedHistory <- function(range, dates, freq) {
   }, range)
 }
 
-runFarrington <- function(y, dates, freq, range) {
-  tracedFit <<- NULL
-  res <- farrington(datedSts(y, dates, freq),
-                    control = list(range = range, b = 5, w = 3, reweight = TRUE, alpha = 0.05,
-                                   trend = TRUE, limit54 = c(5, 4), powertrans = "2/3"))
-  stopifnot(length(tracedFit) == length(range))
-  upper <- as.numeric(upperbound(res))
-  obs <- as.numeric(observed(res))
-  enough <- sapply(range, function(k) sum(y[(k - 3):k]) >= 5)
-  data.frame(date = format(dates[range]), observed = obs, expected = fmt(tracedFit),
-             threshold = fmt(upper), alarm = as.integer(alarms(res)),
-             statistic = fmt(ifelse(enough, (obs - tracedFit) / (upper - tracedFit), 0)),
-             pvalue = fmt(1 - res@control$pd[, 1]))
-}
-
-runFlexible <- function(y, dates, freq, range, control) {
-  res <- farringtonFlexible(datedSts(y, dates, freq), control = c(list(range = range), control))
-  data.frame(date = format(dates[range]), observed = as.numeric(observed(res)),
-             expected = fmt(as.numeric(res@control$expected)),
-             threshold = fmt(as.numeric(upperbound(res))), alarm = as.integer(alarms(res)),
-             statistic = fmt(as.numeric(res@control$score)), pvalue = fmt(as.numeric(res@control$pvalue)))
-}
-
-rDefaults <- list(b = 5, w = 3, reweight = TRUE, weightsThreshold = 2.58, alpha = 0.05, trend = TRUE,
-                  pThresholdTrend = 0.05, limit54 = c(5, 4), powertrans = "2/3", noPeriods = 1,
-                  pastWeeksNotIncluded = NULL, thresholdMethod = "delta")
-noufaily <- modifyList(rDefaults, list(thresholdMethod = "nbPlugin", noPeriods = 10, weightsThreshold = 1,
-                                       pastWeeksNotIncluded = 26))
-
 outputs <- list(farrington = NULL, flexible = NULL, noufaily = NULL)
 for (name in unique(input$unit)) {
   rows <- input[input$unit == name, ]
@@ -92,9 +52,10 @@ for (name in unique(input$unit)) {
   freq <- if (all(diff(dates) == 7)) 52 else 365
   range <- withDatedHistory(rangeOf(name, length(y)), dates, freq)
   add <- function(old, new) rbind(old, cbind(new[, 1, drop = FALSE], unit = name, new[, -1]))
-  outputs$farrington <- add(outputs$farrington, runFarrington(y, dates, freq, range))
-  outputs$flexible <- add(outputs$flexible, runFlexible(y, dates, freq, range, rDefaults))
-  outputs$noufaily <- add(outputs$noufaily, runFlexible(y, dates, freq, range, noufaily))
+  x <- datedSts(y, dates, freq)
+  outputs$farrington <- add(outputs$farrington, farringtonRows(x, y, dates, range, farringtonDefaults))
+  outputs$flexible <- add(outputs$flexible, flexibleRows(x, dates, range, rDefaults))
+  outputs$noufaily <- add(outputs$noufaily, flexibleRows(x, dates, range, noufaily))
   cat(sprintf("%-15s freq=%3d judged=%3d from %s alarms: farrington %2d, flexible %2d, noufaily %2d\n", name,
               freq, length(range), format(dates[range[1]]), sum(tail(outputs$farrington$alarm, length(range))),
               sum(tail(outputs$flexible$alarm, length(range))), sum(tail(outputs$noufaily$alarm, length(range)))))

@@ -92,53 +92,9 @@ series[["sim-daily"]] <- list(
   y = simulate(days, 365, theta = 0.8, beta = 0, gamma1 = 0.5, gamma2 = 0.2, m = 1, phi = 1.3,
                outbreakStarts = c(400, 1200, days - 50), k = c(6, 8, 8)))
 
-# Judged periods: the last ~2 years of the weekly series (salmNewport: from August 2011, before its
-# large autumn 2011 outbreak), the last 90 days of the daily one.
-rangeOf <- function(name, n) {
-  switch(name,
-         "salmNewport-DE" = 399:n,
-         "sim-daily" = (n - 89):n,
-         265:n)
-}
-
 ## ---- Run R --------------------------------------------------------------------------------
-fmt <- function(x) ifelse(is.na(x), "NA", sprintf("%.15g", x))
-
-tracedFit <- NULL
-trace("algo.farrington.threshold", where = asNamespace("surveillance"), print = FALSE,
-      tracer = quote(tracedFit <<- c(tracedFit, pred$fit)))
-# `<<-` from the tracer lands in the global environment, where tracedFit lives.
-
-runFarrington <- function(s, range) {
-  tracedFit <<- NULL
-  x <- sts(observed = s$y, frequency = s$freq, start = c(2000, 1))
-  res <- farrington(x, control = list(range = range, b = 5, w = 3, reweight = TRUE, alpha = 0.05,
-                                      trend = TRUE, limit54 = c(5, 4), powertrans = "2/3"))
-  stopifnot(length(tracedFit) == length(range))
-  upper <- as.numeric(upperbound(res))
-  obs <- as.numeric(observed(res))
-  enough <- sapply(range, function(k) sum(s$y[(k - 3):k]) >= 5)
-  data.frame(date = format(s$dates[range]), observed = obs, expected = fmt(tracedFit),
-             threshold = fmt(upper), alarm = as.integer(alarms(res)),
-             statistic = fmt(ifelse(enough, (obs - tracedFit) / (upper - tracedFit), 0)),
-             pvalue = fmt(1 - res@control$pd[, 1]))
-}
-
-runFlexible <- function(s, range, control) {
-  x <- sts(observed = s$y, frequency = s$freq, start = c(2000, 1))
-  res <- farringtonFlexible(x, control = c(list(range = range), control))
-  data.frame(date = format(s$dates[range]), observed = as.numeric(observed(res)),
-             expected = fmt(as.numeric(res@control$expected)),
-             threshold = fmt(as.numeric(upperbound(res))), alarm = as.integer(alarms(res)),
-             statistic = fmt(as.numeric(res@control$score)), pvalue = fmt(as.numeric(res@control$pvalue)))
-}
-
-# farringtonFlexible's own defaults, spelled out for the record (pastWeeksNotIncluded NULL means w):
-rDefaults <- list(b = 5, w = 3, reweight = TRUE, weightsThreshold = 2.58, alpha = 0.05, trend = TRUE,
-                  pThresholdTrend = 0.05, limit54 = c(5, 4), powertrans = "2/3", noPeriods = 1,
-                  pastWeeksNotIncluded = NULL, thresholdMethod = "delta")
-noufaily <- modifyList(rDefaults, list(thresholdMethod = "nbPlugin", noPeriods = 10, weightsThreshold = 1,
-                                       pastWeeksNotIncluded = 26))
+source("statistics/src/test/r/farrington-common.R")
+undated <- function(s) sts(observed = s$y, frequency = s$freq, start = c(2000, 1))
 
 input <- NULL
 outputs <- list(farrington = NULL, flexible = NULL, noufaily = NULL)
@@ -148,9 +104,9 @@ for (name in names(series)) {
   range <- rangeOf(name, n)
   input <- rbind(input, data.frame(date = format(s$dates), unit = name, count = s$y))
   add <- function(old, new) rbind(old, cbind(new[, 1, drop = FALSE], unit = name, new[, -1]))
-  outputs$farrington <- add(outputs$farrington, runFarrington(s, range))
-  outputs$flexible <- add(outputs$flexible, runFlexible(s, range, rDefaults))
-  outputs$noufaily <- add(outputs$noufaily, runFlexible(s, range, noufaily))
+  outputs$farrington <- add(outputs$farrington, farringtonRows(undated(s), s$y, s$dates, range, farringtonDefaults))
+  outputs$flexible <- add(outputs$flexible, flexibleRows(undated(s), s$dates, range, rDefaults))
+  outputs$noufaily <- add(outputs$noufaily, flexibleRows(undated(s), s$dates, range, noufaily))
   cat(sprintf("%-15s n=%4d judged=%3d alarms: farrington %2d, flexible %2d, noufaily %2d\n", name, n,
               length(range), sum(tail(outputs$farrington$alarm, length(range))),
               sum(tail(outputs$flexible$alarm, length(range))), sum(tail(outputs$noufaily$alarm, length(range)))))
@@ -195,19 +151,9 @@ for (v in variants) {
     range <- tail(rangeOf(name, length(s$y)), 40)
     control <- toControl(v$options)
     out <- if (v$method == "farrington") {
-      # runFarrington passes the defaults explicitly; redo it with the variant's control
-      tracedFit <<- NULL
-      x <- sts(observed = s$y, frequency = s$freq, start = c(2000, 1))
-      res <- farrington(x, control = modifyList(list(range = range), control))
-      upper <- as.numeric(upperbound(res))
-      obs <- as.numeric(observed(res))
-      enough <- sapply(range, function(k) sum(s$y[(k - 3):k]) >= 5)
-      data.frame(date = format(s$dates[range]), observed = obs, expected = fmt(tracedFit),
-                 threshold = fmt(upper), alarm = as.integer(alarms(res)),
-                 statistic = fmt(ifelse(enough, (obs - tracedFit) / (upper - tracedFit), 0)),
-                 pvalue = fmt(1 - res@control$pd[, 1]))
+      farringtonRows(undated(s), s$y, s$dates, range, control) # the variant's control on R's own defaults
     } else {
-      runFlexible(s, range, modifyList(rDefaults, control))
+      flexibleRows(undated(s), s$dates, range, modifyList(rDefaults, control))
     }
     variantRows <- rbind(variantRows, cbind(method = v$method, options = optionText,
                                             out[, 1, drop = FALSE], unit = name, out[, -1]))
