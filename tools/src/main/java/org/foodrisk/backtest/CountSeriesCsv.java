@@ -23,8 +23,18 @@ import org.foodrisk.detect.aberration.Frequency;
  * Periods a unit has no row for are zeros, over the whole span of the file (an export that leaves
  * out empty periods is the usual case), so every unit shares one calendar. Units keep the order in
  * which they first appear.
+ *
+ * <p>A count of {@code NA} says the period was not observed (R's NA): a unit that began reporting later
+ * than the file (a district that joined the system, a new category) marks its earlier periods NA, and its
+ * series then starts at its first observed period instead of counting the time before as zeros. An NA
+ * after a unit's first observed period is refused, naming the row: the methods judge consecutive observed
+ * periods, and how R treats a gap differs by method (EARS carries the NA into its bounds, farringtonFlexible
+ * drops it from the fit) — not reproduced here (issue 19).
  */
 final class CountSeriesCsv {
+
+    /** Marks an NA row while reading; never a count (counts are ≥ 0). */
+    private static final long NOT_OBSERVED = -1;
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
@@ -34,6 +44,7 @@ final class CountSeriesCsv {
 
     static List<CountSeries> read(Reader input, Frequency frequency) throws IOException {
         Map<String, Map<LocalDate, Long>> countsByUnit = new LinkedHashMap<>();
+        Map<String, LocalDate> lastUnobserved = new LinkedHashMap<>();
         LocalDate first = null;
         LocalDate last = null;
         try (CSVParser parser = CSVParser.parse(withoutByteOrderMark(input), FORMAT)) {
@@ -41,9 +52,12 @@ final class CountSeriesCsv {
             for (CSVRecord row : parser) {
                 LocalDate date = date(row);
                 String unit = row.get("unit");
-                long count = count(row);
+                long count = isNotObserved(row) ? NOT_OBSERVED : count(row);
                 if (countsByUnit.computeIfAbsent(unit, u -> new TreeMap<>()).putIfAbsent(date, count) != null) {
                     throw new IllegalArgumentException(where(row) + "a second row for " + unit + " on " + date);
+                }
+                if (count == NOT_OBSERVED) {
+                    lastUnobserved.merge(unit, date, (a, b) -> a.isAfter(b) ? a : b);
                 }
                 first = first == null || date.isBefore(first) ? date : first;
                 last = last == null || date.isAfter(last) ? date : last;
@@ -55,13 +69,27 @@ final class CountSeriesCsv {
         List<LocalDate> calendar = calendar(first, last, frequency, countsByUnit);
         List<CountSeries> series = new ArrayList<>();
         countsByUnit.forEach((unit, counts) -> {
-            long[] values = new long[calendar.size()];
+            LocalDate unobservedUntil = lastUnobserved.get(unit);
+            int start = unobservedUntil == null ? 0 : calendar.indexOf(unobservedUntil) + 1;
+            List<LocalDate> dates = calendar.subList(start, calendar.size());
+            long[] values = new long[dates.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = counts.getOrDefault(calendar.get(i), 0L);
+                values[i] = counts.getOrDefault(dates.get(i), 0L);
             }
-            series.add(new CountSeries(unit, frequency, calendar, values));
+            Map.Entry<LocalDate, Long> firstObserved = counts.entrySet().stream()
+                    .filter(entry -> entry.getValue() != NOT_OBSERVED).findFirst().orElse(null);
+            if (firstObserved != null && unobservedUntil != null && unobservedUntil.isAfter(firstObserved.getKey())) {
+                throw new IllegalArgumentException("unit " + unit + ": NA on " + unobservedUntil + " after its first"
+                        + " observed period " + firstObserved.getKey() + " — NA may only mark the periods before a unit"
+                        + " began reporting");
+            }
+            series.add(new CountSeries(unit, frequency, dates, values));
         });
         return series;
+    }
+
+    private static boolean isNotObserved(CSVRecord row) {
+        return "NA".equals(row.get("count"));
     }
 
     /** Every period from the first date to the last; a weekly file must keep to one 7-day grid. */

@@ -121,6 +121,47 @@ class BacktestCommandTest {
         return alarms;
     }
 
+    /**
+     * Issue 19: a unit that began reporting later says so with NA; its series starts at its first observed
+     * period — judged exactly as a file that begins there — instead of counting the time before as zeros.
+     */
+    @Test
+    void naBeforeAUnitsFirstObservedPeriodStartsItsSeriesThere() throws IOException {
+        List<String> both = new ArrayList<>(List.of("date,unit,count"));
+        List<String> laterOnly = new ArrayList<>(List.of("date,unit,count"));
+        for (int day = 1; day <= 20; day++) {
+            String date = LocalDate.of(2024, 3, day).toString();
+            both.add(date + ",early," + (2 + day % 3));
+            String later = day < 10 ? "NA" : String.valueOf(1 + day % 4 + (day == 18 ? 9 : 0));
+            both.add(date + ",later," + later);
+            if (day >= 10) {
+                laterOnly.add(date + ",later," + later);
+            }
+        }
+        Path output = directory.resolve("out.csv");
+        assertEquals(0, execute("--method", "ears-c1", "--input", write("both.csv", both.toArray(String[]::new)).toString(),
+                "--output", output.toString(), "--frequency", "day"), err::toString);
+        List<String> rows = Files.readAllLines(output, StandardCharsets.UTF_8);
+        List<String> later = rows.stream().filter(line -> line.contains(",later,")).toList();
+        assertEquals(0, execute("--method", "ears-c1", "--input",
+                write("later.csv", laterOnly.toArray(String[]::new)).toString(), "--output", output.toString(),
+                "--frequency", "day"), err::toString);
+        List<String> alone = Files.readAllLines(output, StandardCharsets.UTF_8);
+        assertEquals(alone.subList(1, alone.size()), later);
+        assertTrue(later.stream().anyMatch(line -> line.startsWith("2024-03-18,later,") && line.endsWith(",1")),
+                "the later unit's spike alarms");
+        assertTrue(rows.stream().anyMatch(line -> line.startsWith("2024-03-08,early,")),
+                "the other unit is judged from the file's start");
+    }
+
+    @Test
+    void naAfterAUnitsFirstObservedPeriodIsRefused() throws IOException {
+        Path input = write("gap.csv", "date,unit,count", "2024-03-01,a,2", "2024-03-02,a,NA", "2024-03-03,a,4");
+        assertEquals(1, execute("--method", "ears-c1", "--input", input.toString(), "--output",
+                directory.resolve("out.csv").toString(), "--frequency", "day"));
+        assertTrue(err.toString().contains("NA on 2024-03-02"), err.toString());
+    }
+
     @Test
     void missingPeriodsAreZerosAndUnitsAreSeparate() throws IOException {
         // Unit a has rows only for some days; b only on the last day (its history is all zeros).
