@@ -27,7 +27,7 @@ import org.foodrisk.detect.aberration.Frequency;
  * <p>A count of {@code NA} says the period was not observed (R's NA): a unit that began reporting later
  * than the file (a district that joined the system, a new category) marks its earlier periods NA, and its
  * series then starts at its first observed period instead of counting the time before as zeros. An NA
- * after a unit's first observed period is refused, naming the row: the methods judge consecutive observed
+ * after a unit's first observed period is refused, naming the unit and date: the methods judge consecutive observed
  * periods, and how R treats a gap differs by method (EARS carries the NA into its bounds, farringtonFlexible
  * drops it from the fit) — not reproduced here (issue 19).
  */
