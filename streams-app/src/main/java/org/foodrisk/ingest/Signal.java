@@ -107,6 +107,12 @@ public record Signal(
                 failed, keys, enterpriseKey, null, place, weight, tags, null, reportedAt);
     }
 
+    /** The same signal under another id (the dedup stores keep it without one: the id is their key). */
+    public Signal withId(String otherId) {
+        return new Signal(type, otherId, sign, eventTime, districtCode, districtName, foodCategory, foodName, stage, agency,
+                failed, findings, enterpriseKey, enterpriseName, place, weight, tags, summary, reportedAt);
+    }
+
     public Signal retraction() {
         return new Signal(type, id, -1, eventTime, districtCode, districtName, foodCategory, foodName, stage, agency,
                 failed, findings, enterpriseKey, enterpriseName, place, weight, tags, summary, reportedAt);

@@ -1,6 +1,7 @@
 package org.foodrisk.runtime;
 
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
+import org.foodrisk.topology.StoreNames;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
 import org.rocksdb.CompressionType;
@@ -29,6 +30,12 @@ import java.util.Map;
  * the uncompressed one (41 against 162 MiB). Both are read once, from the
  * first store's configuration: the cache and the manager are shared by every Kafka Streams instance of the
  * JVM and live as long as it (never closed per store, as the guide says).
+ *
+ * <p>The dedup stores ({@code dedup-*}) get 16 KiB blocks instead of RocksDB's 4 KiB: they hold one value per
+ * record ever published and are read once per arriving record, so their size matters more than the cost of a
+ * point read. LZ4 compresses a block on its own, and the values of one store repeat the same districts,
+ * categories, labs and tags: measured on a year of demo sampling results written as the dedup store writes them
+ * ({@code DedupFootprintTest}), 16 KiB blocks store them in 15 % fewer bytes than 4 KiB ones.
  */
 public final class BoundedRocksDb implements RocksDBConfigSetter {
 
@@ -39,6 +46,8 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
 
     static final long DEFAULT_OFF_HEAP_BYTES = 512L * 1024 * 1024;
     static final long DEFAULT_MEMTABLE_BYTES = 256L * 1024 * 1024;
+    /** Block size of the dedup stores (see the class comment); other stores keep RocksDB's 4 KiB. */
+    static final long DEDUP_BLOCK_BYTES = 16 * 1024;
     /** Index and filter blocks may take this share of the cache with high priority (the guide's value). */
     private static final double INDEX_FILTER_SHARE = 0.1;
 
@@ -55,6 +64,9 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
         table.setCacheIndexAndFilterBlocks(true);
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
         table.setPinTopLevelIndexAndFilter(true);
+        if (StoreNames.isDedup(storeName)) {
+            table.setBlockSize(DEDUP_BLOCK_BYTES);
+        }
         options.setTableFormatConfig(table);
         options.setWriteBufferManager(memory.writeBuffers());
         options.setCompressionType(compression(configs));

@@ -97,7 +97,7 @@ final class DedupProcessor extends ContextualProcessor<String, IntakeOutcome, St
         String publisher = admitted.publisher();
         String fingerprint = fingerprint(accepted.normalized());
         SeenRecord previous = seen.get(accepted.id());
-        if (previous != null && previous.fingerprint().equals(fingerprint)) {
+        if (previous != null && previous.sameContent(fingerprint)) {
             return;
         }
         if (previous != null && previous.publisher() != null && !previous.publisher().equals(publisher)) {
@@ -106,7 +106,7 @@ final class DedupProcessor extends ContextualProcessor<String, IntakeOutcome, St
         }
         Signal signal = SignalExtractor.extract(accepted);
         if (previous != null && previous.signal() != null) {
-            Signal retraction = previous.signal().retraction();
+            Signal retraction = previous.retraction(accepted.id());
             context().forward(new Record<>(accepted.id(), new DedupOutcome.Counted(retraction),
                     retraction.eventTime().toInstant().toEpochMilli()));
         }

@@ -47,7 +47,14 @@ public final class StoreNames {
         return "watermark-" + stage + "-store";
     }
 
+    private static final String DEDUP_PREFIX = "dedup-";
+
     public static String dedup(InputTopic input) {
-        return "dedup-" + input.shortName() + "-store";
+        return DEDUP_PREFIX + input.shortName() + "-store";
+    }
+
+    /** Whether a store is one of the dedup stores (one value per record ever published). */
+    public static boolean isDedup(String storeName) {
+        return storeName.startsWith(DEDUP_PREFIX);
     }
 }

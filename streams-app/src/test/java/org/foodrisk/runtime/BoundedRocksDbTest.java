@@ -32,6 +32,9 @@ class BoundedRocksDbTest {
                 assertTrue(table.cacheIndexAndFilterBlocks(), "index and filter blocks are charged to the cache");
                 assertTrue(table.pinTopLevelIndexAndFilter());
             }
+            assertEquals(BoundedRocksDb.DEDUP_BLOCK_BYTES, ((BlockBasedTableConfig) dedup.tableFormatConfig()).blockSize(),
+                    "the dedup stores' values compress better in larger blocks");
+            assertEquals(4096, ((BlockBasedTableConfig) counts.tableFormatConfig()).blockSize(), "RocksDB's default");
             assertSame(BoundedRocksDb.shared(Map.of()), BoundedRocksDb.shared(Map.of(BoundedRocksDb.OFF_HEAP_BYTES_CONFIG,
                     1L << 40)), "one budget for the JVM, made once");
             assertTrue(BoundedRocksDb.shared(Map.of()).offHeapBytes() < 1L << 40, "a later store's setting is not taken");
