@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A lab test result on foodrisk.sampling-results.v1, after normalization. */
+/**
+ * A lab test result on foodrisk.sampling-results.v1, after normalization. The last four fields are optional
+ * contract additions for 抽检信息公开 (the label's producer, 规格型号, 生产日期, 批号): no detector reads them.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SamplingResult(
         String sampleId,
@@ -24,7 +27,11 @@ public record SamplingResult(
         OffsetDateTime sampledAt,
         OffsetDateTime reportedAt,
         String verdict,
-        List<TestItem> items) {
+        List<TestItem> items,
+        LabelledManufacturer labelledManufacturer,
+        String specification,
+        String productionDate,
+        String batchNo) {
 
     public boolean failed() {
         return "不合格".equals(verdict);
@@ -37,6 +44,11 @@ public record SamplingResult(
         List<TestItem> failing = items.stream().filter(i -> Boolean.FALSE.equals(i.pass())).toList();
         // A 不合格 verdict whose items do not say which failed: all listed items are the reason.
         return failing.isEmpty() && failed() ? items : failing;
+    }
+
+    /** 标称生产企业: the producer the label names (not the sampled business). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LabelledManufacturer(String name, String address) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -91,6 +91,10 @@ public final class FastContractCheck {
                 .optional("creditCode", CREDIT_CODE)
                 .optional("licenseNo", nullOr(string(0, 64)))
                 .build();
+        ObjectShape labelledManufacturer = ObjectShape.builder()
+                .optional("name", OPTIONAL_SHORT_TEXT)
+                .optional("address", nullOr(string(0, 512)))
+                .build();
         ValueRule measurement = nullOr(stringOrNumber(256));
         ObjectShape item = ObjectShape.builder()
                 .required("item", SHORT_TEXT)
@@ -122,6 +126,10 @@ public final class FastContractCheck {
                 .optional("reportedAt", OPTIONAL_TIME)
                 .required("verdict", oneOf("合格", "不合格"))
                 .required("items", arrayOf(500, item))
+                .optional("labelledManufacturer", nullOr(labelledManufacturer))
+                .optional("specification", nullOr(string(0, 128)))
+                .optional("productionDate", nullOr(string(0, 64)))
+                .optional("batchNo", nullOr(string(0, 64)))
                 .build();
         ValueRule failedHasItems = value -> !"不合格".equals(value.get("verdict").textValue())
                 || !value.get("items").isEmpty();

@@ -106,7 +106,7 @@ class FastContractCheckTest {
     @Test
     void theMirroredSchemasAreTheOnesInTheResources() throws Exception {
         Map<String, String> mirrored = Map.of(
-                Topics.SAMPLING_RESULTS, "ba3f35134c52b630",
+                Topics.SAMPLING_RESULTS, "c8e58444efa03870",
                 Topics.ILLNESS_REPORTS, "4b4be8008f3170f2",
                 Topics.COMPLAINTS, "9dc8fcc5e970db06",
                 Topics.OPINION_SIGNALS, "bbe59e1f4281198f");
