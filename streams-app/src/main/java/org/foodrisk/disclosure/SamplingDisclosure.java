@@ -57,7 +57,7 @@ public record SamplingDisclosure(DisclosureRequest request, String districtName,
             }
             districtName = districtName != null ? districtName : result.districtName();
             if (result.failed()) {
-                failed.add(row(result, disposal(cases.apply(result.sampleId()))));
+                failed.add(row(result, disposal(cases.apply(result.sampleId()), generatedAt)));
             } else {
                 passed.add(row(result, null));
             }
@@ -113,8 +113,11 @@ public record SamplingDisclosure(DisclosureRequest request, String districtName,
         return number && unit != null ? value.strip() + unit : value.strip();
     }
 
-    /** How the result's 核查处置 case stands; a 不合格 without one says so. */
-    static String disposal(Optional<DisposalCase> found) {
+    /**
+     * How the result's 核查处置 case stands at {@code asOf}; a 不合格 without one says so. An open case past its
+     * deadline is 超期 as of the export even before the service's periodic check has marked it.
+     */
+    static String disposal(Optional<DisposalCase> found, OffsetDateTime asOf) {
         if (found.isEmpty()) {
             return "未见核查处置案件";
         }
@@ -123,7 +126,9 @@ public record SamplingDisclosure(DisclosureRequest request, String districtName,
         if (c.state() == CaseState.已处置 && !c.measures().isEmpty()) {
             text.append("：").append(c.measures().stream().map(DisposalMeasure::name).collect(Collectors.joining("、")));
         }
-        if (c.state() == CaseState.已处置 ? !c.disposedInTime() : c.overdue()) {
+        boolean late = c.state() == CaseState.已处置 ? !c.disposedInTime()
+                : c.overdue() || c.dueBy() != null && c.dueBy().isBefore(asOf);
+        if (late) {
             text.append("（超期）");
         }
         if (c.unit() != null) {
