@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.runtime.KafkaRuntime;
+import org.foodrisk.testsupport.HeadlessChromium;
 import org.foodrisk.testsupport.StreamsDiagnosis;
 import org.foodrisk.testsupport.TestCredentials;
 import org.foodrisk.testsupport.TestKafka;
@@ -26,6 +28,11 @@ import org.foodrisk.topic.Topic;
 import org.foodrisk.topic.TypedTopics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -34,9 +41,11 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +60,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * by another lab (refused), a 快检 and a record that breaks the contract — then the XLSX downloaded and read with
  * POI column by column: the 不合格 once, with its 核查处置 as the topology opened it; the 合格 as its lab corrected
  * it; neither 快检 nor the broken record; 说明 listing what the records lack. The CSV of the 合格 table and the
- * JSON preview say the same.
+ * JSON preview say the same, and so does the dashboard's 抽检信息公开 page, whose XLSX link the signed-in
+ * browser follows.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,6 +69,7 @@ class SamplingDisclosureIT implements TestPropertyProvider {
 
     private static final String ANALYST = "it-disclosure-analyst-" + UUID.randomUUID();
     private static final Duration PATIENCE = Duration.ofSeconds(180);
+    private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String FAILED = "IT-DISC-F-" + RUN;
     private static final String PASSED = "IT-DISC-P-" + RUN;
@@ -71,6 +82,9 @@ class SamplingDisclosureIT implements TestPropertyProvider {
 
     @Inject
     KafkaRuntime runtime;
+
+    @Inject
+    EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
@@ -179,6 +193,33 @@ class SamplingDisclosureIT implements TestPropertyProvider {
         JsonNode all = Json.MAPPER.readTree(http.toBlocking().retrieve(HttpRequest.GET(query + "&format=json&programs="
                 + URLEncoder.encode("全部", StandardCharsets.UTF_8)).bearerAuth(ANALYST)));
         assertEquals(2, all.path("failedCount").asInt(), "with every program the 快检 too: " + all);
+
+        // The same on the dashboard's 抽检信息公开 page, and its download link as the signed-in browser follows it.
+        try (HeadlessChromium chromium = HeadlessChromium.start(SCREENSHOTS)) {
+            WebDriver browser = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+            browser.get(server.getURL() + "/dashboard/");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(ANALYST);
+            browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+            browser.get(server.getURL() + "/dashboard/#/disclosure?district=120111&from=2023-03-01&to=2023-03-31");
+            By row = By.cssSelector("#disclosure-failed tr[data-sample-id='" + FAILED + "']");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+            assertEquals("待核查（超期）；区市场监管局", browser.findElement(row).findElement(By.cssSelector(".disposal")).getText());
+            assertTrue(browser.findElement(By.id("disclosure-counts")).getText().contains("不合格 1 批次，合格 1 批次"),
+                    browser.findElement(By.id("disclosure-counts")).getText());
+            assertTrue(browser.findElement(By.id("disclosure-lacking")).getText().contains("labelledManufacturer.name"));
+            chromium.screenshot("9-disclosure");
+            String href = browser.findElement(By.id("download-xlsx")).getAttribute("href");
+            Object base64 = ((JavascriptExecutor) browser).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(arguments[0], {credentials: 'same-origin'}).then((r) => r.arrayBuffer())
+                      .then((b) => done(btoa(String.fromCharCode(...new Uint8Array(b))))).catch((e) => done('failed: ' + e));
+                    """, href);
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(Base64.getDecoder().decode((String) base64)))) {
+                assertEquals(FAILED, workbook.getSheet("不合格").getRow(1).getCell(1).getStringCellValue());
+            }
+        }
     }
 
     @Test
