@@ -95,7 +95,7 @@ public class SamplingDisclosureController {
         DisclosureRequest request = new DisclosureRequest(district.strip(), from, to, blankToNull(announcementNo),
                 announcementDate, programFilter(programs), programsLabel(programs));
         SamplingDisclosure disclosure = SamplingDisclosure.of(request,
-                scan.latestSince(from.atStartOfDay(zone).toInstant()), cases::get, zone,
+                scan.latestSince(from.atStartOfDay(zone).toInstant(), district.strip()), cases::get, zone,
                 OffsetDateTime.now(zone).truncatedTo(ChronoUnit.SECONDS));
         String name = "抽检信息公开_" + district.strip() + "_" + from + "_" + to;
         return switch (format) {

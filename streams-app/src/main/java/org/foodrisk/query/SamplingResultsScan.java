@@ -26,7 +26,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 /**
  * The latest accepted version of every sampling result published since a time, read from the sampling topic
@@ -43,13 +45,21 @@ import java.util.UUID;
  * letters, not here), then the dedup rule — a later version replaces a result only when it comes from the
  * publisher of the first ({@link Provenance}; issue 14). One difference, stated: a first version published before
  * the lookback is not seen, so a later version of it from another publisher would be taken here where the
- * service refused it.
+ * service refused it. Likewise a result published under another district and then moved into the asked one by
+ * a correction of another publisher: the scan keeps publishers only of results that were ever the asked
+ * district's, so that its memory follows the district's results, not the whole topic's.
+ *
+ * <p>At most {@value #CONCURRENT_SCANS} scans run at once (each holds a consumer and the district's results);
+ * another export meanwhile is answered 429.
  */
 @Singleton
 public class SamplingResultsScan {
 
     private static final InputTopic SAMPLING = InputTopic.ofTopic(Topics.SAMPLING_RESULTS);
     private static final Duration POLL = Duration.ofMillis(500);
+    static final int CONCURRENT_SCANS = 2;
+
+    private final Semaphore running = new Semaphore(CONCURRENT_SCANS);
 
     private final KafkaRuntime runtime;
     private final RecordIntake intake;
@@ -65,11 +75,27 @@ public class SamplingResultsScan {
         this.timeout = timeout;
     }
 
+    /** A result's owner (the publisher of its first version seen) and its latest version, null once it left the district. */
     private record Latest(String publisher, SamplingResult result) {
     }
 
-    /** Every result's latest accepted version among the records published from {@code periodStart − lookback} on. */
-    public Collection<SamplingResult> latestSince(Instant periodStart) {
+    /**
+     * The latest accepted version of every result of {@code district} (a code or a name) among the records
+     * published from {@code periodStart − lookback} on.
+     */
+    public Collection<SamplingResult> latestSince(Instant periodStart, String district) {
+        if (!running.tryAcquire()) {
+            throw new HttpStatusException(HttpStatus.TOO_MANY_REQUESTS, CONCURRENT_SCANS
+                    + " exports are reading the sampling results already; try again when one is done");
+        }
+        try {
+            return scan(periodStart, district);
+        } finally {
+            running.release();
+        }
+    }
+
+    private Collection<SamplingResult> scan(Instant periodStart, String district) {
         Map<String, Latest> latest = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config())) {
             List<TopicPartition> partitions = consumer.partitionsFor(SAMPLING.topic()).stream()
@@ -91,15 +117,15 @@ public class SamplingResultsScan {
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        take(record, latest);
+                        take(record, district, latest);
                     }
                 }
             }
         }
-        return latest.values().stream().map(Latest::result).toList();
+        return latest.values().stream().map(Latest::result).filter(Objects::nonNull).toList();
     }
 
-    private void take(ConsumerRecord<byte[], byte[]> record, Map<String, Latest> latest) {
+    private void take(ConsumerRecord<byte[], byte[]> record, String district, Map<String, Latest> latest) {
         long publishedAt = Math.min(record.timestamp(), System.currentTimeMillis());
         if (!(intake.acceptFromTopic(SAMPLING, record.key(), record.value(), publishedAt)
                 instanceof IntakeResult.Accepted accepted)) {
@@ -107,10 +133,16 @@ public class SamplingResultsScan {
         }
         Header header = record.headers().lastHeader(Provenance.HEADER);
         String publisher = Provenance.of(SAMPLING, header == null ? null : header.value(), accepted.normalized());
+        SamplingResult result = (SamplingResult) accepted.record();
+        boolean inDistrict = district.equals(result.districtCode()) || district.equals(result.districtName());
         Latest previous = latest.get(accepted.id());
-        if (previous == null || previous.publisher() == null || previous.publisher().equals(publisher)) {
-            latest.put(accepted.id(), new Latest(previous == null || previous.publisher() == null ? publisher
-                    : previous.publisher(), (SamplingResult) accepted.record()));
+        if (previous == null) {
+            if (inDistrict) {
+                latest.put(accepted.id(), new Latest(publisher, result));
+            }
+        } else if (previous.publisher() == null || previous.publisher().equals(publisher)) {
+            latest.put(accepted.id(), new Latest(previous.publisher() == null ? publisher : previous.publisher(),
+                    inDistrict ? result : null));
         }
     }
 

@@ -75,6 +75,7 @@ class SamplingDisclosureIT implements TestPropertyProvider {
     private static final String PASSED = "IT-DISC-P-" + RUN;
     private static final String RAPID = "IT-DISC-K-" + RUN;
     private static final String BROKEN = "IT-DISC-X-" + RUN;
+    private static final String MOVED = "IT-DISC-M-" + RUN;
 
     @Inject
     @Client("/")
@@ -126,6 +127,15 @@ class SamplingDisclosureIT implements TestPropertyProvider {
              "sampledAt":"2023-03-08T08:00:00+08:00","verdict":"合格","items":[]}
             """.formatted(BROKEN);
 
+    /** A 合格 its lab first placed in 西青 and then corrected to 武清: not 西青's any more. */
+    private static String moved(String districtCode, String districtName) {
+        return """
+                {"sampleId":"%s","program":"区抽","lab":"某所","labCode":"LAB-TJ-01","districtCode":"%s","districtName":"%s",
+                 "foodCategory":"糕点","foodName":"面包","sampledAt":"2023-03-01T10:00:00+08:00",
+                 "reportedAt":"2023-03-03T10:00:00+08:00","verdict":"合格","items":[]}
+                """.formatted(MOVED, districtCode, districtName);
+    }
+
     private static String passed(String labCode, String specification) {
         return """
                 {"sampleId":"%s","program":"国抽","lab":"天津市食品安全检测技术研究院","labCode":"%s","districtCode":"120111",
@@ -146,6 +156,8 @@ class SamplingDisclosureIT implements TestPropertyProvider {
         publish(PASSED, PASSED_CORRECTED);
         publish(BROKEN, BROKEN_RECORD);
         publish(PASSED, PASSED_BY_ANOTHER_LAB);
+        publish(MOVED, moved("120111", "西青区"));
+        publish(MOVED, moved("120114", "武清区"));
         awaitCase(FAILED);
 
         String query = "/api/v1/sampling-disclosure?district=120111&from=2023-03-01&to=2023-03-31&announcementNo="
@@ -168,7 +180,8 @@ class SamplingDisclosureIT implements TestPropertyProvider {
             assertEquals(List.of(List.of("1", PASSED, "某某乳业有限公司", "天津市某某区某某路1号", "某某超市", "西青区中北镇", "纯牛奶",
                     "250mL/盒（纸盒）", "2023-02-01/A0201", "乳制品", "西青市监公告〔2023〕3号", "", "国抽",
                     "天津市食品安全检测技术研究院")), passed.subList(1, passed.size()),
-                    "as its own lab corrected it; another lab's version refused; the broken record nowhere");
+                    "as its own lab corrected it; another lab's version refused; the broken record nowhere; the result "
+                            + "corrected to 武清 not 西青's");
             List<List<String>> notes = cells(workbook.getSheet("说明"));
             assertTrue(notes.contains(List.of("不合格", "标称生产企业名称", "labelledManufacturer.name", "1 / 1")), notes.toString());
             assertTrue(notes.contains(List.of("不合格", "公告日期", "（导出参数）", "1 / 1")), notes.toString());
