@@ -3,6 +3,7 @@ package org.foodrisk.topic;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.foodrisk.alert.Alert;
+import org.foodrisk.consultation.Consultation;
 import org.foodrisk.disposal.DisposalCase;
 import org.foodrisk.kafka.JsonSerde;
 import org.foodrisk.topics.Topics;
@@ -42,12 +43,17 @@ public final class TypedTopics {
     public static final Topic<byte[], byte[]> ALERT_ACTIONS = raw(Topics.ALERT_ACTIONS);
     /** What the responsible unit does with a 核查处置 case; parsed by the action intake (JSON of {@code CaseAction}). */
     public static final Topic<byte[], byte[]> DISPOSAL_ACTIONS = raw(Topics.DISPOSAL_ACTIONS);
+    /** What is done with a 会商 record; parsed by the action intake (JSON of {@code ConsultationAction}). */
+    public static final Topic<byte[], byte[]> CONSULTATION_ACTIONS = raw(Topics.CONSULTATION_ACTIONS);
 
     /** Risk alerts, key alertId. */
     public static final Topic<String, Alert> ALERTS = new Topic<>(Topics.ALERTS, KEY, JsonSerde.of(Alert.class));
     /** 核查处置 cases, key caseId. */
     public static final Topic<String, DisposalCase> DISPOSAL_CASES =
             new Topic<>(Topics.DISPOSAL_CASES, KEY, JsonSerde.of(DisposalCase.class));
+    /** 会商 records, key consultationId. */
+    public static final Topic<String, Consultation> CONSULTATIONS =
+            new Topic<>(Topics.CONSULTATIONS, KEY, JsonSerde.of(Consultation.class));
     /** 会商 summaries, key {@code <districtCode>|<period>}; the JSON text {@code SummaryRecord} bounds to the topic's size. */
     public static final Topic<String, String> RISK_SUMMARIES = new Topic<>(Topics.RISK_SUMMARIES, KEY, Serdes.String());
     /** The plan-task catalogue, key planId, value one plan's JSON as the plan files hold it (read by a global store). */

@@ -15,6 +15,8 @@ public final class StoreNames {
     public static final String FUSION_WINDOW = "fusion-window-store";
     public static final String ABERRATION_PROGRESS = "aberration-progress-store";
     public static final String PLAN_PROGRESS = "plan-progress-store";
+    /** 会商 records by consultationId (issue 20). */
+    public static final String CONSULTATIONS = "consultations-store";
     /** Illness cases per district × syndrome and day (key {@code illness|district|syndrome|day}). */
     public static final String SYNDROME_DAILY_COUNTS = "syndrome-daily-counts-store";
     /** The latest event time each input task has seen ({@link EventClockProcessor}). */

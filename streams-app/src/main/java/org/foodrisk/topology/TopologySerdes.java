@@ -3,6 +3,7 @@ package org.foodrisk.topology;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.foodrisk.alert.Alert;
+import org.foodrisk.consultation.Consultation;
 import org.foodrisk.detect.Detection;
 import org.foodrisk.disposal.DisposalCase;
 import org.foodrisk.ingest.Signal;
@@ -23,6 +24,7 @@ final class TopologySerdes {
     static final JsonSerde<AlertCommand> ALERT_COMMAND = JsonSerde.of(AlertCommand.class);
     static final JsonSerde<DisposalCase> DISPOSAL_CASE = JsonSerde.of(DisposalCase.class);
     static final JsonSerde<DisposalCommand> DISPOSAL_COMMAND = JsonSerde.of(DisposalCommand.class);
+    static final JsonSerde<Consultation> CONSULTATION = JsonSerde.of(Consultation.class);
 
     private TopologySerdes() {
     }

@@ -43,7 +43,8 @@ class ArchitectureTest {
     /** The domain: records, rules, statistics, plans and wording — no Kafka, no Micronaut, no wiring. */
     private static final String[] DOMAIN = {
             "org.foodrisk.ingest..", "org.foodrisk.plan..", "org.foodrisk.detect..", "org.foodrisk.alert..",
-            "org.foodrisk.summary..", "org.foodrisk.disposal..", "org.foodrisk.disclosure..", "org.foodrisk.text..", "org.foodrisk.reference.."};
+            "org.foodrisk.summary..", "org.foodrisk.disposal..", "org.foodrisk.disclosure..", "org.foodrisk.consultation..",
+            "org.foodrisk.text..", "org.foodrisk.reference.."};
 
     private static JavaClasses main;
 

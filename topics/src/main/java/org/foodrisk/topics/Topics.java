@@ -34,6 +34,13 @@ public final class Topics {
     public static final String DISPOSAL_CASES = "foodrisk.disposal-cases.v1";
     /** What the responsible unit does with a 核查处置 case (accept, dispose, comment); key {@code caseId}. */
     public static final String DISPOSAL_ACTIONS = "foodrisk.disposal-actions.v1";
+    /**
+     * 会商 records (issue 20): one per meeting (key consultationId), a changelog with increasing {@code version} —
+     * every report on one of its decisions is a new version.
+     */
+    public static final String CONSULTATIONS = "foodrisk.consultations.v1";
+    /** What is done with a 会商 record (record the meeting, report progress on a decision); key {@code consultationId}. */
+    public static final String CONSULTATION_ACTIONS = "foodrisk.consultation-actions.v1";
     /** Records that could not be parsed or failed validation, with the reason. */
     public static final String DEAD_LETTERS = "foodrisk.dead-letters.v1";
     /**
