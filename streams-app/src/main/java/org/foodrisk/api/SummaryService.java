@@ -2,6 +2,7 @@ package org.foodrisk.api;
 
 import org.foodrisk.query.AlertStoreReader;
 import org.foodrisk.query.DailyCountsReader;
+import org.foodrisk.query.ConsultationReader;
 import org.foodrisk.query.DisposalCaseReader;
 import org.foodrisk.query.AlertQuery;
 import jakarta.inject.Singleton;
@@ -10,14 +11,20 @@ import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.reference.District;
 import org.foodrisk.reference.Period;
 import org.foodrisk.plan.PlanProgressCalculator;
+import org.foodrisk.summary.ConsultationFollowUp;
 import org.foodrisk.summary.RiskSummary;
 import org.foodrisk.summary.RiskSummaryBuilder;
 import org.foodrisk.plan.TargetProgress;
 import org.foodrisk.runtime.ServiceZone;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
-/** Builds the 会商 summary of a district and period from the alerts, counts and 核查处置 cases in the stores. */
+/**
+ * Builds the 会商 summary of a district and period from the alerts, counts, 核查处置 cases and 会商 records in the
+ * stores.
+ */
 @Singleton
 public class SummaryService {
 
@@ -28,10 +35,16 @@ public class SummaryService {
 
     private final DisposalCaseReader cases;
     private final DisposalTargets disposalTargets;
+    private final ConsultationReader consultations;
+    private final ConsultationFollowUp followUp;
+    private final ZoneId zone;
 
     public SummaryService(AlertStoreReader alerts, DailyCountsReader counts, PlanCatalog catalog,
-                          ServiceZone zone, DisposalCaseReader cases) {
+                          ServiceZone zone, DisposalCaseReader cases, ConsultationReader consultations) {
         this.cases = cases;
+        this.consultations = consultations;
+        this.zone = zone.zone();
+        this.followUp = new ConsultationFollowUp(zone.zone());
         this.disposalTargets = new DisposalTargets(catalog);
         this.alerts = alerts;
         this.counts = counts;
@@ -47,7 +60,8 @@ public class SummaryService {
                         counts.samplingTotals(district.code(), period.last())))
                 .orElse(List.of());
         var districtCases = cases.findAll(new DisposalCaseReader.Query(district.code(), null, null, null, null));
-        return builder.build(district.code(), district.name(), period, districtAlerts, progress, districtCases,
+        RiskSummary summary = builder.build(district.code(), district.name(), period, districtAlerts, progress, districtCases,
                 disposalTargets.of(district.code(), district.name(), period.last().getYear()));
+        return followUp.append(summary, period, consultations.findAll(district.code()), LocalDate.now(zone));
     }
 }

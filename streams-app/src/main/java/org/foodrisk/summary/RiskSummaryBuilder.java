@@ -122,7 +122,7 @@ public final class RiskSummaryBuilder {
         List<RiskSummary.UnitAccountability> accountability = accountability(current, periodEnd);
         RiskSummary draft = new RiskSummary(districtCode, districtName, period.id(), period.first().toString(),
                 period.last().toString(), current.size(), previous.size(), byLevel, byKind, byCategory, byUnit, top,
-                openByUnit, overdueByUnit, accountability, progress, null, null);
+                openByUnit, overdueByUnit, accountability, progress, null, null, null);
         String markdown = markdown(draft, period, withdrawn, ranked.stream().limit(TOP_RISKS).toList(), openByUnitMarkdown,
                 disposalCases == null ? "目标：不合格食品核查处置率 100%，按时完成率 ≥85%（西青区2021年计划 18.）。"
                         : targetsLine(disposalTargets));
@@ -139,7 +139,7 @@ public final class RiskSummaryBuilder {
         }
         return new RiskSummary(draft.districtCode(), draft.districtName(), draft.period(), draft.periodStart(),
                 draft.periodEnd(), draft.newAlerts(), draft.previousPeriodNewAlerts(), byLevel, byKind, byCategory,
-                byUnit, top, openByUnit, overdueByUnit, accountability, progress, markdown, disposal);
+                byUnit, top, openByUnit, overdueByUnit, accountability, progress, markdown, disposal, null);
     }
 
     private static boolean withdrawn(Alert alert) {

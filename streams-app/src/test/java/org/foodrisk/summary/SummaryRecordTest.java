@@ -37,7 +37,7 @@ class SummaryRecordTest {
         byLevel.put("蓝色", 3);
         return new RiskSummary("120114", "武清区", "2024-W20", "2024-05-13", "2024-05-19", 6, 4, byLevel,
                 Map.of("投诉举报数异常", 3), Map.of("食用农产品", 6), Map.of("区市场监管局", 6), List.of(), openByUnit,
-                Map.of("区市场监管局", 1), List.of(), List.of(), markdown, null);
+                Map.of("区市场监管局", 1), List.of(), List.of(), markdown, null, null);
     }
 
     private static JsonNode published(RiskSummary summary) throws Exception {

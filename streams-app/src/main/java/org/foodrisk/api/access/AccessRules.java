@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
  *       endpoint itself;</li>
  *   <li>the ingestion endpoints are left to their publishers' tokens ({@code IngestFilter});</li>
  *   <li>any other read needs a signed-in user, whatever the role;</li>
- *   <li>a write needs a rule naming it: only {@code POST /api/v1/alerts/{alertId}/actions} and
- *       {@code POST /api/v1/disposal-cases/{caseId}/actions}, for unit members and admins (which alert or
- *       case and in whose name is decided by {@link ActionAuthority} / {@link DisposalAuthority}). A new
- *       write endpoint stays closed until a rule is added here.</li>
+ *   <li>a write needs a rule naming it: only {@code POST /api/v1/alerts/{alertId}/actions},
+ *       {@code POST /api/v1/disposal-cases/{caseId}/actions}, {@code POST /api/v1/consultations} and
+ *       {@code POST /api/v1/consultations/{id}/progress}, for unit members and admins (which alert, case or
+ *       会商 and in whose name is decided by {@link ActionAuthority} / {@link DisposalAuthority} /
+ *       {@code ConsultationsController}). A new write endpoint stays closed until a rule is added here.</li>
  * </ul>
  */
 public final class AccessRules {
@@ -43,6 +44,7 @@ public final class AccessRules {
     private static final Set<String> API_DOCS_REDIRECTS = Set.of("/swagger", "/swagger-ui", "/swagger-ui/", "/api-docs");
     private static final Pattern ALERT_ACTIONS = Pattern.compile("/api/v1/alerts/[^/]+/actions/?");
     private static final Pattern DISPOSAL_ACTIONS = Pattern.compile("/api/v1/disposal-cases/[^/]+/actions/?");
+    private static final Pattern CONSULTATION_WRITES = Pattern.compile("/api/v1/consultations(/[^/]+/progress)?/?");
 
     private final boolean metricsPublic;
 
@@ -86,6 +88,12 @@ public final class AccessRules {
                     ? new Decision(Verdict.ALLOWED, "unit members and admins act on 核查处置 cases")
                     : new Decision(Verdict.FORBIDDEN, "role " + user.role().word()
                     + " may read 核查处置 cases but not act on them (unit members and admins may)");
+        }
+        if ("POST".equals(method) && CONSULTATION_WRITES.matcher(path).matches()) {
+            return user.mayActOnAlerts()
+                    ? new Decision(Verdict.ALLOWED, "the food-safety office records 会商; a decision's unit reports on it")
+                    : new Decision(Verdict.FORBIDDEN, "role " + user.role().word()
+                    + " may read 会商 records but not write them (the office and unit members may)");
         }
         return new Decision(Verdict.FORBIDDEN, "no rule allows " + method + " " + path);
     }

@@ -67,6 +67,17 @@ class AccessRulesTest {
     }
 
     @Test
+    void unitMembersAndAdminsMayPostConsultationsAndProgressTheControllerDecidesWhich() {
+        for (String path : new String[] {"/api/v1/consultations", "/api/v1/consultations/120111-2026-W49-1/progress"}) {
+            assertEquals(UNAUTHENTICATED, verdict("POST", path, null), path);
+            assertEquals(FORBIDDEN, verdict("POST", path, ANALYST), path);
+            assertEquals(ALLOWED, verdict("POST", path, WUQING_MARKET), path);
+            assertEquals(ALLOWED, verdict("POST", path, ADMIN), path);
+        }
+        assertEquals(FORBIDDEN, verdict("POST", "/api/v1/consultations/120111-2026-W49-1", ADMIN), "not a record itself");
+    }
+
+    @Test
     void anyOtherWriteIsDeniedByDefaultEvenToAdmins() {
         for (String method : new String[]{"POST", "PUT", "PATCH", "DELETE"}) {
             assertEquals(FORBIDDEN, verdict(method, "/api/v1/alerts/ALT-1", ADMIN), method);
