@@ -1,0 +1,179 @@
+package org.foodrisk.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.foodrisk.kafka.Json;
+import org.foodrisk.reference.Period;
+import org.foodrisk.runtime.KafkaRuntime;
+import org.foodrisk.testsupport.StreamsDiagnosis;
+import org.foodrisk.testsupport.TestCredentials;
+import org.foodrisk.testsupport.TestKafka;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * 会商 records on the real broker (issue 20): 西青's 区食安办 records last week's meeting with two decisions (an
+ * analyst and a unit may not); the 区市场监管局 member reports its decision 落实中 then 已落实 (the 区农业农村委 member
+ * may not report on it); this week's 会商 summary then says what became of last week's decisions — one 已落实
+ * today, the other 待落实 and past its date.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsultationsIT implements TestPropertyProvider {
+
+    private static final String ANALYST = "it-consult-analyst-" + UUID.randomUUID();
+    private static final String OFFICE = "it-consult-office-" + UUID.randomUUID();
+    private static final String MARKET = "it-consult-market-" + UUID.randomUUID();
+    private static final String AGRICULTURE = "it-consult-agri-" + UUID.randomUUID();
+    private static final Duration PATIENCE = Duration.ofSeconds(180);
+    private static final ZoneOffset TIANJIN = ZoneOffset.ofHours(8);
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    KafkaRuntime runtime;
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            Map<String, String> p = new HashMap<>(Map.of(
+                    "foodrisk.bootstrap-servers", TestKafka.bootstrapServers(),
+                    "foodrisk.application-id", "foodrisk-consultations-it-" + UUID.randomUUID(),
+                    "foodrisk.data-dir", Files.createTempDirectory("foodrisk-consultations-it").toString(),
+                    "foodrisk.demo", "false",
+                    "micronaut.server.port", String.valueOf(TestCredentials.freePort())));
+            user(p, "it-analyst", ANALYST, "analyst", null);
+            user(p, "xq-office", OFFICE, "unit", "区食安办");
+            user(p, "xq-market", MARKET, "unit", "区市场监管局");
+            user(p, "xq-agri", AGRICULTURE, "unit", "区农业农村委");
+            p.put("foodrisk.client-properties.main.consumer.auto.offset.reset", "latest");
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void user(Map<String, String> p, String name, String token, String role, String unit) {
+        p.put("foodrisk.users." + name + ".token-sha256", TestCredentials.tokenSha256(token));
+        p.put("foodrisk.users." + name + ".role", role);
+        if (unit != null) {
+            p.put("foodrisk.users." + name + ".unit", unit);
+            p.put("foodrisk.users." + name + ".district", "120111");
+        }
+    }
+
+    @Test
+    void lastWeeksDecisionsAreFollowedToDoneAndThisWeeksSummarySaysWhatBecameOfThem() throws Exception {
+        awaitQueryable();
+        LocalDate today = LocalDate.now(TIANJIN);
+        Period lastWeek = Period.weekOf(today.minusDays(7));
+        String heldAt = lastWeek.first().plusDays(4).atTime(14, 30).atOffset(TIANJIN)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME); // RFC 3339 wants the seconds toString() drops
+        String meeting = """
+                {"district":"120111","districtName":"西青区","period":"%s","title":"第%s周食品安全风险会商","heldAt":"%s",
+                 "attendees":["区食安办","区市场监管局","区农业农村委"],
+                 "risks":[{"note":"韭菜腐霉利超标在三家门店出现"}],
+                 "decisions":[{"text":"韭菜专项抽检30批次","unit":"区市场监管局","dueBy":"%s"},
+                              {"text":"追溯韭菜种植基地","unit":"区农业农村委","dueBy":"%s"}]}
+                """.formatted(lastWeek.id(), lastWeek.id(), heldAt, today.plusDays(7), today.minusDays(1));
+        assertEquals(403, status(post("/api/v1/consultations", meeting), ANALYST), "an analyst reads");
+        assertEquals(403, status(post("/api/v1/consultations", meeting), MARKET), "a unit attends, the office records");
+        JsonNode accepted = Json.MAPPER.readTree(http.toBlocking().retrieve(post("/api/v1/consultations", meeting).bearerAuth(OFFICE)));
+        String id = accepted.path("consultationId").asText();
+        assertTrue(id.startsWith("120111-" + lastWeek.id() + "-"), id);
+        JsonNode recorded = await(id, r -> r.path("version").asInt() == 1);
+        JsonNode listed = Json.MAPPER.readTree(read(ANALYST, "/api/v1/consultations?district=120111")).path("consultations");
+        assertTrue(listed.toString().contains("\"consultationId\":\"" + id + "\""), "listed for the district: " + listed);
+        assertEquals("[]", Json.MAPPER.readTree(read(ANALYST, "/api/v1/consultations?district=120114")).path("consultations")
+                .toString(), "not 武清's");
+        String first = recorded.path("decisions").get(0).path("decisionId").asText();
+
+        assertEquals(403, status(post("/api/v1/consultations/" + id + "/progress",
+                "{\"decisionId\":\"" + first + "\",\"state\":\"落实中\",\"note\":\"不是本单位的\"}"), AGRICULTURE));
+        assertEquals(202, status(post("/api/v1/consultations/" + id + "/progress",
+                "{\"decisionId\":\"" + first + "\",\"state\":\"落实中\",\"note\":\"已抽检12批次\"}"), MARKET));
+        await(id, r -> r.path("version").asInt() == 2);
+        assertEquals(202, status(post("/api/v1/consultations/" + id + "/progress",
+                "{\"decisionId\":\"" + first + "\",\"state\":\"已落实\",\"note\":\"完成32批次，2批次不合格已立案\"}"), MARKET));
+        JsonNode done = await(id, r -> r.path("version").asInt() == 3);
+        assertEquals("已落实", done.path("decisions").get(0).path("state").asText());
+        assertEquals("xq-market", done.path("decisions").get(0).path("progress").get(1).path("by").asText(),
+                "by is the signed-in user");
+
+        String summary = read(ANALYST, "/api/v1/summaries/120111/" + Period.weekOf(today).id() + ".md");
+        assertTrue(summary.contains("## 七、会商决定落实情况"), summary);
+        assertTrue(summary.contains("| 韭菜专项抽检30批次 | 区市场监管局 | " + today.plusDays(7) + " | 已落实（" + today
+                + "） | 完成32批次，2批次不合格已立案 |"), summary);
+        assertTrue(summary.contains("| 追溯韭菜种植基地 | 区农业农村委 | " + today.minusDays(1) + " | 待落实（超期） | — |"), summary);
+    }
+
+    private JsonNode await(String id, Predicate<JsonNode> until) throws Exception {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                last = Json.MAPPER.readTree(read(ANALYST, "/api/v1/consultations/" + id));
+                if (until.test(last)) {
+                    return last;
+                }
+            } catch (HttpClientResponseException notYet) {
+                // 404 until the processor has the record
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("会商 " + id + " did not get there; last seen: " + last + StreamsDiagnosis.of(runtime.streams()));
+    }
+
+    private void awaitQueryable() throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            if (status(HttpRequest.GET("/api/v1/consultations"), ANALYST) == 200) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the 会商 store never became queryable");
+    }
+
+    private static MutableHttpRequest<String> post(String path, String body) {
+        return HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private String read(String token, String path) {
+        return http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token));
+    }
+
+    private int status(HttpRequest<?> request, String token) {
+        try {
+            return http.toBlocking().exchange(((MutableHttpRequest<?>) request).bearerAuth(token)).getStatus().getCode();
+        } catch (HttpClientResponseException refused) {
+            return refused.getStatus().getCode();
+        }
+    }
+}
