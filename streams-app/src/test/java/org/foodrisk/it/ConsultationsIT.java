@@ -7,21 +7,31 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.reference.Period;
 import org.foodrisk.runtime.KafkaRuntime;
+import org.foodrisk.testsupport.HeadlessChromium;
 import org.foodrisk.testsupport.StreamsDiagnosis;
 import org.foodrisk.testsupport.TestCredentials;
 import org.foodrisk.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +49,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 会商 records on the real broker (issue 20): 西青's 区食安办 records last week's meeting with two decisions (an
  * analyst and a unit may not); the 区市场监管局 member reports its decision 落实中 then 已落实 (the 区农业农村委 member
  * may not report on it); this week's 会商 summary then says what became of last week's decisions — one 已落实
- * today, the other 待落实 and past its date.
+ * today, the other 待落实 and past its date. Then the same on the dashboard in headless Chromium: the office
+ * records a meeting on the 会商记录 page, the unit's member reports the decision 已落实 there, and the 会商摘要
+ * page's section 七 shows it.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,6 +63,7 @@ class ConsultationsIT implements TestPropertyProvider {
     private static final String AGRICULTURE = "it-consult-agri-" + UUID.randomUUID();
     private static final Duration PATIENCE = Duration.ofSeconds(180);
     private static final ZoneOffset TIANJIN = ZoneOffset.ofHours(8);
+    private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
 
     @Inject
     @Client("/")
@@ -58,6 +71,9 @@ class ConsultationsIT implements TestPropertyProvider {
 
     @Inject
     KafkaRuntime runtime;
+
+    @Inject
+    EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
@@ -131,6 +147,76 @@ class ConsultationsIT implements TestPropertyProvider {
         assertTrue(summary.contains("| 韭菜专项抽检30批次 | 区市场监管局 | " + today.plusDays(7) + " | 已落实（" + today
                 + "） | 完成32批次，2批次不合格已立案 |"), summary);
         assertTrue(summary.contains("| 追溯韭菜种植基地 | 区农业农村委 | " + today.minusDays(1) + " | 待落实（超期） | — |"), summary);
+    }
+
+    @Test
+    void theOfficeRecordsAMeetingOnTheDashboardItsUnitReportsTheDecisionDoneAndTheSummaryShowsIt() throws Exception {
+        awaitQueryable();
+        LocalDate today = LocalDate.now(TIANJIN);
+        Period lastWeek = Period.weekOf(today.minusDays(7));
+        String title = "浏览器会商 " + UUID.randomUUID().toString().substring(0, 8);
+        String decision = "学校食堂周边食品专项检查 " + UUID.randomUUID().toString().substring(0, 4);
+        By meeting = By.xpath("//article[contains(@class,'consultation')][h3[text()='" + title + "']]");
+        try (HeadlessChromium chromium = HeadlessChromium.start(SCREENSHOTS)) {
+            WebDriver browser = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+            signIn(browser, wait, OFFICE);
+            browser.get(server.getURL() + "/dashboard/#/consultations?district=120111");
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#record-consultation summary"))).click();
+            WebElement form = browser.findElement(By.id("consultation-form"));
+            form.findElement(By.name("period")).clear();
+            form.findElement(By.name("period")).sendKeys(lastWeek.id());
+            form.findElement(By.name("title")).sendKeys(title);
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            js.executeScript("arguments[0].value = arguments[1]", form.findElement(By.name("heldAt")),
+                    lastWeek.first().plusDays(4) + "T14:30");
+            form.findElement(By.cssSelector("input[name=attendee][value='区市场监管局']")).click();
+            form.findElement(By.cssSelector("input[name=attendee][value='区食安办']")).click();
+            form.findElement(By.name("risks")).sendKeys("学校周边小卖部辣条投诉增多");
+            form.findElement(By.cssSelector(".decision-text")).sendKeys(decision);
+            new Select(form.findElement(By.cssSelector(".decision-unit"))).selectByValue("区市场监管局");
+            js.executeScript("arguments[0].value = arguments[1]", form.findElement(By.cssSelector(".decision-due")),
+                    today.plusDays(5).toString());
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(meeting));
+            By state = By.xpath("//article[contains(@class,'consultation')][h3[text()='" + title
+                    + "']]//span[contains(@class,'decision-state')]");
+            assertEquals("待落实", browser.findElement(state).getText());
+            assertTrue(browser.findElement(meeting).findElements(By.cssSelector("button.report")).size() == 1,
+                    "the office may report for any unit");
+            assertTrue(browser.findElement(meeting).getText().contains(lastWeek.first().plusDays(4) + " 14:30"),
+                    "held at the time typed, in Tianjin time whatever the browser's zone");
+            chromium.screenshot("10-consultation-recorded");
+
+            browser.findElement(By.id("sign-out")).click();
+            signIn(browser, wait, MARKET);
+            browser.get(server.getURL() + "/dashboard/#/consultations?district=120111");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(meeting));
+            assertTrue(browser.findElements(By.id("record-consultation")).isEmpty(), "a unit member does not record meetings");
+            WebElement row = browser.findElement(meeting).findElement(By.cssSelector("tr[data-decision-id]"));
+            new Select(row.findElement(By.cssSelector(".progress-state"))).selectByValue("已落实");
+            row.findElement(By.cssSelector(".progress-note")).sendKeys("检查12家，责令整改2家");
+            row.findElement(By.cssSelector("button.report")).click();
+            wait.until(ExpectedConditions.textToBe(state, "已落实"));
+            chromium.screenshot("11-consultation-decision-done");
+
+            browser.get(server.getURL() + "/dashboard/#/summary?district=120111&period=" + Period.weekOf(today).id());
+            wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("summary-frame")));
+            wait.until(d -> d.findElement(By.tagName("body")).getText().contains(decision));
+            String page = browser.findElement(By.tagName("body")).getText();
+            assertTrue(page.contains("七、会商决定落实情况"), page);
+            assertTrue(page.contains("已落实（" + today + "）"), page);
+            assertTrue(page.contains("检查12家，责令整改2家"), page);
+            browser.switchTo().defaultContent();
+            chromium.screenshot("12-summary-decisions");
+        }
+    }
+
+    private void signIn(WebDriver browser, WebDriverWait wait, String token) {
+        browser.get(server.getURL() + "/dashboard/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(token);
+        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
     }
 
     private JsonNode await(String id, Predicate<JsonNode> until) throws Exception {
