@@ -3,6 +3,7 @@ package org.foodrisk.topic;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.foodrisk.alert.Alert;
+import org.foodrisk.communication.RiskCommunication;
 import org.foodrisk.consultation.Consultation;
 import org.foodrisk.disposal.DisposalCase;
 import org.foodrisk.kafka.JsonSerde;
@@ -45,6 +46,8 @@ public final class TypedTopics {
     public static final Topic<byte[], byte[]> DISPOSAL_ACTIONS = raw(Topics.DISPOSAL_ACTIONS);
     /** What is done with a 会商 record; parsed by the action intake (JSON of {@code ConsultationAction}). */
     public static final Topic<byte[], byte[]> CONSULTATION_ACTIONS = raw(Topics.CONSULTATION_ACTIONS);
+    /** What is done with a risk communication; parsed by the action intake (JSON of {@code CommunicationAction}). */
+    public static final Topic<byte[], byte[]> COMMUNICATION_ACTIONS = raw(Topics.COMMUNICATION_ACTIONS);
 
     /** Risk alerts, key alertId. */
     public static final Topic<String, Alert> ALERTS = new Topic<>(Topics.ALERTS, KEY, JsonSerde.of(Alert.class));
@@ -54,6 +57,9 @@ public final class TypedTopics {
     /** 会商 records, key consultationId. */
     public static final Topic<String, Consultation> CONSULTATIONS =
             new Topic<>(Topics.CONSULTATIONS, KEY, JsonSerde.of(Consultation.class));
+    /** 消费提示 / 风险警示, key communicationId. */
+    public static final Topic<String, RiskCommunication> RISK_COMMUNICATIONS =
+            new Topic<>(Topics.RISK_COMMUNICATIONS, KEY, JsonSerde.of(RiskCommunication.class));
     /** 会商 summaries, key {@code <districtCode>|<period>}; the JSON text {@code SummaryRecord} bounds to the topic's size. */
     public static final Topic<String, String> RISK_SUMMARIES = new Topic<>(Topics.RISK_SUMMARIES, KEY, Serdes.String());
     /** The plan-task catalogue, key planId, value one plan's JSON as the plan files hold it (read by a global store). */

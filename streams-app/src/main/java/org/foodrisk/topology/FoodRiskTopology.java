@@ -43,6 +43,7 @@ import java.util.List;
  *  foodrisk.disposal-actions.v1 ─ intake-disposal-actions ─┴ [by caseId] ─ disposal-case-state ─► foodrisk.disposal-cases.v1
  *                                          (wall-clock punctuation: overdue)          └─► dead letters (refused actions)
  *  foodrisk.consultation-actions.v1 ─ intake-consultation-actions ─ consultation-state ─► foodrisk.consultations.v1
+ *  foodrisk.communication-actions.v1 ─ intake-communication-actions ─ communication-state ─► foodrisk.risk-communications.v1
  *  foodrisk.plan-catalog.v1 ─► global store ─► routing catalog
  * </pre>
  *
@@ -112,6 +113,7 @@ public final class FoodRiskTopology {
         AlertWiring.wire(builder, detections, settings, catalog, counters);
         DisposalWiring.wire(builder, signals, settings, catalog, counters);
         ConsultationWiring.wire(builder, settings, counters);
+        CommunicationWiring.wire(builder, settings, counters);
         return builder.build();
     }
 }

@@ -3,6 +3,7 @@ package org.foodrisk.topology;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.foodrisk.alert.Alert;
+import org.foodrisk.communication.RiskCommunication;
 import org.foodrisk.consultation.Consultation;
 import org.foodrisk.detect.Detection;
 import org.foodrisk.disposal.DisposalCase;
@@ -25,6 +26,7 @@ final class TopologySerdes {
     static final JsonSerde<DisposalCase> DISPOSAL_CASE = JsonSerde.of(DisposalCase.class);
     static final JsonSerde<DisposalCommand> DISPOSAL_COMMAND = JsonSerde.of(DisposalCommand.class);
     static final JsonSerde<Consultation> CONSULTATION = JsonSerde.of(Consultation.class);
+    static final JsonSerde<RiskCommunication> RISK_COMMUNICATION = JsonSerde.of(RiskCommunication.class);
 
     private TopologySerdes() {
     }

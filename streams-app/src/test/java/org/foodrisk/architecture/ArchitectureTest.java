@@ -44,6 +44,7 @@ class ArchitectureTest {
     private static final String[] DOMAIN = {
             "org.foodrisk.ingest..", "org.foodrisk.plan..", "org.foodrisk.detect..", "org.foodrisk.alert..",
             "org.foodrisk.summary..", "org.foodrisk.disposal..", "org.foodrisk.disclosure..", "org.foodrisk.consultation..",
+            "org.foodrisk.communication..",
             "org.foodrisk.text..", "org.foodrisk.reference.."};
 
     private static JavaClasses main;

@@ -41,6 +41,13 @@ public final class Topics {
     public static final String CONSULTATIONS = "foodrisk.consultations.v1";
     /** What is done with a 会商 record (record the meeting, report progress on a decision); key {@code consultationId}. */
     public static final String CONSULTATION_ACTIONS = "foodrisk.consultation-actions.v1";
+    /**
+     * 消费提示 / 风险警示 drafted from confirmed alerts (issue 20): key communicationId, a changelog with increasing
+     * {@code version}; only a version with status 已批准 may be published.
+     */
+    public static final String RISK_COMMUNICATIONS = "foodrisk.risk-communications.v1";
+    /** What is done with a risk communication (draft, edit, approve, withdraw); key {@code communicationId}. */
+    public static final String COMMUNICATION_ACTIONS = "foodrisk.communication-actions.v1";
     /** Records that could not be parsed or failed validation, with the reason. */
     public static final String DEAD_LETTERS = "foodrisk.dead-letters.v1";
     /**
