@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  *   <li>any other read needs a signed-in user, whatever the role;</li>
  *   <li>a write needs a rule naming it: only {@code POST /api/v1/alerts/{alertId}/actions},
  *       {@code POST /api/v1/disposal-cases/{caseId}/actions}, {@code POST /api/v1/consultations} and
- *       {@code POST /api/v1/consultations/{id}/progress}, for unit members and admins (which alert, case or
- *       会商 and in whose name is decided by {@link ActionAuthority} / {@link DisposalAuthority} /
- *       {@code ConsultationsController}). A new write endpoint stays closed until a rule is added here.</li>
+ *       {@code POST /api/v1/consultations/{id}/progress}, {@code POST /api/v1/alerts/{alertId}/communications} and
+ *       {@code POST /api/v1/communications/{id}/edit|approve|withdraw}, for unit members and admins (which alert,
+ *       case, 会商 or draft and in whose name is decided by {@link ActionAuthority} / {@link DisposalAuthority} /
+ *       {@code ConsultationsController} / {@code CommunicationsController}). A new write endpoint stays closed until
+ *       a rule is added here.</li>
  * </ul>
  */
 public final class AccessRules {
@@ -45,6 +47,8 @@ public final class AccessRules {
     private static final Pattern ALERT_ACTIONS = Pattern.compile("/api/v1/alerts/[^/]+/actions/?");
     private static final Pattern DISPOSAL_ACTIONS = Pattern.compile("/api/v1/disposal-cases/[^/]+/actions/?");
     private static final Pattern CONSULTATION_WRITES = Pattern.compile("/api/v1/consultations(/[^/]+/progress)?/?");
+    private static final Pattern COMMUNICATION_WRITES =
+            Pattern.compile("/api/v1/(alerts/[^/]+/communications|communications/[^/]+/(edit|approve|withdraw))/?");
 
     private final boolean metricsPublic;
 
@@ -94,6 +98,12 @@ public final class AccessRules {
                     ? new Decision(Verdict.ALLOWED, "the food-safety office records 会商; a decision's unit reports on it")
                     : new Decision(Verdict.FORBIDDEN, "role " + user.role().word()
                     + " may read 会商 records but not write them (the office and unit members may)");
+        }
+        if ("POST".equals(method) && COMMUNICATION_WRITES.matcher(path).matches()) {
+            return user.mayActOnAlerts()
+                    ? new Decision(Verdict.ALLOWED, "units draft and edit 消费提示; the office approves")
+                    : new Decision(Verdict.FORBIDDEN, "role " + user.role().word()
+                    + " may read risk communications but not write them (the office and unit members may)");
         }
         return new Decision(Verdict.FORBIDDEN, "no rule allows " + method + " " + path);
     }

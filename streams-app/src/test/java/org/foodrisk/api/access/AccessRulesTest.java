@@ -78,6 +78,18 @@ class AccessRulesTest {
     }
 
     @Test
+    void unitMembersAndAdminsMayDraftEditApproveAndWithdrawCommunicationsTheControllerDecidesWhich() {
+        for (String path : new String[] {"/api/v1/alerts/ALT-1/communications", "/api/v1/communications/RC-1/edit",
+                "/api/v1/communications/RC-1/approve", "/api/v1/communications/RC-1/withdraw"}) {
+            assertEquals(UNAUTHENTICATED, verdict("POST", path, null), path);
+            assertEquals(FORBIDDEN, verdict("POST", path, ANALYST), path);
+            assertEquals(ALLOWED, verdict("POST", path, WUQING_MARKET), path);
+            assertEquals(ALLOWED, verdict("POST", path, ADMIN), path);
+        }
+        assertEquals(FORBIDDEN, verdict("POST", "/api/v1/communications/RC-1/publish", ADMIN), "no such write");
+    }
+
+    @Test
     void anyOtherWriteIsDeniedByDefaultEvenToAdmins() {
         for (String method : new String[]{"POST", "PUT", "PATCH", "DELETE"}) {
             assertEquals(FORBIDDEN, verdict(method, "/api/v1/alerts/ALT-1", ADMIN), method);
