@@ -6,6 +6,9 @@ import * as live from './live.js';
 import * as session from './session.js';
 import { esc, time, levelBadge, statusBadge, kindName, responsibleUnits, SIGNALS, levelOf, ACTIONS, word, inWords, CITY_WIDE } from './labels.js';
 
+// The food-safety offices (as the service's lifecycle names them): they may draft risk communications from any alert.
+const SUPERVISING = ['区食安办', '食安办', '区食品安全委员会办公室', '区食品安全办'];
+
 const DAY = 86400000;
 // The kinds whose detector counts the alert's own daily series (CountAberrationRule): their observed
 // figure is the count judged, which late reports may change after the verdict.
@@ -30,7 +33,7 @@ export async function renderAlert(main, { id }) {
         ${whatHappened()}
         <div class="columns">
           <div><h3>检测器数据</h3>${detector()}</div>
-          <div><h3>处置情况</h3>${handling()}<div id="actions"></div></div>
+          <div><h3>处置情况</h3>${handling()}<div id="actions"></div><div id="communication-box"></div></div>
         </div>
         <h3>${esc(alert.districtName || CITY_WIDE.name)} · ${syndromeOf(alert) ? esc(syndromeOf(alert)) + '症候群 每日病例数与预警阈值'
           : esc(alert.foodCategory || '未注明类别') + ' 每日数量与预警阈值'}</h3>
@@ -40,6 +43,7 @@ export async function renderAlert(main, { id }) {
         <h3>版本与处置记录</h3>${history()}
       </section>`;
     renderActions();
+    renderCommunication();
     if (chart) chart.dispose();
     if (!alert.districtCode) {
       // The daily series are per district: a city-wide alert has none to draw.
@@ -214,6 +218,31 @@ export async function renderAlert(main, { id }) {
       }
       send('close', { disposition });
     });
+  }
+
+  // 消费提示 / 风险警示 (issue 20): a unit of the alert or the office drafts one from an alert a unit has taken up
+  // or closed; the draft is edited and approved on the 风险交流 page, and nothing is published without approval.
+  function renderCommunication() {
+    const box = main.querySelector('#communication-box');
+    const user = session.user();
+    const office = user && (user.role === 'admin' || SUPERVISING.includes(user.unit));
+    if (!user || !(office || mayAct(user))) { box.innerHTML = ''; return; }
+    if (alert.status === '待处置') {
+      box.innerHTML = '<p class="muted">预警签收后可起草消费提示或风险警示。</p>';
+      return;
+    }
+    box.innerHTML = `<div class="action-buttons"><label>风险交流<select id="communication-kind">
+        <option>消费提示</option><option>风险警示</option></select></label>
+      <button id="draft-communication" type="button">起草</button><span id="communication-result" class="muted"></span></div>`;
+    box.querySelector('#draft-communication').onclick = async () => {
+      try {
+        const accepted = await post(`/api/v1/alerts/${encodeURIComponent(alert.alertId)}/communications`,
+          { kind: box.querySelector('#communication-kind').value });
+        location.hash = '#/communications' + query({ district: alert.districtCode || '', id: accepted.communicationId });
+      } catch (e) {
+        box.querySelector('#communication-result').textContent = `起草失败：${e.message}`;
+      }
+    };
   }
 
   await render();

@@ -1,4 +1,5 @@
-// Hash routes: #/feed, #/matrix, #/alert/{id}, #/progress, #/summary, #/disposal, #/disclosure, #/consultations (with ?query).
+// Hash routes: #/feed, #/matrix, #/alert/{id}, #/progress, #/summary, #/disposal, #/disclosure, #/consultations,
+// #/communications (with ?query).
 import * as session from './session.js';
 import * as live from './live.js';
 import { renderFeed } from './feed.js';
@@ -9,10 +10,12 @@ import { renderSummary } from './summary.js';
 import { renderDisposal } from './disposal.js';
 import { renderDisclosure } from './disclosure.js';
 import { renderConsultations } from './consultations.js';
+import { renderCommunications } from './communications.js';
 import { esc } from './labels.js';
 
 const PAGES = { feed: renderFeed, matrix: renderMatrix, alert: renderAlert, progress: renderProgress, summary: renderSummary,
-  disposal: renderDisposal, disclosure: renderDisclosure, consultations: renderConsultations };
+  disposal: renderDisposal, disclosure: renderDisclosure, consultations: renderConsultations,
+  communications: renderCommunications };
 // While Kafka Streams starts or rebalances its stores are not queryable and the API answers 503;
 // the page tries again by itself instead of leaving the analyst with an error.
 const RETRY_UNAVAILABLE_AFTER_MS = 2000;

@@ -1,5 +1,6 @@
-// The 会商 summary of a district and period, as the service renders it for printing.
-import { DISTRICTS, esc, option, isoWeek } from './labels.js';
+// The 会商 summary of a district — or of 天津市 across its districts (issue 20: ranking, cross-district risks, 同比)
+// — and a period, as the service renders it for printing.
+import { DISTRICTS, CITY_WIDE, esc, option, isoWeek } from './labels.js';
 import { query } from './api.js';
 
 export async function renderSummary(main, { params }) {
@@ -10,7 +11,7 @@ export async function renderSummary(main, { params }) {
     <section class="summary">
       <h2>会商摘要</h2>
       <form class="filters" id="summary-form">
-        <label>区<select name="district">${DISTRICTS.map(([c, n]) => option(c, n, c === district)).join('')}</select></label>
+        <label>范围<select name="district">${option(CITY_WIDE.code, '天津市（全市）', district === CITY_WIDE.code)}${DISTRICTS.map(([c, n]) => option(c, n, c === district)).join('')}</select></label>
         <label>期间<input name="period" value="${esc(period)}" placeholder="2026-W48 或 2026-11" pattern="\\d{4}-(W\\d{2}|\\d{2})"></label>
         <button type="submit">查看</button>
         <button type="button" id="print">打印</button>

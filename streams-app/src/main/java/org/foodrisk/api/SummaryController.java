@@ -11,6 +11,7 @@ import io.micronaut.core.annotation.Nullable;
 import org.foodrisk.reference.District;
 import org.foodrisk.reference.Districts;
 import org.foodrisk.reference.Period;
+import org.foodrisk.summary.CitySummary;
 import org.foodrisk.summary.RiskSummary;
 import org.foodrisk.summary.SummaryHtml;
 import io.micronaut.http.HttpStatus;
@@ -21,7 +22,8 @@ import org.foodrisk.api.access.ApiErrors;
 /**
  * GET /api/v1/summaries/{districtCode}/{period} — the 会商 summary of a district for a week
  * ("2024-W19") or a month ("2024-05"): JSON by default, the markdown with Accept text/markdown or
- * a ".md" suffix, a printable page with Accept text/html or ".html".
+ * a ".md" suffix, a printable page with Accept text/html or ".html". {@code city} instead of a district code is
+ * 天津市's summary across its 16 districts (issue 20: district ranking, cross-district risks, 环比 and 同比).
  */
 @Controller("/api/v1/summaries")
 public class SummaryController {
@@ -49,6 +51,16 @@ public class SummaryController {
             parsed = Period.parseRequested(periodId);
         } catch (IllegalArgumentException e) { // our own reasons, no Java internals
             return ApiErrors.of(HttpStatus.BAD_REQUEST, "bad-request", e.getMessage());
+        }
+        if (SummaryService.CITY.equals(districtCode)) {
+            CitySummary city = summaries.city(parsed);
+            return switch (format) {
+                case "md" -> HttpResponse.ok(city.markdown()).contentType(MARKDOWN);
+                case "html" -> HttpResponse.ok(SummaryHtml.render(city.scopeName() + " " + city.period(), city.markdown()))
+                        .contentType(MediaType.TEXT_HTML_TYPE)
+                        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+                default -> HttpResponse.ok(city);
+            };
         }
         District district = Districts.byCode(districtCode).orElse(null);
         if (district == null) {

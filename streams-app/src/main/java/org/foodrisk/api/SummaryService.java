@@ -9,8 +9,11 @@ import jakarta.inject.Singleton;
 import org.foodrisk.disposal.DisposalTargets;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.reference.District;
+import org.foodrisk.reference.Districts;
 import org.foodrisk.reference.Period;
 import org.foodrisk.plan.PlanProgressCalculator;
+import org.foodrisk.summary.CitySummary;
+import org.foodrisk.summary.CitySummaryBuilder;
 import org.foodrisk.summary.ConsultationFollowUp;
 import org.foodrisk.summary.RiskSummary;
 import org.foodrisk.summary.RiskSummaryBuilder;
@@ -38,6 +41,10 @@ public class SummaryService {
     private final ConsultationReader consultations;
     private final ConsultationFollowUp followUp;
     private final ZoneId zone;
+    private final CitySummaryBuilder cityBuilder;
+
+    /** The scope of the city summary in paths and on the summary ({@code /api/v1/summaries/city/2026-W50}). */
+    public static final String CITY = "city";
 
     public SummaryService(AlertStoreReader alerts, DailyCountsReader counts, PlanCatalog catalog,
                           ServiceZone zone, DisposalCaseReader cases, ConsultationReader consultations) {
@@ -45,11 +52,18 @@ public class SummaryService {
         this.consultations = consultations;
         this.zone = zone.zone();
         this.followUp = new ConsultationFollowUp(zone.zone());
+        this.cityBuilder = new CitySummaryBuilder(zone.zone());
         this.disposalTargets = new DisposalTargets(catalog);
         this.alerts = alerts;
         this.counts = counts;
         this.catalog = catalog;
         this.builder = new RiskSummaryBuilder(zone.zone());
+    }
+
+    /** The 会商 summary of 天津市 across its districts (issue 20): ranking, cross-district risks, 环比 and 同比. */
+    public CitySummary city(Period period) {
+        var all = alerts.find(new AlertQuery(null, null, null, null, null, null, null, null), 0, Integer.MAX_VALUE).alerts();
+        return cityBuilder.build(CITY, "天津市", Districts.all(), period, all);
     }
 
     public RiskSummary summary(District district, Period period) {

@@ -19,10 +19,15 @@ public final class SummaryHtml {
     }
 
     public static String render(RiskSummary summary) {
+        return render(summary.districtName() + " " + summary.period(), summary.markdown());
+    }
+
+    /** Any summary's markdown (a district's, the city's) as a printable page titled {@code title} 会商摘要. */
+    public static String render(String title, String markdown) {
         StringBuilder body = new StringBuilder();
         boolean inTable = false;
         boolean inList = false;
-        for (String raw : summary.markdown().split("\n")) {
+        for (String raw : markdown.split("\n")) {
             String line = inline(raw);
             if (raw.startsWith("|")) {
                 if (raw.matches("\\|[-:| ]+\\|")) {
@@ -55,6 +60,8 @@ public final class SummaryHtml {
                 body.append("<h1>").append(line.substring(2)).append("</h1>\n");
             } else if (raw.startsWith("## ")) {
                 body.append("<h2>").append(line.substring(3)).append("</h2>\n");
+            } else if (raw.startsWith("### ")) {
+                body.append("<h3>").append(line.substring(4)).append("</h3>\n");
             } else if (item) {
                 body.append("<li").append(raw.startsWith(" ") ? " class=\"sub\"" : "").append(">")
                         .append(line.replaceFirst("^\\s*(-|\\d+\\.) ", "")).append("</li>\n");
@@ -69,7 +76,7 @@ public final class SummaryHtml {
             body.append("</ul>\n");
         }
         return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>"
-                + Html.text(summary.districtName() + " " + summary.period()) + " 会商摘要</title><style>"
+                + Html.text(title) + " 会商摘要</title><style>"
                 + "body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;max-width:190mm;margin:auto;line-height:1.6}"
                 + "table{border-collapse:collapse;margin:8px 0}td{border:1px solid #999;padding:2px 8px}"
                 + "li.sub{margin-left:2em;font-size:.92em}@media print{body{margin:10mm}}</style></head><body>\n"

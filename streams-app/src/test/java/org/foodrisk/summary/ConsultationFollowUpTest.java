@@ -66,6 +66,8 @@ class ConsultationFollowUpTest {
         assertTrue(w50.markdown().contains("| 追溯种植基地 | 区农业农村委 | 2026-12-09 | 待落实（超期） | — |"), w50.markdown());
         assertTrue(w50.markdown().contains("以往决定 2 项，本期末仍未落实 1 项，其中超期 1 项。"), w50.markdown());
         assertTrue(w50.markdown().contains("本期无会商记录。"));
+        String page = SummaryHtml.render(w50);
+        assertTrue(page.contains("<h3>以往会商决定</h3>") && !page.contains("###"), "the printed page has the sub-headings");
 
         RiskSummary w51 = followed("2026-W51");
         assertEquals(List.of("M-2"), w51.decisions().stream().map(RiskSummary.DecisionFollowUp::decisionId).toList(),

@@ -1,0 +1,34 @@
+package org.foodrisk.summary;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The 会商 summary of a city (天津市, its 16 districts) or a configured group of districts, for one period (issue
+ * 20): the districts ranked by their open risk, the risks that cross district lines, and the period against the one
+ * before (环比) and the same period a year earlier (同比), with the {@code markdown} a city meeting reads.
+ *
+ * @param sameTimeLastYearNewAlerts null when the service holds no alert from before that period began: no 同比
+ */
+public record CitySummary(String scope, String scopeName, String period, String periodStart, String periodEnd,
+                          int newAlerts, int previousPeriodNewAlerts, Integer sameTimeLastYearNewAlerts,
+                          Map<String, Integer> byLevel, List<DistrictStanding> ranking,
+                          List<CrossDistrictRisk> crossDistrict, String markdown) {
+
+    /**
+     * A district's open risk at the period's end: open alerts by level and overdue, the period's new alerts, and a
+     * score (红 4, 橙 3, 黄 2, 蓝 1 per open alert) the ranking sorts by.
+     */
+    public record DistrictStanding(int rank, String districtCode, String districtName, int open, int openRed,
+                                   int openOrange, int overdue, int newAlerts, int score) {
+    }
+
+    /**
+     * One food × hazard, or one business, in alerts of two or more districts in the period.
+     *
+     * @param kind 食品×危害 or 经营主体
+     */
+    public record CrossDistrictRisk(String kind, String subject, List<String> districts, int alerts, String highestLevel,
+                                    List<String> alertIds) {
+    }
+}
