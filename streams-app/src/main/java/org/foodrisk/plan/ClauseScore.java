@@ -39,7 +39,8 @@ record ClauseScore(ClauseProfile profile, int points, int mentions, boolean elig
             return new ClauseScore(p, 0, 0, false, false, false, false, false, reasons);
         }
         for (String name : s.substanceNames()) {
-            if (ELEMENTAL_HAZARDS.contains(s.hazard())
+            // A failed item may name no hazardClass (optional in the contract); Set.of(…).contains(null) throws.
+            if (s.hazard() != null && ELEMENTAL_HAZARDS.contains(s.hazard())
                     && RoutingWords.HAZARDS.get(s.hazard()).stream().anyMatch(name::contains)) {
                 continue; // 镉 of 重金属, 沙门氏菌 of 微生物: the hazard itself, weighed as the hazard below
             }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Routing against every bundled plan: specific tasks first, then the owner of the signal type. */
@@ -20,6 +21,19 @@ class PlanRouterTest {
 
     private static List<String> numbers(List<PlanTaskRef> tasks) {
         return tasks.stream().map(PlanTaskRef::number).toList();
+    }
+
+    /**
+     * Seen in CI (2026-12-07): a 快检 result whose failed item 克百威 names no hazardClass (the contract makes it
+     * optional) threw a NullPointerException in routing — Set.of(…).contains(null) — and the stream thread, replaced,
+     * failed on the same record again. A substance without a hazard class routes on the substance.
+     */
+    @Test
+    void aSubstanceWithoutAHazardClassIsRoutedNotAnError() {
+        for (String district : List.of("120114", "120111", "120105", "120225")) {
+            List<PlanTaskRef> tasks = route(district, 2024, "sampling", "食用农产品", "豇豆", null, "克百威");
+            assertFalse(tasks.isEmpty(), district);
+        }
     }
 
     @Test
