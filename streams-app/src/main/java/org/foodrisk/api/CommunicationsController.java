@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.foodrisk.alert.Alert;
 import org.foodrisk.alert.AlertLifecycle;
 import org.foodrisk.api.access.AccessFilter;
@@ -26,8 +25,6 @@ import org.foodrisk.disposal.CaseLifecycle;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.query.AlertStoreReader;
 import org.foodrisk.query.CommunicationReader;
-import org.foodrisk.topics.ContractValidator;
-import org.foodrisk.topics.Topics;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -120,7 +117,7 @@ public class CommunicationsController {
                 + UUID.randomUUID().toString().substring(0, 8);
         CommunicationAction draft = drafter.draft(alert.get(), kind, id, LocalDate.now(zone));
         Map<String, Object> action = Json.MAPPER.convertValue(draft, Map.class);
-        return publish(id, signed(action, user));
+        return publisher.accept("communicationId", id, signed(action, user));
     }
 
     @Post("/communications/{communicationId}/edit")
@@ -171,7 +168,7 @@ public class CommunicationsController {
             }
         }
         action.put("note", body.get("note"));
-        return publish(communicationId, signed(action, user));
+        return publisher.accept("communicationId", communicationId, signed(action, user));
     }
 
     /** By, unit and at are the server's: the signed-in user, its unit (an admin acts as the office), now. */
@@ -184,13 +181,5 @@ public class CommunicationsController {
         return signed;
     }
 
-    private HttpResponse<?> publish(String communicationId, Map<String, Object> action) throws Exception {
-        List<String> errors = ContractValidator.forTopic(Topics.COMMUNICATION_ACTIONS).validate(Json.MAPPER.valueToTree(action));
-        if (!errors.isEmpty()) {
-            return HttpResponse.badRequest(Map.of("errors", errors));
-        }
-        RecordMetadata written = publisher.publish(communicationId, Json.MAPPER.writeValueAsString(action));
-        return HttpResponse.accepted().body(Map.of("communicationId", communicationId, "topic", written.topic(),
-                "partition", written.partition(), "offset", written.offset()));
-    }
+
 }

@@ -1,41 +1,14 @@
 package org.foodrisk.api;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.foodrisk.runtime.KafkaRuntime;
-import org.foodrisk.topic.Topic;
 import org.foodrisk.topic.TypedTopics;
 
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
-/**
- * Publishes 会商 actions posted over HTTP to foodrisk.consultation-actions.v1, so that one processor decides on
- * every action; acknowledged by all in-sync replicas before the HTTP answer (as {@link DisposalActionPublisher}).
- */
+/** 会商 actions posted over HTTP, to foodrisk.consultation-actions.v1 ({@link ActionTopicPublisher}). */
 @Singleton
-public class ConsultationActionPublisher {
-
-    private static final Topic<String, String> TOPIC = TypedTopics.CONSULTATION_ACTIONS.asText();
-
-    private final KafkaProducer<String, String> producer;
+public class ConsultationActionPublisher extends ActionTopicPublisher {
 
     public ConsultationActionPublisher(KafkaRuntime runtime) {
-        Map<String, Object> config = runtime.kafka().durableProducer("foodrisk-http-consultation-actions");
-        this.producer = TOPIC.producer(config);
-    }
-
-    public RecordMetadata publish(String consultationId, String json)
-            throws ExecutionException, InterruptedException, TimeoutException {
-        return producer.send(TOPIC.record(consultationId, json)).get(30, TimeUnit.SECONDS);
-    }
-
-    @PreDestroy
-    void close() {
-        producer.close();
+        super(runtime, TypedTopics.CONSULTATION_ACTIONS, "foodrisk-http-consultation-actions");
     }
 }

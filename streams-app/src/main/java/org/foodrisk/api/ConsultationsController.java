@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.foodrisk.api.access.AccessFilter;
 import org.foodrisk.api.access.ApiErrors;
 import org.foodrisk.api.access.Role;
@@ -20,10 +19,7 @@ import org.foodrisk.consultation.Consultation;
 import org.foodrisk.consultation.ConsultationAction;
 import org.foodrisk.consultation.Decision;
 import org.foodrisk.disposal.CaseLifecycle;
-import org.foodrisk.kafka.Json;
 import org.foodrisk.query.ConsultationReader;
-import org.foodrisk.topics.ContractValidator;
-import org.foodrisk.topics.Topics;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -100,7 +96,7 @@ public class ConsultationsController {
         action.put("by", user.name());
         action.put("unit", user.unit() != null ? user.unit() : OFFICE);
         action.put("at", OffsetDateTime.now(zone).truncatedTo(ChronoUnit.SECONDS).toString());
-        return publish(consultationId, action);
+        return publisher.accept("consultationId", consultationId, action);
     }
 
     @Post("/consultations/{consultationId}/progress")
@@ -133,18 +129,10 @@ public class ConsultationsController {
         action.put("decisionId", decisionId);
         action.put("state", body.get("state"));
         action.put("note", body.get("note"));
-        return publish(consultationId, action);
+        return publisher.accept("consultationId", consultationId, action);
     }
 
-    private HttpResponse<?> publish(String consultationId, Map<String, Object> action) throws Exception {
-        List<String> errors = ContractValidator.forTopic(Topics.CONSULTATION_ACTIONS).validate(Json.MAPPER.valueToTree(action));
-        if (!errors.isEmpty()) {
-            return HttpResponse.badRequest(Map.of("errors", errors));
-        }
-        RecordMetadata written = publisher.publish(consultationId, Json.MAPPER.writeValueAsString(action));
-        return HttpResponse.accepted().body(Map.of("consultationId", consultationId, "topic", written.topic(),
-                "partition", written.partition(), "offset", written.offset()));
-    }
+
 
     /** The food-safety office records meetings: an admin, or a member of 区食安办 (of that district). */
     static Optional<String> mayRecord(User user, String district) {

@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.foodrisk.api.access.AccessFilter;
 import org.foodrisk.api.access.ApiErrors;
 import org.foodrisk.api.access.DisposalAuthority;
@@ -21,10 +20,7 @@ import org.foodrisk.disposal.DisposalCase;
 import org.foodrisk.disposal.DisposalStanding;
 import org.foodrisk.disposal.DisposalTargets;
 import org.foodrisk.ingest.LogSafe;
-import org.foodrisk.kafka.Json;
 import org.foodrisk.plan.PlanCatalog;
-import org.foodrisk.topics.ContractValidator;
-import org.foodrisk.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,14 +107,7 @@ public class DisposalCasesController {
             LOG.info("POST {} by {} refused: {}", LogSafe.quote(request.getPath()), user.name(), LogSafe.quote(refused.reason()));
             return ApiErrors.of(refused.status(), refused.error(), refused.reason());
         }
-        Map<String, Object> action = ((DisposalAuthority.Permitted) verdict).action();
-        List<String> errors = ContractValidator.forTopic(Topics.DISPOSAL_ACTIONS).validate(Json.MAPPER.valueToTree(action));
-        if (!errors.isEmpty()) {
-            return HttpResponse.badRequest(Map.of("errors", errors));
-        }
-        RecordMetadata written = publisher.publish(caseId, Json.MAPPER.writeValueAsString(action));
-        return HttpResponse.accepted().body(Map.of("caseId", caseId, "topic", written.topic(),
-                "partition", written.partition(), "offset", written.offset()));
+        return publisher.accept("caseId", caseId, ((DisposalAuthority.Permitted) verdict).action());
     }
 
     @Get("/disposal-rates")

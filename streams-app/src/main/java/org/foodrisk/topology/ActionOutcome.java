@@ -5,8 +5,7 @@ package org.foodrisk.topology;
  * acts on (an alert, a 核查处置 case) or a dead letter. The wiring tells them apart by accessor
  * ({@link StageOutcome}); a reader hands on the commands of its own topic only.
  */
-sealed interface ActionOutcome extends StageOutcome permits AlertCommand, DisposalCommand, ConsultationCommand,
-        CommunicationCommand, DeadLetter {
+sealed interface ActionOutcome extends StageOutcome permits AlertCommand, DisposalCommand, RecordCommand, DeadLetter {
 
     /** The command for an alert, or null for any other outcome. */
     default AlertCommand alertCommand() {
@@ -18,13 +17,8 @@ sealed interface ActionOutcome extends StageOutcome permits AlertCommand, Dispos
         return null;
     }
 
-    /** The command for a 会商 record, or null for any other outcome. */
-    default ConsultationCommand consultationCommand() {
-        return null;
-    }
-
-    /** The command for a risk communication, or null for any other outcome. */
-    default CommunicationCommand communicationCommand() {
+    /** The command for a record only actions change (a 会商 record, a risk communication), or null. */
+    default RecordCommand<?> recordCommand() {
         return null;
     }
 }

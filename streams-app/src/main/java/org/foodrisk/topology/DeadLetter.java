@@ -27,8 +27,7 @@ import java.util.Base64;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeadLetter(String sourceTopic, Integer partition, Long offset, String key, String value,
                          String valueEncoding, String error, String reason, OffsetDateTime at, Long valueBytes)
-        implements IntakeOutcome, ActionOutcome, DedupOutcome, AlertOutcome, DisposalOutcome, ConsultationOutcome,
-        CommunicationOutcome {
+        implements IntakeOutcome, ActionOutcome, DedupOutcome, AlertOutcome, DisposalOutcome, RecordOutcome {
 
     static final int MAX_VALUE_BYTES = 999_999;
     /** Base64 of at most 749,997 bytes (a multiple of 3, so it is a prefix of the whole value's base64): under a million characters, which any JSON reader takes. */

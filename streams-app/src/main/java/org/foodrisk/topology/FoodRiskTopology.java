@@ -112,8 +112,8 @@ public final class FoodRiskTopology {
 
         AlertWiring.wire(builder, detections, settings, catalog, counters);
         DisposalWiring.wire(builder, signals, settings, catalog, counters);
-        ConsultationWiring.wire(builder, settings, counters);
-        CommunicationWiring.wire(builder, settings, counters);
+        RecordLifecycleWiring.wire(builder, RecordLifecycleWiring.consultations(), settings.zone(), counters);
+        RecordLifecycleWiring.wire(builder, RecordLifecycleWiring.communications(), settings.zone(), counters);
         return builder.build();
     }
 }
