@@ -3,9 +3,6 @@ package org.foodrisk.disclosure;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.foodrisk.disposal.CaseState;
 import org.foodrisk.disposal.DisposalCase;
@@ -13,6 +10,7 @@ import org.foodrisk.disposal.DisposalMeasure;
 import org.foodrisk.ingest.SamplingPrograms;
 import org.foodrisk.ingest.SamplingResult;
 import org.foodrisk.kafka.Json;
+import org.foodrisk.testsupport.SheetCells;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -149,9 +147,9 @@ class SamplingDisclosureTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             assertEquals(List.of("不合格", "合格", "说明"), List.of(workbook.getSheetName(0), workbook.getSheetName(1),
                     workbook.getSheetName(2)));
-            assertEquals(table(FAILED_HEADINGS, FAILED_CELLS), cells(workbook.getSheet("不合格")));
-            assertEquals(table(PASSED_HEADINGS, PASSED_CELLS), cells(workbook.getSheet("合格")));
-            List<List<String>> notes = cells(workbook.getSheet("说明"));
+            assertEquals(table(FAILED_HEADINGS, FAILED_CELLS), SheetCells.of(workbook.getSheet("不合格")));
+            assertEquals(table(PASSED_HEADINGS, PASSED_CELLS), SheetCells.of(workbook.getSheet("合格")));
+            List<List<String>> notes = SheetCells.of(workbook.getSheet("说明"));
             assertEquals(List.of("西青区食品安全抽检信息公开（2024-05-01至2024-05-31）"), notes.get(0));
             assertEquals(List.of("不合格", "2 批次"), notes.get(3));
             assertEquals(List.of("合格", "1 批次"), notes.get(4));
@@ -192,20 +190,4 @@ class SamplingDisclosureTest {
         return table;
     }
 
-    /** Every row of a sheet as texts, an absent cell as "" up to the row's last cell. */
-    private static List<List<String>> cells(Sheet sheet) {
-        List<List<String>> rows = new ArrayList<>();
-        for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            List<String> cells = new ArrayList<>();
-            if (row != null) {
-                for (int c = 0; c < row.getLastCellNum(); c++) {
-                    Cell cell = row.getCell(c);
-                    cells.add(cell == null ? "" : cell.getStringCellValue());
-                }
-            }
-            rows.add(cells);
-        }
-        return rows;
-    }
 }

@@ -1,9 +1,6 @@
 package org.foodrisk.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -15,11 +12,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.runtime.KafkaRuntime;
 import org.foodrisk.testsupport.HeadlessChromium;
+import org.foodrisk.testsupport.ItApp;
+import org.foodrisk.testsupport.ItHttp;
 import org.foodrisk.testsupport.StreamsDiagnosis;
-import org.foodrisk.testsupport.TestCredentials;
 import org.foodrisk.testsupport.TestKafka;
 import org.foodrisk.topic.Topic;
 import org.foodrisk.topic.TypedTopics;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -28,18 +27,14 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,33 +71,21 @@ class CommunicationsIT implements TestPropertyProvider {
     @Inject
     KafkaRuntime runtime;
 
+    private ItHttp web;
+
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Map<String, String> p = new HashMap<>(Map.of(
-                    "foodrisk.bootstrap-servers", TestKafka.bootstrapServers(),
-                    "foodrisk.application-id", "foodrisk-communications-it-" + UUID.randomUUID(),
-                    "foodrisk.data-dir", Files.createTempDirectory("foodrisk-communications-it").toString(),
-                    "foodrisk.demo", "false",
-                    "micronaut.server.port", String.valueOf(TestCredentials.freePort())));
-            user(p, "it-analyst", ANALYST, "analyst", null);
-            user(p, "it-admin", ADMIN, "admin", null);
-            user(p, "office-a", OFFICE_A, "unit", "区食安办");
-            user(p, "office-b", OFFICE_B, "unit", "区食安办");
-            p.put("foodrisk.client-properties.main.consumer.auto.offset.reset", "latest");
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, String> p = ItApp.properties("communications");
+        ItApp.user(p, "it-analyst", ANALYST, "analyst", null, null);
+        ItApp.user(p, "it-admin", ADMIN, "admin", null, null);
+        ItApp.user(p, "office-a", OFFICE_A, "unit", "区食安办", "120111");
+        ItApp.user(p, "office-b", OFFICE_B, "unit", "区食安办", "120111");
+        return p;
     }
 
-    private static void user(Map<String, String> p, String name, String token, String role, String unit) {
-        p.put("foodrisk.users." + name + ".token-sha256", TestCredentials.tokenSha256(token));
-        p.put("foodrisk.users." + name + ".role", role);
-        if (unit != null) {
-            p.put("foodrisk.users." + name + ".unit", unit);
-            p.put("foodrisk.users." + name + ".district", "120111");
-        }
+    @BeforeAll
+    void client() {
+        web = new ItHttp(http);
     }
 
     @Test
@@ -111,18 +94,18 @@ class CommunicationsIT implements TestPropertyProvider {
         JsonNode alert = awaitAlert(sampleId);
         String alertId = alert.path("alertId").asText();
         String drafts = "/api/v1/alerts/" + URLEncoder.encode(alertId, StandardCharsets.UTF_8) + "/communications";
-        assertEquals(403, status(post(drafts, "{\"kind\":\"消费提示\"}"), ANALYST));
-        assertEquals(409, status(post(drafts, "{\"kind\":\"消费提示\"}"), OFFICE_A), "待处置: not confirmed yet");
+        assertEquals(403, web.status(ItHttp.post(drafts, "{\"kind\":\"消费提示\"}"), ANALYST));
+        assertEquals(409, web.status(ItHttp.post(drafts, "{\"kind\":\"消费提示\"}"), OFFICE_A), "待处置: not confirmed yet");
 
         String unit = alert.path("planTasks").get(0).path("leadUnits").get(0).asText();
-        assertEquals(202, status(post("/api/v1/alerts/" + URLEncoder.encode(alertId, StandardCharsets.UTF_8) + "/actions",
+        assertEquals(202, web.status(ItHttp.post("/api/v1/alerts/" + URLEncoder.encode(alertId, StandardCharsets.UTF_8) + "/actions",
                 "{\"action\":\"acknowledge\",\"unit\":\"" + unit + "\",\"at\":\"" + now() + "\"}"), ADMIN));
         awaitJson("/api/v1/alerts/" + URLEncoder.encode(alertId, StandardCharsets.UTF_8), a -> "处置中".equals(a.path("status").asText()));
 
         try (HeadlessChromium chromium = HeadlessChromium.start(SCREENSHOTS)) {
             WebDriver browser = chromium.driver();
             WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
-            signIn(browser, wait, OFFICE_A);
+            chromium.signIn(server.getURL().toString(), OFFICE_A, PATIENCE);
             browser.get(server.getURL() + "/dashboard/#/alert/" + URLEncoder.encode(alertId, StandardCharsets.UTF_8));
             wait.until(ExpectedConditions.elementToBeClickable(By.id("draft-communication"))).click();
             By article = By.cssSelector("article.communication");
@@ -144,10 +127,10 @@ class CommunicationsIT implements TestPropertyProvider {
             chromium.screenshot("13-communication-draft");
 
             // The author's own approval reaches the topic and is refused there; the draft stays a draft.
-            assertEquals(202, status(post("/api/v1/communications/" + id + "/approve", "{}"), OFFICE_A));
+            assertEquals(202, web.status(ItHttp.post("/api/v1/communications/" + id + "/approve", "{}"), OFFICE_A));
 
             browser.findElement(By.id("sign-out")).click();
-            signIn(browser, wait, OFFICE_B);
+            chromium.signIn(server.getURL().toString(), OFFICE_B, PATIENCE);
             browser.get(server.getURL() + "/dashboard/#/communications?district=120111");
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
                     "article[data-communication-id='" + id + "'] button.approve"))).click();
@@ -157,22 +140,16 @@ class CommunicationsIT implements TestPropertyProvider {
                     .getText().startsWith("office-b 于 "));
             chromium.screenshot("14-communication-approved");
 
-            JsonNode approved = Json.MAPPER.readTree(read(ANALYST, "/api/v1/communications/" + id));
+            JsonNode approved = Json.MAPPER.readTree(web.read(ANALYST, "/api/v1/communications/" + id));
             assertEquals("office-b", approved.path("approvedBy").asText());
             assertEquals(List.of("draft", "edit", "approve"), approved.path("history").findValuesAsText("action"),
                     "the author's own approval is not in the history: " + approved);
             assertEquals("office-a", approved.path("history").get(1).path("by").asText());
-            assertEquals(409, status(post("/api/v1/communications/" + id + "/edit", "{\"title\":\"改\"}"), OFFICE_A),
+            assertEquals(409, web.status(ItHttp.post("/api/v1/communications/" + id + "/edit", "{\"title\":\"改\"}"), OFFICE_A),
                     "nothing changes after approval");
         }
     }
 
-    private void signIn(WebDriver browser, WebDriverWait wait, String token) {
-        browser.get(server.getURL() + "/dashboard/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(token);
-        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
-    }
 
     /** Publishes the 克伦特罗 result (again every 15 s: the app starts at the topic's end) until its alert is served. */
     private JsonNode awaitAlert(String sampleId) throws Exception {
@@ -184,7 +161,7 @@ class CommunicationsIT implements TestPropertyProvider {
                 nextPublish = Instant.now().plusSeconds(15);
             }
             try {
-                for (JsonNode alert : Json.MAPPER.readTree(read(ANALYST, "/api/v1/alerts?district=120111&size=500"))
+                for (JsonNode alert : Json.MAPPER.readTree(web.read(ANALYST, "/api/v1/alerts?district=120111&size=500"))
                         .path("alerts")) {
                     if (alert.path("evidence").toString().contains(sampleId)) {
                         return alert;
@@ -202,7 +179,7 @@ class CommunicationsIT implements TestPropertyProvider {
         Instant deadline = Instant.now().plus(PATIENCE);
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
-            last = Json.MAPPER.readTree(read(ANALYST, path));
+            last = Json.MAPPER.readTree(web.read(ANALYST, path));
             if (until.test(last)) {
                 return last;
             }
@@ -232,19 +209,6 @@ class CommunicationsIT implements TestPropertyProvider {
                 .minusMinutes(5));
     }
 
-    private static MutableHttpRequest<String> post(String path, String body) {
-        return HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON_TYPE);
-    }
 
-    private String read(String token, String path) {
-        return http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token));
-    }
 
-    private int status(HttpRequest<?> request, String token) {
-        try {
-            return http.toBlocking().exchange(((MutableHttpRequest<?>) request).bearerAuth(token)).getStatus().getCode();
-        } catch (HttpClientResponseException refused) {
-            return refused.getStatus().getCode();
-        }
-    }
 }

@@ -2,8 +2,6 @@ package org.foodrisk.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -15,9 +13,10 @@ import org.foodrisk.kafka.Json;
 import org.foodrisk.reference.Period;
 import org.foodrisk.runtime.KafkaRuntime;
 import org.foodrisk.testsupport.HeadlessChromium;
+import org.foodrisk.testsupport.ItApp;
+import org.foodrisk.testsupport.ItHttp;
 import org.foodrisk.testsupport.StreamsDiagnosis;
-import org.foodrisk.testsupport.TestCredentials;
-import org.foodrisk.testsupport.TestKafka;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -28,16 +27,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -72,36 +67,24 @@ class ConsultationsIT implements TestPropertyProvider {
     @Inject
     KafkaRuntime runtime;
 
+    private ItHttp web;
+
     @Inject
     EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Map<String, String> p = new HashMap<>(Map.of(
-                    "foodrisk.bootstrap-servers", TestKafka.bootstrapServers(),
-                    "foodrisk.application-id", "foodrisk-consultations-it-" + UUID.randomUUID(),
-                    "foodrisk.data-dir", Files.createTempDirectory("foodrisk-consultations-it").toString(),
-                    "foodrisk.demo", "false",
-                    "micronaut.server.port", String.valueOf(TestCredentials.freePort())));
-            user(p, "it-analyst", ANALYST, "analyst", null);
-            user(p, "xq-office", OFFICE, "unit", "区食安办");
-            user(p, "xq-market", MARKET, "unit", "区市场监管局");
-            user(p, "xq-agri", AGRICULTURE, "unit", "区农业农村委");
-            p.put("foodrisk.client-properties.main.consumer.auto.offset.reset", "latest");
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, String> p = ItApp.properties("consultations");
+        ItApp.user(p, "it-analyst", ANALYST, "analyst", null, null);
+        ItApp.user(p, "xq-office", OFFICE, "unit", "区食安办", "120111");
+        ItApp.user(p, "xq-market", MARKET, "unit", "区市场监管局", "120111");
+        ItApp.user(p, "xq-agri", AGRICULTURE, "unit", "区农业农村委", "120111");
+        return p;
     }
 
-    private static void user(Map<String, String> p, String name, String token, String role, String unit) {
-        p.put("foodrisk.users." + name + ".token-sha256", TestCredentials.tokenSha256(token));
-        p.put("foodrisk.users." + name + ".role", role);
-        if (unit != null) {
-            p.put("foodrisk.users." + name + ".unit", unit);
-            p.put("foodrisk.users." + name + ".district", "120111");
-        }
+    @BeforeAll
+    void client() {
+        web = new ItHttp(http);
     }
 
     @Test
@@ -118,31 +101,31 @@ class ConsultationsIT implements TestPropertyProvider {
                  "decisions":[{"text":"韭菜专项抽检30批次","unit":"区市场监管局","dueBy":"%s"},
                               {"text":"追溯韭菜种植基地","unit":"区农业农村委","dueBy":"%s"}]}
                 """.formatted(lastWeek.id(), lastWeek.id(), heldAt, today.plusDays(7), today.minusDays(1));
-        assertEquals(403, status(post("/api/v1/consultations", meeting), ANALYST), "an analyst reads");
-        assertEquals(403, status(post("/api/v1/consultations", meeting), MARKET), "a unit attends, the office records");
-        JsonNode accepted = Json.MAPPER.readTree(http.toBlocking().retrieve(post("/api/v1/consultations", meeting).bearerAuth(OFFICE)));
+        assertEquals(403, web.status(ItHttp.post("/api/v1/consultations", meeting), ANALYST), "an analyst reads");
+        assertEquals(403, web.status(ItHttp.post("/api/v1/consultations", meeting), MARKET), "a unit attends, the office records");
+        JsonNode accepted = Json.MAPPER.readTree(http.toBlocking().retrieve(ItHttp.post("/api/v1/consultations", meeting).bearerAuth(OFFICE)));
         String id = accepted.path("consultationId").asText();
         assertTrue(id.startsWith("120111-" + lastWeek.id() + "-"), id);
         JsonNode recorded = await(id, r -> r.path("version").asInt() == 1);
-        JsonNode listed = Json.MAPPER.readTree(read(ANALYST, "/api/v1/consultations?district=120111")).path("consultations");
+        JsonNode listed = Json.MAPPER.readTree(web.read(ANALYST, "/api/v1/consultations?district=120111")).path("consultations");
         assertTrue(listed.toString().contains("\"consultationId\":\"" + id + "\""), "listed for the district: " + listed);
-        assertEquals("[]", Json.MAPPER.readTree(read(ANALYST, "/api/v1/consultations?district=120114")).path("consultations")
+        assertEquals("[]", Json.MAPPER.readTree(web.read(ANALYST, "/api/v1/consultations?district=120114")).path("consultations")
                 .toString(), "not 武清's");
         String first = recorded.path("decisions").get(0).path("decisionId").asText();
 
-        assertEquals(403, status(post("/api/v1/consultations/" + id + "/progress",
+        assertEquals(403, web.status(ItHttp.post("/api/v1/consultations/" + id + "/progress",
                 "{\"decisionId\":\"" + first + "\",\"state\":\"落实中\",\"note\":\"不是本单位的\"}"), AGRICULTURE));
-        assertEquals(202, status(post("/api/v1/consultations/" + id + "/progress",
+        assertEquals(202, web.status(ItHttp.post("/api/v1/consultations/" + id + "/progress",
                 "{\"decisionId\":\"" + first + "\",\"state\":\"落实中\",\"note\":\"已抽检12批次\"}"), MARKET));
         await(id, r -> r.path("version").asInt() == 2);
-        assertEquals(202, status(post("/api/v1/consultations/" + id + "/progress",
+        assertEquals(202, web.status(ItHttp.post("/api/v1/consultations/" + id + "/progress",
                 "{\"decisionId\":\"" + first + "\",\"state\":\"已落实\",\"note\":\"完成32批次，2批次不合格已立案\"}"), MARKET));
         JsonNode done = await(id, r -> r.path("version").asInt() == 3);
         assertEquals("已落实", done.path("decisions").get(0).path("state").asText());
         assertEquals("xq-market", done.path("decisions").get(0).path("progress").get(1).path("by").asText(),
                 "by is the signed-in user");
 
-        String summary = read(ANALYST, "/api/v1/summaries/120111/" + Period.weekOf(today).id() + ".md");
+        String summary = web.read(ANALYST, "/api/v1/summaries/120111/" + Period.weekOf(today).id() + ".md");
         assertTrue(summary.contains("## 七、会商决定落实情况"), summary);
         assertTrue(summary.contains("| 韭菜专项抽检30批次 | 区市场监管局 | " + today.plusDays(7) + " | 已落实（" + today
                 + "） | 完成32批次，2批次不合格已立案 |"), summary);
@@ -160,7 +143,7 @@ class ConsultationsIT implements TestPropertyProvider {
         try (HeadlessChromium chromium = HeadlessChromium.start(SCREENSHOTS)) {
             WebDriver browser = chromium.driver();
             WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
-            signIn(browser, wait, OFFICE);
+            chromium.signIn(server.getURL().toString(), OFFICE, PATIENCE);
             browser.get(server.getURL() + "/dashboard/#/consultations?district=120111");
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#record-consultation summary"))).click();
             WebElement form = browser.findElement(By.id("consultation-form"));
@@ -189,7 +172,7 @@ class ConsultationsIT implements TestPropertyProvider {
             chromium.screenshot("10-consultation-recorded");
 
             browser.findElement(By.id("sign-out")).click();
-            signIn(browser, wait, MARKET);
+            chromium.signIn(server.getURL().toString(), MARKET, PATIENCE);
             browser.get(server.getURL() + "/dashboard/#/consultations?district=120111");
             wait.until(ExpectedConditions.visibilityOfElementLocated(meeting));
             assertTrue(browser.findElements(By.id("record-consultation")).isEmpty(), "a unit member does not record meetings");
@@ -212,19 +195,13 @@ class ConsultationsIT implements TestPropertyProvider {
         }
     }
 
-    private void signIn(WebDriver browser, WebDriverWait wait, String token) {
-        browser.get(server.getURL() + "/dashboard/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(token);
-        browser.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
-    }
 
     private JsonNode await(String id, Predicate<JsonNode> until) throws Exception {
         Instant deadline = Instant.now().plus(PATIENCE);
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
             try {
-                last = Json.MAPPER.readTree(read(ANALYST, "/api/v1/consultations/" + id));
+                last = Json.MAPPER.readTree(web.read(ANALYST, "/api/v1/consultations/" + id));
                 if (until.test(last)) {
                     return last;
                 }
@@ -239,7 +216,7 @@ class ConsultationsIT implements TestPropertyProvider {
     private void awaitQueryable() throws InterruptedException {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (Instant.now().isBefore(deadline)) {
-            if (status(HttpRequest.GET("/api/v1/consultations"), ANALYST) == 200) {
+            if (web.status(HttpRequest.GET("/api/v1/consultations"), ANALYST) == 200) {
                 return;
             }
             Thread.sleep(500);
@@ -247,19 +224,6 @@ class ConsultationsIT implements TestPropertyProvider {
         throw new AssertionError("the 会商 store never became queryable");
     }
 
-    private static MutableHttpRequest<String> post(String path, String body) {
-        return HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON_TYPE);
-    }
 
-    private String read(String token, String path) {
-        return http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token));
-    }
 
-    private int status(HttpRequest<?> request, String token) {
-        try {
-            return http.toBlocking().exchange(((MutableHttpRequest<?>) request).bearerAuth(token)).getStatus().getCode();
-        } catch (HttpClientResponseException refused) {
-            return refused.getStatus().getCode();
-        }
-    }
 }

@@ -14,15 +14,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.runtime.KafkaRuntime;
 import org.foodrisk.testsupport.HeadlessChromium;
+import org.foodrisk.testsupport.ItApp;
+import org.foodrisk.testsupport.ItHttp;
+import org.foodrisk.testsupport.SheetCells;
 import org.foodrisk.testsupport.StreamsDiagnosis;
-import org.foodrisk.testsupport.TestCredentials;
 import org.foodrisk.testsupport.TestKafka;
 import org.foodrisk.topic.Topic;
 import org.foodrisk.topic.TypedTopics;
@@ -35,18 +34,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,20 +83,9 @@ class SamplingDisclosureIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Map<String, String> p = new HashMap<>(Map.of(
-                    "foodrisk.bootstrap-servers", TestKafka.bootstrapServers(),
-                    "foodrisk.application-id", "foodrisk-disclosure-it-" + UUID.randomUUID(),
-                    "foodrisk.data-dir", Files.createTempDirectory("foodrisk-disclosure-it").toString(),
-                    "foodrisk.demo", "false",
-                    "micronaut.server.port", String.valueOf(TestCredentials.freePort())));
-            p.put("foodrisk.users.it-analyst.token-sha256", TestCredentials.tokenSha256(ANALYST));
-            p.put("foodrisk.users.it-analyst.role", "analyst");
-            p.put("foodrisk.client-properties.main.consumer.auto.offset.reset", "latest");
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, String> p = ItApp.properties("disclosure");
+        ItApp.user(p, "it-analyst", ANALYST, "analyst", null, null);
+        return p;
     }
 
     private static final String FAILED_RECORD = """
@@ -167,7 +150,7 @@ class SamplingDisclosureIT implements TestPropertyProvider {
                 .toString());
         assertTrue(xlsx.header("Content-Disposition").contains("filename*=UTF-8''"), xlsx.header("Content-Disposition"));
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
-            List<List<String>> failed = cells(workbook.getSheet("不合格"));
+            List<List<String>> failed = SheetCells.of(workbook.getSheet("不合格"));
             assertEquals(List.of("序号", "抽样单编号", "标称生产企业名称", "标称生产企业地址", "被抽样单位名称", "被抽样单位所在地", "食品名称",
                     "规格型号", "生产日期/批号", "不合格项目‖检验结果‖标准值", "分类", "公告号", "公告日期", "任务来源", "检验机构", "核查处置情况"),
                     failed.get(0));
@@ -176,13 +159,13 @@ class SamplingDisclosureIT implements TestPropertyProvider {
                     "待核查（超期）；区市场监管局")), failed.subList(1, failed.size()),
                     "the 不合格 once, its case as the topology opened it (due 90 days after a report in 2023: overdue); "
                             + "no 快检");
-            List<List<String>> passed = cells(workbook.getSheet("合格"));
+            List<List<String>> passed = SheetCells.of(workbook.getSheet("合格"));
             assertEquals(List.of(List.of("1", PASSED, "某某乳业有限公司", "天津市某某区某某路1号", "某某超市", "西青区中北镇", "纯牛奶",
                     "250mL/盒（纸盒）", "2023-02-01/A0201", "乳制品", "西青市监公告〔2023〕3号", "", "国抽",
                     "天津市食品安全检测技术研究院")), passed.subList(1, passed.size()),
                     "as its own lab corrected it; another lab's version refused; the broken record nowhere; the result "
                             + "corrected to 武清 not 西青's");
-            List<List<String>> notes = cells(workbook.getSheet("说明"));
+            List<List<String>> notes = SheetCells.of(workbook.getSheet("说明"));
             assertTrue(notes.contains(List.of("不合格", "标称生产企业名称", "labelledManufacturer.name", "1 / 1")), notes.toString());
             assertTrue(notes.contains(List.of("不合格", "公告日期", "（导出参数）", "1 / 1")), notes.toString());
         }
@@ -237,20 +220,13 @@ class SamplingDisclosureIT implements TestPropertyProvider {
 
     @Test
     void aPeriodBackwardsIsABadRequestAndNobodyUnsignedExports() {
-        assertEquals(400, status(HttpRequest.GET("/api/v1/sampling-disclosure?district=120111&from=2023-03-31&to=2023-03-01")
-                .bearerAuth(ANALYST)));
-        assertEquals(400, status(HttpRequest.GET("/api/v1/sampling-disclosure?district=120111&from=2022-01-01&to=2023-03-01")
-                .bearerAuth(ANALYST)), "more than 366 days");
-        assertEquals(401, status(HttpRequest.GET("/api/v1/sampling-disclosure?district=120111&from=2023-03-01&to=2023-03-31")));
+        ItHttp web = new ItHttp(http);
+        String path = "/api/v1/sampling-disclosure?district=120111";
+        assertEquals(400, web.status(HttpRequest.GET(path + "&from=2023-03-31&to=2023-03-01"), ANALYST));
+        assertEquals(400, web.status(HttpRequest.GET(path + "&from=2022-01-01&to=2023-03-01"), ANALYST), "more than 366 days");
+        assertEquals(401, web.status(HttpRequest.GET(path + "&from=2023-03-01&to=2023-03-31"), null));
     }
 
-    private int status(HttpRequest<?> request) {
-        try {
-            return http.toBlocking().exchange(request).getStatus().getCode();
-        } catch (HttpClientResponseException refused) {
-            return refused.getStatus().getCode();
-        }
-    }
 
     private static void publish(String sampleId, String record) throws Exception {
         Topic<String, String> samplingResults = TypedTopics.SAMPLING_RESULTS.asText();
@@ -282,20 +258,4 @@ class SamplingDisclosureIT implements TestPropertyProvider {
                 + StreamsDiagnosis.of(runtime.streams()));
     }
 
-    /** Every row of a sheet as texts, an absent cell as "" up to the row's last cell. */
-    private static List<List<String>> cells(Sheet sheet) {
-        List<List<String>> rows = new ArrayList<>();
-        for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            List<String> cells = new ArrayList<>();
-            if (row != null) {
-                for (int c = 0; c < row.getLastCellNum(); c++) {
-                    Cell cell = row.getCell(c);
-                    cells.add(cell == null ? "" : cell.getStringCellValue());
-                }
-            }
-            rows.add(cells);
-        }
-        return rows;
-    }
 }

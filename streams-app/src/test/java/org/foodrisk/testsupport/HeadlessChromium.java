@@ -1,15 +1,19 @@
 package org.foodrisk.testsupport;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -110,6 +114,15 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Saves what the browser shows as {@code <name>.png}; returns the file. */
+    /** Opens the dashboard of {@code serverUrl}, signs in with {@code token} and waits until it names the user. */
+    public void signIn(String serverUrl, String token, Duration patience) {
+        WebDriverWait wait = new WebDriverWait(driver, patience);
+        driver.get(serverUrl + "/dashboard/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token"))).sendKeys(token);
+        driver.findElement(By.cssSelector("#sign-in button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+    }
+
     public Path screenshot(String name) throws IOException {
         Path file = screenshots.resolve(name + ".png");
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
