@@ -8,7 +8,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.runtime.KafkaRuntime;
 import org.foodrisk.testsupport.HeadlessChromium;
@@ -16,8 +15,6 @@ import org.foodrisk.testsupport.ItApp;
 import org.foodrisk.testsupport.ItHttp;
 import org.foodrisk.testsupport.StreamsDiagnosis;
 import org.foodrisk.testsupport.TestKafka;
-import org.foodrisk.topic.Topic;
-import org.foodrisk.topic.TypedTopics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -197,11 +194,7 @@ class CommunicationsIT implements TestPropertyProvider {
                  "items":[{"item":"克伦特罗","hazardClass":"兽药残留","result":"1.6","unit":"μg/kg",
                            "limit":"不得检出","pass":false}]}
                 """.formatted(sampleId, now());
-        Topic<String, String> samplingResults = TypedTopics.SAMPLING_RESULTS.asText();
-        try (KafkaProducer<String, String> producer = samplingResults.producer(Map.of(
-                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true))) {
-            producer.send(samplingResults.record(sampleId, sample)).get();
-        }
+        TestKafka.publishSamplingResult(sampleId, sample);
     }
 
     private static String now() {

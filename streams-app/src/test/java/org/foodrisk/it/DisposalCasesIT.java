@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.testsupport.HeadlessChromium;
+import org.foodrisk.testsupport.ItApp;
 import org.foodrisk.testsupport.TestCredentials;
 import org.foodrisk.testsupport.TestKafka;
 import org.foodrisk.topic.Topic;
@@ -91,10 +92,10 @@ class DisposalCasesIT implements TestPropertyProvider {
                     "foodrisk.data-dir", Files.createTempDirectory("foodrisk-disposal-it").toString(),
                     "foodrisk.demo", "false",
                     "micronaut.server.port", String.valueOf(TestCredentials.freePort())));
-            user(p, "it-analyst", ANALYST, "analyst", null, null);
-            user(p, "wq-market", WQ_MARKET, "unit", "区市场监管局", "120114");
-            user(p, "xq-market", XQ_MARKET, "unit", "区市场监管局", "120111");
-            user(p, "xq-agri", XQ_AGRICULTURE, "unit", "区农业农村委", "120111");
+            ItApp.user(p, "it-analyst", ANALYST, "analyst", null, null);
+            ItApp.user(p, "wq-market", WQ_MARKET, "unit", "区市场监管局", "120114");
+            ItApp.user(p, "xq-market", XQ_MARKET, "unit", "区市场监管局", "120111");
+            ItApp.user(p, "xq-agri", XQ_AGRICULTURE, "unit", "区农业农村委", "120111");
             // 省抽 cases of this app are due 20 s after the lab's report, and open cases are checked every 5 s:
             // overdue on the wall clock within the test's time. The other programs keep the statutory 90 days.
             p.put("foodrisk.disposal.deadlines.省抽", "PT20S");
@@ -107,16 +108,6 @@ class DisposalCasesIT implements TestPropertyProvider {
         }
     }
 
-    private static void user(Map<String, String> p, String name, String token, String role, String unit, String district) {
-        p.put("foodrisk.users." + name + ".token-sha256", TestCredentials.tokenSha256(token));
-        p.put("foodrisk.users." + name + ".role", role);
-        if (unit != null) {
-            p.put("foodrisk.users." + name + ".unit", unit);
-        }
-        if (district != null) {
-            p.put("foodrisk.users." + name + ".district", district);
-        }
-    }
 
     @Test
     void aFailedResultBecomesOneCaseThatOnlyItsUnitTakesToDisposedAndTheRatesFollow() throws Exception {

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.runtime.KafkaRuntime;
@@ -23,8 +22,6 @@ import org.foodrisk.testsupport.ItHttp;
 import org.foodrisk.testsupport.SheetCells;
 import org.foodrisk.testsupport.StreamsDiagnosis;
 import org.foodrisk.testsupport.TestKafka;
-import org.foodrisk.topic.Topic;
-import org.foodrisk.topic.TypedTopics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -229,11 +226,7 @@ class SamplingDisclosureIT implements TestPropertyProvider {
 
 
     private static void publish(String sampleId, String record) throws Exception {
-        Topic<String, String> samplingResults = TypedTopics.SAMPLING_RESULTS.asText();
-        try (KafkaProducer<String, String> producer = samplingResults.producer(Map.of(
-                "bootstrap.servers", TestKafka.bootstrapServers(), "acks", "all", "enable.idempotence", true))) {
-            producer.send(samplingResults.record(sampleId, record)).get();
-        }
+        TestKafka.publishSamplingResult(sampleId, record);
     }
 
     /** Until the topology has opened the 不合格's case (republished now and then: the app starts at the topic's end). */

@@ -1,6 +1,9 @@
 package org.foodrisk.testsupport;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.foodrisk.broker.LocalKraftBroker;
+import org.foodrisk.topic.Topic;
+import org.foodrisk.topic.TypedTopics;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -9,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The real Kafka broker of the integration tests, one per test JVM: a Testcontainers Kafka
@@ -59,6 +63,15 @@ public final class TestKafka {
             return localBroker.bootstrapServers();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Publishes one sampling result as a lab would (JSON text, keyed by its sampleId), acknowledged by the broker. */
+    public static void publishSamplingResult(String sampleId, String json) throws Exception {
+        Topic<String, String> samplingResults = TypedTopics.SAMPLING_RESULTS.asText();
+        try (KafkaProducer<String, String> producer = samplingResults.producer(Map.of(
+                "bootstrap.servers", bootstrapServers(), "acks", "all", "enable.idempotence", true))) {
+            producer.send(samplingResults.record(sampleId, json)).get();
         }
     }
 }

@@ -50,6 +50,20 @@ public final class AccessRules {
     private static final Pattern COMMUNICATION_WRITES =
             Pattern.compile("/api/v1/(alerts/[^/]+/communications|communications/[^/]+/(edit|approve|withdraw))/?");
 
+    /** A POST that unit members and admins may make; which record and in whose name the endpoint decides. */
+    private record UnitWrite(Pattern path, String allowed, String readOnly) {
+    }
+
+    private static final List<UnitWrite> UNIT_WRITES = List.of(
+            new UnitWrite(ALERT_ACTIONS, "unit members and admins act on alerts",
+                    "alerts but not act on them (unit members and admins may)"),
+            new UnitWrite(DISPOSAL_ACTIONS, "unit members and admins act on 核查处置 cases",
+                    "核查处置 cases but not act on them (unit members and admins may)"),
+            new UnitWrite(CONSULTATION_WRITES, "the food-safety office records 会商; a decision's unit reports on it",
+                    "会商 records but not write them (the office and unit members may)"),
+            new UnitWrite(COMMUNICATION_WRITES, "units draft and edit 消费提示; the office approves",
+                    "risk communications but not write them (the office and unit members may)"));
+
     private final boolean metricsPublic;
 
     public AccessRules(boolean metricsPublic) {
@@ -81,29 +95,11 @@ public final class AccessRules {
         if (read) {
             return new Decision(Verdict.ALLOWED, "any signed-in user may read");
         }
-        if ("POST".equals(method) && ALERT_ACTIONS.matcher(path).matches()) {
-            return user.mayActOnAlerts()
-                    ? new Decision(Verdict.ALLOWED, "unit members and admins act on alerts")
-                    : new Decision(Verdict.FORBIDDEN, "role " + user.role().word()
-                    + " may read alerts but not act on them (unit members and admins may)");
-        }
-        if ("POST".equals(method) && DISPOSAL_ACTIONS.matcher(path).matches()) {
-            return user.mayActOnAlerts()
-                    ? new Decision(Verdict.ALLOWED, "unit members and admins act on 核查处置 cases")
-                    : new Decision(Verdict.FORBIDDEN, "role " + user.role().word()
-                    + " may read 核查处置 cases but not act on them (unit members and admins may)");
-        }
-        if ("POST".equals(method) && CONSULTATION_WRITES.matcher(path).matches()) {
-            return user.mayActOnAlerts()
-                    ? new Decision(Verdict.ALLOWED, "the food-safety office records 会商; a decision's unit reports on it")
-                    : new Decision(Verdict.FORBIDDEN, "role " + user.role().word()
-                    + " may read 会商 records but not write them (the office and unit members may)");
-        }
-        if ("POST".equals(method) && COMMUNICATION_WRITES.matcher(path).matches()) {
-            return user.mayActOnAlerts()
-                    ? new Decision(Verdict.ALLOWED, "units draft and edit 消费提示; the office approves")
-                    : new Decision(Verdict.FORBIDDEN, "role " + user.role().word()
-                    + " may read risk communications but not write them (the office and unit members may)");
+        for (UnitWrite rule : UNIT_WRITES) {
+            if ("POST".equals(method) && rule.path().matcher(path).matches()) {
+                return user.mayActOnAlerts() ? new Decision(Verdict.ALLOWED, rule.allowed())
+                        : new Decision(Verdict.FORBIDDEN, "role " + user.role().word() + " may read " + rule.readOnly());
+            }
         }
         return new Decision(Verdict.FORBIDDEN, "no rule allows " + method + " " + path);
     }
