@@ -98,10 +98,20 @@ public record SamplingDisclosure(DisclosureRequest request, String districtName,
     /** 项目‖检验结果‖标准值 of each failed item, as the national notices write it. */
     static String failedItems(SamplingResult result) {
         return result.failedItems().stream()
-                .map(item -> item.item() + "‖" + measured(item.result(), item.unit()) + "‖"
-                        + (item.limitType() == null || item.limit() == null ? "" : item.limitType())
-                        + measured(item.limit(), item.unit()))
+                .map(item -> item.item() + "‖" + measured(item.result(), item.unit()) + "‖" + standard(item))
                 .collect(Collectors.joining("；"));
+    }
+
+    /**
+     * The standard value: a number with its comparison and unit ("≤0.2mg/kg"); a text limit as written ("不得检出" —
+     * labs often put the same words in limitType too: written once); no limit, the limitType alone.
+     */
+    private static String standard(SamplingResult.TestItem item) {
+        if (item.limit() == null || item.limit().isBlank()) {
+            return item.limitType() == null || item.limitType().isBlank() ? "—" : item.limitType().strip();
+        }
+        return isNumber(item.limit()) && item.limitType() != null ? item.limitType().strip() + measured(item.limit(), item.unit())
+                : measured(item.limit(), item.unit());
     }
 
     /** A value with its unit when it is a number ("0.52mg/kg"); a text ("未检出", "不得检出") as it is. */
@@ -109,8 +119,11 @@ public record SamplingDisclosure(DisclosureRequest request, String districtName,
         if (value == null || value.isBlank()) {
             return "—";
         }
-        boolean number = value.strip().matches("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?");
-        return number && unit != null ? value.strip() + unit : value.strip();
+        return isNumber(value) && unit != null ? value.strip() + unit : value.strip();
+    }
+
+    private static boolean isNumber(String value) {
+        return value.strip().matches("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?");
     }
 
     /**

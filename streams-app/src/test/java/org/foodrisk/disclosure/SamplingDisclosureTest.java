@@ -177,6 +177,19 @@ class SamplingDisclosureTest {
         }
     }
 
+    /** Seen in the demo: a text limit that labs also put in limitType was written twice ("不得检出不得检出"). */
+    @Test
+    void aTextLimitIsWrittenOnceAndANumberWithItsComparisonAndUnit() throws Exception {
+        SamplingResult result = Json.MAPPER.readValue("""
+                {"sampleId":"S","verdict":"不合格","items":[
+                  {"item":"阴离子合成洗涤剂","result":"0.48","unit":"mg/100cm²","limit":"不得检出","limitType":"不得检出","pass":false},
+                  {"item":"腐霉利","result":0.52,"unit":"mg/kg","limit":0.2,"limitType":"≤","pass":false},
+                  {"item":"菌落总数","result":"5.2×10⁵","unit":"CFU/g","limitType":"n=5,c=2,m=10⁴,M=10⁵","pass":false}]}
+                """, SamplingResult.class);
+        assertEquals("阴离子合成洗涤剂‖0.48mg/100cm²‖不得检出；腐霉利‖0.52mg/kg‖≤0.2mg/kg；菌落总数‖5.2×10⁵‖n=5,c=2,m=10⁴,M=10⁵",
+                SamplingDisclosure.failedItems(result));
+    }
+
     @Test
     void aPeriodThatEndsBeforeItStartsIsRefused() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new DisclosureRequest("120111",
