@@ -1,7 +1,6 @@
 package org.foodrisk.summary;
 
 import org.foodrisk.alert.Alert;
-import org.foodrisk.alert.AlertStatus;
 import org.foodrisk.detect.AlertLevel;
 import org.foodrisk.encode.Markdown;
 import org.foodrisk.reference.District;
@@ -21,8 +20,8 @@ import java.util.TreeSet;
 
 /**
  * Builds the city's 会商 summary (issue 20) from the alerts of all its districts, on the same rules as a district's
- * ({@link RiskSummaryBuilder}): an alert is the period's when its window starts in it (event time), open at the
- * period's end when it started before and was not closed by then, and a withdrawn alarm counts nowhere.
+ * ({@link AlertPeriods}: an alert is the period's when its window starts in it, open at the period's end when it
+ * started before and was not closed by then, and a withdrawn alarm counts nowhere).
  *
  * <ul>
  *   <li>Ranking: each district's open alerts at the period's end weighted by level (红 4, 橙 3, 黄 2, 蓝 1), ties by
@@ -41,9 +40,11 @@ public final class CitySummaryBuilder {
     private static final String FOOD_HAZARD = "食品×危害";
 
     private final ZoneId zone;
+    private final AlertPeriods periods;
 
     public CitySummaryBuilder(ZoneId zone) {
         this.zone = zone;
+        this.periods = new AlertPeriods(zone);
     }
 
     /** The same period a year earlier: the same ISO week number, or the same month. */
@@ -54,12 +55,12 @@ public final class CitySummaryBuilder {
     public CitySummary build(String scope, String scopeName, List<District> districts, Period period, List<Alert> alerts) {
         List<String> codes = districts.stream().map(District::code).toList();
         List<Alert> scoped = alerts.stream().filter(a -> a.districtCode() != null && codes.contains(a.districtCode()))
-                .filter(a -> a.judgement() == null || !a.judgement().withdrawn()).toList();
-        List<Alert> current = inPeriod(scoped, period);
-        int previous = inPeriod(scoped, period.previous()).size();
+                .filter(a -> !AlertPeriods.withdrawn(a)).toList();
+        List<Alert> current = periods.inPeriod(scoped, period);
+        int previous = periods.inPeriod(scoped, period.previous()).size();
         Period lastYear = sameTimeLastYear(period);
         boolean historyReaches = scoped.stream().anyMatch(a -> startsBefore(a, lastYear.first()));
-        Integer sameTimeLastYear = historyReaches ? inPeriod(scoped, lastYear).size() : null;
+        Integer sameTimeLastYear = historyReaches ? periods.inPeriod(scoped, lastYear).size() : null;
 
         Map<String, Integer> byLevel = new LinkedHashMap<>();
         for (AlertLevel level : List.of(AlertLevel.RED, AlertLevel.ORANGE, AlertLevel.YELLOW, AlertLevel.BLUE)) {
@@ -75,15 +76,12 @@ public final class CitySummaryBuilder {
 
     private List<CitySummary.DistrictStanding> ranking(List<District> districts, List<Alert> scoped, List<Alert> current,
                                                        Period period) {
-        OffsetDateTime end = period.last().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime end = periods.end(period);
         List<CitySummary.DistrictStanding> rows = new ArrayList<>();
         for (District district : districts) {
             List<Alert> open = scoped.stream().filter(a -> district.code().equals(a.districtCode()))
-                    .filter(a -> a.window() != null && a.window().start() != null && a.window().start().isBefore(end))
-                    .filter(a -> !(a.status() == AlertStatus.CLOSED && a.handling().closedAt() != null
-                            && a.handling().closedAt().isBefore(end))).toList();
-            int overdue = (int) open.stream().filter(a -> a.handling().deadlines() != null
-                    && a.handling().deadlines().closeBy() != null && a.handling().deadlines().closeBy().isBefore(end)).count();
+                    .filter(a -> AlertPeriods.openAt(a, end)).toList();
+            int overdue = (int) open.stream().filter(a -> AlertPeriods.overdueAt(a, end)).count();
             int score = open.stream().mapToInt(a -> WEIGHT.getOrDefault(a.level(), 1)).sum();
             int fresh = (int) current.stream().filter(a -> district.code().equals(a.districtCode())).count();
             rows.add(new CitySummary.DistrictStanding(0, district.code(), district.name(), open.size(),
@@ -144,11 +142,6 @@ public final class CitySummaryBuilder {
         AlertLevel highest = group.stream().map(Alert::level).max(Comparator.naturalOrder()).orElse(AlertLevel.BLUE);
         return Optional.of(new CitySummary.CrossDistrictRisk(kind, subject, names, group.size(),
                 highest.levelName(), group.stream().map(Alert::alertId).sorted().toList()));
-    }
-
-    private List<Alert> inPeriod(List<Alert> alerts, Period period) {
-        return alerts.stream().filter(a -> a.window() != null && a.window().start() != null
-                && period.contains(a.window().start().atZoneSameInstant(zone).toLocalDate())).toList();
     }
 
     private boolean startsBefore(Alert alert, LocalDate day) {

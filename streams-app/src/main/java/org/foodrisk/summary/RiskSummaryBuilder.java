@@ -4,7 +4,6 @@ import org.foodrisk.reference.Period;
 import org.foodrisk.plan.TargetProgress;
 import org.foodrisk.alert.Alert;
 import org.foodrisk.detect.AlertLevel;
-import org.foodrisk.alert.AlertStatus;
 import org.foodrisk.detect.Evidence;
 import org.foodrisk.disposal.DisposalCase;
 import org.foodrisk.disposal.DisposalRates;
@@ -61,9 +60,11 @@ public final class RiskSummaryBuilder {
             Map.entry("plan.target-at-risk", "计划目标进度滞后"));
 
     private final ZoneId zone;
+    private final AlertPeriods periods;
 
     public RiskSummaryBuilder(ZoneId zone) {
         this.zone = zone;
+        this.periods = new AlertPeriods(zone);
     }
 
     public RiskSummary build(String districtCode, String districtName, Period period, List<Alert> districtAlerts,
@@ -82,9 +83,11 @@ public final class RiskSummaryBuilder {
                              List<TargetProgress> progress, List<DisposalCase> disposalCases,
                              List<DisposalTargets.Target> disposalTargets) {
         // An alarm that late reports withdrew is no risk of the period: listed apart, counted nowhere else.
-        List<Alert> withdrawn = inPeriod(districtAlerts, period).stream().filter(RiskSummaryBuilder::withdrawn).toList();
-        List<Alert> current = inPeriod(districtAlerts, period).stream().filter(a -> !withdrawn(a)).toList();
-        List<Alert> previous = inPeriod(districtAlerts, period.previous()).stream().filter(a -> !withdrawn(a)).toList();
+        List<Alert> withdrawn = periods.inPeriod(districtAlerts, period).stream().filter(AlertPeriods::withdrawn).toList();
+        List<Alert> current = periods.inPeriod(districtAlerts, period).stream().filter(a -> !AlertPeriods.withdrawn(a))
+                .toList();
+        List<Alert> previous = periods.inPeriod(districtAlerts, period.previous()).stream()
+                .filter(a -> !AlertPeriods.withdrawn(a)).toList();
         Map<String, Integer> byLevel = new LinkedHashMap<>();
         for (AlertLevel level : List.of(AlertLevel.RED, AlertLevel.ORANGE, AlertLevel.YELLOW, AlertLevel.BLUE)) {
             byLevel.put(level.levelName(), (int) current.stream().filter(a -> a.level() == level).count());
@@ -99,16 +102,15 @@ public final class RiskSummaryBuilder {
                 .thenComparing(Alert::alertId));
         List<RiskSummary.TopRisk> top = ranked.stream().limit(TOP_RISKS).map(this::topRisk).toList();
 
-        OffsetDateTime periodEnd = period.last().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime periodEnd = periods.end(period);
         Map<String, List<String>> openByUnit = new TreeMap<>();
         Map<String, List<String>> openByUnitMarkdown = new TreeMap<>();
         Map<String, Integer> overdueByUnit = new TreeMap<>();
         for (Alert alert : districtAlerts.stream().sorted(Comparator.comparing(Alert::alertId)).toList()) {
-            if (!startedBefore(alert, periodEnd) || closedBefore(alert, periodEnd) || withdrawn(alert)) {
+            if (!AlertPeriods.openAt(alert, periodEnd)) {
                 continue;
             }
-            boolean overdue = alert.handling().deadlines() != null && alert.handling().deadlines().closeBy() != null
-                    && alert.handling().deadlines().closeBy().isBefore(periodEnd);
+            boolean overdue = AlertPeriods.overdueAt(alert, periodEnd);
             for (String unit : leadUnits(alert)) {
                 openByUnit.computeIfAbsent(unit, u -> new ArrayList<>())
                         .add("[" + alert.levelName() + "] " + alert.headline() + "（" + alert.alertId() + "）");
@@ -140,24 +142,6 @@ public final class RiskSummaryBuilder {
         return new RiskSummary(draft.districtCode(), draft.districtName(), draft.period(), draft.periodStart(),
                 draft.periodEnd(), draft.newAlerts(), draft.previousPeriodNewAlerts(), byLevel, byKind, byCategory,
                 byUnit, top, openByUnit, overdueByUnit, accountability, progress, markdown, disposal, null);
-    }
-
-    private static boolean withdrawn(Alert alert) {
-        return alert.judgement() != null && alert.judgement().withdrawn();
-    }
-
-    private List<Alert> inPeriod(List<Alert> alerts, Period period) {
-        return alerts.stream().filter(a -> a.window() != null && a.window().start() != null
-                && period.contains(a.window().start().atZoneSameInstant(zone).toLocalDate())).toList();
-    }
-
-    private static boolean startedBefore(Alert alert, OffsetDateTime end) {
-        return alert.window() != null && alert.window().start() != null && alert.window().start().isBefore(end);
-    }
-
-    private static boolean closedBefore(Alert alert, OffsetDateTime end) {
-        return alert.status() == AlertStatus.CLOSED && alert.handling().closedAt() != null
-                && alert.handling().closedAt().isBefore(end);
     }
 
     private RiskSummary.TopRisk topRisk(Alert alert) {
