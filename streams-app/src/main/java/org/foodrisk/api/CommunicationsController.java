@@ -21,7 +21,6 @@ import org.foodrisk.communication.CommunicationAction;
 import org.foodrisk.communication.CommunicationDrafter;
 import org.foodrisk.communication.CommunicationStatus;
 import org.foodrisk.communication.RiskCommunication;
-import org.foodrisk.disposal.CaseLifecycle;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.query.AlertStoreReader;
 import org.foodrisk.query.CommunicationReader;
@@ -149,7 +148,7 @@ public class CommunicationsController {
             return ApiErrors.of(HttpStatus.NOT_FOUND, "not-found", "no risk communication " + communicationId);
         }
         RiskCommunication current = found.get();
-        boolean office = user.role() == Role.ADMIN || user.unit() != null && CaseLifecycle.supervising().contains(user.unit());
+        boolean office = user.speaksForTheOffice();
         if (user.district() != null && !user.district().equals(current.districtCode())) {
             return ApiErrors.forbidden("this draft is " + current.districtCode() + "'s");
         }

@@ -18,7 +18,6 @@ import org.foodrisk.api.access.User;
 import org.foodrisk.consultation.Consultation;
 import org.foodrisk.consultation.ConsultationAction;
 import org.foodrisk.consultation.Decision;
-import org.foodrisk.disposal.CaseLifecycle;
 import org.foodrisk.query.ConsultationReader;
 
 import java.time.OffsetDateTime;
@@ -139,8 +138,7 @@ public class ConsultationsController {
         if (user.role() == Role.ADMIN) {
             return Optional.empty();
         }
-        boolean office = user.role() == Role.UNIT && user.unit() != null && CaseLifecycle.supervising().contains(user.unit());
-        if (!office) {
+        if (!user.speaksForTheOffice()) {
             return Optional.of("会商 records are kept by the food-safety office (区食安办) or an admin; "
                     + user.role().word() + (user.unit() == null ? "" : " of " + user.unit()) + " may read them");
         }
@@ -162,7 +160,7 @@ public class ConsultationsController {
             return Optional.of("this 会商 is " + consultation.district() + "'s; a member of " + user.district()
                     + " may not report on it");
         }
-        if (!user.unit().equals(decision.unit()) && !CaseLifecycle.supervising().contains(user.unit())) {
+        if (!user.unit().equals(decision.unit()) && !user.speaksForTheOffice()) {
             return Optional.of("decision " + decision.decisionId() + " is " + decision.unit() + "'s; " + user.unit()
                     + " may not report on it");
         }

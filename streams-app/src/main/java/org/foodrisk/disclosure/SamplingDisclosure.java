@@ -51,7 +51,7 @@ public record SamplingDisclosure(DisclosureRequest request, String districtName,
         List<DisclosureRow> passed = new ArrayList<>();
         String districtName = null;
         for (SamplingResult result : results) {
-            if (!inDistrict(result, request.district()) || !request.programs().test(result.program())
+            if (!result.isOf(request.district()) || !request.programs().test(result.program())
                     || !reportedWithin(result, request.from(), request.to(), zone)) {
                 continue;
             }
@@ -70,9 +70,6 @@ public record SamplingDisclosure(DisclosureRequest request, String districtName,
                 List.copyOf(lacking), generatedAt);
     }
 
-    private static boolean inDistrict(SamplingResult result, String district) {
-        return district.equals(result.districtCode()) || district.equals(result.districtName());
-    }
 
     /** Reported (signed) within the period, by the report's calendar day in {@code zone}. */
     static boolean reportedWithin(SamplingResult result, LocalDate from, LocalDate to, ZoneId zone) {

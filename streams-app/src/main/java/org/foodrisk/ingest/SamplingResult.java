@@ -37,6 +37,11 @@ public record SamplingResult(
         return "不合格".equals(verdict);
     }
 
+    /** Whether the result is of {@code district}, given as a code or a name (the contract allows either). */
+    public boolean isOf(String district) {
+        return district.equals(districtCode) || district.equals(districtName);
+    }
+
     public List<TestItem> failedItems() {
         if (items == null) {
             return List.of();

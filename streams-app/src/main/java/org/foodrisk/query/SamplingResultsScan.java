@@ -134,7 +134,7 @@ public class SamplingResultsScan {
         Header header = record.headers().lastHeader(Provenance.HEADER);
         String publisher = Provenance.of(SAMPLING, header == null ? null : header.value(), accepted.normalized());
         SamplingResult result = (SamplingResult) accepted.record();
-        boolean inDistrict = district.equals(result.districtCode()) || district.equals(result.districtName());
+        boolean inDistrict = result.isOf(district);
         Latest previous = latest.get(accepted.id());
         if (previous == null) {
             if (inDistrict) {

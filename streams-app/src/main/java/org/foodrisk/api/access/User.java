@@ -1,5 +1,7 @@
 package org.foodrisk.api.access;
 
+import org.foodrisk.disposal.CaseLifecycle;
+
 /**
  * A signed-in user of the query API and dashboard.
  *
@@ -34,6 +36,14 @@ public record User(String name, Role role, String unit, String district, byte[] 
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    /**
+     * An admin, or a member of the food-safety office (区食安办 and its other names, as the lifecycles of alerts and
+     * 核查处置 cases know them): who keeps 会商 records and approves risk communications, for any unit.
+     */
+    public boolean speaksForTheOffice() {
+        return role == Role.ADMIN || role == Role.UNIT && unit != null && CaseLifecycle.supervising().contains(unit);
     }
 
     public boolean mayActOnAlerts() {
