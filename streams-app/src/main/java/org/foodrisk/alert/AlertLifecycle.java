@@ -12,7 +12,9 @@ import java.util.Set;
  * <p>Only a known unit may act: a lead or co-unit of one of the alert's plan tasks, or a
  * supervising unit (the food-safety office, which coordinates all of them). Transitions:
  * acknowledge 待处置→处置中; assign (to a known unit) and comment in any open state; close from
- * 待处置 or 处置中 (a disposition is required — "核查处置" must say how); reopen from 已办结.
+ * 待处置 or 处置中 (a disposition is required — "核查处置" must say how); reopen from 已办结; share (the food-safety
+ * office only, in any state, once: issue 20) marks the alert for exchange with partner regions, so that this and
+ * every later version go to foodrisk.alert-exchange.v1.
  * Anything else is refused with a reason, and the refusal goes to the dead-letter topic.
  */
 public final class AlertLifecycle {
@@ -85,6 +87,13 @@ public final class AlertLifecycle {
                     ? Outcome.refused("reopen needs status 已办结, alert is " + status.wireName())
                     : Outcome.accepted(alert.next(AlertStatus.OPEN,
                     handling.record(action, handling.assignedUnit(), null, null, null), now));
+            case "share" -> !supervisingUnits.contains(unit)
+                    ? Outcome.refused("only the food-safety office shares an alert with partner regions, not " + unit)
+                    : handling.hasBeenShared()
+                    ? Outcome.refused("alert " + alert.alertId() + " is already shared (by " + handling.shared().by()
+                    + " at " + handling.shared().at() + ")")
+                    : Outcome.accepted(alert.next(status, handling.record(action, handling.assignedUnit(),
+                    handling.acknowledgedAt(), handling.closedAt(), handling.disposition()), now));
             default -> Outcome.refused("unknown action " + action.action());
         };
     }

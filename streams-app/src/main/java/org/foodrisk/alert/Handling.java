@@ -11,12 +11,14 @@ import java.util.List;
  * Who is handling an alert and how it went: the unit it is assigned to, when it was
  * acknowledged and closed, its deadlines, and the log of accepted actions (an audit trail,
  * bounded to the latest {@value #MAX_ACTIONS} within {@value AlertBounds#MAX_ACTION_LOG_BYTES} bytes
- * of JSON; the whole trail stays on foodrisk.alert-actions.v1, kept forever).
+ * of JSON; the whole trail stays on foodrisk.alert-actions.v1, kept forever), and {@code shared}: the action that
+ * marked the alert for exchange with partner regions (the first {@code share}; issue 20), kept outside the bounded log
+ * because every later version of a shared alert must still go to foodrisk.alert-exchange.v1.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Handling(String assignedUnit, OffsetDateTime acknowledgedAt, OffsetDateTime closedAt,
-                       String disposition, Deadlines deadlines, List<AlertAction> actions) {
+                       String disposition, Deadlines deadlines, List<AlertAction> actions, AlertAction shared) {
 
     static final int MAX_ACTIONS = AlertBounds.MAX_ACTIONS;
 
@@ -25,11 +27,11 @@ public record Handling(String assignedUnit, OffsetDateTime acknowledgedAt, Offse
     }
 
     public static Handling none() {
-        return new Handling(null, null, null, null, null, List.of());
+        return new Handling(null, null, null, null, null, List.of(), null);
     }
 
     Handling withDeadlines(Deadlines newDeadlines) {
-        return new Handling(assignedUnit, acknowledgedAt, closedAt, disposition, newDeadlines, actions);
+        return new Handling(assignedUnit, acknowledgedAt, closedAt, disposition, newDeadlines, actions, shared);
     }
 
     Handling record(AlertAction action, String newAssignedUnit, OffsetDateTime newAcknowledgedAt,
@@ -37,6 +39,12 @@ public record Handling(String assignedUnit, OffsetDateTime acknowledgedAt, Offse
         List<AlertAction> log = new ArrayList<>(actions);
         log.add(action);
         log = NewestWithinBudget.of(log, MAX_ACTIONS, AlertBounds.MAX_ACTION_LOG_BYTES);
-        return new Handling(newAssignedUnit, newAcknowledgedAt, newClosedAt, newDisposition, deadlines, log);
+        return new Handling(newAssignedUnit, newAcknowledgedAt, newClosedAt, newDisposition, deadlines, log,
+                shared == null && "share".equals(action.action()) ? action : shared);
+    }
+
+    /** Whether the office marked the alert for exchange with partner regions (not "isShared": JSON would take it for a field). */
+    public boolean hasBeenShared() {
+        return shared != null;
     }
 }

@@ -11,6 +11,7 @@ import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.plan.PlanRouter;
 import org.foodrisk.topology.CountAberrationSettings;
 import org.foodrisk.topology.SettingsOverrides;
+import org.foodrisk.exchange.ExchangeSettings;
 import org.foodrisk.topology.TopologySettings;
 
 import java.time.ZoneId;
@@ -59,6 +60,7 @@ class RuntimeFactory {
                                       @Value("${foodrisk.deadlines.orange:PT48H/P15D}") String orange,
                                       @Value("${foodrisk.deadlines.yellow:PT72H/P30D}") String yellow,
                                       @Value("${foodrisk.deadlines.blue:none}") String blue,
+                                      @Value("${foodrisk.exchange.region:天津市}") String region,
                                       Environment environment) {
         Map<AlertLevel, DeadlinePolicy.Allowance> allowances = new EnumMap<>(AlertLevel.class);
         allowance(AlertLevel.RED, red, allowances);
@@ -67,7 +69,7 @@ class RuntimeFactory {
         allowance(AlertLevel.BLUE, blue, allowances);
         TopologySettings configured = SettingsOverrides.apply(TopologySettings.defaults(),
                 environment.getProperties("foodrisk.detect", StringConvention.RAW));
-        return configured.with(ZoneId.of(zone)).with(new DeadlinePolicy(allowances))
+        return configured.with(ZoneId.of(zone)).with(new DeadlinePolicy(allowances)).with(new ExchangeSettings(region))
                 .with(disposalDeadlines(environment.getProperties("foodrisk.disposal.deadlines",
                         StringConvention.RAW)));
     }

@@ -7,6 +7,8 @@ import org.foodrisk.communication.RiskCommunication;
 import org.foodrisk.consultation.Consultation;
 import org.foodrisk.disposal.DisposalCase;
 import org.foodrisk.kafka.JsonSerde;
+import org.foodrisk.exchange.ExchangedAlert;
+import org.foodrisk.exchange.ReceivedAlert;
 import org.foodrisk.topics.Topics;
 
 import java.util.List;
@@ -55,6 +57,12 @@ public final class TypedTopics {
     public static final Topic<String, DisposalCase> DISPOSAL_CASES =
             new Topic<>(Topics.DISPOSAL_CASES, KEY, JsonSerde.of(DisposalCase.class));
     /** 会商 records, key consultationId. */
+    /** 交流预警 sent: every version of an alert the office shared with partner regions (issue 20). */
+    public static final Topic<String, ExchangedAlert> ALERT_EXCHANGE =
+            new Topic<>(Topics.ALERT_EXCHANGE, KEY, JsonSerde.of(ExchangedAlert.class));
+    /** 交流预警 received from partner regions, each version once, marked with its origin (issue 20). */
+    public static final Topic<String, ReceivedAlert> RECEIVED_ALERTS =
+            new Topic<>(Topics.RECEIVED_ALERTS, KEY, JsonSerde.of(ReceivedAlert.class));
     public static final Topic<String, Consultation> CONSULTATIONS =
             new Topic<>(Topics.CONSULTATIONS, KEY, JsonSerde.of(Consultation.class));
     /** 消费提示 / 风险警示, key communicationId. */

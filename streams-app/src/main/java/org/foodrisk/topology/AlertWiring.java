@@ -4,8 +4,10 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.foodrisk.alert.Alert;
 import org.foodrisk.alert.AlertIds;
 import org.foodrisk.alert.AlertLifecycle;
+import org.foodrisk.exchange.ExchangedAlert;
 import org.foodrisk.operations.OutputCounters;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.plan.PlanRouter;
@@ -15,7 +17,8 @@ import org.foodrisk.topic.TypedTopics;
  * <pre>
  *                                        detections ─┐
  *  foodrisk.alert-actions.v1 ─ intake-alert-actions ─┴ [by alertId] ─ alert-state ─► foodrisk.alerts.v1
- *        └─► dead letters (invalid actions)   (wall-clock punctuation: overdue)  └─► dead letters (refused actions)
+ *        └─► dead letters (invalid actions)   (wall-clock punctuation: overdue)  ├─► dead letters (refused actions)
+ *                                                                 shared alerts' versions ─┴─► foodrisk.alert-exchange.v1
  * </pre>
  * Detections and people's actions meet in one repartition topic keyed by alertId, so one task owns each alert.
  */
@@ -46,10 +49,14 @@ final class AlertWiring {
                 .process(WithStores.of(() -> new AlertProcessor(router, settings.zone(), AlertLifecycle.defaults(),
                                 settings.overdueCheckEvery(), settings.deadlines()),
                         StateStores.json(StoreNames.ALERTS, TopologySerdes.ALERT)), Named.as("alert-state"));
-        alertOutput.filter((key, value) -> value.alert() != null, Named.as("filter-alerts"))
-                .mapValues(AlertOutcome::alert, Named.as("as-alert"))
-                .peek((key, alert) -> counters.alert(alert), Named.as("count-alerts"))
+        KStream<String, Alert> alerts = alertOutput.filter((key, value) -> value.alert() != null, Named.as("filter-alerts"))
+                .mapValues(AlertOutcome::alert, Named.as("as-alert"));
+        alerts.peek((key, alert) -> counters.alert(alert), Named.as("count-alerts"))
                 .to(TypedTopics.ALERTS.name(), TypedTopics.ALERTS.produced("sink-alerts"));
+        // In the same transaction as the alert version itself: a shared alert's version is on both topics or neither.
+        String region = settings.exchange().region();
+        alerts.flatMapValues(alert -> ExchangedAlert.of(alert, region).stream().toList(), Named.as("as-exchanged-alert"))
+                .to(TypedTopics.ALERT_EXCHANGE.name(), TypedTopics.ALERT_EXCHANGE.produced("sink-alert-exchange"));
         DeadLetterWiring.wire(alertOutput, "alert-state", counters);
     }
 }

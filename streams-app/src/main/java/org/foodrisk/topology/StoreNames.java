@@ -19,6 +19,8 @@ public final class StoreNames {
     public static final String CONSULTATIONS = "consultations-store";
     /** 消费提示 / 风险警示 drafts by communicationId (issue 20). */
     public static final String RISK_COMMUNICATIONS = "risk-communications-store";
+    /** Alerts received from partner regions by {@code <origin>/<alertId>}, latest version (issue 20). */
+    public static final String RECEIVED_ALERTS = "received-alerts-store";
     /** Illness cases per district × syndrome and day (key {@code illness|district|syndrome|day}). */
     public static final String SYNDROME_DAILY_COUNTS = "syndrome-daily-counts-store";
     /** The latest event time each input task has seen ({@link EventClockProcessor}). */

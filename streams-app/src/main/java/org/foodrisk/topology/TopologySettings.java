@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.foodrisk.alert.DeadlinePolicy;
 import org.foodrisk.detect.LevelPolicy;
 import org.foodrisk.disposal.DisposalDeadlines;
+import org.foodrisk.exchange.ExchangeSettings;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -49,6 +50,8 @@ import java.util.Arrays;
  *                          no JSON form)
  * @param disposal          time allowed to take a 核查处置 case to 已处置, by sampling program
  *                          ({@code foodrisk.disposal.deadlines.*}, like the alerts' deadlines no JSON form)
+ * @param exchange          how this region names itself to partner regions ({@code foodrisk.exchange.region}, no JSON
+ *                          form; issue 20)
  * @param detectors         the settings of the detectors listed in {@link FoodRiskTopology#DETECTORS}, by their
  *                          record's class (keys where each builder says, {@link DetectorBuilder#settingsPrefix()})
  */
@@ -68,6 +71,7 @@ public record TopologySettings(
         @JsonUnwrapped IllnessClusterSettings illnessCluster,
         @JsonIgnore DeadlinePolicy deadlines,
         @JsonIgnore DisposalDeadlines disposal,
+        @JsonIgnore ExchangeSettings exchange,
         @JsonIgnore DetectorSettings detectors) {
 
     public static TopologySettings defaults() {
@@ -87,6 +91,7 @@ public record TopologySettings(
                 IllnessClusterSettings.defaults(),
                 DeadlinePolicy.defaults(),
                 DisposalDeadlines.defaults(),
+                ExchangeSettings.defaults(),
                 DetectorSettings.defaults(FoodRiskTopology.DETECTORS));
     }
 

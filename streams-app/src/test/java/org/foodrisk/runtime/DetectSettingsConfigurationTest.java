@@ -31,6 +31,7 @@ class DetectSettingsConfigurationTest {
                     environment.getProperty("foodrisk.deadlines.orange", String.class).orElse("PT48H/P15D"),
                     environment.getProperty("foodrisk.deadlines.yellow", String.class).orElse("PT72H/P30D"),
                     environment.getProperty("foodrisk.deadlines.blue", String.class).orElse("none"),
+                    environment.getProperty("foodrisk.exchange.region", String.class).orElse("天津市"),
                     environment);
         }
     }

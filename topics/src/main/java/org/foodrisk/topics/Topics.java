@@ -48,6 +48,16 @@ public final class Topics {
     public static final String RISK_COMMUNICATIONS = "foodrisk.risk-communications.v1";
     /** What is done with a risk communication (draft, edit, approve, withdraw); key {@code communicationId}. */
     public static final String COMMUNICATION_ACTIONS = "foodrisk.communication-actions.v1";
+    /**
+     * 交流预警 sent (issue 20): every version of an alert the office marked for exchange (action {@code share}),
+     * key {@code alertId}; partner regions mirror it with MirrorMaker 2 (there {@code <alias>.foodrisk.alert-exchange.v1}).
+     */
+    public static final String ALERT_EXCHANGE = "foodrisk.alert-exchange.v1";
+    /**
+     * 交流预警 received: what partner regions shared, read from the mirrored {@code <alias>.}{@link #ALERT_EXCHANGE},
+     * marked with the origin, each version once; key {@code <origin>/<alertId>}.
+     */
+    public static final String RECEIVED_ALERTS = "foodrisk.received-alerts.v1";
     /** Records that could not be parsed or failed validation, with the reason. */
     public static final String DEAD_LETTERS = "foodrisk.dead-letters.v1";
     /**
