@@ -33,7 +33,7 @@ export async function renderAlert(main, { id }) {
         ${whatHappened()}
         <div class="columns">
           <div><h3>检测器数据</h3>${detector()}</div>
-          <div><h3>处置情况</h3>${handling()}<div id="actions"></div><div id="communication-box"></div></div>
+          <div><h3>处置情况</h3>${handling()}<div id="actions"></div><div id="communication-box"></div><div id="exchange-box"></div></div>
         </div>
         <h3>${esc(alert.districtName || CITY_WIDE.name)} · ${syndromeOf(alert) ? esc(syndromeOf(alert)) + '症候群 每日病例数与预警阈值'
           : esc(alert.foodCategory || '未注明类别') + ' 每日数量与预警阈值'}</h3>
@@ -44,6 +44,7 @@ export async function renderAlert(main, { id }) {
       </section>`;
     renderActions();
     renderCommunication();
+    renderExchange();
     if (chart) chart.dispose();
     if (!alert.districtCode) {
       // The daily series are per district: a city-wide alert has none to draw.
@@ -241,6 +242,35 @@ export async function renderAlert(main, { id }) {
         location.hash = '#/communications' + query({ district: alert.districtCode || '', id: accepted.communicationId });
       } catch (e) {
         box.querySelector('#communication-result').textContent = `起草失败：${e.message}`;
+      }
+    };
+  }
+
+  // 京津冀 预警交流 (issue 20): the office shares an alert with the partner regions; this and every later version
+  // are mirrored to them (MirrorMaker 2). Everyone sees that it was shared; only the office shares, once.
+  function renderExchange() {
+    const box = main.querySelector('#exchange-box');
+    const shared = (alert.handling || {}).shared;
+    const user = session.user();
+    const office = user && (user.role === 'admin' || SUPERVISING.includes(user.unit));
+    if (shared) {
+      box.innerHTML = `<p id="exchange-state" class="muted">已通报交流：${esc(shared.by)}（${esc(shared.unit || '')}）
+        ${esc(time(shared.at))}${shared.note ? '，' + esc(shared.note) : ''}；后续版本同步发送。</p>`;
+      return;
+    }
+    if (!office) { box.innerHTML = ''; return; }
+    box.innerHTML = `<div class="close-box"><label>通报说明<textarea id="exchange-note" rows="2"
+        placeholder="向京津冀协作地区说明（如涉事产品流向）"></textarea></label>
+      <button id="act-share" type="button">通报交流</button><span id="exchange-result" class="muted"></span></div>`;
+    box.querySelector('#act-share').onclick = async () => {
+      const result = box.querySelector('#exchange-result');
+      try {
+        await post(`/api/v1/alerts/${encodeURIComponent(alert.alertId)}/actions`, { action: 'share',
+          unit: user.role === 'admin' ? '区食安办' : user.unit, at: new Date().toISOString(),
+          note: box.querySelector('#exchange-note').value.trim() || undefined });
+        result.textContent = '已提交通报，等待处理…';
+      } catch (e) {
+        result.textContent = `通报失败：${e.message}`;
       }
     };
   }

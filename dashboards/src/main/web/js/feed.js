@@ -15,6 +15,10 @@ export async function renderFeed(main, { params }) {
   const early = [];
   let loaded = false;
   const unsubscribe = live.subscribe((alert) => (loaded ? apply(alert) : early.push(alert)));
+  // Alerts partner regions shared (京津冀 预警交流, issue 20), by origin/alertId, in a table of their own.
+  const received = new Map();
+  const earlyReceived = [];
+  const unsubscribeReceived = live.subscribeReceived((r) => (loaded ? applyReceived(r) : earlyReceived.push(r)));
 
   main.innerHTML = `
     <section class="feed">
@@ -24,6 +28,10 @@ export async function renderFeed(main, { params }) {
         <th>级别</th><th>状态</th><th>预警</th><th>区</th><th>食品类别</th><th>牵头单位</th><th>更新时间</th>
       </tr></thead><tbody id="alert-rows"></tbody></table>
       <p id="feed-count" class="muted"></p>
+      <h3>外地交流预警</h3>
+      <table class="alerts received"><thead><tr>
+        <th>级别</th><th>状态</th><th>预警</th><th>来源</th><th>地区</th><th>食品类别</th><th>通报说明</th><th>更新时间</th>
+      </tr></thead><tbody id="received-rows"></tbody></table>
     </section>`;
   const stopState = live.onState((s) => {
     const el = main.querySelector('#live-state');
@@ -33,12 +41,41 @@ export async function renderFeed(main, { params }) {
     }
   });
 
-  const page = await get('/api/v1/alerts' + query({ size: 500 }));
+  const [page, shared] = await Promise.all([get('/api/v1/alerts' + query({ size: 500 })), get('/api/v1/received-alerts').catch(() => ({ receivedAlerts: [] }))]); // theirs must not hide ours
   page.alerts.forEach((a) => alerts.set(a.alertId, a));
+  shared.receivedAlerts.forEach((r) => received.set(`${r.origin}/${r.alert.alertId}`, r));
   loaded = true;
   early.forEach(apply);
+  earlyReceived.forEach(applyReceived);
   renderFilters();
   renderRows();
+  renderReceived();
+
+  function applyReceived(r) {
+    const key = `${r.origin}/${r.alert.alertId}`;
+    const known = received.get(key);
+    if (known && known.alert.version >= r.alert.version) return;
+    received.set(key, r);
+    fresh.add(key);
+    setTimeout(() => fresh.delete(key), 8000);
+    renderReceived();
+  }
+
+  function renderReceived() {
+    const body = main.querySelector('#received-rows');
+    if (!body) return;
+    const shown = [...received.values()].sort((a, b) => String(b.alert.updatedAt).localeCompare(String(a.alert.updatedAt)));
+    body.innerHTML = shown.map((r) => {
+      const key = `${r.origin}/${r.alert.alertId}`;
+      return `<tr data-received-key="${esc(key)}" class="${fresh.has(key) ? 'fresh' : ''}">
+        <td>${levelBadge(r.alert)}</td><td>${statusBadge(r.alert.status)}</td>
+        <td>${esc(inWords(r.alert.headline) || kindName(r.alert.kind))}<div class="muted">${esc(kindName(r.alert.kind))} · ${esc(r.alert.alertId)}</div></td>
+        <td class="origin"><span class="badge">外地</span> ${esc(r.originRegion)}（${esc(r.origin)}）</td>
+        <td>${esc(r.alert.districtName || '')}</td><td>${esc(r.alert.foodCategory || '')}</td>
+        <td>${esc(r.note || '')}</td><td>${esc(time(r.alert.updatedAt))}</td>
+      </tr>`;
+    }).join('') || '<tr><td colspan="8" class="muted">暂无外地交流预警</td></tr>';
+  }
 
   function apply(alert) {
     const known = alerts.get(alert.alertId);
@@ -99,5 +136,5 @@ export async function renderFeed(main, { params }) {
     main.querySelector('#feed-count').textContent = `显示 ${shown.length} 条，共 ${alerts.size} 条`;
   }
 
-  return () => { unsubscribe(); stopState(); };
+  return () => { unsubscribe(); unsubscribeReceived(); stopState(); };
 }

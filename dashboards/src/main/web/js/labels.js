@@ -51,7 +51,7 @@ export const METHODS = {
 };
 
 // People's actions on an alert (and the deadlines they meet: 超期：acknowledge means 签收 is late).
-export const ACTIONS = { acknowledge: '签收', assign: '指派', comment: '备注', close: '办结', reopen: '重新打开' };
+export const ACTIONS = { acknowledge: '签收', assign: '指派', comment: '备注', close: '办结', reopen: '重新打开', share: '通报交流' };
 
 // Every identifier the service writes into an alert — kinds, methods, actions — in the words the pages
 // show: one table (issue 16: multi-stream-fusion, 新建：fusion and 第2版：acknowledge were shown as written).

@@ -1,6 +1,7 @@
 // One server-sent-events connection for the whole page (GET /api/v1/alerts/stream); pages
 // subscribe to new alert versions while they are shown.
 const listeners = new Set();
+const receivedListeners = new Set();
 let source = null;
 let state = 'connecting';
 const stateListeners = new Set();
@@ -22,6 +23,17 @@ export function connect() {
     const alert = JSON.parse(event.data);
     listeners.forEach((l) => l(alert));
   });
+  // Alerts partner regions shared (issue 20): not ours, so a stream of their own.
+  source.addEventListener('received', (event) => {
+    const received = JSON.parse(event.data);
+    receivedListeners.forEach((l) => l(received));
+  });
+}
+
+/** Calls listener(received) for every new version of an alert a partner region shared; returns the unsubscribe. */
+export function subscribeReceived(listener) {
+  receivedListeners.add(listener);
+  return () => receivedListeners.delete(listener);
 }
 
 /** Calls listener(alert) for every new alert version; returns the unsubscribe function. */

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.foodrisk.alert.Alert;
+import org.foodrisk.exchange.ReceivedAlert;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.runtime.KafkaRuntime;
 import org.foodrisk.topic.TypedTopics;
@@ -21,6 +22,7 @@ import reactor.core.publisher.Sinks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.io.IOException;
 
 /**
@@ -28,7 +30,8 @@ import java.io.IOException;
  * instance. Each instance reads all partitions itself (assigned, no consumer group), so a
  * browser connected to any instance sees every alert; it starts at the end because the page
  * loads the current alerts from the store first. read_committed: an alert version of an
- * aborted Kafka Streams transaction is never shown.
+ * aborted Kafka Streams transaction is never shown. The alerts partner regions shared (foodrisk.received-alerts.v1,
+ * issue 20) come the same way, as their own stream: they are not this region's alerts.
  */
 @Context
 public class AlertFeed implements AutoCloseable {
@@ -39,6 +42,7 @@ public class AlertFeed implements AutoCloseable {
     // Best effort per subscriber: a browser that cannot keep up gets its own buffer
     // (AlertFeedController), and one slow page never holds up the others.
     private final Sinks.Many<Alert> sink = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<ReceivedAlert> receivedSink = Sinks.many().multicast().directBestEffort();
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -49,7 +53,8 @@ public class AlertFeed implements AutoCloseable {
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "foodrisk-alert-feed-" + runtime.self());
         // As text, parsed record by record: an unreadable alert is skipped (publish), not the end of the feed.
         consumer = TypedTopics.ALERTS.asText().consumer(config);
-        List<TopicPartition> partitions = consumer.partitionsFor(TypedTopics.ALERTS.name()).stream()
+        List<TopicPartition> partitions = Stream.of(TypedTopics.ALERTS.name(), TypedTopics.RECEIVED_ALERTS.name())
+                .flatMap(topic -> consumer.partitionsFor(topic).stream())
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
@@ -63,6 +68,11 @@ public class AlertFeed implements AutoCloseable {
     /** New alert versions from now on. */
     public Flux<Alert> alerts() {
         return sink.asFlux();
+    }
+
+    /** New versions of alerts received from partner regions from now on. */
+    public Flux<ReceivedAlert> received() {
+        return receivedSink.asFlux();
     }
 
     private void poll() {
@@ -79,6 +89,7 @@ public class AlertFeed implements AutoCloseable {
         } finally {
             consumer.close(Duration.ofSeconds(5));
             sink.tryEmitComplete();
+            receivedSink.tryEmitComplete();
         }
     }
 
@@ -88,7 +99,11 @@ public class AlertFeed implements AutoCloseable {
         }
         try {
             // Only this thread emits, so the sink's single-producer contract holds.
-            sink.tryEmitNext(Json.MAPPER.readValue(record.value(), Alert.class));
+            if (TypedTopics.RECEIVED_ALERTS.name().equals(record.topic())) {
+                receivedSink.tryEmitNext(Json.MAPPER.readValue(record.value(), ReceivedAlert.class));
+            } else {
+                sink.tryEmitNext(Json.MAPPER.readValue(record.value(), Alert.class));
+            }
         } catch (IOException unreadable) {
             LOG.warn("Alert at {}-{}@{} is not readable, not shown: {}", record.topic(), record.partition(),
                     record.offset(), LogSafe.quote(unreadable.getMessage()));

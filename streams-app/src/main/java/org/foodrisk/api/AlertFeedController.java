@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.sse.Event;
 import org.foodrisk.alert.Alert;
+import org.foodrisk.exchange.ReceivedAlert;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 
@@ -18,7 +19,8 @@ import java.util.Map;
  * GET /api/v1/alerts/stream — the live alert feed as server-sent events: one {@code alert} event
  * per new alert version (the same JSON as GET /api/v1/alerts/{alertId}, event id
  * {@code alertId:version}), optionally filtered like GET /api/v1/alerts, and a {@code ping}
- * on connecting and every 20 s after, so that idle connections are not dropped by proxies. A client loads the current
+ * on connecting and every 20 s after, and a {@code received} event per new version of an alert a partner region
+ * shared ({@link ReceivedAlertsController}), so that idle connections are not dropped by proxies. A client loads the current
  * alerts from GET /api/v1/alerts and applies the events on top (the higher version wins).
  */
 @Controller("/api/v1/alerts/stream")
@@ -37,7 +39,18 @@ public class AlertFeedController {
     public Publisher<Event<?>> stream(@Nullable @QueryValue String district, @Nullable @QueryValue String category,
                                       @Nullable @QueryValue String level, @Nullable @QueryValue String status,
                                       @Nullable @QueryValue String kind, @Nullable @QueryValue String unit) {
-        return events(feed.alerts(), new AlertQuery(district, category, level, status, kind, unit, null, null));
+        AlertQuery query = new AlertQuery(district, category, level, status, kind, unit, null, null);
+        return Flux.merge(events(feed.alerts(), query), received(feed.received(), query));
+    }
+
+    /**
+     * The alerts partner regions shared, as {@code received} events (id {@code origin/alertId:version}), filtered by
+     * the same query on the alert they carry: a page filtered to one of our districts does not get Beijing's.
+     */
+    static Flux<Event<?>> received(Flux<ReceivedAlert> feed, AlertQuery query) {
+        return feed.filter(r -> query.predicate().test(r.alert()))
+                .onBackpressureBuffer(BUFFER_PER_CLIENT, dropped -> { }, reactor.core.publisher.BufferOverflowStrategy.DROP_OLDEST)
+                .map(r -> Event.of(r).name("received").id(r.key() + ":" + r.alert().version()));
     }
 
     /** The events of one connection: the alert versions that match the query, and the pings. */

@@ -16,6 +16,7 @@ import org.foodrisk.summary.RiskSummary;
 import org.foodrisk.summary.SummaryHtml;
 import io.micronaut.http.HttpStatus;
 import java.util.Map;
+import java.util.Optional;
 import org.foodrisk.api.access.ApiErrors;
 
 
@@ -23,7 +24,9 @@ import org.foodrisk.api.access.ApiErrors;
  * GET /api/v1/summaries/{districtCode}/{period} — the 会商 summary of a district for a week
  * ("2024-W19") or a month ("2024-05"): JSON by default, the markdown with Accept text/markdown or
  * a ".md" suffix, a printable page with Accept text/html or ".html". {@code city} instead of a district code is
- * 天津市's summary across its 16 districts (issue 20: district ranking, cross-district risks, 环比 and 同比).
+ * 天津市's summary across its 16 districts (issue 20: district ranking, cross-district risks, 环比 and 同比, alerts
+ * partner regions shared), and a configured region's id that region's ({@link SummaryScopes});
+ * GET /api/v1/summaries/scopes lists them.
  */
 @Controller("/api/v1/summaries")
 public class SummaryController {
@@ -31,9 +34,18 @@ public class SummaryController {
     private static final MediaType MARKDOWN = MediaType.of("text/markdown;charset=utf-8");
 
     private final SummaryService summaries;
+    private final SummaryScopes scopes;
 
-    public SummaryController(SummaryService summaries) {
+    public SummaryController(SummaryService summaries, SummaryScopes scopes) {
         this.summaries = summaries;
+        this.scopes = scopes;
+    }
+
+    /** The scopes above one district a summary may cover: {@code city} and the configured regions. */
+    @Get("/scopes")
+    public Map<String, Object> scopes() {
+        return Map.of("scopes", scopes.all().stream().map(s -> Map.of("id", s.id(), "name", s.name(),
+                "districts", s.districts().stream().map(District::code).toList())).toList());
     }
 
     // Every media type the route answers with must be declared, or the router refuses an
@@ -52,8 +64,9 @@ public class SummaryController {
         } catch (IllegalArgumentException e) { // our own reasons, no Java internals
             return ApiErrors.of(HttpStatus.BAD_REQUEST, "bad-request", e.getMessage());
         }
-        if (SummaryService.CITY.equals(districtCode)) {
-            CitySummary city = summaries.city(parsed);
+        Optional<SummaryScopes.Scope> scope = scopes.byId(districtCode);
+        if (scope.isPresent()) {
+            CitySummary city = summaries.city(scope.get(), parsed);
             return switch (format) {
                 case "md" -> HttpResponse.ok(city.markdown()).contentType(MARKDOWN);
                 case "html" -> HttpResponse.ok(SummaryHtml.render(city.scopeName() + " " + city.period(), city.markdown()))

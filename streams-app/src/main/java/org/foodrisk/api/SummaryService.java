@@ -4,12 +4,12 @@ import org.foodrisk.query.AlertStoreReader;
 import org.foodrisk.query.DailyCountsReader;
 import org.foodrisk.query.ConsultationReader;
 import org.foodrisk.query.DisposalCaseReader;
+import org.foodrisk.query.ReceivedAlertReader;
 import org.foodrisk.query.AlertQuery;
 import jakarta.inject.Singleton;
 import org.foodrisk.disposal.DisposalTargets;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.reference.District;
-import org.foodrisk.reference.Districts;
 import org.foodrisk.reference.Period;
 import org.foodrisk.plan.PlanProgressCalculator;
 import org.foodrisk.summary.CitySummary;
@@ -42,12 +42,15 @@ public class SummaryService {
     private final ConsultationFollowUp followUp;
     private final ZoneId zone;
     private final CitySummaryBuilder cityBuilder;
+    private final ReceivedAlertReader received;
 
     /** The scope of the city summary in paths and on the summary ({@code /api/v1/summaries/city/2026-W50}). */
     public static final String CITY = "city";
 
     public SummaryService(AlertStoreReader alerts, DailyCountsReader counts, PlanCatalog catalog,
-                          ServiceZone zone, DisposalCaseReader cases, ConsultationReader consultations) {
+                          ServiceZone zone, DisposalCaseReader cases, ConsultationReader consultations,
+                          ReceivedAlertReader received) {
+        this.received = received;
         this.cases = cases;
         this.consultations = consultations;
         this.zone = zone.zone();
@@ -60,10 +63,13 @@ public class SummaryService {
         this.builder = new RiskSummaryBuilder(zone.zone());
     }
 
-    /** The 会商 summary of 天津市 across its districts (issue 20): ranking, cross-district risks, 环比 and 同比. */
-    public CitySummary city(Period period) {
+    /**
+     * The 会商 summary of 天津市 or a configured region across its districts (issue 20): ranking, cross-district risks,
+     * 环比 and 同比, and the alerts partner regions shared.
+     */
+    public CitySummary city(SummaryScopes.Scope scope, Period period) {
         var all = alerts.find(new AlertQuery(null, null, null, null, null, null, null, null), 0, Integer.MAX_VALUE).alerts();
-        return cityBuilder.build(CITY, "天津市", Districts.all(), period, all);
+        return cityBuilder.build(scope.id(), scope.name(), scope.districts(), period, all, received.findAll(null));
     }
 
     public RiskSummary summary(District district, Period period) {

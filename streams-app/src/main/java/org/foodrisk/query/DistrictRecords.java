@@ -36,6 +36,7 @@ public abstract class DistrictRecords<V> {
     private final Class<V> type;
     private final Function<V, String> district;
     private final Comparator<V> order;
+    private final String filterParam;
 
     /**
      * @param path      the API path of the list ({@code /api/v1/consultations}); one record is {@code <path>/<id>}
@@ -43,6 +44,13 @@ public abstract class DistrictRecords<V> {
      */
     protected DistrictRecords(StoreInstances instances, String store, String path, String listField, Class<V> type,
                     Function<V, String> district, Comparator<V> order) {
+        this(instances, store, path, listField, type, district, order, "district");
+    }
+
+    /** @param filterParam the list's query parameter that selects by {@code district} (another word than district) */
+    protected DistrictRecords(StoreInstances instances, String store, String path, String listField, Class<V> type,
+                    Function<V, String> district, Comparator<V> order, String filterParam) {
+        this.filterParam = filterParam;
         this.instances = instances;
         this.store = store;
         this.path = path;
@@ -55,7 +63,7 @@ public abstract class DistrictRecords<V> {
     /** The records of a district (code), or of every district when null, in order. */
     public List<V> findAll(String districtCode) {
         List<V> found = new ArrayList<>(findLocal(districtCode));
-        String query = districtCode == null ? "" : "&district=" + URLEncoder.encode(districtCode, StandardCharsets.UTF_8);
+        String query = districtCode == null ? "" : "&" + filterParam + "=" + URLEncoder.encode(districtCode, StandardCharsets.UTF_8);
         for (HostInfo host : instances.others(store)) {
             recordsIn(instances.fetch(host, path + "?local=true" + query)).forEach(found::add);
         }

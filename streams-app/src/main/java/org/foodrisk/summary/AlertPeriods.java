@@ -27,6 +27,11 @@ final class AlertPeriods {
                 && period.contains(a.window().start().atZoneSameInstant(zone).toLocalDate())).toList();
     }
 
+    /** The period's first instant. */
+    OffsetDateTime start(Period period) {
+        return period.first().atStartOfDay(zone).toOffsetDateTime();
+    }
+
     /** The first instant after the period: what "open at the period's end" is judged at. */
     OffsetDateTime end(Period period) {
         return period.last().plusDays(1).atStartOfDay(zone).toOffsetDateTime();

@@ -9,11 +9,13 @@ import java.util.Map;
  * before (环比) and the same period a year earlier (同比), with the {@code markdown} a city meeting reads.
  *
  * @param sameTimeLastYearNewAlerts null when the service holds no alert from before that period began: no 同比
+ * @param received                  alerts partner regions shared (京津冀 预警交流): shared in the period, or shared
+ *                                  before its end and not closed by the partner
  */
 public record CitySummary(String scope, String scopeName, String period, String periodStart, String periodEnd,
                           int newAlerts, int previousPeriodNewAlerts, Integer sameTimeLastYearNewAlerts,
                           Map<String, Integer> byLevel, List<DistrictStanding> ranking,
-                          List<CrossDistrictRisk> crossDistrict, String markdown) {
+                          List<CrossDistrictRisk> crossDistrict, List<PartnerRisk> received, String markdown) {
 
     /**
      * A district's open risk at the period's end: open alerts by level and overdue, the period's new alerts, and a
@@ -30,5 +32,15 @@ public record CitySummary(String scope, String scopeName, String period, String 
      */
     public record CrossDistrictRisk(String kind, String subject, List<String> districts, int alerts, String highestLevel,
                                     List<String> alertIds) {
+    }
+
+    /**
+     * An alert a partner region shared, as the city meeting reads it.
+     *
+     * @param origin the partner cluster's MirrorMaker alias, {@code originRegion} the region as it names itself
+     */
+    public record PartnerRisk(String origin, String originRegion, String alertId, int version, String headline,
+                              String level, String status, String district, String foodCategory, String sharedAt,
+                              String note) {
     }
 }

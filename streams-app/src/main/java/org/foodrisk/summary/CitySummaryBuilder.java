@@ -1,6 +1,8 @@
 package org.foodrisk.summary;
 
 import org.foodrisk.alert.Alert;
+import org.foodrisk.alert.AlertStatus;
+import org.foodrisk.exchange.ReceivedAlert;
 import org.foodrisk.detect.AlertLevel;
 import org.foodrisk.encode.Markdown;
 import org.foodrisk.reference.District;
@@ -53,6 +55,12 @@ public final class CitySummaryBuilder {
     }
 
     public CitySummary build(String scope, String scopeName, List<District> districts, Period period, List<Alert> alerts) {
+        return build(scope, scopeName, districts, period, alerts, List.of());
+    }
+
+    /** @param received the alerts partner regions shared (latest version of each), for section 四 */
+    public CitySummary build(String scope, String scopeName, List<District> districts, Period period, List<Alert> alerts,
+                             List<ReceivedAlert> received) {
         List<String> codes = districts.stream().map(District::code).toList();
         List<Alert> scoped = alerts.stream().filter(a -> a.districtCode() != null && codes.contains(a.districtCode()))
                 .filter(a -> !AlertPeriods.withdrawn(a)).toList();
@@ -68,10 +76,31 @@ public final class CitySummaryBuilder {
         }
         List<CitySummary.DistrictStanding> ranking = ranking(districts, scoped, current, period);
         List<CitySummary.CrossDistrictRisk> cross = crossDistrict(current, districts);
+        List<CitySummary.PartnerRisk> partners = partnerRisks(received, period);
         CitySummary draft = new CitySummary(scope, scopeName, period.id(), period.first().toString(),
-                period.last().toString(), current.size(), previous, sameTimeLastYear, byLevel, ranking, cross, null);
+                period.last().toString(), current.size(), previous, sameTimeLastYear, byLevel, ranking, cross, partners, null);
         return new CitySummary(scope, scopeName, period.id(), draft.periodStart(), draft.periodEnd(), draft.newAlerts(),
-                previous, sameTimeLastYear, byLevel, ranking, cross, markdown(draft, period, lastYear));
+                previous, sameTimeLastYear, byLevel, ranking, cross, partners, markdown(draft, period, lastYear));
+    }
+
+    /**
+     * The partners' alerts the meeting should hear of: shared in the period, or shared before its end and not closed by
+     * the partner (their latest version says so; a partner's alert closed after the period still counts as open in it
+     * only if it was shared in it — the received store keeps the latest version, not the history). Latest shared first.
+     */
+    private List<CitySummary.PartnerRisk> partnerRisks(List<ReceivedAlert> received, Period period) {
+        OffsetDateTime start = periods.start(period);
+        OffsetDateTime end = periods.end(period);
+        return received.stream()
+                .filter(r -> r.sharedAt() != null && r.sharedAt().isBefore(end))
+                .filter(r -> !r.sharedAt().isBefore(start) || r.alert().status() != AlertStatus.CLOSED)
+                .sorted(Comparator.comparing(ReceivedAlert::sharedAt).reversed().thenComparing(ReceivedAlert::key))
+                .map(r -> new CitySummary.PartnerRisk(r.origin(), r.originRegion(), r.alert().alertId(),
+                        r.alert().version(), r.alert().headline(), r.alert().level() == null ? null : r.alert().level().levelName(),
+                        r.alert().status() == null ? null : r.alert().status().wireName(), r.alert().districtName(),
+                        r.alert().foodCategory(), r.sharedAt().atZoneSameInstant(zone).toLocalDateTime().toString(),
+                        r.note()))
+                .toList();
     }
 
     private List<CitySummary.DistrictStanding> ranking(List<District> districts, List<Alert> scoped, List<Alert> current,
@@ -177,6 +206,24 @@ public final class CitySummaryBuilder {
                         .append(r.highestLevel()).append(" |\n");
             }
         }
+        md.append("\n## 四、外地交流预警（京津冀 预警交流：本期通报，或此前通报且对方尚未办结）\n\n");
+        if (s.received().isEmpty()) {
+            md.append("本期未收到外地交流预警。\n");
+        } else {
+            md.append("| 来源 | 预警 | 级别 | 状态 | 地区 | 食品类别 | 通报时间 | 通报说明 |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+            for (CitySummary.PartnerRisk r : s.received()) {
+                md.append("| ").append(Markdown.inline(r.originRegion() + "（" + r.origin() + "）")).append(" | ")
+                        .append(Markdown.inline(r.headline() != null ? r.headline() : r.alertId())).append(" | ")
+                        .append(orDash(r.level())).append(" | ").append(orDash(r.status())).append(" | ")
+                        .append(Markdown.inline(orDash(r.district()))).append(" | ")
+                        .append(Markdown.inline(orDash(r.foodCategory()))).append(" | ").append(r.sharedAt()).append(" | ")
+                        .append(Markdown.inline(orDash(r.note()))).append(" |\n");
+            }
+        }
         return md.toString();
+    }
+
+    private static String orDash(String text) {
+        return text == null || text.isBlank() ? "—" : text;
     }
 }

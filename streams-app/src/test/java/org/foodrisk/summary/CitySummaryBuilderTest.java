@@ -4,6 +4,7 @@ import org.foodrisk.alert.Alert;
 import org.foodrisk.alert.AlertStatus;
 import org.foodrisk.detect.AlertLevel;
 import org.foodrisk.detect.Detection;
+import org.foodrisk.exchange.ReceivedAlert;
 import org.foodrisk.reference.Districts;
 import org.foodrisk.reference.Period;
 import org.junit.jupiter.api.Test;
@@ -70,5 +71,30 @@ class CitySummaryBuilderTest {
         assertEquals("2025-W50", CitySummaryBuilder.sameTimeLastYear(W50).id());
         assertEquals(1, city.sameTimeLastYearNewAlerts());
         assertTrue(city.markdown().contains("同比：去年同期（2025年第50周）1 条"), city.markdown());
+    }
+
+    private static ReceivedAlert fromBeijing(String id, AlertStatus status, String sharedAt) {
+        OffsetDateTime at = OffsetDateTime.parse(sharedAt);
+        Alert alert = new Alert(id, 2, status, AlertLevel.RED, "红色", "sampling.critical-hazard", "朝阳区猪肉检出克伦特罗",
+                "110105", "朝阳区", "畜禽肉及副产品", "猪肉", "兽药残留", "克伦特罗", null, new Alert.Window(at, at), null,
+                List.of(), List.of(), List.of(), at, at, id, 1, null, List.of(), null);
+        return new ReceivedAlert("beijing", "北京市", alert, "bj-office", "区食安办", at, "涉事批次已销往天津", at.plusSeconds(5));
+    }
+
+    @Test
+    void section四ListsWhatPartnersSharedInThePeriodOrBeforeItAndStillOpen() {
+        List<ReceivedAlert> received = List.of(
+                fromBeijing("BJ-IN", AlertStatus.CLOSED, "2026-12-09T10:00:00+08:00"),
+                fromBeijing("BJ-OPEN", AlertStatus.IN_PROGRESS, "2026-12-01T10:00:00+08:00"),
+                fromBeijing("BJ-DONE", AlertStatus.CLOSED, "2026-12-01T10:00:00+08:00"),
+                fromBeijing("BJ-LATER", AlertStatus.OPEN, "2026-12-14T00:00:00+08:00"));
+        CitySummary city = new CitySummaryBuilder(TIANJIN).build("city", "天津市", Districts.all(), W50, ALERTS, received);
+        assertEquals(List.of("BJ-IN", "BJ-OPEN"), city.received().stream().map(CitySummary.PartnerRisk::alertId).toList(),
+                "shared in W50 (even if closed since), or before it and still open; not closed before it, not after it");
+        assertTrue(city.markdown().contains("## 四、外地交流预警"), city.markdown());
+        assertTrue(city.markdown().contains("| 北京市（beijing） | 朝阳区猪肉检出克伦特罗 | 红色 | 已办结 | 朝阳区 | 畜禽肉及副产品 | "
+                + "2026-12-09T10:00 | 涉事批次已销往天津 |"), city.markdown());
+        assertTrue(new CitySummaryBuilder(TIANJIN).build("city", "天津市", Districts.all(), W50, ALERTS).markdown()
+                .contains("本期未收到外地交流预警。"));
     }
 }

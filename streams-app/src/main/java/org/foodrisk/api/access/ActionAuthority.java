@@ -55,6 +55,9 @@ public final class ActionAuthority {
         if (stamped.refused()) {
             return new Refused(stamped.status(), stamped.error(), stamped.reason());
         }
+        if ("share".equals(stamped.action().get("action"))) {
+            return share(user, alertId, stamped.action());
+        }
         if (user.role() == Role.ADMIN) {
             return new Permitted(stamped.action());
         }
@@ -73,5 +76,32 @@ public final class ActionAuthority {
                     + alertId + " (not a lead or co-unit of its plan tasks)");
         }
         return new Permitted(stamped.action());
+    }
+
+    /**
+     * Sharing an alert with partner regions speaks for the food-safety office (京津冀 预警交流, issue 20): its members
+     * (of the alert's district) or an admin; an alert is shared once, so a second share hears 409 at once instead of
+     * finding a dead letter later.
+     */
+    private Verdict share(User user, String alertId, Map<String, Object> action) {
+        if (!user.speaksForTheOffice()) {
+            return new Refused(HttpStatus.FORBIDDEN, "forbidden", "only the food-safety office (区食安办) shares an alert"
+                    + " with partner regions");
+        }
+        Optional<Alert> found = alerts.apply(alertId);
+        if (found.isEmpty()) {
+            return new Refused(HttpStatus.NOT_FOUND, "not-found", "no alert " + alertId);
+        }
+        Alert alert = found.get();
+        Optional<String> elsewhere = ActingMember.outsideDistrict(user, "alert " + alertId, alert.districtCode(),
+                alert.districtName());
+        if (elsewhere.isPresent()) {
+            return new Refused(HttpStatus.FORBIDDEN, "forbidden", elsewhere.get());
+        }
+        if (alert.handling().hasBeenShared()) {
+            return new Refused(HttpStatus.CONFLICT, "conflict", "alert " + alertId + " is already shared (by "
+                    + alert.handling().shared().by() + " at " + alert.handling().shared().at() + ")");
+        }
+        return new Permitted(action);
     }
 }

@@ -110,6 +110,32 @@ class ActionAuthorityTest {
     }
 
     @Test
+    void onlyTheOfficeOfTheAlertsDistrictSharesItAndOnlyOnce() throws Exception {
+        Map<String, Object> share = Map.of("alertId", "WQ", "action", "share", "by", "x", "at", "2024-05-06T12:00:00+08:00",
+                "note", "请关注同批次产品");
+        ActionAuthority.Refused unit = refused(WUQING_MARKET, "WQ", share);
+        assertEquals(HttpStatus.FORBIDDEN, unit.status(), "a responsible unit acts on the alert, the office shares it");
+        assertTrue(unit.reason().contains("区食安办"), unit.reason());
+        assertEquals(HttpStatus.FORBIDDEN, refused(ANALYST, "WQ", share).status());
+        User office = user("wq-office", "unit", "区食安办", "120114");
+        assertEquals("区食安办", permitted(office, "WQ", share).get("unit"));
+        assertEquals(HttpStatus.FORBIDDEN, refused(office, "XQ", Map.of("alertId", "XQ", "action", "share", "by", "x",
+                "at", "2024-05-06T12:00:00+08:00")).status(), "not another district's alert");
+
+        Alert shared = Json.MAPPER.readValue("""
+                {"alertId":"S","version":2,"status":"待处置","level":"RED","kind":"sampling.critical-hazard",
+                 "districtCode":"120114","districtName":"武清区",
+                 "handling":{"actions":[],"shared":{"alertId":"S","action":"share","by":"wq-office","unit":"区食安办",
+                   "at":"2024-05-06T12:00:00+08:00"}}}
+                """, Alert.class);
+        ActionAuthority once = new ActionAuthority(AlertLifecycle.defaults(), id -> Optional.of(shared));
+        ActionAuthority.Refused again = assertInstanceOf(ActionAuthority.Refused.class, once.authorize(office, "S",
+                Map.of("alertId", "S", "action", "share", "by", "x", "at", "2024-05-06T12:00:00+08:00")));
+        assertEquals(HttpStatus.CONFLICT, again.status());
+        assertTrue(again.reason().contains("already shared (by wq-office"), again.reason());
+    }
+
+    @Test
     void anAdminActsInTheNameOfAnyUnitButAlwaysAsItself() {
         Map<String, Object> body = new HashMap<>(acknowledge());
         body.put("unit", "区卫生健康委");
