@@ -72,11 +72,15 @@ function withOffset(local) {
 export async function renderConsultations(main, { params }) {
   const district = params.get('district') || '120114';
   const user = session.user();
+  // The city and configured regions hold 会商 too (their summary's section 五 follows their decisions and the
+  // districts'); an admin or an office member not limited to one district records them.
+  const scopes = (await get('/api/v1/summaries/scopes')).scopes.map((s) => [s.id, s.id === 'city' ? '天津市（全市）' : s.name]);
+  const places = [...scopes, ...DISTRICTS];
   main.innerHTML = `
     <section class="consultations">
       <h2>会商记录</h2>
       <form class="filters">
-        <label>区<select id="consultation-district">${DISTRICTS.map(([c, n]) => option(c, n, c === district)).join('')}</select></label>
+        <label>区<select id="consultation-district">${places.map(([c, n]) => option(c, n, c === district)).join('')}</select></label>
         <button type="button" id="print-consultations">打印</button>
       </form>
       ${mayRecord(user, district) ? recordForm(district) : ''}
@@ -139,7 +143,8 @@ export async function renderConsultations(main, { params }) {
           dueBy: d.querySelector('.decision-due').value }))
         .filter((d) => d.text);
       const body = {
-        district, districtName: (DISTRICTS.find(([c]) => c === district) || [])[1], period: form.period.value.trim(),
+        district, districtName: district === 'city' ? '天津市' : (places.find(([c]) => c === district) || [])[1],
+        period: form.period.value.trim(),
         title: form.title.value.trim(), heldAt: withOffset(form.heldAt.value),
         attendees: [...form.querySelectorAll('input[name=attendee]:checked')].map((i) => i.value),
         risks: form.risks.value.split('\n').map((s) => s.trim()).filter(Boolean).map((note) => ({ note })),

@@ -69,7 +69,12 @@ public class SummaryService {
      */
     public CitySummary city(SummaryScopes.Scope scope, Period period) {
         var all = alerts.find(new AlertQuery(null, null, null, null, null, null, null, null), 0, Integer.MAX_VALUE).alerts();
-        return cityBuilder.build(scope.id(), scope.name(), scope.districts(), period, all, received.findAll(null));
+        CitySummary city = cityBuilder.build(scope.id(), scope.name(), scope.districts(), period, all, received.findAll(null));
+        // The scope's own meetings (recorded under its id, e.g. "city") and its districts'.
+        List<String> codes = scope.districts().stream().map(District::code).toList();
+        var meetings = consultations.findAll(null).stream()
+                .filter(c -> scope.id().equals(c.district()) || codes.contains(c.district())).toList();
+        return followUp.append(city, period, meetings, LocalDate.now(zone));
     }
 
     public RiskSummary summary(District district, Period period) {

@@ -11,11 +11,21 @@ import java.util.Map;
  * @param sameTimeLastYearNewAlerts null when the service holds no alert from before that period began: no 同比
  * @param received                  alerts partner regions shared (京津冀 预警交流): shared in the period, or shared
  *                                  before its end and not closed by the partner
+ * @param decisions                 section 五: the decisions of the scope's own 会商 meetings and of its districts',
+ *                                  followed as in a district's section 七 ({@link ConsultationFollowUp})
  */
 public record CitySummary(String scope, String scopeName, String period, String periodStart, String periodEnd,
                           int newAlerts, int previousPeriodNewAlerts, Integer sameTimeLastYearNewAlerts,
                           Map<String, Integer> byLevel, List<DistrictStanding> ranking,
-                          List<CrossDistrictRisk> crossDistrict, List<PartnerRisk> received, String markdown) {
+                          List<CrossDistrictRisk> crossDistrict, List<PartnerRisk> received, String markdown,
+                          List<RiskSummary.DecisionFollowUp> decisions) {
+
+    /** The same summary with the 会商 decisions' section appended. */
+    public CitySummary withDecisions(List<RiskSummary.DecisionFollowUp> followUps, String sectionMarkdown) {
+        return new CitySummary(scope, scopeName, period, periodStart, periodEnd, newAlerts, previousPeriodNewAlerts,
+                sameTimeLastYearNewAlerts, byLevel, ranking, crossDistrict, received, markdown + sectionMarkdown,
+                List.copyOf(followUps));
+    }
 
     /**
      * A district's open risk at the period's end: open alerts by level and overdue, the period's new alerts, and a

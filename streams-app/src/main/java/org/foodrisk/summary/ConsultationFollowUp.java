@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Section 七 of a 会商 summary (issue 20): what became of the decisions of earlier meetings — each still open
@@ -29,8 +30,28 @@ public final class ConsultationFollowUp {
         this.zone = zone;
     }
 
+    /** The decisions followed and the section's markdown. */
+    public record Section(List<RiskSummary.DecisionFollowUp> decisions, String markdown) {
+    }
+
     /** The summary with section 七 appended. */
     public RiskSummary append(RiskSummary summary, Period period, List<Consultation> consultations, LocalDate today) {
+        Section section = section("七", period, consultations, today, Consultation::title);
+        return summary.withDecisions(section.decisions(), section.markdown());
+    }
+
+    /**
+     * The section for a city or region (issue 20): its own meetings' decisions and those of its districts' meetings,
+     * each meeting named with the district (or scope) that held it.
+     */
+    public CitySummary append(CitySummary summary, Period period, List<Consultation> consultations, LocalDate today) {
+        Section section = section("五", period, consultations, today,
+                meeting -> (meeting.districtName() == null ? meeting.district() : meeting.districtName()) + " " + meeting.title());
+        return summary.withDecisions(section.decisions(), section.markdown());
+    }
+
+    private Section section(String number, Period period, List<Consultation> consultations, LocalDate today,
+                            Function<Consultation, String> meetingName) {
         LocalDate asOf = today.isBefore(period.last()) ? today : period.last();
         OffsetDateTime periodStart = period.first().atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime periodEnd = period.last().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
@@ -48,22 +69,23 @@ public final class ConsultationFollowUp {
                 if (!thisPeriod && doneBefore) {
                     continue;
                 }
-                (thisPeriod ? current : earlier).add(followUp(meeting, decision, asOf, periodEnd, thisPeriod));
+                (thisPeriod ? current : earlier).add(followUp(meeting, meetingName.apply(meeting), decision, asOf,
+                        periodEnd, thisPeriod));
             }
         }
         List<RiskSummary.DecisionFollowUp> all = new ArrayList<>(earlier);
         all.addAll(current);
-        return summary.withDecisions(all, markdown(earlier, current));
+        return new Section(List.copyOf(all), markdown(number, earlier, current));
     }
 
-    private RiskSummary.DecisionFollowUp followUp(Consultation meeting, Decision decision, LocalDate asOf,
+    private RiskSummary.DecisionFollowUp followUp(Consultation meeting, String meetingName, Decision decision, LocalDate asOf,
                                                   OffsetDateTime periodEnd, boolean thisPeriod) {
         // A report after the period's end is not yet known to that period's summary.
         List<DecisionProgress> known = decision.progress().stream().filter(p -> p.at().isBefore(periodEnd)).toList();
         DecisionState state = known.isEmpty() ? DecisionState.待落实 : known.get(known.size() - 1).state();
         DecisionProgress latest = known.isEmpty() ? null : known.get(known.size() - 1);
         boolean overdue = state != DecisionState.已落实 && decision.dueBy() != null && asOf.isAfter(decision.dueBy());
-        return new RiskSummary.DecisionFollowUp(meeting.consultationId(), meeting.title(),
+        return new RiskSummary.DecisionFollowUp(meeting.consultationId(), meetingName,
                 meeting.heldAt().atZoneSameInstant(zone).toLocalDate().toString(), decision.decisionId(), decision.text(),
                 decision.unit(), decision.dueBy() == null ? null : decision.dueBy().toString(), state.name(), overdue,
                 latest == null ? null : latest.note(),
@@ -71,8 +93,9 @@ public final class ConsultationFollowUp {
                         : null, thisPeriod);
     }
 
-    private static String markdown(List<RiskSummary.DecisionFollowUp> earlier, List<RiskSummary.DecisionFollowUp> current) {
-        StringBuilder md = new StringBuilder("\n## 七、会商决定落实情况\n\n");
+    private static String markdown(String number, List<RiskSummary.DecisionFollowUp> earlier,
+                                   List<RiskSummary.DecisionFollowUp> current) {
+        StringBuilder md = new StringBuilder("\n## ").append(number).append("、会商决定落实情况\n\n");
         md.append("### 以往会商决定\n\n");
         table(md, earlier, "以往会商决定均已在本期之前落实，或尚无会商记录。");
         md.append("\n### 本期会商决定\n\n");

@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -56,6 +57,7 @@ class ConsultationsIT implements TestPropertyProvider {
     private static final String OFFICE = "it-consult-office-" + UUID.randomUUID();
     private static final String MARKET = "it-consult-market-" + UUID.randomUUID();
     private static final String AGRICULTURE = "it-consult-agri-" + UUID.randomUUID();
+    private static final String CITY_OFFICE = "it-consult-city-" + UUID.randomUUID();
     private static final Duration PATIENCE = Duration.ofSeconds(180);
     private static final ZoneOffset TIANJIN = ZoneOffset.ofHours(8);
     private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
@@ -79,6 +81,7 @@ class ConsultationsIT implements TestPropertyProvider {
         ItApp.user(p, "xq-office", OFFICE, "unit", "区食安办", "120111");
         ItApp.user(p, "xq-market", MARKET, "unit", "区市场监管局", "120111");
         ItApp.user(p, "xq-agri", AGRICULTURE, "unit", "区农业农村委", "120111");
+        ItApp.user(p, "tj-office", CITY_OFFICE, "unit", "食安办", null);
         return p;
     }
 
@@ -130,6 +133,27 @@ class ConsultationsIT implements TestPropertyProvider {
         assertTrue(summary.contains("| 韭菜专项抽检30批次 | 区市场监管局 | " + today.plusDays(7) + " | 已落实（" + today
                 + "） | 完成32批次，2批次不合格已立案 |"), summary);
         assertTrue(summary.contains("| 追溯韭菜种植基地 | 区农业农村委 | " + today.minusDays(1) + " | 待落实（超期） | — |"), summary);
+
+        // The city meets too: its office (not limited to a district) records this week's city meeting; the city
+        // summary's section 五 follows its decision and 西青's together, each meeting named with who held it.
+        String cityTitle = "全市会商 " + UUID.randomUUID().toString().substring(0, 6);
+        String cityMeeting = """
+                {"district":"city","districtName":"天津市","period":"%s","title":"%s","heldAt":"%s",
+                 "attendees":["食安办","区市场监管局"],
+                 "decisions":[{"text":"全市韭菜腐霉利专项整治","unit":"区市场监管局","dueBy":"%s"}]}
+                """.formatted(Period.weekOf(today).id(), cityTitle, OffsetDateTime.now(TIANJIN).minusMinutes(1)
+                        .withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), today.plusDays(14));
+        assertEquals(403, web.status(ItHttp.post("/api/v1/consultations", cityMeeting), OFFICE),
+                "西青's office records 西青's meetings, not the city's");
+        String cityId = Json.MAPPER.readTree(http.toBlocking().retrieve(ItHttp.post("/api/v1/consultations", cityMeeting)
+                .bearerAuth(CITY_OFFICE))).path("consultationId").asText();
+        await(cityId, r -> r.path("version").asInt() == 1);
+        String city = web.read(ANALYST, "/api/v1/summaries/city/" + Period.weekOf(today).id() + ".md");
+        assertTrue(city.contains("## 五、会商决定落实情况"), city);
+        assertTrue(city.contains("天津市 " + cityTitle) && city.contains("| 全市韭菜腐霉利专项整治 | 区市场监管局 | "
+                + today.plusDays(14) + " | 待落实 | — |"), city);
+        assertTrue(city.contains("西青区 第" + lastWeek.id() + "周食品安全风险会商") && city.contains("| 韭菜专项抽检30批次 |"),
+                "and the districts' decisions: " + city);
     }
 
     @Test
