@@ -36,6 +36,7 @@ export const METHODS = {
   farrington: 'Farrington 历史同期比较',
   'farrington-flexible': '改进 Farrington 历史同期比较',
   cusum: '累积和控制图（CUSUM）',
+  glrnb: '广义似然比控制图（GLR，缓慢上升）',
   'critical-hazard-rule': '禁用/高危物质检出即预警规则',
   'restricted-pesticide-rule': '限用农药禁用作物检出即预警规则',
   'pass-rate-binomial': '合格率单侧精确二项检验',

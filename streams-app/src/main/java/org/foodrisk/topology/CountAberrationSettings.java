@@ -30,7 +30,7 @@ public record CountAberrationSettings(String countMethod, Map<String, String> co
                                       Map<String, String> weeklyCountMethodOptions) {
 
     /**
-     * Methods the backtest offers for comparison with R but the service refuses. R's {@code earsC} C3 bound is
+     * Methods the backtest offers for comparison with R but the service refuses (each with its reason). R's {@code earsC} C3 bound is
      * the day's own count plus the C2 excesses of the two days before it (docs of {@code EarsC}): its alarm means
      * only that those two days exceeded their C2 bounds, while an analyst reads a C3 alarm as Hutwagner et al.
      * (2003) define it — the sum of three days' excesses, today's included.
@@ -38,7 +38,12 @@ public record CountAberrationSettings(String countMethod, Map<String, String> co
     static final Map<String, String> REFUSED_METHODS = Map.of("ears-c3",
             "ears-c3 follows R's bound, which ignores the day's own count (an alarm says only that the two days "
                     + "before exceeded their C2 bounds); use ears-c2 (the default) or ears-c1 — ears-c3 stays in the "
-                    + "backtest for comparison with R");
+                    + "backtest for comparison with R",
+            "glrnb",
+            "glrnb accumulates evidence over every period since its chart began or last alarmed, and the service "
+                    + "judges each closing period afresh from the stored counts, so the chart would start at the "
+                    + "period judged and weigh that period alone; glrnb stays in the backtest until the day close "
+                    + "keeps a chart's state");
 
     public CountAberrationSettings {
         for (String method : new String[]{countMethod, weeklyCountMethod}) {

@@ -59,6 +59,14 @@ class SettingsOverridesTest {
                 SettingsOverrides.apply(TopologySettings.defaults(), Map.of("weekly-count-method", "ears-c3")));
     }
 
+    /** glrnb's chart needs its state from period to period, which the day close does not keep (yet). */
+    @Test
+    void glrnbIsRefusedInTheServiceSayingWhy() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+                SettingsOverrides.apply(TopologySettings.defaults(), Map.of("weekly-count-method", "glrnb")));
+        assertTrue(e.getMessage().contains("backtest") && e.getMessage().contains("state"), e.getMessage());
+    }
+
     @Test
     void aValueOfTheWrongTypeIsRefused() {
         assertThrows(IllegalArgumentException.class, () ->

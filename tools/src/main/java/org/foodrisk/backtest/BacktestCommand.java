@@ -47,7 +47,7 @@ public final class BacktestCommand implements Callable<Integer> {
     boolean help;
 
     @Option(names = "--method", required = true, paramLabel = "NAME",
-            description = "ears-c1, ears-c2, ears-c3, farrington, farrington-flexible or cusum.")
+            description = "ears-c1, ears-c2, ears-c3, farrington, farrington-flexible, cusum or glrnb.")
     String method;
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Counts, CSV date,unit,count.")
@@ -153,7 +153,8 @@ public final class BacktestCommand implements Callable<Integer> {
         @Option(names = "--alpha", paramLabel = "A", order = 10, description = "ears-*: one-sided error rate"
                 + " (R default 0.001 for C1/C2, 0.025 for C3); farrington: two-sided, the bound is the 1 - A/2"
                 + " quantile (R default 0.05); farrington-flexible: one-sided, 1 - A (0.05); cusum: dispersion of"
-                + " trans pearsonNegBin (0.1).")
+                + " trans pearsonNegBin (0.1); glrnb: negative-binomial dispersion, variance mu + A mu^2 (R default 0:"
+                + " Poisson).")
         String alpha;
 
         @Option(names = "--baseline", paramLabel = "N", order = 11,
@@ -172,8 +173,17 @@ public final class BacktestCommand implements Callable<Integer> {
 
         @Option(names = "--m", paramLabel = "mean|glm|X", order = 22, description = "cusum: expected count: mean"
                 + " of the periods before the range (R's NULL, default), glm (seasonal Poisson regression on them)"
-                + " or a number.")
+                + " or a number; glrnb: in-control mean mu0: glm (default: Poisson, or negative binomial with --alpha,"
+                + " regression with one harmonic on the periods before the range) or a number.")
         String m;
+
+        @Option(names = "--c-arl", paramLabel = "C", order = 24,
+                description = "glrnb: alarm when the GLR statistic reaches C (R's c.ARL, default 5).")
+        String cArl;
+
+        @Option(names = "--window", paramLabel = "M", order = 25,
+                description = "glrnb: how many periods back a change may lie (R's M; default -1: since the chart began).")
+        String window;
 
         @Option(names = "--trans", paramLabel = "T", order = 23, description =
                 "cusum: standard (default), rossi, anscombe, anscombe2nd, pearsonNegBin or none.")

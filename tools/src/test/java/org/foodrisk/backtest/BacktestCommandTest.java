@@ -1,6 +1,7 @@
 package org.foodrisk.backtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -238,6 +239,22 @@ class BacktestCommandTest {
                 LocalDate.of(2006, 1, 1))).count();
         assertEquals(inRange, lines.size() - 1);
         assertTrue(lines.get(1).startsWith("2006-01-02,"), lines.get(1));
+    }
+
+    @Test
+    void glrnbTakesItsParametersAsRNamesThemAndGivesRsAlarms() throws IOException {
+        Run glr = SurveillanceFixtures.runs("glrnb-runs.csv").stream()
+                .filter(r -> r.fixture().equals("ha-berlin.glrnb-glm.csv")).findFirst().orElseThrow();
+        Path output = directory.resolve("glr.csv");
+        assertEquals(0, execute("--method", "glrnb", "--alpha", "0.2", "--m", "glm", "--c-arl", "5", "--input",
+                SurveillanceFixtures.path(glr.input()).toString(), "--output", output.toString(), "--range-start",
+                glr.rangeStart().toString()), err::toString);
+        List<String> alarmed = Files.readAllLines(output).stream().filter(line -> line.endsWith(",1"))
+                .map(line -> line.substring(0, 10)).toList();
+        List<String> rAlarms = SurveillanceFixtures.results(glr).stream().filter(r -> Boolean.TRUE.equals(r.alarm()))
+                .map(r -> r.date().toString()).toList();
+        assertFalse(rAlarms.isEmpty());
+        assertEquals(rAlarms, alarmed, "the CLI's alarms are R's");
     }
 
     @Test

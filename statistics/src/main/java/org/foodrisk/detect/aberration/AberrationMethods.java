@@ -11,7 +11,7 @@ import java.util.Map;
 public final class AberrationMethods {
 
     private static final List<String> NAMES =
-            List.of("ears-c1", "ears-c2", "ears-c3", "farrington", "farrington-flexible", "cusum");
+            List.of("ears-c1", "ears-c2", "ears-c3", "farrington", "farrington-flexible", "cusum", "glrnb");
 
     private AberrationMethods() {
     }
@@ -28,6 +28,7 @@ public final class AberrationMethods {
             case "farrington" -> Farrington.fromOptions(options, frequency);
             case "farrington-flexible" -> FarringtonFlexible.fromOptions(options, frequency);
             case "cusum" -> Cusum.fromOptions(options);
+            case "glrnb" -> GlrNb.fromOptions(options);
             default -> throw new IllegalArgumentException("unknown method '" + name + "'; known: " + NAMES);
         };
     }

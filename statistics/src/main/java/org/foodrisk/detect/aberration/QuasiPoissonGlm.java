@@ -38,6 +38,19 @@ final class QuasiPoissonGlm {
      * @param priorWeights n positive weights (R's {@code weights})
      */
     static Fit fit(double[][] design, double[] y, double[] priorWeights) {
+        return fit(design, y, priorWeights, 0);
+    }
+
+    /**
+     * The same IRLS with the negative-binomial family of fixed dispersion {@code alpha} (R's
+     * {@code MASS::negative.binomial(theta = 1/alpha)}: variance mu + alpha·mu², its deviance, and its start
+     * {@code mustart = y + (y == 0)/6}); {@code alpha = 0} is the Poisson family above. R's {@code algo.glrnb}
+     * fits its in-control means this way ({@code estimateGLRNbHook}).
+     */
+    static Fit fit(double[][] design, double[] y, double[] priorWeights, double alpha) {
+        if (!(alpha >= 0)) {
+            throw new IllegalArgumentException("the negative-binomial dispersion must be >= 0");
+        }
         int n = y.length;
         int p = design[0].length;
         for (int i = 0; i < n; i++) {
@@ -48,10 +61,10 @@ final class QuasiPoissonGlm {
         double[] eta = new double[n];
         double[] mu = new double[n];
         for (int i = 0; i < n; i++) {
-            eta[i] = Math.log(y[i] + 0.1);
+            eta[i] = Math.log(alpha == 0 ? y[i] + 0.1 : y[i] + (y[i] == 0 ? 1.0 / 6 : 0));
             mu[i] = linkInverse(eta[i]);
         }
-        double devianceBefore = deviance(y, mu, priorWeights);
+        double devianceBefore = deviance(y, mu, priorWeights, alpha);
         double[] coefficients = new double[p];
         double[] previousCoefficients = null;
         double[] workingWeights = new double[n];
@@ -63,7 +76,7 @@ final class QuasiPoissonGlm {
             for (int i = 0; i < n; i++) {
                 double muEta = linkInverse(eta[i]); // d mu / d eta for the log link, floored as R
                 double z = eta[i] + (y[i] - mu[i]) / muEta;
-                double w = Math.sqrt(priorWeights[i] * muEta * muEta / mu[i]);
+                double w = Math.sqrt(priorWeights[i] * muEta * muEta / (mu[i] + alpha * mu[i] * mu[i]));
                 workingWeights[i] = w * w;
                 for (int j = 0; j < p; j++) {
                     weightedDesign[i][j] = design[i][j] * w;
@@ -78,7 +91,7 @@ final class QuasiPoissonGlm {
             qr = stepQr;
             linearPredictor(design, start, eta);
             fillMeans(eta, mu);
-            double deviance = deviance(y, mu, priorWeights);
+            double deviance = deviance(y, mu, priorWeights, alpha);
             if (!Double.isFinite(deviance) || !allFinite(mu)) {
                 if (previousCoefficients == null) {
                     throw new ArithmeticException("no valid set of coefficients has been found");
@@ -92,7 +105,7 @@ final class QuasiPoissonGlm {
                     }
                     linearPredictor(design, start, eta);
                     fillMeans(eta, mu);
-                    deviance = deviance(y, mu, priorWeights);
+                    deviance = deviance(y, mu, priorWeights, alpha);
                 }
             }
             coefficients = start;
@@ -134,9 +147,20 @@ final class QuasiPoissonGlm {
         }
     }
 
-    /** Poisson deviance, R's {@code poisson()$dev.resids} summed. */
-    private static double deviance(double[] y, double[] mu, double[] weights) {
+    /**
+     * Poisson deviance, R's {@code poisson()$dev.resids} summed; for {@code alpha > 0} the negative binomial's,
+     * {@code 2 wt (y log(max(1, y)/mu) - (y + theta) log((y + theta)/(mu + theta)))} with theta = 1/alpha.
+     */
+    private static double deviance(double[] y, double[] mu, double[] weights, double alpha) {
         double sum = 0.0;
+        if (alpha > 0) {
+            double theta = 1 / alpha;
+            for (int i = 0; i < y.length; i++) {
+                sum += 2 * weights[i] * (y[i] * Math.log(Math.max(1, y[i]) / mu[i])
+                        - (y[i] + theta) * Math.log((y[i] + theta) / (mu[i] + theta)));
+            }
+            return sum;
+        }
         for (int i = 0; i < y.length; i++) {
             double logRatio = y[i] == 0 ? 0.0 : y[i] * Math.log(y[i] / mu[i]);
             sum += 2 * weights[i] * (logRatio - (y[i] - mu[i]));

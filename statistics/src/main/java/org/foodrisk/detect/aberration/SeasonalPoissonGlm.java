@@ -26,6 +26,14 @@ final class SeasonalPoissonGlm {
 
     /** Fits on {@code counts[0, trainingEnd)}; {@code periodsPerYear} is R's {@code freq}. */
     static SeasonalPoissonGlm fit(long[] counts, int trainingEnd, int periodsPerYear) {
+        return fit(counts, trainingEnd, periodsPerYear, 0);
+    }
+
+    /**
+     * The same design fitted with the negative-binomial family of dispersion {@code alpha} (0: Poisson), as R's
+     * {@code algo.glrnb} fits its in-control means ({@code estimateGLRNbHook}, S = 1, no trend).
+     */
+    static SeasonalPoissonGlm fit(long[] counts, int trainingEnd, int periodsPerYear, double alpha) {
         double angularFrequency = 2 * Math.PI / periodsPerYear;
         double[][] design = new double[trainingEnd][];
         double[] y = new double[trainingEnd];
@@ -35,7 +43,7 @@ final class SeasonalPoissonGlm {
         }
         double[] unitPriorWeights = new double[trainingEnd];
         Arrays.fill(unitPriorWeights, 1.0);
-        return new SeasonalPoissonGlm(angularFrequency, QuasiPoissonGlm.fit(design, y, unitPriorWeights));
+        return new SeasonalPoissonGlm(angularFrequency, QuasiPoissonGlm.fit(design, y, unitPriorWeights, alpha));
     }
 
     /** The expected count at 0-based series position {@code index}. */

@@ -61,9 +61,15 @@ public final class SurveillanceFixtures {
                        double statistic) {
     }
 
+    /** The EARS and CUSUM runs (make-ears-cusum-fixtures.R). */
     public static List<Run> runs() {
+        return runs("ears-cusum-runs.csv");
+    }
+
+    /** The runs listed in {@code file} of the fixtures directory ({@code glrnb-runs.csv}: make-glrnb-fixtures.R). */
+    public static List<Run> runs(String file) {
         List<Run> runs = new ArrayList<>();
-        for (CSVRecord row : records("ears-cusum-runs.csv")) {
+        for (CSVRecord row : records(file)) {
             Map<String, String> options = new LinkedHashMap<>();
             if (!row.get("options").isEmpty()) {
                 for (String pair : row.get("options").split(";")) {
