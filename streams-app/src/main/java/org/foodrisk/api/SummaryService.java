@@ -13,6 +13,7 @@ import org.foodrisk.reference.District;
 import org.foodrisk.reference.Period;
 import org.foodrisk.plan.PlanProgressCalculator;
 import org.foodrisk.summary.CitySummary;
+import org.foodrisk.summary.CityDistrictSections;
 import org.foodrisk.summary.CitySummaryBuilder;
 import org.foodrisk.summary.ConsultationFollowUp;
 import org.foodrisk.summary.RiskSummary;
@@ -74,7 +75,10 @@ public class SummaryService {
         List<String> codes = scope.districts().stream().map(District::code).toList();
         var meetings = consultations.findAll(null).stream()
                 .filter(c -> scope.id().equals(c.district()) || codes.contains(c.district())).toList();
-        return followUp.append(city, period, meetings, LocalDate.now(zone));
+        CitySummary withDecisions = followUp.append(city, period, meetings, LocalDate.now(zone));
+        // Sections 六 and 七 from the districts' own summaries: the figures each district reads.
+        List<RiskSummary> districts = scope.districts().stream().map(d -> summary(d, period)).toList();
+        return CityDistrictSections.append(withDecisions, districts);
     }
 
     public RiskSummary summary(District district, Period period) {

@@ -53,7 +53,7 @@ public class FoodRiskStreams {
         this.bootstrapServers = kafka.bootstrapServers();
         this.applicationServer = settings.advertisedHost() + ":" + httpPort;
         // Kafka Streams fails on a missing source topic; the plan-catalog store starts from the plans' topic.
-        int inputTasks = topics.provision();
+        int inputTasks = topics.provision(topologySettings.exchange().mirroredTopics());
         plans.publishMissing();
         // Stages close days on the smallest clock of all input tasks: they must know how many there are.
         LOG.info("Input tasks (partitions of the input topics) whose clocks close days: {}", inputTasks);

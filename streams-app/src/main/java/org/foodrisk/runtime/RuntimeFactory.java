@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Beans that are plain objects of the domain packages. */
@@ -61,6 +62,7 @@ class RuntimeFactory {
                                       @Value("${foodrisk.deadlines.yellow:PT72H/P30D}") String yellow,
                                       @Value("${foodrisk.deadlines.blue:none}") String blue,
                                       @Value("${foodrisk.exchange.region:天津市}") String region,
+                                      @Value("${foodrisk.exchange.partners:}") List<String> partners,
                                       Environment environment) {
         Map<AlertLevel, DeadlinePolicy.Allowance> allowances = new EnumMap<>(AlertLevel.class);
         allowance(AlertLevel.RED, red, allowances);
@@ -69,7 +71,7 @@ class RuntimeFactory {
         allowance(AlertLevel.BLUE, blue, allowances);
         TopologySettings configured = SettingsOverrides.apply(TopologySettings.defaults(),
                 environment.getProperties("foodrisk.detect", StringConvention.RAW));
-        return configured.with(ZoneId.of(zone)).with(new DeadlinePolicy(allowances)).with(new ExchangeSettings(region))
+        return configured.with(ZoneId.of(zone)).with(new DeadlinePolicy(allowances)).with(new ExchangeSettings(region, partners))
                 .with(disposalDeadlines(environment.getProperties("foodrisk.disposal.deadlines",
                         StringConvention.RAW)));
     }

@@ -13,18 +13,42 @@ import java.util.Map;
  *                                  before its end and not closed by the partner
  * @param decisions                 section 五: the decisions of the scope's own 会商 meetings and of its districts',
  *                                  followed as in a district's section 七 ({@link ConsultationFollowUp})
+ * @param topRisks                  section 六: the most severe risks of all its districts ({@link CityDistrictSections})
+ * @param districtWork              section 七: each district's plan targets, 核查处置 and open 会商 decisions
  */
 public record CitySummary(String scope, String scopeName, String period, String periodStart, String periodEnd,
                           int newAlerts, int previousPeriodNewAlerts, Integer sameTimeLastYearNewAlerts,
                           Map<String, Integer> byLevel, List<DistrictStanding> ranking,
                           List<CrossDistrictRisk> crossDistrict, List<PartnerRisk> received, String markdown,
-                          List<RiskSummary.DecisionFollowUp> decisions) {
+                          List<RiskSummary.DecisionFollowUp> decisions, List<CityRisk> topRisks,
+                          List<DistrictWork> districtWork) {
+
+    /** The same summary with the sections gathered from its districts' summaries appended. */
+    public CitySummary withDistrictSections(List<CityRisk> top, List<DistrictWork> work, String sectionMarkdown) {
+        return new CitySummary(scope, scopeName, period, periodStart, periodEnd, newAlerts, previousPeriodNewAlerts,
+                sameTimeLastYearNewAlerts, byLevel, ranking, crossDistrict, received, markdown + sectionMarkdown,
+                decisions, List.copyOf(top), List.copyOf(work));
+    }
+
+    /** One of the city's top risks: a district's top risk, with the district. */
+    public record CityRisk(String districtCode, String districtName, RiskSummary.TopRisk risk) {
+    }
+
+    /**
+     * A district's plan and 核查处置 standing as its own summary gives it.
+     *
+     * @param handlingRate null while it has no case this year; {@code onTimeRate} likewise
+     */
+    public record DistrictWork(String districtCode, String districtName, int targetsOnTrack, int targetsBehind,
+                               int targetsUnmeasurable, int disposalCases, Double handlingRate, Double onTimeRate,
+                               int openDecisions) {
+    }
 
     /** The same summary with the 会商 decisions' section appended. */
     public CitySummary withDecisions(List<RiskSummary.DecisionFollowUp> followUps, String sectionMarkdown) {
         return new CitySummary(scope, scopeName, period, periodStart, periodEnd, newAlerts, previousPeriodNewAlerts,
                 sameTimeLastYearNewAlerts, byLevel, ranking, crossDistrict, received, markdown + sectionMarkdown,
-                List.copyOf(followUps));
+                List.copyOf(followUps), topRisks, districtWork);
     }
 
     /**

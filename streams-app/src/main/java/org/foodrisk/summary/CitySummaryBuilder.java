@@ -79,9 +79,10 @@ public final class CitySummaryBuilder {
         List<CitySummary.PartnerRisk> partners = partnerRisks(received, period);
         CitySummary draft = new CitySummary(scope, scopeName, period.id(), period.first().toString(),
                 period.last().toString(), current.size(), previous, sameTimeLastYear, byLevel, ranking, cross, partners, null,
-                List.of());
+                List.of(), List.of(), List.of());
         return new CitySummary(scope, scopeName, period.id(), draft.periodStart(), draft.periodEnd(), draft.newAlerts(),
-                previous, sameTimeLastYear, byLevel, ranking, cross, partners, markdown(draft, period, lastYear), List.of());
+                previous, sameTimeLastYear, byLevel, ranking, cross, partners, markdown(draft, period, lastYear), List.of(),
+                List.of(), List.of());
     }
 
     /**

@@ -114,7 +114,7 @@ public final class FoodRiskTopology {
         DisposalWiring.wire(builder, signals, settings, catalog, counters);
         RecordLifecycleWiring.wire(builder, RecordLifecycleWiring.consultations(), settings.zone(), counters);
         RecordLifecycleWiring.wire(builder, RecordLifecycleWiring.communications(), settings.zone(), counters);
-        ReceivedAlertWiring.wire(builder, settings.zone(), counters);
+        ReceivedAlertWiring.wire(builder, settings.exchange(), settings.zone(), counters);
         return builder.build();
     }
 }

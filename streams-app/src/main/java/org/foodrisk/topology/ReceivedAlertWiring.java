@@ -6,7 +6,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.foodrisk.exchange.ExchangeTopics;
+import org.foodrisk.exchange.ExchangeSettings;
 import org.foodrisk.exchange.ReceivedAlert;
 import org.foodrisk.kafka.JsonSerde;
 import org.foodrisk.operations.OutputCounters;
@@ -16,13 +16,13 @@ import java.time.ZoneId;
 
 /**
  * <pre>
- *  &lt;alias&gt;.foodrisk.alert-exchange.v1 (mirrored by MirrorMaker 2, any partner)
+ *  &lt;alias&gt;.foodrisk.alert-exchange.v1 (mirrored by MirrorMaker 2, one per configured partner)
  *      ─ intake-received-alerts ─ [by origin/alertId] ─ received-alert-state ─► foodrisk.received-alerts.v1
  *            └─► dead letters (not the contract's, key not the alertId)
  * </pre>
- * A pattern subscription, so a new partner's topic is read once it exists (on the consumer's next metadata refresh),
- * without a restart or a configuration change. The repartition gives the state a fixed number of partitions of its
- * own: the partners' topics need not agree on theirs.
+ * Built only when partners are configured ({@link ExchangeSettings}: named, not a topic pattern — see there why).
+ * The repartition gives the state a fixed number of partitions of its own: the partners' topics need not agree on
+ * theirs.
  */
 final class ReceivedAlertWiring {
 
@@ -31,9 +31,12 @@ final class ReceivedAlertWiring {
     private ReceivedAlertWiring() {
     }
 
-    static void wire(StreamsBuilder builder, ZoneId zone, OutputCounters counters) {
+    static void wire(StreamsBuilder builder, ExchangeSettings exchange, ZoneId zone, OutputCounters counters) {
+        if (exchange.partners().isEmpty()) {
+            return;
+        }
         KStream<String, RecordOutcome> intake = builder
-                .stream(ExchangeTopics.MIRRORED, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+                .stream(exchange.mirroredTopics(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("source-received-exchange"))
                 .process(() -> new ReceivedAlertIntake(zone), Named.as("intake-received-alerts"));
         DeadLetterWiring.wire(intake, "received-alerts", counters);

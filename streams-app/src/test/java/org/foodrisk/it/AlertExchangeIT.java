@@ -86,13 +86,14 @@ class AlertExchangeIT {
         running.add(tianjin);
         beijing = LocalKraftBroker.start(Files.createTempDirectory("foodrisk-exchange-beijing"), 0, Duration.ofSeconds(90));
         running.add(beijing);
-        // tianjin's app first: it provisions the exchange topic MirrorMaker is to copy.
-        tianjinApp = app("exchange-tianjin", tianjin, "天津市");
+        // Both apps before MirrorMaker: each provisions its own exchange topic and the one its partner's alerts
+        // will be mirrored to, so the topology runs before MirrorMaker has created anything.
+        tianjinApp = app("exchange-tianjin", tianjin, "天津市", "beijing");
+        beijingApp = app("exchange-beijing", beijing, "北京市", "tianjin");
+        awaitTopic(beijing, "tianjin." + Topics.ALERT_EXCHANGE);
         mirrorMaker = new MirrorMaker(mirrorMakerConfig());
         mirrorMaker.start();
         running.add(mirrorMaker::stop);
-        awaitTopic(beijing, "tianjin." + Topics.ALERT_EXCHANGE);
-        beijingApp = app("exchange-beijing", beijing, "北京市");
     }
 
     @AfterAll
@@ -106,10 +107,11 @@ class AlertExchangeIT {
         }
     }
 
-    private ApplicationContext app(String name, LocalKraftBroker broker, String region) {
+    private ApplicationContext app(String name, LocalKraftBroker broker, String region, String partner) {
         Map<String, String> p = ItApp.properties(name);
         p.put("foodrisk.bootstrap-servers", broker.bootstrapServers());
         p.put("foodrisk.exchange.region", region);
+        p.put("foodrisk.exchange.partners", partner);
         // Fresh clusters: read the mirrored topic from its beginning, as a deployment does.
         p.remove("foodrisk.client-properties.main.consumer.auto.offset.reset");
         ItApp.user(p, "wq-office", OFFICE, "unit", "区食安办", "120114");

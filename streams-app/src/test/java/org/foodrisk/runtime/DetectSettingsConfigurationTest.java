@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.time.OffsetDateTime;
 
@@ -32,7 +33,7 @@ class DetectSettingsConfigurationTest {
                     environment.getProperty("foodrisk.deadlines.yellow", String.class).orElse("PT72H/P30D"),
                     environment.getProperty("foodrisk.deadlines.blue", String.class).orElse("none"),
                     environment.getProperty("foodrisk.exchange.region", String.class).orElse("天津市"),
-                    environment);
+                    List.of(), environment);
         }
     }
 

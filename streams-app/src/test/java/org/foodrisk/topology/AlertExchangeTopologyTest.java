@@ -6,6 +6,8 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import org.foodrisk.exchange.ExchangeSettings;
+import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.testsupport.Drivers;
 import org.foodrisk.testsupport.TestJson;
 import org.foodrisk.testsupport.TestTopics;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -28,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * foodrisk.alert-exchange.v1 (in the alert's own transaction), nothing of an alert not shared; only the office shares,
  * and once. On the receiving side, what a partner's MirrorMaker 2 wrote to {@code <alias>.foodrisk.alert-exchange.v1}
  * comes out on foodrisk.received-alerts.v1 marked with the alias, each version once and never an older one after a
- * newer; what is not the contract's is a dead letter naming the mirrored topic.
+ * newer; what is not the contract's is a dead letter naming the mirrored topic. Only configured partners are read.
  */
 class AlertExchangeTopologyTest {
 
@@ -43,7 +46,8 @@ class AlertExchangeTopologyTest {
 
     @BeforeEach
     void start() {
-        driver = Drivers.topology("exchange-test", START);
+        driver = Drivers.topology("exchange-test", START, PlanCatalog.bundled(), TopologySettings.defaults()
+                .with(new ExchangeSettings("天津市", List.of("beijing", "hebei"))));
         alerts = TestTopics.output(driver, TypedTopics.ALERTS.asText());
         exchange = TestTopics.output(driver, TypedTopics.ALERT_EXCHANGE.asText());
         received = TestTopics.output(driver, TypedTopics.RECEIVED_ALERTS.asText());
@@ -161,6 +165,19 @@ class AlertExchangeTopologyTest {
         assertEquals("hebei", hebei.path("origin").asText());
         assertEquals("河北省", hebei.path("originRegion").asText());
         assertTrue(deadLetters.isEmpty());
+    }
+
+    @Test
+    void withoutPartnersNothingIsReadAndAPartnerIsAMirrorMakerAlias() {
+        String described = FoodRiskTopology.build(TopologySettings.defaults(), PlanCatalog.bundled()).describe().toString();
+        assertTrue(described.contains("sink-alert-exchange"), "every deployment can share");
+        assertTrue(!described.contains("source-received-exchange"), "none receives unless partners are named");
+        String withPartner = FoodRiskTopology.build(TopologySettings.defaults().with(new ExchangeSettings("天津市",
+                List.of("beijing"))), PlanCatalog.bundled()).describe().toString();
+        assertTrue(withPartner.contains("Source: source-received-exchange (topics: [beijing.foodrisk.alert-exchange.v1])"),
+                withPartner);
+        assertThrows(IllegalArgumentException.class, () -> new ExchangeSettings("天津市", List.of("bei.jing")),
+                "a dot would make the origin ambiguous");
     }
 
     @Test
