@@ -127,6 +127,7 @@ export async function renderAlert(main, { id }) {
       ${h.acknowledgedAt ? `<dt>签收时间</dt><dd>${esc(time(h.acknowledgedAt))}</dd>` : ''}
       ${h.closedAt ? `<dt>办结时间</dt><dd>${esc(time(h.closedAt))}</dd>` : ''}
       ${h.disposition ? `<dt>处置结果</dt><dd>${esc(h.disposition)}</dd>` : ''}
+      ${h.verdict ? `<dt>核查结论</dt><dd id="verdict">${esc(h.verdict)}</dd>` : ''}
       ${dl.acknowledgeBy ? `<dt>签收时限</dt><dd>${esc(time(dl.acknowledgeBy))}</dd>` : ''}
       ${dl.closeBy ? `<dt>办结时限</dt><dd>${esc(time(dl.closeBy))}</dd>` : ''}
       ${(dl.overdue || []).length ? `<dt>超期</dt><dd class="error">${esc(dl.overdue.map(word).join('、'))}</dd>` : ''}
@@ -194,6 +195,8 @@ export async function renderAlert(main, { id }) {
         ${open ? '<button id="act-assign" type="button">指派</button>' : ''}
       </div>
       ${open ? `<div class="close-box"><label>处置结果<textarea id="disposition" rows="2" placeholder="核查处置情况"></textarea></label>
+        <label>核查结论<select id="verdict-select"><option value="">（未填）</option><option>属实</option><option>不属实</option>
+          <option>无法核实</option></select></label>
         <button id="act-close" type="button">办结</button></div>` : ''}
       <p id="action-result" class="muted"></p>`;
     const unit = () => box.querySelector('#act-unit').value;
@@ -217,7 +220,9 @@ export async function renderAlert(main, { id }) {
         box.querySelector('#action-result').textContent = '办结需要填写处置结果';
         return;
       }
-      send('close', { disposition });
+      // The verdict is what each kind's positive predictive value is counted from (GET /api/v1/alert-outcomes).
+      const verdict = box.querySelector('#verdict-select').value || undefined;
+      send('close', { disposition, verdict });
     });
   }
 

@@ -93,7 +93,7 @@ public record Alert(
         boolean untouched = status == AlertStatus.OPEN && handling.actions().isEmpty();
         Handling newHandling = untouched
                 ? new Handling(handling.assignedUnit(), handling.acknowledgedAt(), now, "撤回：迟到报告复核后不再超出预警阈值",
-                        handling.deadlines(), handling.actions(), handling.shared())
+                        handling.deadlines(), handling.actions(), handling.shared(), handling.verdict())
                 : handling;
         return new Alert(alertId, version + 1, untouched ? AlertStatus.CLOSED : status, level, levelName, kind, headline,
                 districtCode, districtName, foodCategory, foodName, hazard, substance, enterprise, window, detector,

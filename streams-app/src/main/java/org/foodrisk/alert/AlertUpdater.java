@@ -131,7 +131,7 @@ public final class AlertUpdater {
     /** New evidence after closure reopens the alert with fresh deadlines from now. */
     private static Handling reopen(Handling handling, AlertLevel level, OffsetDateTime now, DeadlinePolicy deadlines) {
         return new Handling(handling.assignedUnit(), null, null, null, deadlines.deadlinesFor(level, now, null),
-                handling.actions(), handling.shared());
+                handling.actions(), handling.shared(), null);
     }
 
     private static List<Evidence> mergeEvidence(List<Evidence> current, List<Evidence> added) {

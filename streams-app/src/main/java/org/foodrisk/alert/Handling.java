@@ -13,12 +13,14 @@ import java.util.List;
  * bounded to the latest {@value #MAX_ACTIONS} within {@value AlertBounds#MAX_ACTION_LOG_BYTES} bytes
  * of JSON; the whole trail stays on foodrisk.alert-actions.v1, kept forever), and {@code shared}: the action that
  * marked the alert for exchange with partner regions (the first {@code share}; issue 20), kept outside the bounded log
- * because every later version of a shared alert must still go to foodrisk.alert-exchange.v1.
+ * because every later version of a shared alert must still go to foodrisk.alert-exchange.v1; and {@code verdict}:
+ * what the last close found (属实 / 不属实 / 无法核实; issue 19), for each kind's positive predictive value.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Handling(String assignedUnit, OffsetDateTime acknowledgedAt, OffsetDateTime closedAt,
-                       String disposition, Deadlines deadlines, List<AlertAction> actions, AlertAction shared) {
+                       String disposition, Deadlines deadlines, List<AlertAction> actions, AlertAction shared,
+                       String verdict) {
 
     static final int MAX_ACTIONS = AlertBounds.MAX_ACTIONS;
 
@@ -27,11 +29,11 @@ public record Handling(String assignedUnit, OffsetDateTime acknowledgedAt, Offse
     }
 
     public static Handling none() {
-        return new Handling(null, null, null, null, null, List.of(), null);
+        return new Handling(null, null, null, null, null, List.of(), null, null);
     }
 
     Handling withDeadlines(Deadlines newDeadlines) {
-        return new Handling(assignedUnit, acknowledgedAt, closedAt, disposition, newDeadlines, actions, shared);
+        return new Handling(assignedUnit, acknowledgedAt, closedAt, disposition, newDeadlines, actions, shared, verdict);
     }
 
     Handling record(AlertAction action, String newAssignedUnit, OffsetDateTime newAcknowledgedAt,
@@ -39,8 +41,11 @@ public record Handling(String assignedUnit, OffsetDateTime acknowledgedAt, Offse
         List<AlertAction> log = new ArrayList<>(actions);
         log.add(action);
         log = NewestWithinBudget.of(log, MAX_ACTIONS, AlertBounds.MAX_ACTION_LOG_BYTES);
+        // The verdict is the last close's; a reopened alert has none until it is closed again.
+        String newVerdict = "close".equals(action.action()) ? action.verdict() : "reopen".equals(action.action()) ? null
+                : verdict;
         return new Handling(newAssignedUnit, newAcknowledgedAt, newClosedAt, newDisposition, deadlines, log,
-                shared == null && "share".equals(action.action()) ? action : shared);
+                shared == null && "share".equals(action.action()) ? action : shared, newVerdict);
     }
 
     /** Whether the office marked the alert for exchange with partner regions (not "isShared": JSON would take it for a field). */
