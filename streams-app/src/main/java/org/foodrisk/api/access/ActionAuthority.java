@@ -61,21 +61,32 @@ public final class ActionAuthority {
         if (user.role() == Role.ADMIN) {
             return new Permitted(stamped.action());
         }
-        Optional<Alert> found = alerts.apply(alertId);
-        if (found.isEmpty()) {
-            return new Refused(HttpStatus.NOT_FOUND, "not-found", "no alert " + alertId);
+        Reach reach = reach(user, alertId);
+        if (reach.refused() != null) {
+            return reach.refused();
         }
-        Alert alert = found.get();
-        Optional<String> elsewhere = ActingMember.outsideDistrict(user, "alert " + alertId, alert.districtCode(),
-                alert.districtName());
-        if (elsewhere.isPresent()) {
-            return new Refused(HttpStatus.FORBIDDEN, "forbidden", elsewhere.get());
-        }
+        Alert alert = reach.alert();
         if (!lifecycle.mayAct(alert, user.unit())) {
             return new Refused(HttpStatus.FORBIDDEN, "forbidden", user.unit() + " is not responsible for alert "
                     + alertId + " (not a lead or co-unit of its plan tasks)");
         }
         return new Permitted(stamped.action());
+    }
+
+    /** The alert a user would act on, or why not: none such (404), or another district's than the member's (403). */
+    private record Reach(Alert alert, Refused refused) {
+    }
+
+    private Reach reach(User user, String alertId) {
+        Optional<Alert> found = alerts.apply(alertId);
+        if (found.isEmpty()) {
+            return new Reach(null, new Refused(HttpStatus.NOT_FOUND, "not-found", "no alert " + alertId));
+        }
+        Alert alert = found.get();
+        Optional<String> elsewhere = ActingMember.outsideDistrict(user, "alert " + alertId, alert.districtCode(),
+                alert.districtName());
+        return elsewhere.map(reason -> new Reach(null, new Refused(HttpStatus.FORBIDDEN, "forbidden", reason)))
+                .orElseGet(() -> new Reach(alert, null));
     }
 
     /**
@@ -88,16 +99,11 @@ public final class ActionAuthority {
             return new Refused(HttpStatus.FORBIDDEN, "forbidden", "only the food-safety office (区食安办) shares an alert"
                     + " with partner regions");
         }
-        Optional<Alert> found = alerts.apply(alertId);
-        if (found.isEmpty()) {
-            return new Refused(HttpStatus.NOT_FOUND, "not-found", "no alert " + alertId);
+        Reach reach = reach(user, alertId);
+        if (reach.refused() != null) {
+            return reach.refused();
         }
-        Alert alert = found.get();
-        Optional<String> elsewhere = ActingMember.outsideDistrict(user, "alert " + alertId, alert.districtCode(),
-                alert.districtName());
-        if (elsewhere.isPresent()) {
-            return new Refused(HttpStatus.FORBIDDEN, "forbidden", elsewhere.get());
-        }
+        Alert alert = reach.alert();
         if (alert.handling().hasBeenShared()) {
             return new Refused(HttpStatus.CONFLICT, "conflict", "alert " + alertId + " is already shared (by "
                     + alert.handling().shared().by() + " at " + alert.handling().shared().at() + ")");
