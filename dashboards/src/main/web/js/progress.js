@@ -1,7 +1,7 @@
 // Plan-target progress of a district (sampling batches against the pro-rated annual target,
 // pass rates against their targets) and the accountability figures of its responsible units.
 import { get, query } from './api.js';
-import { DISTRICTS, esc, option } from './labels.js';
+import { DISTRICTS, esc, option, kindName, word } from './labels.js';
 
 // Collective names a plan writes for "everyone concerned" (各部门, 街道办事处, 相关职能部门, 食安委成员单位):
 // no one unit answers for them, so they have no row of their own (issue 16).
@@ -54,6 +54,9 @@ export async function renderProgress(main, { params }) {
     .filter((a) => a.received || a.acknowledgedInTime || a.closed || a.openOverdue)
     .sort((a, b) => b.received - a.received || a.unit.localeCompare(b.unit, 'zh'));
   const quiet = units.length - accountability.length;
+  // What the checks of the district's alerts found (issue 19): each kind's positive predictive value.
+  const outcomes = (await get('/api/v1/alert-outcomes' + query({ district }))).outcomes;
+  const share = (x) => (x == null ? '—' : `${(x * 100).toFixed(0)}%`);
 
   body.innerHTML = `
     <h3>${esc(plan.title)}</h3>
@@ -71,7 +74,13 @@ export async function renderProgress(main, { params }) {
         <td>${a.closedInTime}</td><td>${a.openOverdue}</td><td>${pct(a['核查处置率'], a.targets['核查处置率'])}</td><td>${pct(a['按时完成率'], a.targets['按时完成率'])}</td></tr>`).join('')
         || '<tr><td colspan="8" class="muted">本区暂无预警分派到计划的牵头单位</td></tr>'}
     </tbody></table>
-    <p class="muted" id="accountability-note">${quiet ? `另有 ${quiet} 个牵头单位暂无预警，未列出。` : ''}按时签收只计签收的单位；配合单位仅在其办理后计入。</p>`;
+    <p class="muted" id="accountability-note">${quiet ? `另有 ${quiet} 个牵头单位暂无预警，未列出。` : ''}按时签收只计签收的单位；配合单位仅在其办理后计入。</p>
+    <h3>预警核查结论 <span class="muted">近一年；阳性预测值 = 属实 /（属实 + 不属实），括号内为 95% 置信区间</span></h3>
+    <table class="outcomes" id="alert-outcomes"><thead><tr><th>预警类型</th><th>检测方法</th><th>预警</th><th>已办结</th><th>属实</th><th>不属实</th><th>无法核实</th><th>未填结论</th><th>阳性预测值</th></tr></thead><tbody>
+      ${outcomes.map((o) => `<tr><td>${esc(o.kind === '合计' ? '合计' : kindName(o.kind))}</td><td>${esc(o.detector ? word(o.detector) : '')}</td>
+        <td>${o.alerts}</td><td>${o.closed}</td><td>${o.real}</td><td>${o.notReal}</td><td>${o.undetermined}</td><td>${o.closedWithoutVerdict}</td>
+        <td>${o.ppv == null ? '—' : `${share(o.ppv)}（${share(o.ppvLow)}–${share(o.ppvHigh)}）`}</td></tr>`).join('')}
+    </tbody></table>`;
 
   // Batches only: per-thousand densities and pass rates are on other scales (they are in the table).
   const volumes = progress.filter((p) => p.unit === '批次' && p.reached != null && p.proRated != null);

@@ -197,6 +197,10 @@ class DashboardBrowserIT implements TestPropertyProvider {
             assertTrue(browser.findElement(By.id("targets")).getText().contains("抽检"), "sampling targets");
             String accountability = browser.findElement(By.id("accountability")).getText();
             assertTrue(accountability.contains("区市场监管局"), accountability);
+            // Issue 19: what the checks found, per kind — this alert is taken up, not closed: no verdict, no value yet.
+            String outcomes = browser.findElement(By.id("alert-outcomes")).getText();
+            assertTrue(outcomes.contains("合计") && outcomes.contains("抽检检出禁用/高危物质"), outcomes);
+            assertNoIdentifiers(outcomes);
             // Issue 16: ~25 all-zero rows, collective names among them; batch counts with decimals.
             assertTrue(!accountability.contains("各部门") && !accountability.contains("街道办事处"),
                     "collective names are no units: " + accountability);
