@@ -32,7 +32,8 @@ import org.foodrisk.runtime.RepeatingTask;
 
 /**
  * Publishes the 会商 summaries of every district on foodrisk.risk-summaries.v1 (key
- * {@code <districtCode>|<period>}) when a week or month closes in event time
+ * {@code <districtCode>|<period>}), and those of the city and of each configured region on
+ * foodrisk.city-summaries.v1 (key {@code <scope>|<period>}; issue 20), when a week or month closes in event time
  * ({@link PublicationSchedule}: by default 8 hours after the period's end,
  * foodrisk.summaries.publish-after, in foodrisk.zone). Every minute it reads the event-time clock
  * of this instance's input tasks (the event-clock store) and publishes what has become due; at
@@ -53,15 +54,17 @@ public class SummaryPublisher {
     private final PublicationSchedule schedule;
     private final ZoneId zone;
     private final KafkaProducer<String, String> producer;
+    private final SummaryScopes scopes;
     private Period lastWeek;
     private Period lastMonth;
 
     public SummaryPublisher(SummaryService summaries, KafkaRuntime runtime, EventClockReader eventClock,
-                            ServiceZone zone,
+                            ServiceZone zone, SummaryScopes scopes,
                             @Value("${foodrisk.summaries.publish-after:PT8H}") Duration publishAfter,
                             @jakarta.inject.Named(TaskExecutors.SCHEDULED)
                             TaskScheduler scheduler) {
         this.summaries = summaries;
+        this.scopes = scopes;
         this.runtime = runtime;
         this.eventClock = eventClock;
         this.schedule = new PublicationSchedule(zone.zone(), publishAfter);
@@ -102,11 +105,16 @@ public class SummaryPublisher {
                 sent.add(producer.send(TypedTopics.RISK_SUMMARIES.record(district.code() + "|" + period.id(),
                         SummaryRecord.json(summary, zone, Instant.now(), SummaryRecord.MAX_BYTES))));
             }
+            for (SummaryScopes.Scope scope : scopes.all()) {
+                sent.add(producer.send(TypedTopics.CITY_SUMMARIES.record(scope.id() + "|" + period.id(),
+                        SummaryRecord.json(summaries.city(scope, period), zone, Instant.now(), SummaryRecord.MAX_BYTES))));
+            }
             for (Future<RecordMetadata> send : sent) {
                 send.get(); // a failed send is retried next round, never taken as published
             }
-            LOG.info("Published the {} summaries of {} districts on {}", period.id(), Districts.all().size(),
-                    TypedTopics.RISK_SUMMARIES.name());
+            LOG.info("Published the {} summaries of {} districts on {} and of {} on {}", period.id(), Districts.all().size(),
+                    TypedTopics.RISK_SUMMARIES.name(), scopes.all().stream().map(SummaryScopes.Scope::name).toList(),
+                    TypedTopics.CITY_SUMMARIES.name());
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

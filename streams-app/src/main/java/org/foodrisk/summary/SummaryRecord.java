@@ -69,6 +69,19 @@ public final class SummaryRecord {
         return write(record);
     }
 
+    /**
+     * The value of a city's (or region's) summary on foodrisk.city-summaries.v1: the API's JSON and
+     * {@code generatedAt}, at most {@code maxBytes} (the markdown cut at a line break, saying so, if it must be).
+     */
+    public static String json(CitySummary summary, ZoneId zone, Instant generatedAt, int maxBytes) {
+        ObjectNode record = Json.MAPPER.valueToTree(summary);
+        record.put("generatedAt", RFC_3339.format(generatedAt.atZone(zone)));
+        if (!fits(record, maxBytes)) {
+            cutMarkdown(record, maxBytes);
+        }
+        return write(record);
+    }
+
     static ObjectNode contractFields(RiskSummary summary, ZoneId zone, Instant generatedAt) {
         ObjectNode record = Json.MAPPER.valueToTree(summary);
         Period period = Period.parse(summary.period());

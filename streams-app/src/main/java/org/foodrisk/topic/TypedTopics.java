@@ -70,6 +70,8 @@ public final class TypedTopics {
             new Topic<>(Topics.RISK_COMMUNICATIONS, KEY, JsonSerde.of(RiskCommunication.class));
     /** 会商 summaries, key {@code <districtCode>|<period>}; the JSON text {@code SummaryRecord} bounds to the topic's size. */
     public static final Topic<String, String> RISK_SUMMARIES = new Topic<>(Topics.RISK_SUMMARIES, KEY, Serdes.String());
+    /** 会商 summaries of the city and of configured regions, as JSON text (issue 20). */
+    public static final Topic<String, String> CITY_SUMMARIES = new Topic<>(Topics.CITY_SUMMARIES, KEY, Serdes.String());
     /** The plan-task catalogue, key planId, value one plan's JSON as the plan files hold it (read by a global store). */
     public static final Topic<String, byte[]> PLAN_CATALOG = new Topic<>(Topics.PLAN_CATALOG, KEY, Serdes.ByteArray());
     /** Signed-out dashboard sessions: key the cookie's signature, value its expiry in epoch seconds as text. */

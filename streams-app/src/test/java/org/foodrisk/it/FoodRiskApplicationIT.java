@@ -610,6 +610,13 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
                     assertTrue(html.getContentType().orElseThrow().toString().startsWith("text/html"));
                     assertEquals("default-src 'none'; style-src 'unsafe-inline'",
                             html.getHeaders().get("Content-Security-Policy"), "the printable page loads nothing");
+                    // The city's summary of the same period, on its own topic (issue 20).
+                    JsonNode city = awaitFirstMatching(TypedTopics.CITY_SUMMARIES, s -> "city".equals(s.path("scope").asText())
+                            && period.equals(s.path("period").asText()));
+                    assertEquals(List.of(), ContractValidator.forTopic(TypedTopics.CITY_SUMMARIES.name()).validate(city));
+                    assertEquals(16, city.path("ranking").size(), "every district ranked");
+                    assertTrue(city.path("markdown").asText().startsWith("# 天津市食品安全风险会商摘要")
+                            && city.path("markdown").asText().contains("## 七、各区计划进展与核查处置"), city.toString());
                     return;
                 }
             }
@@ -633,6 +640,19 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
             Thread.sleep(250);
         }
         throw new AssertionError("GET " + path + " never matched; last answer: " + last);
+    }
+
+    /** The first record of {@code topic} that matches, waiting up to 60 s for it (it is sent right after the districts'). */
+    private static JsonNode awaitFirstMatching(Topic<String, ?> topic, Predicate<JsonNode> predicate) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode found = firstMatchingOrNull(topic, predicate);
+            if (found != null) {
+                return found;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("nothing matching on " + topic.name());
     }
 
     private static JsonNode firstMatchingOrNull(Topic<String, ?> topic, Predicate<JsonNode> predicate) throws Exception {

@@ -2,6 +2,8 @@ package org.foodrisk.summary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.foodrisk.kafka.Json;
+import org.foodrisk.reference.Districts;
+import org.foodrisk.reference.Period;
 import org.foodrisk.topics.ContractValidator;
 import org.foodrisk.topics.Topics;
 import org.junit.jupiter.api.Test;
@@ -119,5 +121,22 @@ class SummaryRecordTest {
         String markdown = ("- line of plain text\n").repeat(30_000); // 600,000 characters, 600,000 bytes
         JsonNode record = published(summary(Map.of(), markdown));
         assertTrue(record.path("markdown").asText().length() <= SummaryRecord.MAX_MARKDOWN_CHARS);
+    }
+    /** The city's summary on its topic (issue 20): the contract's shape, and within the topic's size by cutting its text. */
+    @Test
+    void aCitySummaryIsTheContractsAndFitsItsTopic() throws Exception {
+        CitySummary city = new CitySummaryBuilder(ZoneId.of("Asia/Shanghai")).build("city", "天津市",
+                Districts.all(), Period.parse("2026-W49"), List.of());
+        JsonNode whole = Json.MAPPER.readTree(SummaryRecord.json(city, ZoneId.of("Asia/Shanghai"),
+                Instant.parse("2026-12-07T00:00:00Z"), SummaryRecord.MAX_BYTES));
+        assertEquals(List.of(), ContractValidator.forTopic(Topics.CITY_SUMMARIES).validate(whole));
+        assertEquals("2026-12-07T08:00:00+08:00", whole.path("generatedAt").asText());
+        assertEquals(city.markdown(), whole.path("markdown").asText());
+
+        String small = SummaryRecord.json(city, ZoneId.of("Asia/Shanghai"), Instant.parse("2026-12-07T00:00:00Z"), 4000);
+        assertTrue(small.getBytes(StandardCharsets.UTF_8).length <= 4000, "fits: " + small.length());
+        JsonNode cut = Json.MAPPER.readTree(small);
+        assertTrue(cut.path("markdown").asText().endsWith(SummaryRecord.MARKDOWN_CUT_NOTE), "says it was cut");
+        assertEquals(List.of(), ContractValidator.forTopic(Topics.CITY_SUMMARIES).validate(cut));
     }
 }

@@ -58,6 +58,8 @@ public final class Topics {
      * marked with the origin, each version once; key {@code <origin>/<alertId>}.
      */
     public static final String RECEIVED_ALERTS = "foodrisk.received-alerts.v1";
+    /** 会商 summaries of the city and of configured regions (issue 20); key {@code <scope>|<period>}. */
+    public static final String CITY_SUMMARIES = "foodrisk.city-summaries.v1";
     /** Records that could not be parsed or failed validation, with the reason. */
     public static final String DEAD_LETTERS = "foodrisk.dead-letters.v1";
     /**
