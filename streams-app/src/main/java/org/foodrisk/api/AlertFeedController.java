@@ -19,9 +19,9 @@ import java.util.Map;
  * GET /api/v1/alerts/stream — the live alert feed as server-sent events: one {@code alert} event
  * per new alert version (the same JSON as GET /api/v1/alerts/{alertId}, event id
  * {@code alertId:version}), optionally filtered like GET /api/v1/alerts, and a {@code ping}
- * on connecting and every 20 s after, and a {@code received} event per new version of an alert a partner region
- * shared ({@link ReceivedAlertsController}), so that idle connections are not dropped by proxies. A client loads the current
- * alerts from GET /api/v1/alerts and applies the events on top (the higher version wins).
+ * on connecting and every 20 s after, so that idle connections are not dropped by proxies; and a {@code received}
+ * event per new version of an alert a partner region shared ({@link ReceivedAlertsController}). A client loads the
+ * current alerts from GET /api/v1/alerts and applies the events on top (the higher version wins).
  */
 @Controller("/api/v1/alerts/stream")
 public class AlertFeedController {
