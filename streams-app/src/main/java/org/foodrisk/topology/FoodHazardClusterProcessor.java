@@ -92,6 +92,14 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
     private KeyValueStore<String, FoodHazardEpisode> episodes;
     private KeyValueStore<String, String> progress;
     private KeyValueStore<String, Signal> arrivals;
+    /**
+     * The report instant up to which this task has counted the held-back results since it started, or -1. Every
+     * result held back after it was reported later (it would have been counted at once otherwise), so the next
+     * count reads from there: issue 18, read from the first key on, the range skipped the tombstones of every
+     * result counted before it — a third of this processor's time in the replay. Not stored: after a restart the
+     * first count reads from the first key once.
+     */
+    private long countedUpTo = -1;
 
     /**
      * @param progressStore the marks of days to judge and the closed days (text)
@@ -115,6 +123,7 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
         episodes = context.getStateStore(StoreNames.FOOD_HAZARD_EPISODES);
         progress = context.getStateStore(progressStore);
         arrivals = context.getStateStore(arrivalsStore);
+        countedUpTo = -1;
         context.schedule(CONTINUE_EVERY, PunctuationType.WALL_CLOCK_TIME, wallClock -> closeSomeDays());
     }
 
@@ -298,9 +307,11 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
     /** Counts the held-back results known by {@code instant}, in the order they became known. */
     private void countArrivalsUpTo(long instant) {
         List<KeyValue<String, Signal>> due = new ArrayList<>();
-        try (KeyValueIterator<String, Signal> it = arrivals.range("", padded(instant, 13) + "|\uffff")) {
+        String from = countedUpTo < 0 ? "" : padded(countedUpTo + 1, 13);
+        try (KeyValueIterator<String, Signal> it = arrivals.range(from, padded(instant, 13) + "|\uffff")) {
             it.forEachRemaining(due::add);
         }
+        countedUpTo = Math.max(countedUpTo, instant);
         for (KeyValue<String, Signal> arrival : due) {
             arrivals.delete(arrival.key);
             // The stage's key: the signals were keyed by district × category just before its repartition.

@@ -28,7 +28,13 @@ import java.util.List;
 import java.util.Optional;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.Set;
 
 /**
@@ -58,6 +64,22 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
     private final String progressStore;
     private KeyValueStore<String, DailyCount> counts;
     private KeyValueStore<String, String> progress;
+    /**
+     * The progress store's {@link #DIRTY} marks, read once when the task starts (Kafka Streams calls init again
+     * after a restart or a revived task, on the restored store) and kept with every write, in the store's order.
+     * Issue 18: the range scan of them on every watermark — an hourly tick of each input task — skipped the
+     * tombstones of every mark deleted before it and was a quarter of this processor's time in the replay.
+     */
+    private final NavigableSet<String> dirtyMarks = new TreeSet<>(StoreKeyOrder.INSTANCE);
+    /**
+     * The progress store's series and the day each is judged through, mirrored the same way: a round of closing
+     * walked them with a range scan of the store, every series on every closed day (issue 18).
+     */
+    private final NavigableMap<String, String> seriesMarks = new TreeMap<>(StoreKeyOrder.INSTANCE);
+    /** The progress store's {@link #CANDIDATE} marks, mirrored the same way. */
+    private final Set<String> candidates = new HashSet<>();
+    /** Whether this task's store is known to keep candidate marks ({@link #keepCandidates()}). */
+    private boolean candidatesKept;
 
     /**
      * @param weeklyRule     also judges each ISO week when its Sunday closes (weekly sums of the same
@@ -85,6 +107,19 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         super.init(context);
         counts = context.getStateStore(countsStore);
         progress = context.getStateStore(progressStore);
+        dirtyMarks.clear();
+        try (KeyValueIterator<String, String> dirty = progress.range(DIRTY, DIRTY + "\uffff")) {
+            dirty.forEachRemaining(e -> dirtyMarks.add(e.key));
+        }
+        seriesMarks.clear();
+        try (KeyValueIterator<String, String> all = progress.range(SERIES_FROM, SERIES_TO)) {
+            all.forEachRemaining(e -> seriesMarks.put(e.key, e.value));
+        }
+        candidates.clear();
+        try (KeyValueIterator<String, String> marked = progress.range(CANDIDATE, CANDIDATE + "\uffff")) {
+            marked.forEachRemaining(e -> candidates.add(e.key));
+        }
+        candidatesKept = false;
         context.schedule(CONTINUE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::continueClosing);
     }
 
@@ -96,6 +131,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
             }
             return;
         }
+        keepCandidates();
         Signal signal = record.value();
         if (!rule.watches(signal.type()) || signal.districtCode() == null) {
             return;
@@ -116,23 +152,87 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
             progress.put(DELAYS + signal.type().wireName(),
                     delaysOf(signal.type()).record(signal.eventTime(), signal.knownAt()).toString());
         }
-        String judgedUpTo = progress.get(series);
+        String judgedUpTo = seriesMarks.get(series);
         if (judgedUpTo == null) {
             // A new series starts being judged from its first day, at the next watermark.
             if (signal.sign() > 0) {
-                progress.put(series, day.minusDays(1).toString());
+                markJudged(series, day.minusDays(1));
                 progress.put(NEW_SERIES, "1");
+                markIfCandidate(signal, series, day);
             }
             return;
         }
         // A late record (or a correction) of an already judged day: that day is judged again at the next
         // watermark — once however many of its reports arrive in between — if it is within the horizon.
         LocalDate judged = LocalDate.parse(judgedUpTo);
+        if (day.isAfter(judged)) {
+            markIfCandidate(signal, series, day);
+        }
         String closedThrough = progress.get(CLOSED_THROUGH);
         if (!day.isAfter(judged) && closedThrough != null
                 && !day.isBefore(LocalDate.parse(closedThrough).minusDays(rejudgeHorizon.toDays()))) {
-            progress.put(DIRTY + series + "|" + day, "1");
+            String mark = DIRTY + series + "|" + day;
+            progress.put(mark, "1");
+            dirtyMarks.add(mark);
         }
+    }
+
+    /**
+     * A day not yet judged of a series whose count has reached what an alarm needs: only these days of a series are
+     * looked up when they close (issue 18: a lookup of every series on every closed day, mostly of days without an
+     * event, was a sixth of this processor's time in the replay). The count can only have reached it with a record
+     * that added to it, and this processor sees every record right after it is counted.
+     */
+    private void markIfCandidate(Signal signal, String series, LocalDate day) {
+        boolean addsToCounted = signal.sign() > 0
+                && (signal.type() != SignalType.SAMPLING || signal.failed() || signal.hasTag("rumour"));
+        if (!addsToCounted) {
+            return;
+        }
+        DailyCount count = counts.get(DayKeys.key(series, day));
+        if (count != null && !rule.cannotAlarmOn(counted(signal.type(), count))) {
+            String mark = CANDIDATE + series + "|" + day;
+            if (candidates.add(mark)) {
+                progress.put(mark, "1");
+            }
+        }
+    }
+
+    /**
+     * A store written before candidate marks were kept (an upgrade) has none for the days it has not judged yet: they
+     * are found once, from the counts of each series' days after its judged mark, before anything else is done.
+     */
+    private void keepCandidates() {
+        if (candidatesKept) {
+            return;
+        }
+        candidatesKept = true;
+        if (progress.get(CANDIDATES_KEPT) != null) {
+            return;
+        }
+        for (Map.Entry<String, String> entry : seriesMarks.entrySet()) {
+            String series = entry.getKey();
+            SignalType type = typeOf(series);
+            LocalDate judged = LocalDate.parse(entry.getValue());
+            // Day keys are "<series>|<ISO date>": ':' sorts right after the digits of any year.
+            try (KeyValueIterator<String, DailyCount> open = counts.range(DayKeys.key(series, judged.plusDays(1)), series + "|:")) {
+                while (open.hasNext()) {
+                    KeyValue<String, DailyCount> day = open.next();
+                    String rest = day.key.substring(series.length() + 1);
+                    if (rest.indexOf('|') < 0 && !rule.cannotAlarmOn(counted(type, day.value))) {
+                        String mark = CANDIDATE + series + "|" + rest;
+                        candidates.add(mark);
+                        progress.put(mark, "1");
+                    }
+                }
+            }
+        }
+        progress.put(CANDIDATES_KEPT, "1");
+    }
+
+    private void markJudged(String series, LocalDate day) {
+        progress.put(series, day.toString());
+        seriesMarks.put(series, day.toString());
     }
 
     /** Keys of the task's own bookkeeping, kept beside the series in the progress store. */
@@ -145,6 +245,10 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
     /** {@code #alarmed|<series>|<period>}: a period whose last verdict was an alarm (value: kind and dedupKey). */
     static final String ALARMED = "#alarmed|";
     static final String DELAYS = "#delays|";
+    /** {@code #candidate|<series>|<day>}: see {@link #markIfCandidate}. */
+    static final String CANDIDATE = "#candidate|";
+    /** Present once the store keeps candidate marks for every day it has not judged. */
+    static final String CANDIDATES_KEPT = "#candidates-kept";
     /** Every series is closed through this day: a day up to it that a new series brings is judged late. */
     static final String CLOSED_ALL = "#closed-all";
     /** A round of closing is under way, judged on this watermark (epoch millis). */
@@ -202,6 +306,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
      * than in a re-judgement.
      */
     private void closeSomeDays() {
+        keepCandidates();
         String closingAt = progress.get(CLOSING_AT);
         if (closingAt == null) {
             return;
@@ -214,21 +319,20 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         long sliceEnd = System.nanoTime() + closeSlice.toNanos();
         List<KeyValue<String, String>> series = new ArrayList<>();
         // Series keys start with their type's name; the bookkeeping keys ("#…") sort before them.
-        try (KeyValueIterator<String, String> all = progress.range(resume == null ? SERIES_FROM : resume, SERIES_TO)) {
-            all.forEachRemaining(series::add);
-        }
+        seriesMarks.tailMap(resume == null ? SERIES_FROM : resume, true)
+                .forEach((key, judgedThrough) -> series.add(KeyValue.pair(key, judgedThrough)));
         for (KeyValue<String, String> entry : series) {
             LocalDate judged = LocalDate.parse(entry.value);
             for (LocalDate day = judged.plusDays(1); !day.isAfter(lastClosed); day = day.plusDays(1)) {
                 closeDay(entry.key, day, closedBefore, watermark);
                 if (System.nanoTime() - sliceEnd >= 0) {
-                    progress.put(entry.key, day.toString());
+                    markJudged(entry.key, day);
                     progress.put(CLOSING_RESUME, entry.key);
                     return;
                 }
             }
             if (judged.isBefore(lastClosed)) {
-                progress.put(entry.key, lastClosed.toString());
+                markJudged(entry.key, lastClosed);
             }
         }
         progress.delete(CLOSING_AT);
@@ -245,9 +349,13 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         // an alert needs cannot alarm: its history (up to four times the method's days, one lookup each)
         // is not read. Issue 18: a replay of last year, then the wall clock, closed ~340 days of every
         // series this way. A re-judgement (rejudgeChangedDays) always reads it: it may withdraw.
-        DailyCount judgedDay = counts.get(DayKeys.key(series, day));
-        if (!rule.cannotAlarmOn(judgedDay == null ? 0 : counted(typeOf(series), judgedDay))) {
-            publish(series, day.toString(), dayVerdict(series, day, watermark, state), false);
+        String candidate = CANDIDATE + series + "|" + day;
+        if (candidates.remove(candidate)) {
+            progress.delete(candidate);
+            DailyCount judgedDay = counts.get(DayKeys.key(series, day));
+            if (!rule.cannotAlarmOn(judgedDay == null ? 0 : counted(typeOf(series), judgedDay))) {
+                publish(series, day.toString(), dayVerdict(series, day, watermark, state), false);
+            }
         }
         if (weeklyRule != null && day.getDayOfWeek() == DayOfWeek.SUNDAY) {
             publish(series, WEEK + day, weekVerdict(series, day, watermark, state), false);
@@ -258,10 +366,11 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
 
     /** Judges again, once each, the closed days whose counts changed since their last verdict. */
     private void rejudgeChangedDays(long watermark) {
-        List<String> changed = new ArrayList<>();
-        try (KeyValueIterator<String, String> dirty = progress.range(DIRTY, DIRTY + "\uffff")) {
-            dirty.forEachRemaining(e -> changed.add(e.key));
+        if (dirtyMarks.isEmpty()) {
+            return;
         }
+        List<String> changed = new ArrayList<>(dirtyMarks);
+        dirtyMarks.clear();
         Set<String> weeks = new LinkedHashSet<>();
         for (String key : changed) {
             progress.delete(key);
@@ -276,7 +385,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
                 publish(series, day.toString(), dayVerdict(series, day, watermark, Judgement.UPDATED), true);
             }
             LocalDate sunday = day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-            String judgedUpTo = progress.get(series);
+            String judgedUpTo = seriesMarks.get(series);
             if (weeklyRule != null && judgedUpTo != null && !sunday.isAfter(LocalDate.parse(judgedUpTo))) {
                 weeks.add(series + "\n" + sunday);
             }
