@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "backtest", sortOptions = false, usageHelpAutoWidth = true,
         description = {
-            "Runs an aberration-detection method over historical counts, every unit separately.",
+            "Runs an aberration-detection method over historical counts, every unit separately (pooled-nb: all"
+                    + " units in one model).",
             "Input CSV: date,unit,count (date = first day of the period, ISO; missing periods count 0).",
             "Output CSV: date,unit,observed,expected,threshold,alarm (threshold = the upper bound the count is"
                     + " compared with, as R surveillance's upperbound; alarm 0/1; NA where undefined).",
@@ -47,8 +48,12 @@ public final class BacktestCommand implements Callable<Integer> {
     boolean help;
 
     @Option(names = "--method", required = true, paramLabel = "NAME",
-            description = "ears-c1, ears-c2, ears-c3, farrington, farrington-flexible, cusum or glrnb.")
+            description = "ears-c1, ears-c2, ears-c3, farrington, farrington-flexible, cusum, glrnb or pooled-nb"
+                    + " (one negative-binomial model of every unit: its level, the weekday and China's holidays).")
     String method;
+
+    /** The pooled negative-binomial model, which judges all units together ({@link PooledBacktest}). */
+    static final String POOLED = "pooled-nb";
 
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Counts, CSV date,unit,count.")
     Path input;
@@ -102,17 +107,24 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        AberrationMethod detector = AberrationMethods.create(method, methodOptions(), frequency);
+        boolean pooled = POOLED.equals(method);
+        PooledBacktest.Options pooledOptions = pooled ? PooledBacktest.Options.of(methodOptions(), frequency) : null;
+        AberrationMethod detector = pooled ? null : AberrationMethods.create(method, methodOptions(), frequency);
         List<CountSeries> series;
         try (Reader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
             series = CountSeriesCsv.read(reader, frequency);
+        }
+        if (pooled && !ComparableDays.Mode.of(countBaseline).equals(ComparableDays.Mode.CONSECUTIVE_DAYS)) {
+            throw new IllegalArgumentException("pooled-nb models the weekday and holidays itself: leave out --count-baseline");
         }
         ComparableDays.Mode baseline = ComparableDays.Mode.of(countBaseline);
         if (baseline == ComparableDays.Mode.COMPARABLE_DAYS && frequency != Frequency.DAY) {
             throw new IllegalArgumentException("--count-baseline comparable-days judges daily series: add --frequency day");
         }
         long started = System.nanoTime();
-        List<Backtest.UnitPoint> rows = baseline == ComparableDays.Mode.COMPARABLE_DAYS
+        List<Backtest.UnitPoint> rows = pooled
+                ? PooledBacktest.run(series, rangeStart, pooledOptions, HolidayCalendar.china())
+                : baseline == ComparableDays.Mode.COMPARABLE_DAYS
                 ? Backtest.runOnComparableDays(detector, series, rangeStart,
                         new ComparableDays(baseline, HolidayCalendar.china()), historyDays)
                 : Backtest.run(detector, series, rangeStart);
@@ -127,7 +139,7 @@ public final class BacktestCommand implements Callable<Integer> {
         long alarms = rows.stream().filter(row -> row.point().alarm()).count();
         // The detection's own time, as R's system.time of the method call measures R's (issue 19's comparison).
         spec.commandLine().getErr().printf("backtest: %s on %d units: %d periods judged, %d alarms -> %s"
-                        + " (detection %d ms)%n", detector.name(), series.size(), rows.size(), alarms, output,
+                        + " (detection %d ms)%n", pooled ? POOLED : detector.name(), series.size(), rows.size(), alarms, output,
                 detectionMillis);
         return 0;
     }
@@ -154,7 +166,8 @@ public final class BacktestCommand implements Callable<Integer> {
                 + " (R default 0.001 for C1/C2, 0.025 for C3); farrington: two-sided, the bound is the 1 - A/2"
                 + " quantile (R default 0.05); farrington-flexible: one-sided, 1 - A (0.05); cusum: dispersion of"
                 + " trans pearsonNegBin (0.1); glrnb: negative-binomial dispersion, variance mu + A mu^2 (R default 0:"
-                + " Poisson).")
+                + " Poisson); pooled-nb: alarm when the count's predictive tail probability is below A (default 0.001;"
+                + " budget / periods per week for a false-alarm budget per unit-week).")
         String alpha;
 
         @Option(names = "--baseline", paramLabel = "N", order = 11,
@@ -182,8 +195,17 @@ public final class BacktestCommand implements Callable<Integer> {
         String cArl;
 
         @Option(names = "--window", paramLabel = "M", order = 25,
-                description = "glrnb: how many periods back a change may lie (R's M; default -1: since the chart began).")
+                description = "glrnb: how many periods back a change may lie (R's M; default -1: since the chart began);"
+                        + " pooled-nb: periods the model is fitted on before each period (default 182 days, 104 weeks).")
         String window;
+
+        @Option(names = "--refit-every", paramLabel = "N", order = 26,
+                description = "pooled-nb: refit the model every N periods (default 7 days, 1 week).")
+        String refitEvery;
+
+        @Option(names = "--min-periods", paramLabel = "N", order = 27,
+                description = "pooled-nb: a unit is judged from its N-th observed period on (default 14 days, 4 weeks).")
+        String minPeriods;
 
         @Option(names = "--trans", paramLabel = "T", order = 23, description =
                 "cusum: standard (default), rossi, anscombe, anscombe2nd, pearsonNegBin or none.")

@@ -48,6 +48,19 @@ final class QuasiPoissonGlm {
      * fits its in-control means this way ({@code estimateGLRNbHook}).
      */
     static Fit fit(double[][] design, double[] y, double[] priorWeights, double alpha) {
+        return fit(design, y, priorWeights, alpha, null, null);
+    }
+
+    /**
+     * The same IRLS with an offset (R's {@code offset}: {@code eta = design · beta + offset}) and, optionally, R's
+     * {@code etastart}: the IRLS then starts from these linear predictors instead of the family's start (what
+     * {@code MASS::glm.nb} passes on each of its refits).
+     *
+     * @param offset   n known terms of the linear predictor, or null for none
+     * @param etaStart n starting linear predictors (offset included), or null for the family's {@code mustart}
+     */
+    static Fit fit(double[][] design, double[] y, double[] priorWeights, double alpha, double[] offset,
+                   double[] etaStart) {
         if (!(alpha >= 0)) {
             throw new IllegalArgumentException("the negative-binomial dispersion must be >= 0");
         }
@@ -58,10 +71,13 @@ final class QuasiPoissonGlm {
                 throw new IllegalArgumentException("counts must be >= 0 and prior weights > 0");
             }
         }
+        double[] off = offset == null ? new double[n] : offset;
         double[] eta = new double[n];
         double[] mu = new double[n];
         for (int i = 0; i < n; i++) {
-            eta[i] = Math.log(alpha == 0 ? y[i] + 0.1 : y[i] + (y[i] == 0 ? 1.0 / 6 : 0));
+            // glm.fit: eta = linkfun(mustart) — without the offset — unless etastart is given.
+            eta[i] = etaStart != null ? etaStart[i]
+                    : Math.log(alpha == 0 ? y[i] + 0.1 : y[i] + (y[i] == 0 ? 1.0 / 6 : 0));
             mu[i] = linkInverse(eta[i]);
         }
         double devianceBefore = deviance(y, mu, priorWeights, alpha);
@@ -75,7 +91,7 @@ final class QuasiPoissonGlm {
             double[] weightedResponse = new double[n];
             for (int i = 0; i < n; i++) {
                 double muEta = linkInverse(eta[i]); // d mu / d eta for the log link, floored as R
-                double z = eta[i] + (y[i] - mu[i]) / muEta;
+                double z = eta[i] - off[i] + (y[i] - mu[i]) / muEta;
                 double w = Math.sqrt(priorWeights[i] * muEta * muEta / (mu[i] + alpha * mu[i] * mu[i]));
                 workingWeights[i] = w * w;
                 for (int j = 0; j < p; j++) {
@@ -89,7 +105,7 @@ final class QuasiPoissonGlm {
                 break; // R: "non-finite coefficients at iteration", not converged
             }
             qr = stepQr;
-            linearPredictor(design, start, eta);
+            linearPredictor(design, start, off, eta);
             fillMeans(eta, mu);
             double deviance = deviance(y, mu, priorWeights, alpha);
             if (!Double.isFinite(deviance) || !allFinite(mu)) {
@@ -103,7 +119,7 @@ final class QuasiPoissonGlm {
                     for (int j = 0; j < p; j++) {
                         start[j] = (start[j] + previousCoefficients[j]) / 2;
                     }
-                    linearPredictor(design, start, eta);
+                    linearPredictor(design, start, off, eta);
                     fillMeans(eta, mu);
                     deviance = deviance(y, mu, priorWeights, alpha);
                 }
@@ -137,9 +153,9 @@ final class QuasiPoissonGlm {
         }
     }
 
-    private static void linearPredictor(double[][] design, double[] beta, double[] eta) {
+    private static void linearPredictor(double[][] design, double[] beta, double[] offset, double[] eta) {
         for (int i = 0; i < design.length; i++) {
-            double sum = 0.0;
+            double sum = offset[i];
             for (int j = 0; j < beta.length; j++) {
                 sum += design[i][j] * beta[j];
             }

@@ -1,0 +1,185 @@
+package org.foodrisk.detect.aberration;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One count model of a stream and food category across all units (districts) at once: a negative-binomial GLM
+ * ({@link NegativeBinomialGlm}, {@code MASS::glm.nb}) with a level per unit, the weekday (daily series), a holiday
+ * indicator and the log of each period's sampling effort as offset —
+ * {@code count ~ unit + weekday + holiday + offset(log(effort))}, treatment contrasts as R's {@code model.matrix}
+ * makes them (the first level present is the reference; levels with no rows have no column).
+ *
+ * <p>Why pooled: a method fitted to one series at a time needs that series' history — the improved Farrington
+ * five years of it — so a new district is not judged for years, and sparse series are mostly suppressed. Pooled,
+ * the weekday and holiday effects and the dispersion come from every district; a new district needs only enough
+ * periods to estimate its own level, and the uncertainty of that level is carried into the tail probability
+ * ({@link NegativeBinomialTail#predictive}). Each period of a unit is then judged by the probability of a count at
+ * least as large as observed — comparable across units, streams and methods, which is what an alert budget needs.
+ *
+ * <p>Trend and season are not in the design yet: the model is meant to be refitted on a recent window (weeks to
+ * months), over which the level of each unit absorbs them.
+ */
+public final class PooledNegativeBinomial {
+
+    /** One period of one unit: {@code unit} from 0, {@code effort} the sampling effort (1 when not known). */
+    public record Observation(int unit, LocalDate day, boolean holiday, double effort, long count) {
+        public Observation {
+            if (unit < 0 || !(effort > 0) || count < 0) {
+                throw new IllegalArgumentException("unit >= 0, effort > 0 and count >= 0: " + unit + ", " + effort
+                        + ", " + count);
+            }
+        }
+    }
+
+    /** A period's expectation under the model and the tail probability of its count. */
+    public record Prediction(double linearPredictor, double standardError, double mean, double theta,
+                             double pluginTail, double tail) {
+    }
+
+    private final NegativeBinomialGlm.Fit fit;
+    private final Columns columns;
+
+    private PooledNegativeBinomial(NegativeBinomialGlm.Fit fit, Columns columns) {
+        this.fit = fit;
+        this.columns = columns;
+    }
+
+    /**
+     * Fits the model to the observations of a window.
+     *
+     * @param daily whether the periods are days (the weekday is then in the model)
+     */
+    public static PooledNegativeBinomial fit(List<Observation> observations, boolean daily) {
+        if (observations.isEmpty()) {
+            throw new IllegalArgumentException("no observations to fit");
+        }
+        Columns columns = Columns.of(observations, daily);
+        int n = observations.size();
+        double[][] design = new double[n][];
+        double[] y = new double[n];
+        double[] offset = new double[n];
+        for (int i = 0; i < n; i++) {
+            Observation observation = observations.get(i);
+            design[i] = columns.row(observation.unit(), observation.day(), observation.holiday());
+            y[i] = observation.count();
+            offset[i] = Math.log(observation.effort());
+        }
+        return new PooledNegativeBinomial(NegativeBinomialGlm.fit(design, y, offset), columns);
+    }
+
+    /** Whether the unit had rows in the fit (only those can be predicted). */
+    public boolean knows(int unit) {
+        return columns.knows(unit);
+    }
+
+    public double theta() {
+        return fit.theta();
+    }
+
+    public double thetaStandardError() {
+        return fit.thetaStandardError();
+    }
+
+    public double twoLogLikelihood() {
+        return fit.twoLogLikelihood();
+    }
+
+    public boolean converged() {
+        return fit.converged();
+    }
+
+    /** The coefficients in {@code model.matrix} order: intercept, units, weekdays, holiday. */
+    public double[] coefficients() {
+        double[] coefficients = new double[columns.count()];
+        for (int j = 0; j < coefficients.length; j++) {
+            coefficients[j] = fit.coefficient(j);
+        }
+        return coefficients;
+    }
+
+    /** The expectation of a period of a unit the fit knows, and the tail probability of {@code observed}. */
+    public Prediction predict(int unit, LocalDate day, boolean holiday, double effort, long observed) {
+        if (!knows(unit)) {
+            throw new IllegalArgumentException("unit " + unit + " had no periods in the fit");
+        }
+        if (!columns.knowsDay(day)) {
+            throw new IllegalArgumentException("no periods on a " + day.getDayOfWeek() + " in the fit");
+        }
+        double[] x0 = columns.row(unit, day, holiday);
+        double eta = fit.linearPredictor(x0) + Math.log(effort);
+        double se = fit.linearPredictorStandardError(x0);
+        double theta = fit.theta();
+        return new Prediction(eta, se, Math.exp(eta), theta, NegativeBinomialTail.upper(observed, Math.exp(eta), theta),
+                NegativeBinomialTail.predictive(observed, eta, se, theta));
+    }
+
+    /** The design's columns: which units and weekdays have one, in R's order. */
+    private record Columns(int[] unitColumn, int[] weekdayColumn, int holidayColumn, int count) {
+
+        static Columns of(List<Observation> observations, boolean daily) {
+            int units = observations.stream().mapToInt(Observation::unit).max().orElse(0) + 1;
+            boolean[] unitSeen = new boolean[units];
+            boolean[] weekdaySeen = new boolean[8];
+            boolean holidays = false;
+            boolean workdays = false;
+            for (Observation observation : observations) {
+                unitSeen[observation.unit()] = true;
+                weekdaySeen[observation.day().getDayOfWeek().getValue()] = true;
+                holidays |= observation.holiday();
+                workdays |= !observation.holiday();
+            }
+            int next = 1; // column 0 is the intercept
+            int[] unitColumn = new int[units];
+            Arrays.fill(unitColumn, -1);
+            boolean reference = true;
+            for (int u = 0; u < units; u++) {
+                if (unitSeen[u]) {
+                    unitColumn[u] = reference ? 0 : next++;
+                    reference = false;
+                }
+            }
+            int[] weekdayColumn = new int[8];
+            Arrays.fill(weekdayColumn, -1);
+            reference = true;
+            for (int d = DayOfWeek.MONDAY.getValue(); d <= DayOfWeek.SUNDAY.getValue() && daily; d++) {
+                if (weekdaySeen[d]) {
+                    weekdayColumn[d] = reference ? 0 : next++;
+                    reference = false;
+                }
+            }
+            int holidayColumn = holidays && workdays ? next++ : -1;
+            return new Columns(unitColumn, weekdayColumn, holidayColumn, next);
+        }
+
+        /** Whether the day's weekday had rows (for weekly periods every day is known). */
+        boolean knowsDay(LocalDate day) {
+            boolean daily = Arrays.stream(weekdayColumn).anyMatch(column -> column >= 0);
+            return !daily || weekdayColumn[day.getDayOfWeek().getValue()] >= 0;
+        }
+
+        boolean knows(int unit) {
+            return unit >= 0 && unit < unitColumn.length && unitColumn[unit] >= 0;
+        }
+
+        /** A design row; column 0 of a factor means its reference level (no indicator). */
+        double[] row(int unit, LocalDate day, boolean holiday) {
+            double[] x = new double[count];
+            x[0] = 1;
+            int u = unitColumn[unit];
+            if (u > 0) {
+                x[u] = 1;
+            }
+            int w = weekdayColumn[day.getDayOfWeek().getValue()];
+            if (w > 0) {
+                x[w] = 1;
+            }
+            if (holidayColumn > 0 && holiday) {
+                x[holidayColumn] = 1;
+            }
+            return x;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.foodrisk.detect.aberration;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The pooled negative-binomial model against {@code MASS::glm.nb} and R's tails on the same data
+ * ({@code src/test/r/make-pooled-nb-fixtures.R}): six districts' daily counts with weekday, holiday and effort, the
+ * last district seen for its last 14 days only.
+ */
+class PooledNegativeBinomialAgreementWithRTest {
+
+    private static final String DIRECTORY = "/fixtures/pooled/";
+    private static final List<String> DISTRICTS = List.of("120101", "120102", "120103", "120104", "120110", "120114");
+    private static final LocalDate MONDAY = LocalDate.of(2024, 1, 1);
+
+    private static List<CSVRecord> read(String file) {
+        try (Reader reader = new InputStreamReader(
+                PooledNegativeBinomialAgreementWithRTest.class.getResourceAsStream(DIRECTORY + file), StandardCharsets.UTF_8)) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PooledNegativeBinomial fitted() {
+        List<PooledNegativeBinomial.Observation> observations = new ArrayList<>();
+        for (CSVRecord row : read("pooled-nb.input.csv")) {
+            observations.add(new PooledNegativeBinomial.Observation(DISTRICTS.indexOf(row.get("district")),
+                    LocalDate.parse(row.get("date")), row.get("holiday").equals("1"),
+                    Double.parseDouble(row.get("effort")), Long.parseLong(row.get("count"))));
+        }
+        return PooledNegativeBinomial.fit(observations, true);
+    }
+
+    private static void assertClose(double expected, double actual, double relative, String what) {
+        assertEquals(expected, actual, relative * Math.max(1e-3, Math.abs(expected)), what);
+    }
+
+    @Test
+    void fitsAsGlmNb() {
+        Map<String, Double> r = new LinkedHashMap<>();
+        read("pooled-nb.fit.csv").forEach(row -> r.put(row.get("name"), Double.parseDouble(row.get("value"))));
+        PooledNegativeBinomial model = fitted();
+        double[] coefficients = model.coefficients();
+        List<String> names = r.keySet().stream().filter(name -> !List.of("theta", "theta_se", "twologlik").contains(name)).toList();
+        assertEquals(names.size(), coefficients.length, "one coefficient per model.matrix column: " + names);
+        for (int j = 0; j < coefficients.length; j++) {
+            assertClose(r.get(names.get(j)), coefficients[j], 1e-7, names.get(j));
+        }
+        assertClose(r.get("theta"), model.theta(), 1e-7, "theta");
+        assertClose(r.get("theta_se"), model.thetaStandardError(), 1e-6, "SE of theta");
+        assertClose(r.get("twologlik"), model.twoLogLikelihood(), 1e-9, "twice the log-likelihood");
+        assertTrue(model.converged());
+    }
+
+    @Test
+    void predictsAndGivesTheTailsRGives() {
+        PooledNegativeBinomial model = fitted();
+        List<CSVRecord> rows = read("pooled-nb.predict.csv");
+        assertEquals(48, rows.size());
+        for (CSVRecord row : rows) {
+            String what = row.toMap().toString();
+            int weekday = Integer.parseInt(row.get("weekday"));
+            PooledNegativeBinomial.Prediction prediction = model.predict(DISTRICTS.indexOf(row.get("district")),
+                    MONDAY.plusDays(weekday - 1L), row.get("holiday").equals("1"), Double.parseDouble(row.get("effort")),
+                    Long.parseLong(row.get("observed")));
+            assertClose(Double.parseDouble(row.get("eta")), prediction.linearPredictor(), 1e-7, "eta " + what);
+            assertClose(Double.parseDouble(row.get("se")), prediction.standardError(), 1e-6, "se " + what);
+            assertEquals(Double.parseDouble(row.get("plugin_tail")), prediction.pluginTail(), 1e-7, "plug-in tail " + what);
+            assertEquals(Double.parseDouble(row.get("predictive_tail")), prediction.tail(), 1e-7, "predictive tail " + what);
+        }
+    }
+
+    @Test
+    void aNewDistrictsFewWeeksWidenItsTail() {
+        // 120114 was seen for 14 days: its level is uncertain, and a high count is less improbable than the
+        // plug-in mean says; 120101, seen for 140 days, hardly differs.
+        PooledNegativeBinomial model = fitted();
+        LocalDate tuesday = MONDAY.plusDays(1);
+        PooledNegativeBinomial.Prediction newcomer = model.predict(5, tuesday, false, 1.1, 15);
+        PooledNegativeBinomial.Prediction veteran = model.predict(0, tuesday, false, 1.1, 15);
+        assertTrue(newcomer.standardError() > 2 * veteran.standardError(), newcomer + " / " + veteran);
+        assertTrue(newcomer.tail() > 1.2 * newcomer.pluginTail(), newcomer.toString());
+        assertTrue(Math.abs(veteran.tail() / veteran.pluginTail() - 1) < 0.2, veteran.toString());
+    }
+}
