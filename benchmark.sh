@@ -82,6 +82,17 @@ cp="benchmarks/target/classes:streams-app/target/classes:demo/target/classes:sta
 # JAVA_OPTS adds JVM options, e.g. JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/full.jfr" to profile.
 java_opts=(-Xmx1g -Dfile.encoding=UTF-8 -Dlogback.configurationFile=benchmarks/target/classes/logback-bench.xml
   -Dfoodrisk.broker.classpath-file=streams-app/target/broker.classpath ${JAVA_OPTS:-})
+# FOODRISK_PROFILE=/tmp/replay.html profiles the run with async-profiler (from Maven Central, fetched once): CPU time
+# of every thread, Java and native frames — RocksDB's time shows, which JFR's Java samples leave out. A flame graph
+# (.html) or collapsed stacks (.collapsed), by the file's extension.
+if [[ -n "${FOODRISK_PROFILE:-}" ]]; then
+  profiler_dir=benchmarks/target/async-profiler
+  if [[ ! -f "$profiler_dir/linux-x64/libasyncProfiler.so" ]]; then
+    mvn -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:4.1:jar:linux-x64 -DoutputDirectory="$profiler_dir"
+    (cd "$profiler_dir" && jar xf async-profiler-4.1-linux-x64.jar linux-x64/libasyncProfiler.so)
+  fi
+  java_opts+=("-agentpath:$profiler_dir/linux-x64/libasyncProfiler.so=start,event=cpu,interval=2ms,threads,file=$FOODRISK_PROFILE")
+fi
 
 case "$command" in
   e2e)    exec java "${java_opts[@]}" -cp "$cp" org.foodrisk.benchmark.EndToEndBenchmark "$@" ;;
