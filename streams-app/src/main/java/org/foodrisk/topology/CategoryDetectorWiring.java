@@ -60,7 +60,7 @@ final class CategoryDetectorWiring {
         FailureRateRule rule = new FailureRateRule(settings.failureRateMinSamples(), settings.failureRateAlpha(), levels);
         return counted.process(WithStores.of(() -> new FailureRateProcessor(rule, targets, zone,
                                 settings.failureRateWindow()),
-                        StateStores.cachedJson(StoreNames.FAILURE_RATE_TALLIES, DailyTally.class)),
+                        StateStores.json(StoreNames.FAILURE_RATE_TALLIES, DailyTally.class)),
                 Named.as("detect-failure-rate"));
     }
 
@@ -74,10 +74,10 @@ final class CategoryDetectorWiring {
         return withWatermarks.process(WithStores.of(() -> new FoodHazardClusterProcessor(rule, foodHazard,
                                 settings.zone(), settings.dayCloseGrace(), settings.time(), StoreNames.FOOD_HAZARD_PROGRESS,
                                 StoreNames.FOOD_HAZARD_ARRIVALS),
-                        StateStores.cachedJson(StoreNames.FOOD_HAZARD_TALLIES, FoodHazardDay.class),
+                        StateStores.json(StoreNames.FOOD_HAZARD_TALLIES, FoodHazardDay.class),
                         StateStores.json(StoreNames.FOOD_HAZARD_EPISODES, FoodHazardEpisode.class),
                         StateStores.cachedText(StoreNames.FOOD_HAZARD_PROGRESS),
-                        StateStores.cachedBinary(StoreNames.FOOD_HAZARD_ARRIVALS, SignalBinary.SERDE)),
+                        StateStores.binary(StoreNames.FOOD_HAZARD_ARRIVALS, SignalBinary.SERDE)),
                 Named.as("detect-food-hazard-cluster"));
     }
 

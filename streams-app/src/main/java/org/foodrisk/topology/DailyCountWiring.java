@@ -33,7 +33,7 @@ final class DailyCountWiring {
     static Counted count(StreamsBuilder builder, SignalStreams intake, TopologySettings settings, PlanCatalog catalog) {
         // Shared: count-daily writes the counts, detect-count-aberrations reads them when a day closes. Added
         // on its own, not declared by either processor's supplier, and connected to both by name.
-        builder.addStateStore(StateStores.cachedBinary(StoreNames.DAILY_COUNTS, DailyCount.SERDE));
+        builder.addStateStore(StateStores.binary(StoreNames.DAILY_COUNTS, DailyCount.SERDE));
         KStream<String, Signal> keyed = intake.signals()
                 .selectKey((id, signal) -> signal.districtCategoryKey(), Named.as("key-by-district-category"));
         KStream<String, Signal> withWatermarks = WatermarkWiring

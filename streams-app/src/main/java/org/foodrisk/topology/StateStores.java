@@ -21,16 +21,6 @@ final class StateStores {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), JsonSerde.of(type));
     }
 
-    /**
-     * Values as JSON, cached: for stores read and rewritten by most records of a stage (a food's or a category's day
-     * tallies). Issue 18: without the record cache each record was a RocksDB read, a RocksDB write and a changelog
-     * record; with it the hot keys are read from memory and each reaches RocksDB and the changelog once a commit
-     * (under exactly-once the cache is flushed with each commit, so nothing is held past it).
-     */
-    static <V> StoreBuilder<KeyValueStore<String, V>> cachedJson(String name, Class<V> type) {
-        return json(name, type).withCachingEnabled();
-    }
-
     /** Values as JSON, with the given serde (one the topology already holds). */
     static <V> StoreBuilder<KeyValueStore<String, V>> json(String name, JsonSerde<V> serde) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), serde);
@@ -38,7 +28,7 @@ final class StateStores {
 
     /**
      * Values in binary, cached: for a store of few keys rewritten with nearly every record (a district's year
-     * totals, a series' day counts), whose changelog then gets each key once a commit instead of once a record.
+     * totals), whose changelog then gets each key once a commit instead of once a record.
      */
     static <V> StoreBuilder<KeyValueStore<String, V>> cachedBinary(String name, VersionedSerde<V> serde) {
         return binary(name, serde).withCachingEnabled();

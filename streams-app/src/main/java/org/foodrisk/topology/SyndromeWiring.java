@@ -23,7 +23,7 @@ final class SyndromeWiring {
     static KStream<String, Detection> wire(StreamsBuilder builder, SignalStreams intake, TopologySettings settings) {
         // Shared: count-daily-syndrome writes the counts, detect-syndrome-aberrations reads them when a day
         // closes. Added on its own, not declared by either processor's supplier, and connected to both by name.
-        builder.addStateStore(StateStores.cachedBinary(StoreNames.SYNDROME_DAILY_COUNTS, DailyCount.SERDE));
+        builder.addStateStore(StateStores.binary(StoreNames.SYNDROME_DAILY_COUNTS, DailyCount.SERDE));
         // Cached: the report-delay tallies in it are rewritten with every record.
         StoreBuilder<?> progress = StateStores.cachedText(StoreNames.SYNDROME_ABERRATION_PROGRESS);
         CountAberrationRule rule = CountAberrationRules.daily(settings.counts(), settings.levels(), CountAberrationRule.Dimension.SYNDROME);
