@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -218,6 +219,28 @@ final class BenchCluster implements AutoCloseable {
             }
         }
         return sum;
+    }
+
+    /**
+     * Per topic matching {@code topic}: its bytes on the broker and its log-end offsets summed — every record the
+     * producers wrote to it, transaction markers included, however much the log cleaner has compacted since.
+     */
+    Map<String, long[]> brokerFigures(Predicate<String> topic) throws ExecutionException, InterruptedException {
+        Map<String, long[]> figures = new TreeMap<>();
+        Map<Integer, Map<String, LogDirDescription>> dirs = admin.describeLogDirs(List.of(1)).allDescriptions().get();
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (Map<String, LogDirDescription> byDir : dirs.values()) {
+            for (LogDirDescription d : byDir.values()) {
+                for (Map.Entry<TopicPartition, ReplicaInfo> r : d.replicaInfos().entrySet()) {
+                    if (topic.test(r.getKey().topic())) {
+                        figures.computeIfAbsent(r.getKey().topic(), t -> new long[2])[0] += r.getValue().size();
+                        partitions.add(r.getKey());
+                    }
+                }
+            }
+        }
+        endOffsets(partitions).forEach((tp, end) -> figures.get(tp.topic())[1] += end);
+        return figures;
     }
 
     static long directorySize(Path dir) {
