@@ -17,6 +17,7 @@ import org.foodrisk.detect.aberration.AberrationMethod;
 import org.foodrisk.detect.aberration.AberrationMethods;
 import org.foodrisk.detect.aberration.CountSeries;
 import org.foodrisk.detect.aberration.Frequency;
+import org.foodrisk.detect.aberration.PooledNegativeBinomialRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,7 +109,7 @@ public final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         boolean pooled = POOLED.equals(method);
-        PooledBacktest.Options pooledOptions = pooled ? PooledBacktest.Options.of(methodOptions(), frequency) : null;
+        PooledNegativeBinomialRun.Options pooledOptions = pooled ? PooledBacktest.options(methodOptions(), frequency) : null;
         AberrationMethod detector = pooled ? null : AberrationMethods.create(method, methodOptions(), frequency);
         List<CountSeries> series;
         try (Reader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {

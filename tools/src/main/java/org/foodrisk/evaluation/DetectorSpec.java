@@ -3,6 +3,7 @@ package org.foodrisk.evaluation;
 import java.util.List;
 import java.util.Map;
 import org.foodrisk.detect.aberration.Frequency;
+import org.foodrisk.detect.aberration.PooledNegativeBinomialRun;
 
 /**
  * A detector as the benchmark runs it: an aberration method by its registry name
@@ -35,6 +36,23 @@ public record DetectorSpec(String label, String method, Map<String, String> opti
         return FUSION.equals(method);
     }
 
+    /** The pooled negative-binomial model over all districts of a stream ({@code PooledNegativeBinomialRun}). */
+    public static final String POOLED = "pooled-nb";
+
+    public boolean isPooled() {
+        return POOLED.equals(method);
+    }
+
+    /** The pooled model's options: {@code alpha}, {@code window}, {@code refit-every}, {@code min-periods}. */
+    PooledNegativeBinomialRun.Options pooledOptions() {
+        PooledNegativeBinomialRun.Options defaults = PooledNegativeBinomialRun.Options.defaults(frequency);
+        return new PooledNegativeBinomialRun.Options(
+                Double.parseDouble(options.getOrDefault("alpha", String.valueOf(defaults.alpha()))),
+                Integer.parseInt(options.getOrDefault("window", String.valueOf(defaults.window()))),
+                Integer.parseInt(options.getOrDefault("refit-every", String.valueOf(defaults.refitEvery()))),
+                Integer.parseInt(options.getOrDefault("min-periods", String.valueOf(defaults.minPeriods()))));
+    }
+
     /**
      * The detectors the benchmark reports, all with R {@code surveillance}'s defaults unless the
      * label says otherwise: EARS C1/C2/C3 and the CUSUM on daily counts; the CUSUM also with a
@@ -54,6 +72,9 @@ public record DetectorSpec(String label, String method, Map<String, String> opti
                 new DetectorSpec("farrington-flexible (weekly, Noufaily 2013 settings)", "farrington-flexible",
                         Map.of("threshold-method", "nbPlugin", "no-periods", "10", "weights-threshold", "1",
                                 "past-weeks-not-included", "26"), Frequency.WEEK),
+                new DetectorSpec("pooled-nb (daily, alpha 0.001)", POOLED, Map.of(), Frequency.DAY),
+                new DetectorSpec("pooled-nb (daily, alpha 0.01)", POOLED, Map.of("alpha", "0.01"), Frequency.DAY),
+                new DetectorSpec("pooled-nb (weekly, alpha 0.01)", POOLED, Map.of("alpha", "0.01"), Frequency.WEEK),
                 new DetectorSpec("fusion (≥2 streams' ears-c2 within 7 days)", FUSION, Map.of(), Frequency.DAY));
     }
 }

@@ -17,6 +17,7 @@ import org.foodrisk.detect.aberration.CountSeries;
 import org.foodrisk.detect.aberration.DetectionPoint;
 import org.foodrisk.detect.aberration.Frequency;
 import org.foodrisk.detect.aberration.PointStatus;
+import org.foodrisk.detect.aberration.PooledNegativeBinomialRun;
 
 /**
  * Runs detectors over a simulated run with outbreaks and an independent outbreak-free run, and
@@ -75,7 +76,8 @@ public final class Evaluation {
     public DetectorResult evaluate(DetectorSpec spec) {
         double districtWeeks = withOutbreaks.districtWeeks();
         try {
-            return spec.isFusion() ? evaluateFusion(spec) : evaluatePerStream(spec);
+            return spec.isFusion() ? evaluateFusion(spec)
+                    : spec.isPooled() ? evaluatePooled(spec) : evaluatePerStream(spec);
         } catch (RuntimeException | LinkageError e) {
             // a method missing from the registry, a stub, or a failure: report it, run the others
             Throwable cause = e;
@@ -156,6 +158,67 @@ public final class Evaluation {
             weekly[day / 7] += daily[day];
         }
         return weekly;
+    }
+
+    // ---- the pooled model ------------------------------------------------------------------------
+
+    /**
+     * The pooled negative-binomial model ({@link PooledNegativeBinomialRun}): one model per replicate and stream over
+     * all its districts, each district-period judged by its tail probability; scored per district and stream as the
+     * per-stream detectors are. The simulation has no holidays.
+     */
+    private DetectorResult evaluatePooled(DetectorSpec spec) {
+        PooledNegativeBinomialRun.Options options = spec.pooledOptions();
+        List<int[]> runs = new ArrayList<>();
+        for (int r = 0; r < withOutbreaks.replicates(); r++) {
+            for (int s = 0; s < withOutbreaks.streams().size(); s++) {
+                runs.add(new int[]{r, s});
+            }
+        }
+        List<List<UnitScore>> scores = parallel(runs, unit -> {
+            List<AlarmTrack> run = pooledTracks(withOutbreaks, unit[0], unit[1], spec.frequency(), options);
+            List<AlarmTrack> free = pooledTracks(outbreakFree, unit[0], unit[1], spec.frequency(), options);
+            List<UnitScore> byDistrict = new ArrayList<>();
+            for (int d = 0; d < withOutbreaks.districts().size(); d++) {
+                List<Window> windows = new ArrayList<>();
+                for (Outbreak outbreak : withOutbreaks.scoredOutbreaks(unit[0], d)) {
+                    outbreak.in(unit[1]).ifPresent(a -> windows.add(new Window(outbreak, a.firstDay(), a.lastDay())));
+                }
+                byDistrict.add(score(withOutbreaks.streams().get(unit[1]).name(), run.get(d), free.get(d), windows));
+            }
+            return byDistrict;
+        });
+        return assemble(spec, scores.stream().flatMap(List::stream).toList());
+    }
+
+    /** What the pooled model says about the evaluated year of each district's series of one stream. */
+    private static List<AlarmTrack> pooledTracks(SimulatedData data, int replicate, int stream, Frequency frequency,
+                                                 PooledNegativeBinomialRun.Options options) {
+        boolean weekly = frequency == Frequency.WEEK;
+        int width = weekly ? 7 : 1;
+        List<CountSeries> units = new ArrayList<>();
+        for (int d = 0; d < data.districts().size(); d++) {
+            long[] daily = data.counts(replicate, d, stream);
+            long[] counts = weekly ? weeklySums(daily) : daily;
+            List<LocalDate> dates = IntStream.range(0, counts.length).mapToObj(i -> data.date(i * width)).toList();
+            units.add(new CountSeries("district-" + d, frequency, dates, counts));
+        }
+        int from = data.evaluationStart() / width;
+        List<List<DetectionPoint>> points = PooledNegativeBinomialRun.judge(units, units.get(0).dates().get(from),
+                options, day -> false);
+        List<AlarmTrack> tracks = new ArrayList<>();
+        for (int d = 0; d < units.size(); d++) {
+            List<AlarmTrack.Alarm> alarms = new ArrayList<>();
+            for (DetectionPoint point : points.get(d)) {
+                if (point.alarm()) {
+                    int first = (int) (point.date().toEpochDay() - data.date(0).toEpochDay());
+                    alarms.add(new AlarmTrack.Alarm(first, first + width - 1, first + width - 1));
+                }
+            }
+            int judged = points.get(d).size();
+            tracks.add(new AlarmTrack(alarms, judged, units.get(d).size() - from - judged));
+        }
+        return tracks;
     }
 
     // ---- fusion ----------------------------------------------------------------------------------

@@ -1,0 +1,128 @@
+package org.foodrisk.detect.aberration;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Judges every unit's periods with the pooled model ({@link PooledNegativeBinomial}) as history is replayed: the
+ * model is fitted on the {@code window} periods before a period (all units together) and refitted every
+ * {@code refitEvery} periods; each unit's period is judged by the predictive tail probability of its count. A unit
+ * is judged from its {@code minPeriods}-th observed period on (its series starts at its first observed period).
+ *
+ * <p>A point's {@code expected} is the model's mean, {@code threshold} the largest count whose tail probability is
+ * still at least {@code alpha} (the count alarms above it, as R's upperbound), {@code statistic} and
+ * {@code pValue} the tail probability; alarm when it is below {@code alpha}. With a calibrated model a unit-period
+ * alarms by chance with probability at most alpha (counts are discrete), so {@code alpha = budget / periods per week}
+ * keeps a unit's false alarms under {@code budget} a week.
+ */
+public final class PooledNegativeBinomialRun {
+
+    /** How the run fits and judges; the defaults are {@link #defaults(Frequency)}. */
+    public record Options(double alpha, int window, int refitEvery, int minPeriods) {
+        public Options {
+            if (!(alpha > 0 && alpha < 1) || window < 2 || refitEvery < 1 || minPeriods < 1) {
+                throw new IllegalArgumentException("pooled-nb: 0 < alpha < 1, window >= 2, refit-every >= 1,"
+                        + " min-periods >= 1");
+            }
+        }
+
+        /** alpha 0.001; half a year of days (182) or two years of weeks (104); refit weekly; 14 days or 4 weeks. */
+        public static Options defaults(Frequency frequency) {
+            boolean daily = frequency == Frequency.DAY;
+            return new Options(0.001, daily ? 182 : 104, daily ? 7 : 1, daily ? 14 : 4);
+        }
+    }
+
+    private PooledNegativeBinomialRun() {
+    }
+
+    /**
+     * @param units      one series per unit, all of one frequency (weekly: the weekday is not modelled)
+     * @param rangeStart the first period judged, or null for every period
+     * @param holiday    which days are holidays (daily series)
+     * @return per unit, in the order given, its judged points in date order
+     */
+    public static List<List<DetectionPoint>> judge(List<CountSeries> units, LocalDate rangeStart, Options options,
+                                                   Predicate<LocalDate> holiday) {
+        boolean daily = !units.isEmpty() && units.get(0).frequency() == Frequency.DAY;
+        ChronoUnit step = daily ? ChronoUnit.DAYS : ChronoUnit.WEEKS;
+        TreeSet<LocalDate> periods = new TreeSet<>();
+        units.forEach(unit -> periods.addAll(unit.dates()));
+        List<List<DetectionPoint>> byUnit = new ArrayList<>();
+        units.forEach(unit -> byUnit.add(new ArrayList<>()));
+        int[] next = new int[units.size()]; // each unit's index of the period being judged
+        PooledNegativeBinomial model = null;
+        LocalDate fittedOn = null;
+        for (LocalDate period : periods) {
+            for (int u = 0; u < units.size(); u++) {
+                List<LocalDate> dates = units.get(u).dates();
+                while (next[u] < dates.size() && dates.get(next[u]).isBefore(period)) {
+                    next[u]++;
+                }
+            }
+            if (rangeStart != null && period.isBefore(rangeStart)) {
+                continue;
+            }
+            if (fittedOn == null || step.between(fittedOn, period) >= options.refitEvery()) {
+                model = fit(units, period.minus(options.window(), step), period, daily, holiday);
+                fittedOn = period;
+            }
+            for (int u = 0; u < units.size(); u++) {
+                CountSeries unit = units.get(u);
+                int index = next[u];
+                boolean observed = index < unit.size() && unit.dates().get(index).equals(period);
+                if (!observed || index < options.minPeriods() || model == null || !model.knows(u)) {
+                    continue; // not observed yet, or too few periods to know its level
+                }
+                byUnit.get(u).add(point(model, u, period, unit.counts()[index], daily && holiday.test(period),
+                        options.alpha()));
+            }
+        }
+        return byUnit;
+    }
+
+    /** The model of the periods in [from, before) of every unit, or null when there are none or it cannot be fitted. */
+    private static PooledNegativeBinomial fit(List<CountSeries> units, LocalDate from, LocalDate before, boolean daily,
+                                              Predicate<LocalDate> holiday) {
+        List<PooledNegativeBinomial.Observation> observations = new ArrayList<>();
+        for (int u = 0; u < units.size(); u++) {
+            CountSeries unit = units.get(u);
+            for (int i = 0; i < unit.size(); i++) {
+                LocalDate date = unit.dates().get(i);
+                if (!date.isBefore(from) && date.isBefore(before)) {
+                    observations.add(new PooledNegativeBinomial.Observation(u, date, daily && holiday.test(date), 1.0,
+                            unit.counts()[i]));
+                }
+            }
+        }
+        if (observations.isEmpty()) {
+            return null;
+        }
+        try {
+            return PooledNegativeBinomial.fit(observations, daily);
+        } catch (ArithmeticException e) {
+            // No negative-binomial fit of this window (theta at zero, no finite coefficients): its periods are left
+            // unjudged, as a method without enough history leaves them, rather than judged on a broken fit.
+            return null;
+        }
+    }
+
+    private static DetectionPoint point(PooledNegativeBinomial model, int unit, LocalDate period, long observed,
+                                        boolean holiday, double alpha) {
+        PooledNegativeBinomial.Prediction prediction = model.predict(unit, period, holiday, 1.0, observed);
+        // The smallest count that alarms: the tail falls with the count; start the search at the mean.
+        long alarming = Math.max(1, (long) Math.floor(prediction.mean()));
+        while (model.predict(unit, period, holiday, 1.0, alarming).tail() >= alpha) {
+            alarming++;
+        }
+        while (alarming > 1 && model.predict(unit, period, holiday, 1.0, alarming - 1).tail() < alpha) {
+            alarming--;
+        }
+        return new DetectionPoint(period, observed, prediction.mean(), alarming - 1, prediction.tail(),
+                prediction.tail(), prediction.tail() < alpha, PointStatus.EVALUATED);
+    }
+}
