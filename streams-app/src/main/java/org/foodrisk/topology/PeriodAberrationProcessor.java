@@ -72,8 +72,15 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
      */
     private final NavigableSet<String> dirtyMarks = new TreeSet<>(StoreKeyOrder.INSTANCE);
     /**
-     * The progress store's series and the day each is judged through, mirrored the same way: a round of closing
-     * walked them with a range scan of the store, every series on every closed day (issue 18).
+     * The series this task has seen ({@link #KNOWN} keys), mirrored the same way: a round of closing walked them
+     * with a range scan of the store, every series on every closed day (issue 18).
+     */
+    private final NavigableSet<String> knownSeries = new TreeSet<>(StoreKeyOrder.INSTANCE);
+    /**
+     * The series whose judged-through day is not the task's ({@link #judgedThrough}): new series, and the one an
+     * unfinished round stopped in — mirrored the same way. Every other series is judged through the task's mark:
+     * issue 18, one mark per series rewritten at every closed day was the largest changelog of a replay (3.0 million
+     * records for a million sampling results).
      */
     private final NavigableMap<String, String> seriesMarks = new TreeMap<>(StoreKeyOrder.INSTANCE);
     /** The progress store's {@link #CANDIDATE} marks, mirrored the same way. */
@@ -115,6 +122,10 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         try (KeyValueIterator<String, String> all = progress.range(SERIES_FROM, SERIES_TO)) {
             all.forEachRemaining(e -> seriesMarks.put(e.key, e.value));
         }
+        knownSeries.clear();
+        try (KeyValueIterator<String, String> known = progress.range(KNOWN, KNOWN + "\uffff")) {
+            known.forEachRemaining(e -> knownSeries.add(e.key.substring(KNOWN.length())));
+        }
         candidates.clear();
         try (KeyValueIterator<String, String> marked = progress.range(CANDIDATE, CANDIDATE + "\uffff")) {
             marked.forEachRemaining(e -> candidates.add(e.key));
@@ -152,10 +163,12 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
             progress.put(DELAYS + signal.type().wireName(),
                     delaysOf(signal.type()).record(signal.eventTime(), signal.knownAt()).toString());
         }
-        String judgedUpTo = seriesMarks.get(series);
+        String judgedUpTo = judgedThrough(series);
         if (judgedUpTo == null) {
             // A new series starts being judged from its first day, at the next watermark.
             if (signal.sign() > 0) {
+                knownSeries.add(series);
+                progress.put(KNOWN + series, "1");
                 markJudged(series, day.minusDays(1));
                 progress.put(NEW_SERIES, "1");
                 markIfCandidate(signal, series, day);
@@ -207,6 +220,14 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
             return;
         }
         candidatesKept = true;
+        if (progress.get(SERIES_KNOWN) == null) {
+            // A store of a version that marked every series: each has its mark, none is listed as known yet.
+            for (String series : seriesMarks.keySet()) {
+                knownSeries.add(series);
+                progress.put(KNOWN + series, "1");
+            }
+            progress.put(SERIES_KNOWN, "1");
+        }
         if (progress.get(CANDIDATES_KEPT) != null) {
             return;
         }
@@ -235,6 +256,40 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         seriesMarks.put(series, day.toString());
     }
 
+    /**
+     * The day a series is judged through, or null for a series this task has not seen: its own mark if it has one,
+     * else the task's — {@link #CLOSED_THROUGH} for the series an unfinished round has passed (those before
+     * {@link #CLOSING_RESUME}), {@link #CLOSED_ALL} for the others.
+     */
+    private String judgedThrough(String series) {
+        String own = seriesMarks.get(series);
+        if (own != null || !knownSeries.contains(series)) {
+            return own;
+        }
+        String resume = progress.get(CLOSING_RESUME);
+        if (progress.get(CLOSING_AT) != null && resume != null && StoreKeyOrder.INSTANCE.compare(series, resume) < 0) {
+            return progress.get(CLOSED_THROUGH);
+        }
+        return progress.get(CLOSED_ALL);
+    }
+
+    /**
+     * Before a new round replaces an unfinished one: the series it had passed are judged through its day, which the
+     * new round's marks no longer say — they get their own marks (what every series got at every round before).
+     */
+    private void markUnfinishedRound() {
+        String resume = progress.get(CLOSING_RESUME);
+        String roundDay = progress.get(CLOSED_THROUGH);
+        if (progress.get(CLOSING_AT) == null || resume == null || roundDay == null) {
+            return;
+        }
+        for (String series : knownSeries.headSet(resume, false)) {
+            if (!seriesMarks.containsKey(series)) {
+                markJudged(series, LocalDate.parse(roundDay));
+            }
+        }
+    }
+
     /** Keys of the task's own bookkeeping, kept beside the series in the progress store. */
     static final String OBSERVED_FROM = StoreNames.OBSERVED_FROM_KEY;
     static final String CLOSED_THROUGH = "#closed-through";
@@ -249,6 +304,10 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
     static final String CANDIDATE = "#candidate|";
     /** Present once the store keeps candidate marks for every day it has not judged. */
     static final String CANDIDATES_KEPT = "#candidates-kept";
+    /** {@code #known|<series>}: a series this task has seen (its judged-through day: {@link #judgedThrough}). */
+    static final String KNOWN = "#known|";
+    /** Present once every series the store has is listed under {@link #KNOWN}. */
+    static final String SERIES_KNOWN = "#series-known";
     /** Every series is closed through this day: a day up to it that a new series brings is judged late. */
     static final String CLOSED_ALL = "#closed-all";
     /** A round of closing is under way, judged on this watermark (epoch millis). */
@@ -269,10 +328,15 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
             // A store written before days closed in steps: its closed-through days were all closed in one go.
             progress.put(CLOSED_ALL, previouslyClosed.toString());
         }
+        boolean newRound = advanced || progress.get(NEW_SERIES) != null;
+        if (newRound) {
+            keepCandidates(); // an upgraded store lists its series first
+            markUnfinishedRound();
+        }
         if (advanced) {
             progress.put(CLOSED_THROUGH, closable.toString());
         }
-        if (advanced || progress.get(NEW_SERIES) != null) {
+        if (newRound) {
             progress.delete(NEW_SERIES);
             // A new round: every series is closed through CLOSED_THROUGH on this watermark, from the first
             // series again (a new series may sort before where an unfinished round had got to).
@@ -319,8 +383,9 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         long sliceEnd = System.nanoTime() + closeSlice.toNanos();
         List<KeyValue<String, String>> series = new ArrayList<>();
         // Series keys start with their type's name; the bookkeeping keys ("#…") sort before them.
-        seriesMarks.tailMap(resume == null ? SERIES_FROM : resume, true)
-                .forEach((key, judgedThrough) -> series.add(KeyValue.pair(key, judgedThrough)));
+        String closedAllDay = closedAll;
+        knownSeries.tailSet(resume == null ? SERIES_FROM : resume, true)
+                .forEach(key -> series.add(KeyValue.pair(key, seriesMarks.getOrDefault(key, closedAllDay))));
         for (KeyValue<String, String> entry : series) {
             LocalDate judged = LocalDate.parse(entry.value);
             for (LocalDate day = judged.plusDays(1); !day.isAfter(lastClosed); day = day.plusDays(1)) {
@@ -331,8 +396,10 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
                     return;
                 }
             }
-            if (judged.isBefore(lastClosed)) {
-                markJudged(entry.key, lastClosed);
+            if (!judged.isAfter(lastClosed) && seriesMarks.remove(entry.key) != null) {
+                // Judged through the round's day now, which the task's marks say: its own mark goes (also the mark
+                // of the series a step stopped in, once the round passes it).
+                progress.delete(entry.key);
             }
         }
         progress.delete(CLOSING_AT);
@@ -385,7 +452,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
                 publish(series, day.toString(), dayVerdict(series, day, watermark, Judgement.UPDATED), true);
             }
             LocalDate sunday = day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-            String judgedUpTo = seriesMarks.get(series);
+            String judgedUpTo = judgedThrough(series);
             if (weeklyRule != null && judgedUpTo != null && !sunday.isAfter(LocalDate.parse(judgedUpTo))) {
                 weeks.add(series + "\n" + sunday);
             }
