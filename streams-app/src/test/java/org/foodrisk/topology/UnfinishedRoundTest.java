@@ -1,10 +1,8 @@
 package org.foodrisk.topology;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.foodrisk.detect.CountAberrationRule;
 import org.foodrisk.detect.Detection;
 import org.foodrisk.detect.Evidence;
@@ -41,15 +39,10 @@ class UnfinishedRoundTest {
         TopologySettings settings = TopologySettings.defaults();
         CountAberrationSettings weeklyEars = new CountAberrationSettings("ears-c2", Map.of(), 28, 3, "consecutive-days",
                 "ears-c2", Map.of());
-        MockProcessorContext<String, Detection> context = new MockProcessorContext<>();
-        KeyValueStore<String, DailyCount> counts = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("counts"),
-                Serdes.String(), DailyCount.SERDE).withLoggingDisabled().build();
-        KeyValueStore<String, String> progress = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("progress"),
-                Serdes.String(), Serdes.String()).withLoggingDisabled().build();
-        counts.init(context.getStateStoreContext(), counts);
-        progress.init(context.getStateStoreContext(), progress);
-        context.addStateStore(counts);
-        context.addStateStore(progress);
+        DayCloseStores stores = DayCloseStores.create();
+        MockProcessorContext<String, Detection> context = stores.context();
+        KeyValueStore<String, DailyCount> counts = stores.counts();
+        KeyValueStore<String, String> progress = stores.progress();
 
         LocalDate first = SUNDAY.minusWeeks(60).plusDays(1);
         for (String series : SERIES) {
