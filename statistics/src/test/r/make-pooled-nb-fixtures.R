@@ -14,6 +14,7 @@
 ##   pooled-nb.fit.csv      name,value: the coefficients in model.matrix order, theta, theta_se, twologlik
 ##   pooled-nb.predict.csv  district,weekday,holiday,effort,observed,eta,se,plugin_tail,predictive_tail
 ##                          (tails are P(Y >= observed))
+##   pooled-nb-season.fit.csv  as pooled-nb.fit.csv, with one harmonic of the year (s1, c1) in the design
 
 suppressPackageStartupMessages(library(MASS))
 out <- file.path("src", "test", "resources", "fixtures", "pooled")
@@ -71,5 +72,19 @@ write.csv(data.frame(district = new$district, weekday = new$weekday, holiday = n
                      observed = new$observed, eta = num(new$eta), se = num(new$se),
                      plugin_tail = num(new$plugin_tail), predictive_tail = num(new$predictive_tail)),
           file.path(out, "pooled-nb.predict.csv"), row.names = FALSE, quote = FALSE)
+## The same data with one harmonic of the year in the design (t = days since 1970-01-01, as LocalDate.toEpochDay).
+seasonal <- function(r) {
+  r <- model(r)
+  t <- as.numeric(as.Date(r$date))
+  r$s1 <- sin(2 * pi * t / 365.25)
+  r$c1 <- cos(2 * pi * t / 365.25)
+  r
+}
+fitS <- glm.nb(count ~ district + weekday + holiday + s1 + c1 + offset(log(effort)), data = seasonal(rows))
+coefsS <- coef(fitS)
+write.csv(data.frame(name = c(names(coefsS), "theta", "theta_se", "twologlik"),
+                     value = num(c(coefsS, fitS$theta, fitS$SE.theta, fitS$twologlik))),
+          file.path(out, "pooled-nb-season.fit.csv"), row.names = FALSE, quote = FALSE)
+
 cat("MASS", format(packageVersion("MASS")), "- theta", fit$theta, "- wrote", nrow(rows), "rows and", nrow(new),
     "predictions to", out, "\n")

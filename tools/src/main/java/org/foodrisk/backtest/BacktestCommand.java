@@ -208,6 +208,11 @@ public final class BacktestCommand implements Callable<Integer> {
                 description = "pooled-nb: a unit is judged from its N-th observed period on (default 14 days, 4 weeks).")
         String minPeriods;
 
+        @Option(names = "--season", paramLabel = "true|false", order = 28,
+                description = "pooled-nb: one harmonic of the year in the model (default false; for a --window of a"
+                        + " year or more).")
+        String season;
+
         @Option(names = "--trans", paramLabel = "T", order = 23, description =
                 "cusum: standard (default), rossi, anscombe, anscombe2nd, pearsonNegBin or none.")
         String trans;

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class PooledBacktest {
 
-    private static final List<String> OPTIONS = List.of("alpha", "window", "refit-every", "min-periods");
+    private static final List<String> OPTIONS = List.of("alpha", "window", "refit-every", "min-periods", "season");
 
     private PooledBacktest() {
     }
@@ -27,7 +27,7 @@ final class PooledBacktest {
         for (String name : given.keySet()) {
             if (!OPTIONS.contains(name)) {
                 throw new IllegalArgumentException("pooled-nb does not take --" + name
-                        + " (it takes --alpha, --window, --refit-every, --min-periods)");
+                        + " (it takes --alpha, --window, --refit-every, --min-periods, --season)");
             }
         }
         PooledNegativeBinomialRun.Options defaults = PooledNegativeBinomialRun.Options.defaults(frequency);
@@ -35,7 +35,8 @@ final class PooledBacktest {
                 given.containsKey("alpha") ? Double.parseDouble(given.get("alpha")) : defaults.alpha(),
                 given.containsKey("window") ? Integer.parseInt(given.get("window")) : defaults.window(),
                 given.containsKey("refit-every") ? Integer.parseInt(given.get("refit-every")) : defaults.refitEvery(),
-                given.containsKey("min-periods") ? Integer.parseInt(given.get("min-periods")) : defaults.minPeriods());
+                given.containsKey("min-periods") ? Integer.parseInt(given.get("min-periods")) : defaults.minPeriods(),
+                given.containsKey("season") ? Boolean.parseBoolean(given.get("season")) : defaults.seasonal());
     }
 
     static List<Backtest.UnitPoint> run(List<CountSeries> series, LocalDate rangeStart,

@@ -43,14 +43,15 @@ public record DetectorSpec(String label, String method, Map<String, String> opti
         return POOLED.equals(method);
     }
 
-    /** The pooled model's options: {@code alpha}, {@code window}, {@code refit-every}, {@code min-periods}. */
+    /** The pooled model's options: {@code alpha}, {@code window}, {@code refit-every}, {@code min-periods}, {@code season}. */
     PooledNegativeBinomialRun.Options pooledOptions() {
         PooledNegativeBinomialRun.Options defaults = PooledNegativeBinomialRun.Options.defaults(frequency);
         return new PooledNegativeBinomialRun.Options(
                 Double.parseDouble(options.getOrDefault("alpha", String.valueOf(defaults.alpha()))),
                 Integer.parseInt(options.getOrDefault("window", String.valueOf(defaults.window()))),
                 Integer.parseInt(options.getOrDefault("refit-every", String.valueOf(defaults.refitEvery()))),
-                Integer.parseInt(options.getOrDefault("min-periods", String.valueOf(defaults.minPeriods()))));
+                Integer.parseInt(options.getOrDefault("min-periods", String.valueOf(defaults.minPeriods()))),
+                Boolean.parseBoolean(options.getOrDefault("season", String.valueOf(defaults.seasonal()))));
     }
 
     /**
@@ -75,6 +76,8 @@ public record DetectorSpec(String label, String method, Map<String, String> opti
                 new DetectorSpec("pooled-nb (daily, alpha 0.001)", POOLED, Map.of(), Frequency.DAY),
                 new DetectorSpec("pooled-nb (daily, alpha 0.01)", POOLED, Map.of("alpha", "0.01"), Frequency.DAY),
                 new DetectorSpec("pooled-nb (weekly, alpha 0.01)", POOLED, Map.of("alpha", "0.01"), Frequency.WEEK),
+                new DetectorSpec("pooled-nb (daily, alpha 0.01, 2 years' window, season)", POOLED,
+                        Map.of("alpha", "0.01", "window", "728", "season", "true"), Frequency.DAY),
                 new DetectorSpec("fusion (≥2 streams' ears-c2 within 7 days)", FUSION, Map.of(), Frequency.DAY));
     }
 }

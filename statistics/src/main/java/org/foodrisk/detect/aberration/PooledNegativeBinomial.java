@@ -19,8 +19,9 @@ import java.util.List;
  * ({@link NegativeBinomialTail#predictive}). Each period of a unit is then judged by the probability of a count at
  * least as large as observed — comparable across units, streams and methods, which is what an alert budget needs.
  *
- * <p>Trend and season are not in the design yet: the model is meant to be refitted on a recent window (weeks to
- * months), over which the level of each unit absorbs them.
+ * <p>Season: with {@code seasonal}, one harmonic of the year ({@code sin} and {@code cos} of 2π·t/365.25, t in days
+ * since 1970-01-01) joins the design — for windows of a year or more, where a level per unit cannot absorb it and an
+ * unmodelled season is taken for overdispersion (docs/evaluation.md). No trend yet.
  */
 public final class PooledNegativeBinomial {
 
@@ -53,10 +54,15 @@ public final class PooledNegativeBinomial {
      * @param daily whether the periods are days (the weekday is then in the model)
      */
     public static PooledNegativeBinomial fit(List<Observation> observations, boolean daily) {
+        return fit(observations, daily, false);
+    }
+
+    /** @param seasonal whether one harmonic of the year is in the design */
+    public static PooledNegativeBinomial fit(List<Observation> observations, boolean daily, boolean seasonal) {
         if (observations.isEmpty()) {
             throw new IllegalArgumentException("no observations to fit");
         }
-        Columns columns = Columns.of(observations, daily);
+        Columns columns = Columns.of(observations, daily, seasonal);
         int n = observations.size();
         double[][] design = new double[n][];
         double[] y = new double[n];
@@ -91,7 +97,7 @@ public final class PooledNegativeBinomial {
         return fit.converged();
     }
 
-    /** The coefficients in {@code model.matrix} order: intercept, units, weekdays, holiday. */
+    /** The coefficients in {@code model.matrix} order: intercept, units, weekdays, holiday, sin and cos of the year. */
     public double[] coefficients() {
         double[] coefficients = new double[columns.count()];
         for (int j = 0; j < coefficients.length; j++) {
@@ -117,9 +123,9 @@ public final class PooledNegativeBinomial {
     }
 
     /** The design's columns: which units and weekdays have one, in R's order. */
-    private record Columns(int[] unitColumn, int[] weekdayColumn, int holidayColumn, int count) {
+    private record Columns(int[] unitColumn, int[] weekdayColumn, int holidayColumn, int seasonColumn, int count) {
 
-        static Columns of(List<Observation> observations, boolean daily) {
+        static Columns of(List<Observation> observations, boolean daily, boolean seasonal) {
             int units = observations.stream().mapToInt(Observation::unit).max().orElse(0) + 1;
             boolean[] unitSeen = new boolean[units];
             boolean[] weekdaySeen = new boolean[8];
@@ -151,7 +157,9 @@ public final class PooledNegativeBinomial {
                 }
             }
             int holidayColumn = holidays && workdays ? next++ : -1;
-            return new Columns(unitColumn, weekdayColumn, holidayColumn, next);
+            int seasonColumn = seasonal ? next : -1;
+            next += seasonal ? 2 : 0;
+            return new Columns(unitColumn, weekdayColumn, holidayColumn, seasonColumn, next);
         }
 
         /** Whether the day's weekday had rows (for weekly periods every day is known). */
@@ -178,6 +186,11 @@ public final class PooledNegativeBinomial {
             }
             if (holidayColumn > 0 && holiday) {
                 x[holidayColumn] = 1;
+            }
+            if (seasonColumn > 0) {
+                double angle = 2 * Math.PI * day.toEpochDay() / 365.25;
+                x[seasonColumn] = Math.sin(angle);
+                x[seasonColumn + 1] = Math.cos(angle);
             }
             return x;
         }

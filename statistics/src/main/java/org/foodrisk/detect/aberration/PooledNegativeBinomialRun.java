@@ -22,7 +22,7 @@ import java.util.function.Predicate;
 public final class PooledNegativeBinomialRun {
 
     /** How the run fits and judges; the defaults are {@link #defaults(Frequency)}. */
-    public record Options(double alpha, int window, int refitEvery, int minPeriods) {
+    public record Options(double alpha, int window, int refitEvery, int minPeriods, boolean seasonal) {
         public Options {
             if (!(alpha > 0 && alpha < 1) || window < 2 || refitEvery < 1 || minPeriods < 1) {
                 throw new IllegalArgumentException("pooled-nb: 0 < alpha < 1, window >= 2, refit-every >= 1,"
@@ -30,10 +30,17 @@ public final class PooledNegativeBinomialRun {
             }
         }
 
-        /** alpha 0.001; half a year of days (182) or two years of weeks (104); refit weekly; 14 days or 4 weeks. */
+        public Options(double alpha, int window, int refitEvery, int minPeriods) {
+            this(alpha, window, refitEvery, minPeriods, false);
+        }
+
+        /**
+         * alpha 0.001; half a year of days (182) or two years of weeks (104); refit weekly; 14 days or 4 weeks; no
+         * season.
+         */
         public static Options defaults(Frequency frequency) {
             boolean daily = frequency == Frequency.DAY;
-            return new Options(0.001, daily ? 182 : 104, daily ? 7 : 1, daily ? 14 : 4);
+            return new Options(0.001, daily ? 182 : 104, daily ? 7 : 1, daily ? 14 : 4, false);
         }
     }
 
@@ -68,7 +75,7 @@ public final class PooledNegativeBinomialRun {
                 continue;
             }
             if (fittedOn == null || step.between(fittedOn, period) >= options.refitEvery()) {
-                model = fit(units, period.minus(options.window(), step), period, daily, holiday);
+                model = fit(units, period.minus(options.window(), step), period, daily, options.seasonal(), holiday);
                 fittedOn = period;
             }
             for (int u = 0; u < units.size(); u++) {
@@ -87,7 +94,7 @@ public final class PooledNegativeBinomialRun {
 
     /** The model of the periods in [from, before) of every unit, or null when there are none or it cannot be fitted. */
     private static PooledNegativeBinomial fit(List<CountSeries> units, LocalDate from, LocalDate before, boolean daily,
-                                              Predicate<LocalDate> holiday) {
+                                              boolean seasonal, Predicate<LocalDate> holiday) {
         List<PooledNegativeBinomial.Observation> observations = new ArrayList<>();
         for (int u = 0; u < units.size(); u++) {
             CountSeries unit = units.get(u);
@@ -103,7 +110,7 @@ public final class PooledNegativeBinomialRun {
             return null;
         }
         try {
-            return PooledNegativeBinomial.fit(observations, daily);
+            return PooledNegativeBinomial.fit(observations, daily, seasonal);
         } catch (ArithmeticException e) {
             // No negative-binomial fit of this window (theta at zero, no finite coefficients): its periods are left
             // unjudged, as a method without enough history leaves them, rather than judged on a broken fit.

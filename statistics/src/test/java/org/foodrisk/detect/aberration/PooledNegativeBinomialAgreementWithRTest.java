@@ -39,13 +39,17 @@ class PooledNegativeBinomialAgreementWithRTest {
     }
 
     private static PooledNegativeBinomial fitted() {
+        return fitted(false);
+    }
+
+    private static PooledNegativeBinomial fitted(boolean seasonal) {
         List<PooledNegativeBinomial.Observation> observations = new ArrayList<>();
         for (CSVRecord row : read("pooled-nb.input.csv")) {
             observations.add(new PooledNegativeBinomial.Observation(DISTRICTS.indexOf(row.get("district")),
                     LocalDate.parse(row.get("date")), row.get("holiday").equals("1"),
                     Double.parseDouble(row.get("effort")), Long.parseLong(row.get("count"))));
         }
-        return PooledNegativeBinomial.fit(observations, true);
+        return PooledNegativeBinomial.fit(observations, true, seasonal);
     }
 
     private static void assertClose(double expected, double actual, double relative, String what) {
@@ -54,9 +58,17 @@ class PooledNegativeBinomialAgreementWithRTest {
 
     @Test
     void fitsAsGlmNb() {
+        assertAgreesWith("pooled-nb.fit.csv", fitted());
+    }
+
+    @Test
+    void fitsOneHarmonicOfTheYearAsGlmNb() {
+        assertAgreesWith("pooled-nb-season.fit.csv", fitted(true));
+    }
+
+    private static void assertAgreesWith(String fixture, PooledNegativeBinomial model) {
         Map<String, Double> r = new LinkedHashMap<>();
-        read("pooled-nb.fit.csv").forEach(row -> r.put(row.get("name"), Double.parseDouble(row.get("value"))));
-        PooledNegativeBinomial model = fitted();
+        read(fixture).forEach(row -> r.put(row.get("name"), Double.parseDouble(row.get("value"))));
         double[] coefficients = model.coefficients();
         List<String> names = r.keySet().stream().filter(name -> !List.of("theta", "theta_se", "twologlik").contains(name)).toList();
         assertEquals(names.size(), coefficients.length, "one coefficient per model.matrix column: " + names);
