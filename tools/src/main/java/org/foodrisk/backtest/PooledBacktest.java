@@ -17,26 +17,18 @@ import java.util.Map;
  */
 final class PooledBacktest {
 
-    private static final List<String> OPTIONS = List.of("alpha", "window", "refit-every", "min-periods", "season");
-
     private PooledBacktest() {
     }
 
     /** The run's options from the command line's method parameters; absent ones take the defaults. */
     static PooledNegativeBinomialRun.Options options(Map<String, String> given, Frequency frequency) {
         for (String name : given.keySet()) {
-            if (!OPTIONS.contains(name)) {
+            if (!PooledNegativeBinomialRun.Options.NAMES.contains(name)) {
                 throw new IllegalArgumentException("pooled-nb does not take --" + name
                         + " (it takes --alpha, --window, --refit-every, --min-periods, --season)");
             }
         }
-        PooledNegativeBinomialRun.Options defaults = PooledNegativeBinomialRun.Options.defaults(frequency);
-        return new PooledNegativeBinomialRun.Options(
-                given.containsKey("alpha") ? Double.parseDouble(given.get("alpha")) : defaults.alpha(),
-                given.containsKey("window") ? Integer.parseInt(given.get("window")) : defaults.window(),
-                given.containsKey("refit-every") ? Integer.parseInt(given.get("refit-every")) : defaults.refitEvery(),
-                given.containsKey("min-periods") ? Integer.parseInt(given.get("min-periods")) : defaults.minPeriods(),
-                given.containsKey("season") ? Boolean.parseBoolean(given.get("season")) : defaults.seasonal());
+        return PooledNegativeBinomialRun.Options.of(given, frequency);
     }
 
     static List<Backtest.UnitPoint> run(List<CountSeries> series, LocalDate rangeStart,

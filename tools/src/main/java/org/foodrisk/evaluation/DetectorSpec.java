@@ -43,15 +43,9 @@ public record DetectorSpec(String label, String method, Map<String, String> opti
         return POOLED.equals(method);
     }
 
-    /** The pooled model's options: {@code alpha}, {@code window}, {@code refit-every}, {@code min-periods}, {@code season}. */
+    /** The pooled model's options, named as the backtest names them ({@code PooledNegativeBinomialRun.Options#of}). */
     PooledNegativeBinomialRun.Options pooledOptions() {
-        PooledNegativeBinomialRun.Options defaults = PooledNegativeBinomialRun.Options.defaults(frequency);
-        return new PooledNegativeBinomialRun.Options(
-                Double.parseDouble(options.getOrDefault("alpha", String.valueOf(defaults.alpha()))),
-                Integer.parseInt(options.getOrDefault("window", String.valueOf(defaults.window()))),
-                Integer.parseInt(options.getOrDefault("refit-every", String.valueOf(defaults.refitEvery()))),
-                Integer.parseInt(options.getOrDefault("min-periods", String.valueOf(defaults.minPeriods()))),
-                Boolean.parseBoolean(options.getOrDefault("season", String.valueOf(defaults.seasonal()))));
+        return PooledNegativeBinomialRun.Options.of(options, frequency);
     }
 
     /**

@@ -107,13 +107,18 @@ public final class Evaluation {
             AberrationMethod method = AberrationMethods.create(spec.method(), spec.options(), spec.frequency());
             AlarmTrack run = track(method, withOutbreaks.counts(unit[0], unit[1], unit[2]), spec.frequency(), from);
             AlarmTrack free = track(method, outbreakFree.counts(unit[0], unit[1], unit[2]), spec.frequency(), from);
-            List<Window> windows = new ArrayList<>();
-            for (Outbreak outbreak : withOutbreaks.scoredOutbreaks(unit[0], unit[1])) {
-                outbreak.in(unit[2]).ifPresent(a -> windows.add(new Window(outbreak, a.firstDay(), a.lastDay())));
-            }
-            return score(withOutbreaks.streams().get(unit[2]).name(), run, free, windows);
+            return score(withOutbreaks.streams().get(unit[2]).name(), run, free, windows(unit[0], unit[1], unit[2]));
         });
         return assemble(spec, scores);
+    }
+
+    /** The periods of one series in which its scored outbreaks are to be found (each outbreak's days in the stream). */
+    private List<Window> windows(int replicate, int district, int stream) {
+        List<Window> windows = new ArrayList<>();
+        for (Outbreak outbreak : withOutbreaks.scoredOutbreaks(replicate, district)) {
+            outbreak.in(stream).ifPresent(a -> windows.add(new Window(outbreak, a.firstDay(), a.lastDay())));
+        }
+        return windows;
     }
 
     /**
@@ -180,11 +185,8 @@ public final class Evaluation {
             List<AlarmTrack> free = pooledTracks(outbreakFree, unit[0], unit[1], spec.frequency(), options);
             List<UnitScore> byDistrict = new ArrayList<>();
             for (int d = 0; d < withOutbreaks.districts().size(); d++) {
-                List<Window> windows = new ArrayList<>();
-                for (Outbreak outbreak : withOutbreaks.scoredOutbreaks(unit[0], d)) {
-                    outbreak.in(unit[1]).ifPresent(a -> windows.add(new Window(outbreak, a.firstDay(), a.lastDay())));
-                }
-                byDistrict.add(score(withOutbreaks.streams().get(unit[1]).name(), run.get(d), free.get(d), windows));
+                byDistrict.add(score(withOutbreaks.streams().get(unit[1]).name(), run.get(d), free.get(d),
+                        windows(unit[0], d, unit[1])));
             }
             return byDistrict;
         });

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -41,6 +42,20 @@ public final class PooledNegativeBinomialRun {
         public static Options defaults(Frequency frequency) {
             boolean daily = frequency == Frequency.DAY;
             return new Options(0.001, daily ? 182 : 104, daily ? 7 : 1, daily ? 14 : 4, false);
+        }
+
+        /** The option names {@link #of} reads, as the backtest CLI spells them. */
+        public static final List<String> NAMES = List.of("alpha", "window", "refit-every", "min-periods", "season");
+
+        /** Options given by name ({@link #NAMES}); absent ones take the {@link #defaults}. */
+        public static Options of(Map<String, String> given, Frequency frequency) {
+            Options defaults = defaults(frequency);
+            return new Options(
+                    given.containsKey("alpha") ? Double.parseDouble(given.get("alpha")) : defaults.alpha(),
+                    given.containsKey("window") ? Integer.parseInt(given.get("window")) : defaults.window(),
+                    given.containsKey("refit-every") ? Integer.parseInt(given.get("refit-every")) : defaults.refitEvery(),
+                    given.containsKey("min-periods") ? Integer.parseInt(given.get("min-periods")) : defaults.minPeriods(),
+                    given.containsKey("season") ? Boolean.parseBoolean(given.get("season")) : defaults.seasonal());
         }
     }
 
@@ -118,15 +133,21 @@ public final class PooledNegativeBinomialRun {
         }
     }
 
+    private static double tail(PooledNegativeBinomial.Prediction prediction, long count) {
+        return NegativeBinomialTail.predictive(count, prediction.linearPredictor(), prediction.standardError(),
+                prediction.theta());
+    }
+
     private static DetectionPoint point(PooledNegativeBinomial model, int unit, LocalDate period, long observed,
                                         boolean holiday, double alpha) {
         PooledNegativeBinomial.Prediction prediction = model.predict(unit, period, holiday, 1.0, observed);
-        // The smallest count that alarms: the tail falls with the count; start the search at the mean.
+        // The smallest count that alarms: the tail falls with the count; start the search at the mean. The same
+        // prediction for every count tried: only the tail depends on the count.
         long alarming = Math.max(1, (long) Math.floor(prediction.mean()));
-        while (model.predict(unit, period, holiday, 1.0, alarming).tail() >= alpha) {
+        while (tail(prediction, alarming) >= alpha) {
             alarming++;
         }
-        while (alarming > 1 && model.predict(unit, period, holiday, 1.0, alarming - 1).tail() < alpha) {
+        while (alarming > 1 && tail(prediction, alarming - 1) < alpha) {
             alarming--;
         }
         return new DetectionPoint(period, observed, prediction.mean(), alarming - 1, prediction.tail(),
