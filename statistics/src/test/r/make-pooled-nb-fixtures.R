@@ -15,6 +15,12 @@
 ##   pooled-nb.predict.csv  district,weekday,holiday,effort,observed,eta,se,plugin_tail,predictive_tail
 ##                          (tails are P(Y >= observed))
 ##   pooled-nb-season.fit.csv  as pooled-nb.fit.csv, with one harmonic of the year (s1, c1) in the design
+##   pooled-nb-outbreak.input.csv  the same rows with an outbreak added to 120103 (days 60-66: +12 a day)
+##   pooled-nb-downweight.fit.csv  on those rows, a linear trend (years since 1970) in the design and the outbreak
+##                                 down-weighted: a first glm.nb fit, its standardized Pearson residuals
+##                                 (y - mu) / sqrt((mu + mu^2/theta) (1 - h)), Farrington's weights above 2.58
+##                                 (gamma s^-2, else gamma; sum n), then glm.nb(..., weights = w)
+##   pooled-nb-downweight.weights.csv  district,date,weight: those weights
 
 suppressPackageStartupMessages(library(MASS))
 out <- file.path("src", "test", "resources", "fixtures", "pooled")
@@ -85,6 +91,36 @@ coefsS <- coef(fitS)
 write.csv(data.frame(name = c(names(coefsS), "theta", "theta_se", "twologlik"),
                      value = num(c(coefsS, fitS$theta, fitS$SE.theta, fitS$twologlik))),
           file.path(out, "pooled-nb-season.fit.csv"), row.names = FALSE, quote = FALSE)
+
+## Down-weighting a past outbreak, with a trend. The residual is computed here from fit$theta (R's rstandard would
+## take the theta of the last refit's family, which differs by less than the convergence tolerance).
+outbreak <- rows
+hit <- outbreak$district == "120103" & as.Date(outbreak$date) >= first + 60 & as.Date(outbreak$date) <= first + 66
+outbreak$count[hit] <- outbreak$count[hit] + 12L
+write.csv(outbreak, file.path(out, "pooled-nb-outbreak.input.csv"), row.names = FALSE, quote = FALSE)
+trended <- function(r) {
+  r <- model(r)
+  r$trend <- as.numeric(as.Date(r$date)) / 365.25
+  r
+}
+formulaT <- count ~ district + weekday + holiday + trend + offset(log(effort))
+first_fit <- glm.nb(formulaT, data = trended(outbreak))
+mu <- fitted(first_fit)
+s <- (outbreak$count - mu) / sqrt((mu + mu^2 / first_fit$theta) * (1 - hatvalues(first_fit)))
+threshold <- 2.58
+gamma <- length(s) / sum(ifelse(s > threshold, s^-2, 1))
+w <- ifelse(s > threshold, gamma * s^-2, gamma)
+stopifnot(sum(s > threshold) >= 7)
+weighted_data <- trended(outbreak)
+weighted_data$w <- w
+fitW <- glm.nb(formulaT, data = weighted_data, weights = w)
+coefsW <- coef(fitW)
+write.csv(data.frame(name = c(names(coefsW), "theta", "theta_se", "twologlik"),
+                     value = num(c(coefsW, fitW$theta, fitW$SE.theta, fitW$twologlik))),
+          file.path(out, "pooled-nb-downweight.fit.csv"), row.names = FALSE, quote = FALSE)
+write.csv(data.frame(district = outbreak$district, date = outbreak$date, weight = num(w)),
+          file.path(out, "pooled-nb-downweight.weights.csv"), row.names = FALSE, quote = FALSE)
+cat("down-weighted", sum(s > threshold), "periods; theta", first_fit$theta, "->", fitW$theta, "\n")
 
 cat("MASS", format(packageVersion("MASS")), "- theta", fit$theta, "- wrote", nrow(rows), "rows and", nrow(new),
     "predictions to", out, "\n")

@@ -213,6 +213,12 @@ public final class BacktestCommand implements Callable<Integer> {
                         + " year or more).")
         String season;
 
+        @Option(names = "--downweight", paramLabel = "S", order = 29,
+                description = "pooled-nb: down-weight past periods whose standardized Pearson residual exceeds S before"
+                        + " refitting, as Farrington and Noufaily do with outbreaks in their baselines (2.58 is"
+                        + " Noufaily's; default: none).")
+        String downweight;
+
         @Option(names = "--trans", paramLabel = "T", order = 23, description =
                 "cusum: standard (default), rossi, anscombe, anscombe2nd, pearsonNegBin or none.")
         String trans;
@@ -251,7 +257,8 @@ public final class BacktestCommand implements Callable<Integer> {
         String pastWeeksNotIncluded;
 
         @Option(names = "--trend", paramLabel = "true|false", order = 38,
-                description = "farrington*: allow a time trend (R default true).")
+                description = "farrington*: allow a time trend (R default true); pooled-nb: a linear trend, shared by"
+                        + " the units, in the model (default false).")
         String trend;
 
         @Option(names = "--p-threshold-trend", paramLabel = "P", order = 39,

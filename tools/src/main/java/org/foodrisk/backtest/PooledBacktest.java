@@ -25,7 +25,7 @@ final class PooledBacktest {
         for (String name : given.keySet()) {
             if (!PooledNegativeBinomialRun.Options.NAMES.contains(name)) {
                 throw new IllegalArgumentException("pooled-nb does not take --" + name
-                        + " (it takes --alpha, --window, --refit-every, --min-periods, --season)");
+                        + " (it takes --alpha, --window, --refit-every, --min-periods, --season, --trend, --downweight)");
             }
         }
         return PooledNegativeBinomialRun.Options.of(given, frequency);

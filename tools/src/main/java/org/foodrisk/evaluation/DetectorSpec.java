@@ -72,6 +72,12 @@ public record DetectorSpec(String label, String method, Map<String, String> opti
                 new DetectorSpec("pooled-nb (weekly, alpha 0.01)", POOLED, Map.of("alpha", "0.01"), Frequency.WEEK),
                 new DetectorSpec("pooled-nb (daily, alpha 0.01, 2 years' window, season)", POOLED,
                         Map.of("alpha", "0.01", "window", "728", "season", "true"), Frequency.DAY),
+                new DetectorSpec("pooled-nb (daily, alpha 0.01, 2 years' window, season, outbreaks down-weighted)",
+                        POOLED, Map.of("alpha", "0.01", "window", "728", "season", "true", "downweight", "2.58"),
+                        Frequency.DAY),
+                new DetectorSpec("pooled-nb (daily, alpha 0.01, 2 years' window, season, trend, outbreaks down-weighted)",
+                        POOLED, Map.of("alpha", "0.01", "window", "728", "season", "true", "trend", "true",
+                                "downweight", "2.58"), Frequency.DAY),
                 new DetectorSpec("fusion (≥2 streams' ears-c2 within 7 days)", FUSION, Map.of(), Frequency.DAY));
     }
 }

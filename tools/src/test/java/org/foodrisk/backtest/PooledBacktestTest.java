@@ -109,6 +109,48 @@ class PooledBacktestTest {
         assertTrue(alarms > 0, "a calibrated tail still alarms by chance now and then");
     }
 
+    @Test
+    void aPastOutbreakDownweightedLetsTheNextOneThrough() throws IOException {
+        // D2 (level 4) had a ten-day outbreak in April (+25 a day); in June two days at +16 come again. Fitted with
+        // April at full weight, the model raises D2's level and takes April for dispersion (theta falls): June's
+        // counts stay under a threshold of about 25 and pass as chance. Down-weighted (--downweight 2.58), the
+        // threshold is about 15 and June is raised.
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(20_261_208L);
+        double[] levels = {6, 3, 4, 9, 2.5, 7};
+        List<String> lines = new ArrayList<>(List.of("date,unit,count"));
+        LocalDate aprilFrom = LocalDate.of(2024, 4, 8);
+        List<LocalDate> june = List.of(LocalDate.of(2024, 6, 18), LocalDate.of(2024, 6, 19));
+        for (LocalDate day = FIRST; !day.isAfter(LocalDate.of(2024, 6, 30)); day = day.plusDays(1)) {
+            for (int d = 0; d < levels.length; d++) {
+                long count = negativeBinomial(rng, mean(levels[d], day));
+                if (d == 2 && !day.isBefore(aprilFrom) && day.isBefore(aprilFrom.plusDays(10))) {
+                    count += 25;
+                } else if (d == 2 && june.contains(day)) {
+                    count += 16;
+                }
+                lines.add(day + ",D" + d + "," + count);
+            }
+        }
+        Path input = Files.write(directory.resolve("repeat.csv"), lines, StandardCharsets.UTF_8);
+        List<String> plain = juneAlarms(input, "plain.csv");
+        List<String> downweighted = juneAlarms(input, "downweighted.csv", "--downweight", "2.58");
+        assertEquals(List.of(), plain.stream().filter(day -> june.contains(LocalDate.parse(day))).toList(),
+                "April at full weight hides June: " + plain);
+        assertTrue(downweighted.stream().anyMatch(day -> june.contains(LocalDate.parse(day))),
+                "April down-weighted, June is raised: " + downweighted);
+    }
+
+    /** D2's alarm days from June 1 on. */
+    private List<String> juneAlarms(Path input, String outputName, String... extra) throws IOException {
+        Path output = directory.resolve(outputName);
+        List<String> args = new ArrayList<>(List.of("--method", "pooled-nb", "--frequency", "day", "--range-start",
+                "2024-06-01", "--input", input.toString(), "--output", output.toString()));
+        args.addAll(List.of(extra));
+        assertEquals(0, execute(args.toArray(String[]::new)), err::toString);
+        return Files.readAllLines(output).stream().skip(1).map(line -> line.split(","))
+                .filter(row -> row[1].equals("D2") && row[5].equals("1")).map(row -> row[0]).toList();
+    }
+
     private int execute(String... args) {
         var commandLine = BacktestCommand.commandLine();
         commandLine.setErr(new PrintWriter(err, true));

@@ -15,8 +15,10 @@ import java.util.Arrays;
  * alternations. As in MASS, theta is updated from the means <em>before</em> each refit, and the returned theta is
  * the last one estimated (the coefficients are those of the refit that preceded it).
  *
- * <p>The pooled count model ({@link PooledNegativeBinomial}) fits its design with it. The prior weights are one
- * (the model's rows are periods of a unit, each once).
+ * <p>The pooled count model ({@link PooledNegativeBinomial}) fits its design with it. Prior weights are one, or
+ * those of {@code glm.nb(..., weights = w)} when past outbreaks are down-weighted: they multiply each row's
+ * contribution to the IRLS, to {@code theta.ml}'s score, information and moment start ({@code n = sum(w)}) and to
+ * the log-likelihood, as in MASS.
  */
 final class NegativeBinomialGlm {
 
@@ -33,16 +35,21 @@ final class NegativeBinomialGlm {
      * @param offset n known terms of the linear predictor (log exposure), or null
      */
     static Fit fit(double[][] design, double[] y, double[] offset) {
+        return fit(design, y, offset, null);
+    }
+
+    /** @param priorWeights n positive prior weights ({@code glm.nb}'s {@code weights}), or null for ones */
+    static Fit fit(double[][] design, double[] y, double[] offset, double[] priorWeights) {
         int n = y.length;
-        double[] weights = new double[n];
-        Arrays.fill(weights, 1.0);
+        double[] weights = priorWeights == null ? ones(n) : priorWeights.clone();
+        double weightSum = Arrays.stream(weights).sum();
         QuasiPoissonGlm.Fit fit = QuasiPoissonGlm.fit(design, y, weights, 0, offset, null);
         double[] mu = fit.fittedMeans();
-        Theta theta = thetaMl(y, mu, n);
+        Theta theta = thetaMl(y, mu, weights, weightSum);
         double d1 = Math.sqrt(2 * Math.max(1, fit.residualDegreesOfFreedom()));
         double d2 = 1;
         double delta = 1;
-        double logLikelihood = logLikelihood(theta.value(), mu, y);
+        double logLikelihood = logLikelihood(theta.value(), mu, y, weights);
         double previousLogLikelihood = logLikelihood + 2 * d1;
         int iteration = 0;
         while (++iteration <= MAX_ITERATIONS
@@ -56,13 +63,19 @@ final class NegativeBinomialGlm {
             }
             fit = QuasiPoissonGlm.fit(design, y, weights, 1 / theta.value(), offset, eta);
             double before = theta.value();
-            theta = thetaMl(y, mu, n);
+            theta = thetaMl(y, mu, weights, weightSum);
             mu = fit.fittedMeans();
             delta = before - theta.value();
             previousLogLikelihood = logLikelihood;
-            logLikelihood = logLikelihood(theta.value(), mu, y);
+            logLikelihood = logLikelihood(theta.value(), mu, y, weights);
         }
-        return new Fit(fit, theta, 2 * logLikelihood, iteration <= MAX_ITERATIONS);
+        return new Fit(fit, theta, 2 * logLikelihood, iteration <= MAX_ITERATIONS, weights);
+    }
+
+    private static double[] ones(int n) {
+        double[] ones = new double[n];
+        Arrays.fill(ones, 1.0);
+        return ones;
     }
 
     /** theta and its standard error {@code sqrt(1 / information)}, as {@code MASS::theta.ml} returns them. */
@@ -71,10 +84,15 @@ final class NegativeBinomialGlm {
 
     /** {@code MASS::theta.ml(y, mu, n, limit = 25)} with unit weights. */
     static Theta thetaMl(double[] y, double[] mu, double n) {
+        return thetaMl(y, mu, ones(y.length), n);
+    }
+
+    /** {@code MASS::theta.ml(y, mu, n = sum(weights), weights, limit = 25)}. */
+    static Theta thetaMl(double[] y, double[] mu, double[] weights, double n) {
         double sum = 0;
         for (int i = 0; i < y.length; i++) {
             double r = y[i] / mu[i] - 1;
-            sum += r * r;
+            sum += weights[i] * r * r;
         }
         double theta = n / sum;
         double delta = 1;
@@ -82,38 +100,38 @@ final class NegativeBinomialGlm {
         int iteration = 0;
         while (++iteration < MAX_ITERATIONS && Math.abs(delta) > THETA_EPSILON) {
             theta = Math.abs(theta);
-            information = information(theta, mu, y);
-            delta = score(theta, mu, y) / information;
+            information = information(theta, mu, y, weights);
+            delta = score(theta, mu, y, weights) / information;
             theta += delta;
         }
         return new Theta(Math.max(theta, 0), Math.sqrt(1 / information));
     }
 
-    private static double score(double theta, double[] mu, double[] y) {
+    private static double score(double theta, double[] mu, double[] y, double[] w) {
         double sum = 0;
         for (int i = 0; i < y.length; i++) {
-            sum += Digamma.value(theta + y[i]) - Digamma.value(theta) + Math.log(theta) + 1
-                    - Math.log(theta + mu[i]) - (y[i] + theta) / (mu[i] + theta);
+            sum += w[i] * (Digamma.value(theta + y[i]) - Digamma.value(theta) + Math.log(theta) + 1
+                    - Math.log(theta + mu[i]) - (y[i] + theta) / (mu[i] + theta));
         }
         return sum;
     }
 
-    private static double information(double theta, double[] mu, double[] y) {
+    private static double information(double theta, double[] mu, double[] y, double[] w) {
         double sum = 0;
         for (int i = 0; i < y.length; i++) {
-            sum += -Trigamma.value(theta + y[i]) + Trigamma.value(theta) - 1 / theta + 2 / (mu[i] + theta)
-                    - (y[i] + theta) / ((mu[i] + theta) * (mu[i] + theta));
+            sum += w[i] * (-Trigamma.value(theta + y[i]) + Trigamma.value(theta) - 1 / theta + 2 / (mu[i] + theta)
+                    - (y[i] + theta) / ((mu[i] + theta) * (mu[i] + theta)));
         }
         return sum;
     }
 
-    /** glm.nb's {@code loglik}: the negative-binomial log-likelihood with unit weights. */
-    static double logLikelihood(double theta, double[] mu, double[] y) {
+    /** glm.nb's {@code loglik}: the negative-binomial log-likelihood, each row times its prior weight. */
+    static double logLikelihood(double theta, double[] mu, double[] y, double[] w) {
         double sum = 0;
         for (int i = 0; i < y.length; i++) {
-            sum += LogGamma.value(theta + y[i]) - LogGamma.value(theta) - LogGamma.value(y[i] + 1)
+            sum += w[i] * (LogGamma.value(theta + y[i]) - LogGamma.value(theta) - LogGamma.value(y[i] + 1)
                     + theta * Math.log(theta) + y[i] * Math.log(mu[i] + (y[i] == 0 ? 1 : 0))
-                    - (theta + y[i]) * Math.log(theta + mu[i]);
+                    - (theta + y[i]) * Math.log(theta + mu[i]));
         }
         return sum;
     }
@@ -124,12 +142,34 @@ final class NegativeBinomialGlm {
         private final Theta theta;
         private final double twoLogLikelihood;
         private final boolean converged;
+        private final double[] priorWeights;
 
-        private Fit(QuasiPoissonGlm.Fit glm, Theta theta, double twoLogLikelihood, boolean converged) {
+        private Fit(QuasiPoissonGlm.Fit glm, Theta theta, double twoLogLikelihood, boolean converged,
+                    double[] priorWeights) {
             this.glm = glm;
             this.theta = theta;
             this.twoLogLikelihood = twoLogLikelihood;
             this.converged = converged;
+            this.priorWeights = priorWeights;
+        }
+
+        /**
+         * Standardized Pearson residuals {@code (y - mu) sqrt(w) / sqrt(mu + mu^2 / theta) / sqrt(1 - h)}, with the
+         * returned theta and the leverages of the last IRLS fit ({@code hatvalues}) — R's
+         * {@code rstandard(fit, type = "pearson")} for a {@code negbin} fit (dispersion one), except that R's
+         * variance takes the theta of the last refit's family, which differs from the returned one by less than
+         * the convergence tolerance.
+         */
+        double[] standardizedPearsonResiduals() {
+            double[] y = glm.y();
+            double[] mu = glm.fittedMeans();
+            double[] hat = glm.hatValues();
+            double[] residuals = new double[y.length];
+            for (int i = 0; i < y.length; i++) {
+                double variance = mu[i] + mu[i] * mu[i] / theta.value();
+                residuals[i] = (y[i] - mu[i]) * Math.sqrt(priorWeights[i]) / Math.sqrt(variance * (1 - hat[i]));
+            }
+            return residuals;
         }
 
         double theta() {
@@ -147,6 +187,11 @@ final class NegativeBinomialGlm {
         /** Whether the alternation met its tolerance within 25 rounds (MASS warns "alternation limit reached"). */
         boolean converged() {
             return converged && glm.converged();
+        }
+
+        /** The prior weights the fit was made with (ones unless given). */
+        double[] priorWeights() {
+            return priorWeights.clone();
         }
 
         double coefficient(int column) {

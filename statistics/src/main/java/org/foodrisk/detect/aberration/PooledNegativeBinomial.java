@@ -19,9 +19,14 @@ import java.util.List;
  * ({@link NegativeBinomialTail#predictive}). Each period of a unit is then judged by the probability of a count at
  * least as large as observed — comparable across units, streams and methods, which is what an alert budget needs.
  *
- * <p>Season: with {@code seasonal}, one harmonic of the year ({@code sin} and {@code cos} of 2π·t/365.25, t in days
- * since 1970-01-01) joins the design — for windows of a year or more, where a level per unit cannot absorb it and an
- * unmodelled season is taken for overdispersion (docs/evaluation.md). No trend yet.
+ * <p>Optional terms ({@link Terms}): one harmonic of the year ({@code sin} and {@code cos} of 2π·t/365.25, t in days
+ * since 1970-01-01) — for windows of a year or more, where a level per unit cannot absorb it and an unmodelled season
+ * is taken for overdispersion (docs/evaluation.md); a linear trend in years (t/365.25), shared by the units; and
+ * down-weighting of past outbreaks in the window, as Farrington et al. (1996, §3.4) and Noufaily et al. (2013, §3.1)
+ * do for their baselines: after a first fit, periods whose standardized Pearson residual exceeds a threshold get
+ * weights proportional to its inverse square ({@link OutbreakDownweighting#weights}), and the model is refitted with
+ * those prior weights ({@code glm.nb(..., weights = w)}). Without it an outbreak in the window raises the levels
+ * and, worse, lowers theta — every later period is then judged against a wider distribution.
  */
 public final class PooledNegativeBinomial {
 
@@ -32,6 +37,27 @@ public final class PooledNegativeBinomial {
                 throw new IllegalArgumentException("unit >= 0, effort > 0 and count >= 0: " + unit + ", " + effort
                         + ", " + count);
             }
+        }
+    }
+
+    /**
+     * The optional terms of the design and the down-weighting of past outbreaks.
+     *
+     * @param downweightAbove the standardized Pearson residual above which a period of the window is down-weighted
+     *                        (Noufaily et al.: 2.58), or {@code Double.POSITIVE_INFINITY} for none
+     */
+    public record Terms(boolean seasonal, boolean trend, double downweightAbove) {
+        /** Units, weekday and holiday only, every period weighted alike. */
+        public static final Terms BASIC = new Terms(false, false, Double.POSITIVE_INFINITY);
+
+        public Terms {
+            if (!(downweightAbove > 0)) {
+                throw new IllegalArgumentException("the down-weighting threshold must be positive: " + downweightAbove);
+            }
+        }
+
+        boolean downweights() {
+            return downweightAbove != Double.POSITIVE_INFINITY;
         }
     }
 
@@ -54,15 +80,15 @@ public final class PooledNegativeBinomial {
      * @param daily whether the periods are days (the weekday is then in the model)
      */
     public static PooledNegativeBinomial fit(List<Observation> observations, boolean daily) {
-        return fit(observations, daily, false);
+        return fit(observations, daily, Terms.BASIC);
     }
 
-    /** @param seasonal whether one harmonic of the year is in the design */
-    public static PooledNegativeBinomial fit(List<Observation> observations, boolean daily, boolean seasonal) {
+    /** @param terms the optional terms and the down-weighting of past outbreaks */
+    public static PooledNegativeBinomial fit(List<Observation> observations, boolean daily, Terms terms) {
         if (observations.isEmpty()) {
             throw new IllegalArgumentException("no observations to fit");
         }
-        Columns columns = Columns.of(observations, daily, seasonal);
+        Columns columns = Columns.of(observations, daily, terms);
         int n = observations.size();
         double[][] design = new double[n][];
         double[] y = new double[n];
@@ -73,12 +99,26 @@ public final class PooledNegativeBinomial {
             y[i] = observation.count();
             offset[i] = Math.log(observation.effort());
         }
-        return new PooledNegativeBinomial(NegativeBinomialGlm.fit(design, y, offset), columns);
+        NegativeBinomialGlm.Fit fit = NegativeBinomialGlm.fit(design, y, offset);
+        if (terms.downweights()) {
+            double[] residuals = fit.standardizedPearsonResiduals();
+            // With no residual above the threshold every weight is one and the refit would be the same fit.
+            if (Arrays.stream(residuals).anyMatch(r -> r > terms.downweightAbove())) {
+                fit = NegativeBinomialGlm.fit(design, y, offset,
+                        OutbreakDownweighting.weights(residuals, terms.downweightAbove()));
+            }
+        }
+        return new PooledNegativeBinomial(fit, columns);
     }
 
     /** Whether the unit had rows in the fit (only those can be predicted). */
     public boolean knows(int unit) {
         return columns.knows(unit);
+    }
+
+    /** The prior weights of the final fit in the order of the observations: ones, or the down-weighting's. */
+    double[] priorWeights() {
+        return fit.priorWeights();
     }
 
     public double theta() {
@@ -97,7 +137,7 @@ public final class PooledNegativeBinomial {
         return fit.converged();
     }
 
-    /** The coefficients in {@code model.matrix} order: intercept, units, weekdays, holiday, sin and cos of the year. */
+    /** The coefficients in {@code model.matrix} order: intercept, units, weekdays, holiday, trend, sin and cos of the year. */
     public double[] coefficients() {
         double[] coefficients = new double[columns.count()];
         for (int j = 0; j < coefficients.length; j++) {
@@ -123,9 +163,10 @@ public final class PooledNegativeBinomial {
     }
 
     /** The design's columns: which units and weekdays have one, in R's order. */
-    private record Columns(int[] unitColumn, int[] weekdayColumn, int holidayColumn, int seasonColumn, int count) {
+    private record Columns(int[] unitColumn, int[] weekdayColumn, int holidayColumn, int trendColumn, int seasonColumn,
+                           int count) {
 
-        static Columns of(List<Observation> observations, boolean daily, boolean seasonal) {
+        static Columns of(List<Observation> observations, boolean daily, Terms terms) {
             int units = observations.stream().mapToInt(Observation::unit).max().orElse(0) + 1;
             boolean[] unitSeen = new boolean[units];
             boolean[] weekdaySeen = new boolean[8];
@@ -157,9 +198,10 @@ public final class PooledNegativeBinomial {
                 }
             }
             int holidayColumn = holidays && workdays ? next++ : -1;
-            int seasonColumn = seasonal ? next : -1;
-            next += seasonal ? 2 : 0;
-            return new Columns(unitColumn, weekdayColumn, holidayColumn, seasonColumn, next);
+            int trendColumn = terms.trend() ? next++ : -1;
+            int seasonColumn = terms.seasonal() ? next : -1;
+            next += terms.seasonal() ? 2 : 0;
+            return new Columns(unitColumn, weekdayColumn, holidayColumn, trendColumn, seasonColumn, next);
         }
 
         /** Whether the day's weekday had rows (for weekly periods every day is known). */
@@ -186,6 +228,9 @@ public final class PooledNegativeBinomial {
             }
             if (holidayColumn > 0 && holiday) {
                 x[holidayColumn] = 1;
+            }
+            if (trendColumn > 0) {
+                x[trendColumn] = day.toEpochDay() / 365.25;
             }
             if (seasonColumn > 0) {
                 double angle = 2 * Math.PI * day.toEpochDay() / 365.25;

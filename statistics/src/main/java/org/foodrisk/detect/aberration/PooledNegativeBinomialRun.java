@@ -23,39 +23,48 @@ import java.util.function.Predicate;
 public final class PooledNegativeBinomialRun {
 
     /** How the run fits and judges; the defaults are {@link #defaults(Frequency)}. */
-    public record Options(double alpha, int window, int refitEvery, int minPeriods, boolean seasonal) {
+    public record Options(double alpha, int window, int refitEvery, int minPeriods, PooledNegativeBinomial.Terms terms) {
         public Options {
-            if (!(alpha > 0 && alpha < 1) || window < 2 || refitEvery < 1 || minPeriods < 1) {
+            if (!(alpha > 0 && alpha < 1) || window < 2 || refitEvery < 1 || minPeriods < 1 || terms == null) {
                 throw new IllegalArgumentException("pooled-nb: 0 < alpha < 1, window >= 2, refit-every >= 1,"
                         + " min-periods >= 1");
             }
         }
 
         public Options(double alpha, int window, int refitEvery, int minPeriods) {
-            this(alpha, window, refitEvery, minPeriods, false);
+            this(alpha, window, refitEvery, minPeriods, PooledNegativeBinomial.Terms.BASIC);
         }
 
         /**
          * alpha 0.001; half a year of days (182) or two years of weeks (104); refit weekly; 14 days or 4 weeks; no
-         * season.
+         * season, no trend, no down-weighting.
          */
         public static Options defaults(Frequency frequency) {
             boolean daily = frequency == Frequency.DAY;
-            return new Options(0.001, daily ? 182 : 104, daily ? 7 : 1, daily ? 14 : 4, false);
+            return new Options(0.001, daily ? 182 : 104, daily ? 7 : 1, daily ? 14 : 4);
         }
 
-        /** The option names {@link #of} reads, as the backtest CLI spells them. */
-        public static final List<String> NAMES = List.of("alpha", "window", "refit-every", "min-periods", "season");
+        /**
+         * The option names {@link #of} reads, as the backtest CLI spells them: {@code season} and {@code trend} (true
+         * or false), {@code downweight} the residual threshold above which past periods are down-weighted (e.g. 2.58).
+         */
+        public static final List<String> NAMES = List.of("alpha", "window", "refit-every", "min-periods", "season",
+                "trend", "downweight");
 
         /** Options given by name ({@link #NAMES}); absent ones take the {@link #defaults}. */
         public static Options of(Map<String, String> given, Frequency frequency) {
             Options defaults = defaults(frequency);
+            PooledNegativeBinomial.Terms terms = new PooledNegativeBinomial.Terms(
+                    given.containsKey("season") ? Boolean.parseBoolean(given.get("season")) : defaults.terms().seasonal(),
+                    given.containsKey("trend") ? Boolean.parseBoolean(given.get("trend")) : defaults.terms().trend(),
+                    given.containsKey("downweight") ? Double.parseDouble(given.get("downweight"))
+                            : defaults.terms().downweightAbove());
             return new Options(
                     given.containsKey("alpha") ? Double.parseDouble(given.get("alpha")) : defaults.alpha(),
                     given.containsKey("window") ? Integer.parseInt(given.get("window")) : defaults.window(),
                     given.containsKey("refit-every") ? Integer.parseInt(given.get("refit-every")) : defaults.refitEvery(),
                     given.containsKey("min-periods") ? Integer.parseInt(given.get("min-periods")) : defaults.minPeriods(),
-                    given.containsKey("season") ? Boolean.parseBoolean(given.get("season")) : defaults.seasonal());
+                    terms);
         }
     }
 
@@ -90,7 +99,7 @@ public final class PooledNegativeBinomialRun {
                 continue;
             }
             if (fittedOn == null || step.between(fittedOn, period) >= options.refitEvery()) {
-                model = fit(units, period.minus(options.window(), step), period, daily, options.seasonal(), holiday);
+                model = fit(units, period.minus(options.window(), step), period, daily, options.terms(), holiday);
                 fittedOn = period;
             }
             for (int u = 0; u < units.size(); u++) {
@@ -109,7 +118,7 @@ public final class PooledNegativeBinomialRun {
 
     /** The model of the periods in [from, before) of every unit, or null when there are none or it cannot be fitted. */
     private static PooledNegativeBinomial fit(List<CountSeries> units, LocalDate from, LocalDate before, boolean daily,
-                                              boolean seasonal, Predicate<LocalDate> holiday) {
+                                              PooledNegativeBinomial.Terms terms, Predicate<LocalDate> holiday) {
         List<PooledNegativeBinomial.Observation> observations = new ArrayList<>();
         for (int u = 0; u < units.size(); u++) {
             CountSeries unit = units.get(u);
@@ -125,7 +134,7 @@ public final class PooledNegativeBinomialRun {
             return null;
         }
         try {
-            return PooledNegativeBinomial.fit(observations, daily, seasonal);
+            return PooledNegativeBinomial.fit(observations, daily, terms);
         } catch (ArithmeticException e) {
             // No negative-binomial fit of this window (theta at zero, no finite coefficients): its periods are left
             // unjudged, as a method without enough history leaves them, rather than judged on a broken fit.

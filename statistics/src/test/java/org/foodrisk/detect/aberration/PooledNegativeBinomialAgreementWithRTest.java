@@ -43,13 +43,24 @@ class PooledNegativeBinomialAgreementWithRTest {
     }
 
     private static PooledNegativeBinomial fitted(boolean seasonal) {
+        return PooledNegativeBinomial.fit(observations("pooled-nb.input.csv"), true,
+                new PooledNegativeBinomial.Terms(seasonal, false, Double.POSITIVE_INFINITY));
+    }
+
+    private static List<PooledNegativeBinomial.Observation> observations(String file) {
         List<PooledNegativeBinomial.Observation> observations = new ArrayList<>();
-        for (CSVRecord row : read("pooled-nb.input.csv")) {
+        for (CSVRecord row : read(file)) {
             observations.add(new PooledNegativeBinomial.Observation(DISTRICTS.indexOf(row.get("district")),
                     LocalDate.parse(row.get("date")), row.get("holiday").equals("1"),
                     Double.parseDouble(row.get("effort")), Long.parseLong(row.get("count"))));
         }
-        return PooledNegativeBinomial.fit(observations, true, seasonal);
+        return observations;
+    }
+
+    /** The outbreak data (120103, days 60–66, +12 a day) with a trend, the outbreak down-weighted above 2.58. */
+    private static PooledNegativeBinomial downweighted() {
+        return PooledNegativeBinomial.fit(observations("pooled-nb-outbreak.input.csv"), true,
+                new PooledNegativeBinomial.Terms(false, true, 2.58));
     }
 
     private static void assertClose(double expected, double actual, double relative, String what) {
@@ -66,11 +77,41 @@ class PooledNegativeBinomialAgreementWithRTest {
         assertAgreesWith("pooled-nb-season.fit.csv", fitted(true));
     }
 
+    @Test
+    void fitsATrendAndDownweightsAPastOutbreakAsGlmNbWithWeights() {
+        PooledNegativeBinomial model = downweighted();
+        List<CSVRecord> rows = read("pooled-nb-downweight.weights.csv");
+        double[] weights = model.priorWeights();
+        assertEquals(rows.size(), weights.length);
+        int belowOne = 0;
+        for (int i = 0; i < weights.length; i++) {
+            assertClose(Double.parseDouble(rows.get(i).get("weight")), weights[i], 1e-7, "weight of " + rows.get(i));
+            belowOne += weights[i] < 1 ? 1 : 0;
+        }
+        assertTrue(belowOne >= 7, "the outbreak's seven days at least are down-weighted: " + belowOne);
+        assertAgreesWith("pooled-nb-downweight.fit.csv", model);
+    }
+
+    @Test
+    void aDownweightedOutbreakLeavesTheDistributionNarrowForTheNextOne() {
+        // Fitted with the outbreak at full weight, theta falls (2.8 against 4.9: R's first and weighted fits) and
+        // the same excess a later week is less surprising than it should be.
+        PooledNegativeBinomial plain = PooledNegativeBinomial.fit(observations("pooled-nb-outbreak.input.csv"), true,
+                new PooledNegativeBinomial.Terms(false, true, Double.POSITIVE_INFINITY));
+        PooledNegativeBinomial weighted = downweighted();
+        assertTrue(weighted.theta() > 1.5 * plain.theta(), weighted.theta() + " / " + plain.theta());
+        LocalDate tuesday = MONDAY.plusDays(141);
+        double plainTail = plain.predict(2, tuesday, false, 1.0, 18).tail();
+        double weightedTail = weighted.predict(2, tuesday, false, 1.0, 18).tail();
+        assertTrue(weightedTail < plainTail / 2, weightedTail + " / " + plainTail);
+    }
+
     private static void assertAgreesWith(String fixture, PooledNegativeBinomial model) {
         Map<String, Double> r = new LinkedHashMap<>();
         read(fixture).forEach(row -> r.put(row.get("name"), Double.parseDouble(row.get("value"))));
         double[] coefficients = model.coefficients();
-        List<String> names = r.keySet().stream().filter(name -> !List.of("theta", "theta_se", "twologlik").contains(name)).toList();
+        List<String> names = r.keySet().stream()
+                .filter(name -> !List.of("theta", "theta_se", "twologlik").contains(name)).toList();
         assertEquals(names.size(), coefficients.length, "one coefficient per model.matrix column: " + names);
         for (int j = 0; j < coefficients.length; j++) {
             assertClose(r.get(names.get(j)), coefficients[j], 1e-7, names.get(j));
