@@ -116,6 +116,33 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The JVM's threads as {@code jcmd <pid> Thread.print} prints them, also kept in the data
+     * directory as {@code threads-<n>.txt}: what a stalled instance is waiting on, which its
+     * log and health cannot say. Null when the JVM is not running or jcmd could not answer.
+     */
+    public String threadDump() {
+        if (!isAlive()) {
+            return null;
+        }
+        try {
+            Path dump = dataDir.resolve("threads-" + System.currentTimeMillis() + ".txt");
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+            if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+                return null;
+            }
+            return Files.readString(dump, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }

@@ -134,7 +134,9 @@ final class PipelineRun implements AutoCloseable {
                     .append("\n     readiness ").append(health(instance, "/health/readiness"))
                     .append("\n     log (").append(instance.dataDir().resolve("app.out"))
                     .append(", connection retries left out):\n")
-                    .append(tail(instance.dataDir().resolve("app.out"), 60, CONNECTION_RETRY)).append('\n');
+                    .append(tail(instance.dataDir().resolve("app.out"), 60, CONNECTION_RETRY)).append('\n')
+                    .append("     stream threads (whole dump in ").append(instance.dataDir()).append("/threads-*.txt):\n")
+                    .append(streamThreads(instance.threadDump())).append('\n');
         }
         out.append("---- broker log (").append(broker.dataDir().resolve("broker.out")).append("):\n")
                 .append(tail(broker.dataDir().resolve("broker.out"), 40, null)).append('\n');
@@ -167,6 +169,20 @@ final class PipelineRun implements AutoCloseable {
         progress.close();
         instances.forEach(AppProcess::close);
         broker.close();
+    }
+
+    /** The stacks of the Kafka Streams threads (StreamThread, state updater) in a thread dump. */
+    private static String streamThreads(String dump) {
+        if (dump == null) {
+            return "(no thread dump)";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String thread : dump.split("\n\n")) {
+            if (thread.contains("StreamThread") || thread.contains("StateUpdater")) {
+                out.append(thread).append("\n\n");
+            }
+        }
+        return out.isEmpty() ? "(no stream thread in the dump)" : out.toString();
     }
 
     /** The last {@code lines} lines of a log, without the lines {@code leaveOut} matches (null: none). */
