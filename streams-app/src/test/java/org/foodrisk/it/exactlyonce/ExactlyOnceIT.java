@@ -69,6 +69,7 @@ class ExactlyOnceIT {
         dir = Files.createDirectories(Path.of("target", "exactly-once")).resolve("run-" + System.currentTimeMillis());
         try (PipelineRun run = PipelineRun.start(dir.resolve("reference"), input, 1)) {
             reference = run.awaitOutcome(RUN_TIMEOUT);
+            assertEquals(List.of(), run.abortedHangingTransactions(), "no transaction of an undisturbed run is hanging");
         }
         System.out.printf("ExactlyOnceIT reference: %d input records; %d alerts %s with %d versions; dead letters %s; "
                         + "store entries %s%n", input.records().size(), reference.alerts().size(), reference.alertKinds(),
@@ -97,6 +98,9 @@ class ExactlyOnceIT {
                     "the instance was killed before the input was all processed");
             victim.start();
             assertSameAsReference(run.awaitOutcome(RUN_TIMEOUT));
+            // A killed instance's open transaction is the coordinator's to abort (fenced by the restarted producer):
+            // nothing of it may be taken for hanging.
+            assertEquals(List.of(), run.abortedHangingTransactions(), "no transaction hanging after an instance crash");
         }
     }
 
@@ -114,7 +118,13 @@ class ExactlyOnceIT {
             run.broker().restart(Duration.ofSeconds(90));
             Duration recovery = awaitFirstCommit(run);
             System.out.printf("ExactlyOnceIT: first commit %d ms after the broker was ready again%n", recovery.toMillis());
-            assertSameAsReference(run.awaitOutcome(RUN_TIMEOUT));
+            Outcome outcome = run.awaitOutcome(RUN_TIMEOUT);
+            // The restarted broker's coordinator may complete a commit while some partitions have no leader yet and
+            // skip their markers (Kafka 4.3.1): the service aborts what is left hanging (HangingTransactionGuard).
+            List<String> aborted = run.abortedHangingTransactions();
+            System.out.printf("ExactlyOnceIT: the service aborted %d hanging transactions after the broker's restart%s%n",
+                    aborted.size(), aborted.isEmpty() ? "" : ":\n  " + String.join("\n  ", aborted));
+            assertSameAsReference(outcome);
             for (AppProcess instance : run.instances()) {
                 String liveness = run.health(instance, "/health/liveness");
                 assertTrue(liveness.startsWith("200 ") && liveness.contains("\"stalled\":false"),

@@ -171,6 +171,20 @@ final class PipelineRun implements AutoCloseable {
         broker.close();
     }
 
+    /** The log lines in which an instance aborted a hanging transaction ({@code HangingTransactionGuard}). */
+    List<String> abortedHangingTransactions() throws IOException {
+        List<String> aborted = new ArrayList<>();
+        for (AppProcess instance : instances) {
+            Path log = instance.dataDir().resolve("app.out");
+            if (Files.exists(log)) {
+                Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                        .filter(line -> line.contains("Aborted a hanging transaction"))
+                        .forEach(line -> aborted.add(instance.name() + ": " + line));
+            }
+        }
+        return aborted;
+    }
+
     /** The stacks of the Kafka Streams threads (StreamThread, state updater) in a thread dump. */
     private static String streamThreads(String dump) {
         if (dump == null) {

@@ -3,6 +3,8 @@ package org.foodrisk.it.exactlyonce;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.DescribeProducersResult.PartitionProducerState;
+import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -12,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +135,50 @@ final class ProcessingProgress implements AutoCloseable {
             }
         } catch (Exception e) {
             out.append("(the group could not be described: ").append(e).append(")\n");
+        }
+        out.append(openChangelogTransactions());
+        return out.toString();
+    }
+
+    /**
+     * The changelog partitions whose last stable offset is below their end, with the transactions open on them:
+     * a task restores a changelog to its end (read_uncommitted) reading committed records only, so a transaction
+     * left open there — never committed or aborted — holds its restoration, and the instance stays REBALANCING.
+     */
+    private String openChangelogTransactions() {
+        StringBuilder out = new StringBuilder("changelogs with open transactions (last stable offset < end):\n");
+        try {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : admin.listTopics().names().get(20, TimeUnit.SECONDS)) {
+                if (topic.startsWith(applicationId + "-") && topic.endsWith("-changelog")) {
+                    reader.partitionsFor(topic, Duration.ofSeconds(20))
+                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                }
+            }
+            Map<TopicPartition, Long> stable = ends(partitions, IsolationLevel.READ_COMMITTED);
+            Map<TopicPartition, Long> ends = ends(partitions, IsolationLevel.READ_UNCOMMITTED);
+            List<TopicPartition> open = partitions.stream()
+                    .filter(p -> stable.get(p) != null && stable.get(p) < ends.get(p)).toList();
+            if (open.isEmpty()) {
+                return out.append("  none\n").toString();
+            }
+            Map<TopicPartition, PartitionProducerState> producers =
+                    admin.describeProducers(open).all().get(20, TimeUnit.SECONDS);
+            for (TopicPartition partition : open) {
+                out.append("  ").append(partition).append(": stable ").append(stable.get(partition))
+                        .append(", end ").append(ends.get(partition)).append('\n');
+                for (ProducerState producer : producers.get(partition).activeProducers()) {
+                    if (producer.currentTransactionStartOffset().isPresent()) {
+                        out.append("    producer ").append(producer.producerId()).append(" epoch ")
+                                .append(producer.producerEpoch()).append(": transaction open from offset ")
+                                .append(producer.currentTransactionStartOffset().getAsLong())
+                                .append(", last write at ").append(Instant.ofEpochMilli(producer.lastTimestamp()))
+                                .append('\n');
+                    }
+                }
+            }
+        } catch (Exception e) {
+            out.append("  (could not be read: ").append(e).append(")\n");
         }
         return out.toString();
     }
