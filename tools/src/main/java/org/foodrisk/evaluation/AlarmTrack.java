@@ -6,7 +6,12 @@ import java.util.List;
  * What a detector said about one series of the evaluated year: its alarms (ascending), and how many
  * points it judged or left unjudged for want of history.
  */
-record AlarmTrack(List<Alarm> alarms, int evaluated, int insufficient) {
+record AlarmTrack(List<Alarm> alarms, int evaluated, int insufficient, List<MatchedFalseAlarms.Scored> scored) {
+
+    /** A track without evidence per point (fusion, sequential charts). */
+    AlarmTrack(List<Alarm> alarms, int evaluated, int insufficient) {
+        this(alarms, evaluated, insufficient, List.of());
+    }
 
     /**
      * An alarm about the days {@code firstDay..lastDay} (one day, or the week of a weekly count),
@@ -20,6 +25,7 @@ record AlarmTrack(List<Alarm> alarms, int evaluated, int insufficient) {
 
     AlarmTrack {
         alarms = List.copyOf(alarms);
+        scored = List.copyOf(scored);
     }
 
     /** Runs of alarms on consecutive periods: what one open, deduplicated alert per key would show. */

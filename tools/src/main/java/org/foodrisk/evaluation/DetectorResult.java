@@ -13,17 +13,21 @@ import java.util.Optional;
  * @param byStream      the tally of each stream (fusion: one entry for the district)
  * @param bySize        the outbreaks' tallies by size multiplier k
  * @param districtWeeks the denominator of every per-week rate (district-weeks of the evaluated year, per run)
+ * @param matched       detection at matched false-alarm rates, by target ({@link MatchedFalseAlarms}); empty for a
+ *                      detector whose points carry no evidence
  */
 public record DetectorResult(DetectorSpec spec, Optional<String> unavailable, Tally total,
-                             Map<String, Tally> byStream, Map<Double, Tally> bySize, double districtWeeks) {
+                             Map<String, Tally> byStream, Map<Double, Tally> bySize, double districtWeeks,
+                             Map<Double, MatchedFalseAlarms.Matched> matched) {
 
     public DetectorResult {
         byStream = Collections.unmodifiableMap(new LinkedHashMap<>(byStream)); // streams in simulation order
         bySize = Collections.unmodifiableSortedMap(new TreeMap<>(bySize));
+        matched = Collections.unmodifiableSortedMap(new TreeMap<>(matched));
     }
 
     static DetectorResult unavailable(DetectorSpec spec, String reason, double districtWeeks) {
-        return new DetectorResult(spec, Optional.of(reason), Tally.EMPTY, Map.of(), Map.of(), districtWeeks);
+        return new DetectorResult(spec, Optional.of(reason), Tally.EMPTY, Map.of(), Map.of(), districtWeeks, Map.of());
     }
 
     public boolean available() {

@@ -105,8 +105,11 @@ public final class Evaluation {
         List<UnitScore> scores = parallel(units, unit -> {
             // one instance per task: the methods are not promised to be thread-safe
             AberrationMethod method = AberrationMethods.create(spec.method(), spec.options(), spec.frequency());
-            AlarmTrack run = track(method, withOutbreaks.counts(unit[0], unit[1], unit[2]), spec.frequency(), from);
-            AlarmTrack free = track(method, outbreakFree.counts(unit[0], unit[1], unit[2]), spec.frequency(), from);
+            boolean byStatistic = spec.method().startsWith("ears-");
+            AlarmTrack run = track(method, withOutbreaks.counts(unit[0], unit[1], unit[2]), spec.frequency(), from,
+                    byStatistic);
+            AlarmTrack free = track(method, outbreakFree.counts(unit[0], unit[1], unit[2]), spec.frequency(), from,
+                    byStatistic);
             return score(withOutbreaks.streams().get(unit[2]).name(), run, free, windows(unit[0], unit[1], unit[2]));
         });
         return assemble(spec, scores);
@@ -125,7 +128,8 @@ public final class Evaluation {
      * What {@code method} says about the evaluated year of one series: daily, or on the Monday-to-Sunday
      * sums (the simulation starts on a Monday and its years are whole weeks).
      */
-    private AlarmTrack track(AberrationMethod method, long[] daily, Frequency frequency, int fromDay) {
+    private AlarmTrack track(AberrationMethod method, long[] daily, Frequency frequency, int fromDay,
+                             boolean byStatistic) {
         boolean weekly = frequency == Frequency.WEEK;
         int width = weekly ? 7 : 1;
         long[] counts = weekly ? weeklySums(daily) : daily;
@@ -140,6 +144,7 @@ public final class Evaluation {
                     + (counts.length - from) + " periods");
         }
         List<AlarmTrack.Alarm> alarms = new ArrayList<>();
+        List<MatchedFalseAlarms.Scored> scored = new ArrayList<>();
         int evaluated = 0;
         int insufficient = 0;
         for (int i = 0; i < points.size(); i++) {
@@ -149,12 +154,28 @@ public final class Evaluation {
                 continue;
             }
             evaluated++;
+            int first = (from + i) * width;
             if (point.alarm()) {
-                int first = (from + i) * width;
                 alarms.add(new AlarmTrack.Alarm(first, first + width - 1, first + width - 1));
             }
+            scored.add(new MatchedFalseAlarms.Scored(first, first + width - 1, evidence(point, byStatistic)));
         }
-        return new AlarmTrack(alarms, evaluated, insufficient);
+        return new AlarmTrack(alarms, evaluated, insufficient, MatchedFalseAlarms.withEvidence(scored));
+    }
+
+    /**
+     * How strongly a point speaks for an alarm, lower first ({@link MatchedFalseAlarms}): its p-value, or minus its
+     * statistic for EARS; NaN where no threshold makes it alarm (no upper bound: the 5-in-4 rule; a zero count where
+     * the method needs one).
+     */
+    private static double evidence(DetectionPoint point, boolean byStatistic) {
+        if (Double.isNaN(point.threshold())) {
+            return Double.NaN;
+        }
+        if (!Double.isNaN(point.pValue())) {
+            return point.observed() == 0 ? Double.NaN : point.pValue();
+        }
+        return byStatistic && !Double.isNaN(point.statistic()) ? -point.statistic() : Double.NaN;
     }
 
     static long[] weeklySums(long[] daily) {
@@ -211,14 +232,17 @@ public final class Evaluation {
         List<AlarmTrack> tracks = new ArrayList<>();
         for (int d = 0; d < units.size(); d++) {
             List<AlarmTrack.Alarm> alarms = new ArrayList<>();
+            List<MatchedFalseAlarms.Scored> scored = new ArrayList<>();
             for (DetectionPoint point : points.get(d)) {
+                int first = (int) (point.date().toEpochDay() - data.date(0).toEpochDay());
                 if (point.alarm()) {
-                    int first = (int) (point.date().toEpochDay() - data.date(0).toEpochDay());
                     alarms.add(new AlarmTrack.Alarm(first, first + width - 1, first + width - 1));
                 }
+                scored.add(new MatchedFalseAlarms.Scored(first, first + width - 1, evidence(point, false)));
             }
             int judged = points.get(d).size();
-            tracks.add(new AlarmTrack(alarms, judged, units.get(d).size() - from - judged));
+            tracks.add(new AlarmTrack(alarms, judged, units.get(d).size() - from - judged,
+                    MatchedFalseAlarms.withEvidence(scored)));
         }
         return tracks;
     }
@@ -303,7 +327,8 @@ public final class Evaluation {
     }
 
     /** The tally of one series (or fusion unit), and the same split by outbreak size. */
-    private record UnitScore(String stream, Tally tally, Map<Double, Tally> bySize) {
+    private record UnitScore(String stream, Tally tally, Map<Double, Tally> bySize,
+                             MatchedFalseAlarms.SeriesEvidence evidence) {
     }
 
     private static UnitScore score(String stream, AlarmTrack run, AlarmTrack free, List<Window> windows) {
@@ -329,7 +354,8 @@ public final class Evaluation {
                 .count();
         Tally tally = new Tally(windows.size(), detected, byChance, delays, falseAlarms, free.alarms().size(),
                 free.episodes(), run.evaluated() + free.evaluated(), run.insufficient() + free.insufficient());
-        return new UnitScore(stream, tally, bySize);
+        return new UnitScore(stream, tally, bySize, new MatchedFalseAlarms.SeriesEvidence(run.scored(), free.scored(),
+                windows.stream().map(w -> new int[]{w.first(), w.last()}).toList()));
     }
 
     private DetectorResult assemble(DetectorSpec spec, List<UnitScore> scores) {
@@ -346,7 +372,8 @@ public final class Evaluation {
             return DetectorResult.unavailable(spec, "no point had enough history (" + total.insufficientPoints()
                     + " points of insufficient history)", districtWeeks);
         }
-        return new DetectorResult(spec, Optional.empty(), total, byStream, bySize, districtWeeks);
+        return new DetectorResult(spec, Optional.empty(), total, byStream, bySize, districtWeeks,
+                MatchedFalseAlarms.compute(scores.stream().map(UnitScore::evidence).toList(), districtWeeks));
     }
 
     private static <T, R> List<R> parallel(List<T> items, Function<T, R> task) {

@@ -66,6 +66,7 @@ public final class MarkdownReport {
                 .append(" of ").append(r.total().insufficientPoints() + r.total().evaluatedPoints())
                 .append(" points had too little history and were not judged (never counted as alarms).\n"));
         out.append(DEFINITIONS);
+        out.append(matchedSection(results));
 
         List<Double> sizes = config.sizeMultipliers().stream().distinct().sorted().toList();
         out.append("\n### Probability of detection by outbreak size k\n\n| detector |");
@@ -178,6 +179,33 @@ public final class MarkdownReport {
             }
         }
         return sum / (double) days;
+    }
+
+    /** Detection at matched false-alarm rates ({@link MatchedFalseAlarms}). */
+    private static String matchedSection(List<DetectorResult> results) {
+        StringBuilder out = new StringBuilder("\n### Detection at matched false-alarm rates\n\n");
+        out.append("Each detector's threshold moved until its alarms on the outbreak-free run are at most the target per"
+                + " district-week (all streams of a district together), points ranked by their p-value (EARS: by C);"
+                + " POD at that threshold, the rate reached in brackets (tied p-values of small counts can keep it"
+                + " below the target). The configured thresholds above give anything from a few hundredths to several"
+                + " false alarms a district-week; here every detector spends the same budget. CUSUM, GLR and fusion"
+                + " have no row: their statistic depends on the threshold through the resets at alarms.\n\n");
+        out.append("| detector |");
+        MatchedFalseAlarms.TARGETS.forEach(t -> out.append(" POD at ≤ ").append(fmt(t, 2)).append(" |"));
+        out.append("\n|---|").append("---|".repeat(MatchedFalseAlarms.TARGETS.size())).append("\n");
+        for (DetectorResult result : results) {
+            if (!result.available() || result.matched().isEmpty()) {
+                continue;
+            }
+            out.append("| ").append(result.spec().label()).append(" |");
+            for (double target : MatchedFalseAlarms.TARGETS) {
+                MatchedFalseAlarms.Matched matched = result.matched().get(target);
+                out.append(" ").append(fmt(matched.pod(), 2)).append(" (").append(fmt(matched.achievedRate(), 3))
+                        .append(") |");
+            }
+            out.append("\n");
+        }
+        return out.toString();
     }
 
     static String fmt(double value, int decimals) {
