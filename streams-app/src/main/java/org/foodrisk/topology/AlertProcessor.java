@@ -1,6 +1,5 @@
 package org.foodrisk.topology;
 
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -46,6 +45,7 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
     private final AlertLifecycle lifecycle;
     private final Duration overdueCheckEvery;
     private KeyValueStore<String, Alert> alerts;
+    private final PendingDeadlines pending = new PendingDeadlines();
 
     private final DeadlinePolicy deadlines;
 
@@ -62,6 +62,11 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
     public void init(ProcessorContext<String, AlertOutcome> context) {
         super.init(context);
         alerts = context.getStateStore(StoreNames.ALERTS);
+        // Kafka Streams calls init again on the restored store after a restart or a task's revival.
+        pending.clear();
+        try (KeyValueIterator<String, Alert> all = alerts.all()) {
+            all.forEachRemaining(entry -> pending.update(entry.value));
+        }
         context.schedule(overdueCheckEvery, PunctuationType.WALL_CLOCK_TIME, this::markOverdue);
     }
 
@@ -123,13 +128,8 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
     private void markOverdue(long wallClockMillis) {
         OffsetDateTime now = OffsetDateTime.ofInstant(Instant.ofEpochMilli(wallClockMillis), zone);
         List<Alert> changed = new ArrayList<>();
-        try (KeyValueIterator<String, Alert> all = alerts.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, Alert> entry = all.next();
-                if (entry.value.status() != AlertStatus.CLOSED) {
-                    lifecycle.markOverdue(entry.value, now).ifPresent(changed::add);
-                }
-            }
+        for (String alertId : pending.dueBefore(now)) {
+            lifecycle.markOverdue(alerts.get(alertId), now).ifPresent(changed::add);
         }
         changed.forEach(alert -> emit(alert.noted("超期：" + String.join("、", alert.handling().deadlines().overdue())),
                 wallClockMillis, null));
@@ -157,6 +157,7 @@ final class AlertProcessor extends ContextualProcessor<String, AlertCommand, Str
             return;
         }
         alerts.put(alert.alertId(), alert);
+        pending.update(alert);
         context().forward(new Record<>(alert.alertId(), new AlertOutcome.Version(alert), timestamp));
     }
 
