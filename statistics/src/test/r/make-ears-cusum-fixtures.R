@@ -20,6 +20,16 @@
 
 suppressPackageStartupMessages(library(surveillance))
 stopifnot(packageVersion("surveillance") >= "1.20")
+## The CUSUM's reset after an alarm came with surveillance 1.25.0 (algo.cusum, control$reset). With an older
+## package (Debian bookworm has 1.20.3) give the R source of a newer one's algo.cusum, R/algo_cusum.R, in
+## SURVEILLANCE_ALGO_CUSUM: it replaces the installed function (pure R; the rest of the package is unchanged).
+if (packageVersion("surveillance") < "1.25.0") {
+  newer <- Sys.getenv("SURVEILLANCE_ALGO_CUSUM")
+  if (!nzchar(newer)) stop("surveillance < 1.25.0 has no CUSUM reset: set SURVEILLANCE_ALGO_CUSUM to R/algo_cusum.R of 1.25.0 or later")
+  code <- new.env(parent = asNamespace("surveillance"))
+  sys.source(newer, envir = code)
+  assignInNamespace("algo.cusum", code$algo.cusum, ns = "surveillance")
+}
 
 out <- file.path("src", "test", "resources", "fixtures", "surveillance")
 dir.create(out, recursive = TRUE, showWarnings = FALSE)
@@ -77,7 +87,7 @@ cusum_rows <- function(y, dates, unit, rangeStart, control, freq) {
   s <- as_sts(y, freq)
   control$range <- rangeStart:length(y)
   res <- cusum(s, control = control)
-  direct <- algo.cusum(sts2disProg(s), control = control)   # for m and the cumulative sum
+  direct <- surveillance:::algo.cusum(sts2disProg(s), control = control)   # for m and the cumulative sum
   stopifnot(all.equal(as.vector(upperbound(res)), as.vector(direct$upperbound)))
   m <- rep_len(as.vector(direct$control$m), length(control$range))
   data.frame(date = format(dates[control$range]), unit = unit, observed = num(y[control$range]),
@@ -132,6 +142,8 @@ write_input("sim-pointsource", sim)
 default_runs("sim-pointsource", sim, 52)
 cusum_variant("sim-pointsource", sim, 52, "cusum-rossi", 53, list(trans = "rossi"), "trans=rossi")
 cusum_variant("sim-pointsource", sim, 52, "cusum-k0.5-h4", 53, list(k = 0.5, h = 4), "k=0.5;h=4")
+cusum_variant("sim-pointsource", sim, 52, "cusum-k0.5-h4-reset", 53, list(k = 0.5, h = 4, reset = TRUE),
+              "k=0.5;h=4;reset=true")
 
 ## 2. A daily seasonal negative-binomial series (Noufaily et al. 2013 style: log-linear trend-free
 ##    seasonality, overdispersion) with injected outbreaks of known start and size spread by a
@@ -155,6 +167,9 @@ daily <- list("120116-illness" = data.frame(date = days, count = busy),
 write_input("daily-nb", daily)
 default_runs("daily-nb", daily, 365)
 cusum_variant("daily-nb", daily, 365, "cusum-glm", 91, list(m = "glm"), "m=glm")
+cusum_variant("daily-nb", daily, 365, "cusum-glm-reset", 91, list(m = "glm", reset = TRUE), "m=glm;reset=true")
+cusum_variant("daily-nb", daily, 365, "cusum-none-reset", 29, list(trans = "none", k = 3, h = 10, reset = TRUE),
+              "trans=none;k=3;h=10;reset=true")
 cusum_variant("daily-nb", daily, 365, "cusum-anscombe", 29, list(trans = "anscombe"), "trans=anscombe")
 cusum_variant("daily-nb", daily, 365, "cusum-anscombe2nd", 29, list(trans = "anscombe2nd"),
               "trans=anscombe2nd")

@@ -219,6 +219,11 @@ public final class BacktestCommand implements Callable<Integer> {
                         + " Noufaily's; default: none).")
         String downweight;
 
+        @Option(names = "--reset", paramLabel = "true|false", order = 24,
+                description = "cusum: restart the sum from 0 after each alarm (R's reset, surveillance >= 1.25.0;"
+                        + " default false).")
+        String reset;
+
         @Option(names = "--trans", paramLabel = "T", order = 23, description =
                 "cusum: standard (default), rossi, anscombe, anscombe2nd, pearsonNegBin or none.")
         String trans;

@@ -14,7 +14,11 @@ import java.util.Map;
  * <p>Each monitored count x<sub>t</sub> is standardised against its expected value m<sub>t</sub>
  * ({@link CusumTransformation}, R's {@code trans}), the one-sided sum
  * S<sub>t</sub> = max(0, S<sub>t−1</sub> + z<sub>t</sub> − k) starts at 0 with the first monitored
- * period and raises an alarm when S<sub>t</sub> ≥ h (no reset after an alarm, as in R). The
+ * period and raises an alarm when S<sub>t</sub> ≥ h. By default the sum is not reset after an alarm (R's default);
+ * with {@code reset} it restarts from 0 after each alarm (R {@code control$reset}, surveillance ≥ 1.25.0, the
+ * industrial "repair and restart"): a slow rise then alarms again each time the evidence builds up anew, instead
+ * of once and then every period while the sum stays above h. The statistic is the sum after the reset, as R
+ * returns it. The
  * threshold is R's {@code upperbound}: the count that would bring the sum to h. The expected value
  * is R's {@code m}: by default the mean of every period before the first monitored one (a fixed
  * phase-I baseline, so the monitored range matters — as in R), or a seasonal Poisson GLM fitted to
@@ -109,13 +113,20 @@ public final class Cusum implements AberrationMethod {
     private final Expectation expectation;
     private final CusumTransformation transformation;
     private final double alpha;
+    private final boolean reset;
 
-    /** R's defaults: k 1.04, h 2.26, m = mean of the past, trans "standard". */
+    /** R's defaults: k 1.04, h 2.26, m = mean of the past, trans "standard", no reset. */
     public Cusum() {
         this(DEFAULT_K, DEFAULT_H, new PastMean(), CusumTransformation.STANDARD, DEFAULT_ALPHA);
     }
 
     public Cusum(double k, double h, Expectation expectation, CusumTransformation transformation, double alpha) {
+        this(k, h, expectation, transformation, alpha, false);
+    }
+
+    /** @param reset whether the sum restarts from 0 after an alarm (R {@code reset = TRUE}) */
+    public Cusum(double k, double h, Expectation expectation, CusumTransformation transformation, double alpha,
+                 boolean reset) {
         if (!Double.isFinite(k) || !Double.isFinite(h)) {
             throw new IllegalArgumentException("cusum: k and h must be finite numbers");
         }
@@ -124,18 +135,20 @@ public final class Cusum implements AberrationMethod {
         this.expectation = expectation;
         this.transformation = transformation;
         this.alpha = alpha;
+        this.reset = reset;
     }
 
     /**
      * Builds the method from backtest options named as in R: {@code k}, {@code h}, {@code m}
-     * ({@code mean} for R's NULL, {@code glm}, or a number), {@code trans}, {@code alpha}.
+     * ({@code mean} for R's NULL, {@code glm}, or a number), {@code trans}, {@code alpha}, {@code reset}
+     * ({@code true} or {@code false}).
      */
     public static Cusum fromOptions(Map<String, String> options) {
         MethodOptions read = new MethodOptions("cusum", options);
         Cusum cusum = new Cusum(read.decimal("k", DEFAULT_K), read.decimal("h", DEFAULT_H),
                 Expectation.parse(read.text("m", "mean")),
                 CusumTransformation.fromRName(read.text("trans", CusumTransformation.STANDARD.rName())),
-                read.decimal("alpha", DEFAULT_ALPHA));
+                read.decimal("alpha", DEFAULT_ALPHA), read.bool("reset", false));
         read.rejectUnused();
         return cusum;
     }
@@ -150,8 +163,8 @@ public final class Cusum implements AberrationMethod {
         return "Poisson CUSUM (Rossi G, Lampugnani L, Marchi M. An approximate CUSUM procedure for surveillance of"
                 + " health events. Stat Med 1999;18:2111-22), as R surveillance::cusum"
                 + String.format(Locale.ROOT, " (k=%s, h=%s, m=%s, trans=\"%s\"%s)", k, h, expectation,
-                        transformation.rName(), transformation == CusumTransformation.PEARSON_NEG_BIN
-                                ? ", alpha=" + alpha : "");
+                        transformation.rName(), (transformation == CusumTransformation.PEARSON_NEG_BIN
+                                ? ", alpha=" + alpha : "") + (reset ? ", reset=TRUE" : ""));
     }
 
     @Override
@@ -173,9 +186,13 @@ public final class Cusum implements AberrationMethod {
         for (int t = start; t < counts.length; t++) {
             double mt = m[t - start];
             double sum = Math.max(0, previousSum + (transformation.standardize(counts[t], mt, alpha) - k));
+            boolean alarm = sum >= h;
+            if (reset && alarm) {
+                sum = 0; // R resets cusum[t+1] before computing the upper bounds, which read it
+            }
             double upperBound = transformation.upperBound(mt, h, k, previousSum, sum, alpha);
             points.add(new DetectionPoint(series.dates().get(t), counts[t], mt, upperBound, sum, Double.NaN,
-                    sum >= h, PointStatus.EVALUATED));
+                    alarm, PointStatus.EVALUATED));
             previousSum = sum;
         }
         return points;
