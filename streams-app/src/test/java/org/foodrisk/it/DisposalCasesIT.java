@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
@@ -116,8 +117,8 @@ class DisposalCasesIT implements TestPropertyProvider {
         String b = "IT-XQ-B-" + UUID.randomUUID();
         String late = "IT-XQ-LATE-" + UUID.randomUUID();
         String passed = "IT-XQ-OK-" + UUID.randomUUID();
-        String sampledAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(3).truncatedTo(ChronoUnit.SECONDS).toString();
-        String reportedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS).toString();
+        String sampledAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(3).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String reportedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         publish(sample(a, "西青区", "流通", "区抽", true, sampledAt, reportedAt));
         publish(sample(a, "西青区", "流通", "区抽", true, sampledAt, reportedAt)); // twice: one case
         publish(sample(b, "西青区", "餐饮", "区抽", true, sampledAt, reportedAt));
@@ -180,8 +181,8 @@ class DisposalCasesIT implements TestPropertyProvider {
     void aUnitMemberTakesACaseToDisposedOnTheDashboardAndTheUnitsRatesChange() throws Exception {
         awaitStoresQueryable();
         String sampleId = "IT-WQ-" + UUID.randomUUID();
-        String sampledAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(4).truncatedTo(ChronoUnit.SECONDS).toString();
-        String reportedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        String sampledAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(4).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String reportedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String record = sample(sampleId, "武清区", "流通", "区抽", true, sampledAt, reportedAt);
         publish(record);
         awaitCase(sampleId, c -> true, record);

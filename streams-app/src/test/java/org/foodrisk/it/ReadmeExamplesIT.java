@@ -433,7 +433,7 @@ class ReadmeExamplesIT implements TestPropertyProvider {
         ReadsFromTheEnd.await(runtime.streams(), PATIENCE, List.of(TypedTopics.SAMPLING_RESULTS));
         // RFC 3339 wants the seconds, which OffsetDateTime.toString() leaves out when they are 0.
         String sampledAt = sampledOn.atTime(9, 30).atOffset(ZoneOffset.ofHours(8)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        String reportedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).truncatedTo(ChronoUnit.SECONDS).toString();
+        String reportedAt = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusHours(1).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String sample = """
                 {"sampleId":"%s","program":"区抽","agency":"区市场监管局","lab":"天津市食品安全检测技术研究院",
                  "labCode":"TJFS001","districtName":"武清区","stage":"流通","foodCategory":"肉制品",
