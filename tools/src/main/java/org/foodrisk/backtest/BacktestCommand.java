@@ -109,7 +109,7 @@ public final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         boolean pooled = POOLED.equals(method);
-        PooledNegativeBinomialRun.Options pooledOptions = pooled ? PooledBacktest.options(methodOptions(), frequency) : null;
+        PooledNegativeBinomialRun.Options pooledOptions = pooled ? PooledNegativeBinomialRun.Options.of(methodOptions(), frequency) : null;
         AberrationMethod detector = pooled ? null : AberrationMethods.create(method, methodOptions(), frequency);
         List<CountSeries> series;
         try (Reader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {

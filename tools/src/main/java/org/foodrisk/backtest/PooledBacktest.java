@@ -2,14 +2,12 @@ package org.foodrisk.backtest;
 
 import org.foodrisk.detect.aberration.CountSeries;
 import org.foodrisk.detect.aberration.DetectionPoint;
-import org.foodrisk.detect.aberration.Frequency;
 import org.foodrisk.detect.aberration.PooledNegativeBinomialRun;
 import org.foodrisk.reference.HolidayCalendar;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code --method pooled-nb}: every unit of the input judged by one pooled negative-binomial model
@@ -18,17 +16,6 @@ import java.util.Map;
 final class PooledBacktest {
 
     private PooledBacktest() {
-    }
-
-    /** The run's options from the command line's method parameters; absent ones take the defaults. */
-    static PooledNegativeBinomialRun.Options options(Map<String, String> given, Frequency frequency) {
-        for (String name : given.keySet()) {
-            if (!PooledNegativeBinomialRun.Options.NAMES.contains(name)) {
-                throw new IllegalArgumentException("pooled-nb does not take --" + name
-                        + " (it takes --alpha, --window, --refit-every, --min-periods, --season, --trend, --downweight)");
-            }
-        }
-        return PooledNegativeBinomialRun.Options.of(given, frequency);
     }
 
     static List<Backtest.UnitPoint> run(List<CountSeries> series, LocalDate rangeStart,

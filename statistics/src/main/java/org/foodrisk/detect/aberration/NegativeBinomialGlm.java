@@ -82,11 +82,6 @@ final class NegativeBinomialGlm {
     record Theta(double value, double standardError) {
     }
 
-    /** {@code MASS::theta.ml(y, mu, n, limit = 25)} with unit weights. */
-    static Theta thetaMl(double[] y, double[] mu, double n) {
-        return thetaMl(y, mu, ones(y.length), n);
-    }
-
     /** {@code MASS::theta.ml(y, mu, n = sum(weights), weights, limit = 25)}. */
     static Theta thetaMl(double[] y, double[] mu, double[] weights, double n) {
         double sum = 0;

@@ -45,26 +45,23 @@ public final class PooledNegativeBinomialRun {
         }
 
         /**
-         * The option names {@link #of} reads, as the backtest CLI spells them: {@code season} and {@code trend} (true
-         * or false), {@code downweight} the residual threshold above which past periods are down-weighted (e.g. 2.58).
+         * Options given by name, as the backtest CLI spells them ({@link MethodOptions}: an unknown name or a value
+         * that does not parse is refused): {@code alpha}, {@code window}, {@code refit-every}, {@code min-periods},
+         * {@code season} and {@code trend} (true or false), {@code downweight} the residual threshold above which past
+         * periods are down-weighted (e.g. 2.58). Absent ones take the {@link #defaults}.
          */
-        public static final List<String> NAMES = List.of("alpha", "window", "refit-every", "min-periods", "season",
-                "trend", "downweight");
-
-        /** Options given by name ({@link #NAMES}); absent ones take the {@link #defaults}. */
         public static Options of(Map<String, String> given, Frequency frequency) {
             Options defaults = defaults(frequency);
-            PooledNegativeBinomial.Terms terms = new PooledNegativeBinomial.Terms(
-                    given.containsKey("season") ? Boolean.parseBoolean(given.get("season")) : defaults.terms().seasonal(),
-                    given.containsKey("trend") ? Boolean.parseBoolean(given.get("trend")) : defaults.terms().trend(),
-                    given.containsKey("downweight") ? Double.parseDouble(given.get("downweight"))
-                            : defaults.terms().downweightAbove());
-            return new Options(
-                    given.containsKey("alpha") ? Double.parseDouble(given.get("alpha")) : defaults.alpha(),
-                    given.containsKey("window") ? Integer.parseInt(given.get("window")) : defaults.window(),
-                    given.containsKey("refit-every") ? Integer.parseInt(given.get("refit-every")) : defaults.refitEvery(),
-                    given.containsKey("min-periods") ? Integer.parseInt(given.get("min-periods")) : defaults.minPeriods(),
-                    terms);
+            MethodOptions read = new MethodOptions("pooled-nb", given);
+            Options options = new Options(read.decimal("alpha", defaults.alpha()),
+                    read.integer("window", defaults.window()),
+                    read.integer("refit-every", defaults.refitEvery()),
+                    read.integer("min-periods", defaults.minPeriods()),
+                    new PooledNegativeBinomial.Terms(read.bool("season", defaults.terms().seasonal()),
+                            read.bool("trend", defaults.terms().trend()),
+                            read.decimal("downweight", defaults.terms().downweightAbove())));
+            read.rejectUnused();
+            return options;
         }
     }
 
