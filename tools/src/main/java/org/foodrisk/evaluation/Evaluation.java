@@ -158,9 +158,16 @@ public final class Evaluation {
             if (point.alarm()) {
                 alarms.add(new AlarmTrack.Alarm(first, first + width - 1, first + width - 1));
             }
-            scored.add(new MatchedFalseAlarms.Scored(first, first + width - 1, evidence(point, byStatistic)));
+            addEvidence(scored, first, first + width - 1, evidence(point, byStatistic));
         }
-        return new AlarmTrack(alarms, evaluated, insufficient, MatchedFalseAlarms.withEvidence(scored));
+        return new AlarmTrack(alarms, evaluated, insufficient, scored);
+    }
+
+    /** A judged period's evidence, kept when it has one (NaN: no threshold makes it alarm). */
+    private static void addEvidence(List<MatchedFalseAlarms.Scored> scored, int firstDay, int lastDay, double evidence) {
+        if (!Double.isNaN(evidence)) {
+            scored.add(new MatchedFalseAlarms.Scored(firstDay, lastDay, evidence));
+        }
     }
 
     /**
@@ -238,11 +245,11 @@ public final class Evaluation {
                 if (point.alarm()) {
                     alarms.add(new AlarmTrack.Alarm(first, first + width - 1, first + width - 1));
                 }
-                scored.add(new MatchedFalseAlarms.Scored(first, first + width - 1, evidence(point, false)));
+                addEvidence(scored, first, first + width - 1, evidence(point, false));
             }
             int judged = points.get(d).size();
             tracks.add(new AlarmTrack(alarms, judged, units.get(d).size() - from - judged,
-                    MatchedFalseAlarms.withEvidence(scored)));
+                    scored));
         }
         return tracks;
     }

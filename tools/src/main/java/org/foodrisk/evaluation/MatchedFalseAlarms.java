@@ -1,6 +1,5 @@
 package org.foodrisk.evaluation;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,12 +71,5 @@ final class MatchedFalseAlarms {
             matched.put(target, new Matched(detected, outbreaks, alarms / districtWeeks));
         }
         return matched;
-    }
-
-    /** The scored periods of a list, for a track; NaN evidence is left out. */
-    static List<Scored> withEvidence(List<Scored> scored) {
-        List<Scored> kept = new ArrayList<>();
-        scored.stream().filter(s -> !Double.isNaN(s.evidence())).forEach(kept::add);
-        return kept;
     }
 }
