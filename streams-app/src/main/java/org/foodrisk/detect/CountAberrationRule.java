@@ -45,7 +45,10 @@ public final class CountAberrationRule {
             SignalType.COMPLAINT, "complaint.spike",
             SignalType.SAMPLING, "sampling.aberration");
 
+    /** Null for a rule that only words verdicts judged elsewhere ({@link #describing}). */
     private final AberrationMethod method;
+    private final String methodName;
+    private final String methodCitation;
     private final int historyDays;
     private final long minCount;
     private final Dimension dimension;
@@ -67,12 +70,29 @@ public final class CountAberrationRule {
      */
     public CountAberrationRule(AberrationMethod method, int historyPeriods, long minCount, Dimension dimension,
                                LevelPolicy levels, Frequency frequency) {
+        this(method, method.name(), method.citation(), historyPeriods, minCount, dimension, levels, frequency);
+    }
+
+    private CountAberrationRule(AberrationMethod method, String methodName, String methodCitation, int historyPeriods,
+                                long minCount, Dimension dimension, LevelPolicy levels, Frequency frequency) {
         this.frequency = frequency;
         this.levels = levels;
         this.method = method;
+        this.methodName = methodName;
+        this.methodCitation = methodCitation;
         this.historyDays = historyPeriods;
         this.minCount = minCount;
         this.dimension = dimension;
+    }
+
+    /**
+     * A daily rule of food-category series whose verdicts are made elsewhere — the pooled model across districts
+     * ({@code org.foodrisk.topology.PooledAberrationProcessor}) — and handed to {@link #evaluatePoint}: it applies
+     * the minimum count and the levels, and words the alert exactly as a per-series method's.
+     */
+    public static CountAberrationRule describing(String methodName, String citation, long minCount, LevelPolicy levels) {
+        return new CountAberrationRule(null, methodName, citation, 0, minCount, Dimension.FOOD_CATEGORY, levels,
+                Frequency.DAY);
     }
 
     public boolean watches(SignalType type) {
@@ -130,7 +150,27 @@ public final class CountAberrationRule {
         if (points.isEmpty()) {
             return Optional.empty();
         }
-        DetectionPoint point = points.get(points.size() - 1);
+        return verdictOn(type, points.get(points.size() - 1));
+    }
+
+    /**
+     * The alert for a point judged elsewhere (the pooled model's verdict on one district's day), under the same
+     * conditions as a method's own point: evaluated, an alarm, at least {@code minCount} events.
+     *
+     * @param seriesKey "districtCode|category"
+     */
+    public Optional<Detection> evaluatePoint(SignalType type, String seriesKey, DetectionPoint point,
+                                             List<Evidence> lastDay, ZoneId zone) {
+        Optional<Verdict> verdict = verdictOn(type, point);
+        String districtCode = seriesKey.substring(0, seriesKey.indexOf('|'));
+        if (verdict.isEmpty() || "?".equals(districtCode)) {
+            return Optional.empty();
+        }
+        return Optional.of(describe(type, districtCode, seriesKey.substring(seriesKey.indexOf('|') + 1),
+                verdict.get(), lastDay, zone));
+    }
+
+    private Optional<Verdict> verdictOn(SignalType type, DetectionPoint point) {
         if (point.status() != PointStatus.EVALUATED || !point.alarm() || point.observed() < minCount) {
             return Optional.empty();
         }
@@ -169,8 +209,8 @@ public final class CountAberrationRule {
                 : String.format(Locale.ROOT, "超过预警阈值%.1f", point.threshold());
         String headline = String.format(Locale.ROOT, "%s%s%s异常：%s%d起，%s", districtName,
                 "?".equals(category) ? "" : category, what, when, point.observed(), beyond);
-        DetectorNumbers numbers = new DetectorNumbers(method.name(), (double) point.observed(), point.expected(),
-                point.threshold(), nanToNull(point.statistic()), nanToNull(point.pValue()), method.citation());
+        DetectorNumbers numbers = new DetectorNumbers(methodName, (double) point.observed(), point.expected(),
+                point.threshold(), nanToNull(point.statistic()), nanToNull(point.pValue()), methodCitation);
         // A weekly aberration is its own risk beside the daily one of the same series (another method, another scale).
         String dedupKey = CountSeriesKey.of(kind, districtCode, bySyndrome ? second : category, bySyndrome, weekly);
         return Detection.of(kind, dedupKey, verdict.level(), type)

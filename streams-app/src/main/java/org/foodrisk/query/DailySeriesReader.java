@@ -5,8 +5,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.foodrisk.detect.aberration.AberrationMethods;
-import org.foodrisk.detect.aberration.Frequency;
 import org.foodrisk.ingest.SignalType;
 import org.foodrisk.kafka.Json;
 import org.foodrisk.topology.DailyCount;
@@ -46,7 +44,7 @@ public class DailySeriesReader {
         this.instances = instances;
         // Built as FoodRiskTopology builds the daily rule's, so that the chart draws the judged line.
         this.thresholds = new DetectorThresholds(
-                AberrationMethods.create(settings.countMethod(), settings.countMethodOptions(), Frequency.DAY),
+                settings.perSeriesDailyMethod(),
                 settings.countHistoryDays(),
                 new ComparableDays(ComparableDays.Mode.of(settings.countBaseline()), HolidayCalendar.china()));
         this.lookbackDays = thresholds.lookbackDays();

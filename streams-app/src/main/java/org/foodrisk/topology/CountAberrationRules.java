@@ -16,13 +16,28 @@ final class CountAberrationRules {
     private CountAberrationRules() {
     }
 
-    /** The daily rule (foodrisk.detect.count-method) for one kind of series. */
+    /**
+     * The daily rule (foodrisk.detect.count-method) for one kind of series, judged on each series' own history; null
+     * for food categories when the count-method is the pooled model ({@link #pooled}), which judges them instead.
+     */
     static CountAberrationRule daily(CountAberrationSettings settings, LevelPolicy levels,
                                      CountAberrationRule.Dimension dimension) {
-        return new CountAberrationRule(
-                AberrationMethods.create(settings.countMethod(), settings.countMethodOptions(), Frequency.DAY),
-                settings.countHistoryDays(), settings.countMinEvents(), dimension, levels);
+        if (settings.pooled() && dimension == CountAberrationRule.Dimension.FOOD_CATEGORY) {
+            return null;
+        }
+        return new CountAberrationRule(settings.perSeriesDailyMethod(), settings.countHistoryDays(),
+                settings.countMinEvents(), dimension, levels);
     }
+
+    /** The rule that words the pooled model's verdicts on food-category days (only when the settings choose it). */
+    static CountAberrationRule pooled(CountAberrationSettings settings, LevelPolicy levels) {
+        return CountAberrationRule.describing(CountAberrationSettings.POOLED_METHOD, POOLED_CITATION,
+                settings.countMinEvents(), levels);
+    }
+
+    static final String POOLED_CITATION = "Pooled negative-binomial GLM across districts (MASS::glm.nb: district,"
+            + " weekday, holiday, log sampling effort as offset; Farrington et al. 1996 and Noufaily et al. 2013 for the"
+            + " down-weighting of past outbreaks), predictive upper tail probability of the day's count";
 
     /** The weekly count rule, or null when foodrisk.detect.weekly-count-method is "none". */
     static CountAberrationRule weekly(CountAberrationSettings settings, LevelPolicy levels) {

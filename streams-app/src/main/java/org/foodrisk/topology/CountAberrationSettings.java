@@ -1,5 +1,10 @@
 package org.foodrisk.topology;
 
+import org.foodrisk.detect.aberration.AberrationMethod;
+import org.foodrisk.detect.aberration.AberrationMethods;
+import org.foodrisk.detect.aberration.Frequency;
+import org.foodrisk.detect.aberration.PooledNegativeBinomialRun;
+
 import java.util.Map;
 
 /**
@@ -45,12 +50,50 @@ public record CountAberrationSettings(String countMethod, Map<String, String> co
                     + "period judged and weigh that period alone; glrnb stays in the backtest until the day close "
                     + "keeps a chart's state");
 
+    /**
+     * The count-method that judges every district's food-category series together with one pooled model
+     * ({@link PooledAberrationProcessor}) instead of each series on its own history: a new district is judged from
+     * its third week rather than its fifth (EARS C2's 28 comparable days) or its sixth year (the weekly improved
+     * Farrington). Its options are {@link PooledNegativeBinomialRun.Options#of}'s ({@code alpha}, {@code window},
+     * {@code refit-every}, {@code min-periods}, {@code season}, {@code trend}, {@code downweight}).
+     */
+    public static final String POOLED_METHOD = "pooled-nb";
+
     public CountAberrationSettings {
         for (String method : new String[]{countMethod, weeklyCountMethod}) {
             if (REFUSED_METHODS.containsKey(method)) {
                 throw new IllegalArgumentException(REFUSED_METHODS.get(method));
             }
         }
+        if (POOLED_METHOD.equals(weeklyCountMethod)) {
+            throw new IllegalArgumentException("pooled-nb judges days (count-method); the weekly count-method is a"
+                    + " per-series method (farrington-flexible, farrington) or none");
+        }
+        if (POOLED_METHOD.equals(countMethod)) {
+            PooledNegativeBinomialRun.Options.of(countMethodOptions == null ? Map.of() : countMethodOptions,
+                    Frequency.DAY); // refuses unknown options and bad values when the service starts
+        }
+    }
+
+    /** Whether food-category days are judged by the pooled model across districts. */
+    public boolean pooled() {
+        return POOLED_METHOD.equals(countMethod);
+    }
+
+    /** The pooled model's options (only when {@link #pooled()}). */
+    public PooledNegativeBinomialRun.Options pooledOptions() {
+        return PooledNegativeBinomialRun.Options.of(countMethodOptions == null ? Map.of() : countMethodOptions,
+                Frequency.DAY);
+    }
+
+    /**
+     * The method judging a daily series on its own history: the count-method, or — when that is the pooled model,
+     * which covers food categories only — EARS C2 with its production options, for the per-syndrome illness series
+     * (pooling them by syndrome across districts is not built yet) and the daily chart's threshold line.
+     */
+    public AberrationMethod perSeriesDailyMethod() {
+        return pooled() ? AberrationMethods.create("ears-c2", DEFAULT_COUNT_METHOD_OPTIONS, Frequency.DAY)
+                : AberrationMethods.create(countMethod, countMethodOptions, Frequency.DAY);
     }
 
     /**

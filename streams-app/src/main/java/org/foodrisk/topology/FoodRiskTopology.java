@@ -28,6 +28,7 @@ import java.util.List;
  *                                                  │   when a day with failures closes)
  *                                                  ├ detect-count-aberrations (EARS C2 when a day closes,
  *                                                  │   farringtonFlexible when a week closes) ─┤
+ *  signals ─ [by category] ─ detect-pooled-count-aberrations (count-method pooled-nb: one model across districts) ─┤
  *                                                  ├ detect-opinion ──────┤  (24 h spike, rumour)
  *                                                  └ detect-fusion ───────┤
  *  signals ─ [by enterprise] ─┬ detect-repeat-offender ──────────────────┤
@@ -97,6 +98,9 @@ public final class FoodRiskTopology {
                 .add("fusion", byCategory.fusion())
                 .add("food-hazard-cluster", byCategory.foodHazardClusters());
         detections.add("count-aberrations", DailyCountWiring.detectAberrations(counted, settings));
+        if (settings.counts().pooled()) {
+            detections.add("pooled-count-aberrations", PooledCountWiring.wire(intake, settings));
+        }
         detections.add("syndrome-aberrations", SyndromeWiring.wire(builder, intake, settings));
         detections.add("plan-targets", PlanTargetWiring.wire(signals, settings.zone(), catalog));
         EnterpriseWiring.Detections byEnterprise = EnterpriseWiring.wire(signals, settings);

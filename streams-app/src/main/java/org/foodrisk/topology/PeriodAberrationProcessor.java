@@ -89,6 +89,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
     private boolean candidatesKept;
 
     /**
+     * @param rule           judges each day when it closes, or null when days are judged elsewhere (the pooled model)
      * @param weeklyRule     also judges each ISO week when its Sunday closes (weekly sums of the same
      *                       daily counts), or null
      * @param comparableDays which earlier days a day is judged against (its own day type, holidays left out; or consecutive days)
@@ -144,7 +145,8 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         }
         keepCandidates();
         Signal signal = record.value();
-        if (!rule.watches(signal.type()) || signal.districtCode() == null) {
+        CountAberrationRule watching = rule != null ? rule : weeklyRule;
+        if (watching == null || !watching.watches(signal.type()) || signal.districtCode() == null) {
             return;
         }
         String series = signal.type().wireName() + "|" + record.key();
@@ -197,6 +199,9 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
      * that added to it, and this processor sees every record right after it is counted.
      */
     private void markIfCandidate(Signal signal, String series, LocalDate day) {
+        if (rule == null) {
+            return; // no daily rule: days are judged only as part of their week
+        }
         boolean addsToCounted = signal.sign() > 0
                 && (signal.type() != SignalType.SAMPLING || signal.failed() || signal.hasTag("rumour"));
         if (!addsToCounted) {
@@ -231,7 +236,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         if (progress.get(CANDIDATES_KEPT) != null) {
             return;
         }
-        for (Map.Entry<String, String> entry : seriesMarks.entrySet()) {
+        for (Map.Entry<String, String> entry : rule == null ? Map.<String, String>of().entrySet() : seriesMarks.entrySet()) {
             String series = entry.getKey();
             SignalType type = typeOf(series);
             LocalDate judged = LocalDate.parse(entry.getValue());
@@ -447,8 +452,8 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
             // A day that never alarmed and still has too few events to alarm keeps its verdict (silence):
             // its history is not read. A replay's late reports dirty most closed days (issue 18).
             DailyCount now = counts.get(DayKeys.key(series, day));
-            if (progress.get(ALARMED + series + "|" + day) != null
-                    || !rule.cannotAlarmOn(now == null ? 0 : counted(typeOf(series), now))) {
+            if (rule != null && (progress.get(ALARMED + series + "|" + day) != null
+                    || !rule.cannotAlarmOn(now == null ? 0 : counted(typeOf(series), now)))) {
                 publish(series, day.toString(), dayVerdict(series, day, watermark, Judgement.UPDATED), true);
             }
             LocalDate sunday = day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));

@@ -25,6 +25,13 @@ public final class StoreNames {
     public static final String SYNDROME_DAILY_COUNTS = "syndrome-daily-counts-store";
     /** The latest event time each input task has seen ({@link EventClockProcessor}). */
     public static final String EVENT_CLOCK = "event-clock-store";
+    /**
+     * Counts of one stream × food category by day and district (key {@code type|category|day|district}), for the
+     * pooled model ({@link PooledAberrationProcessor}; only with {@code count-method: pooled-nb}).
+     */
+    public static final String POOLED_DAILY_COUNTS = "pooled-daily-counts-store";
+    /** The pooled model's closed days, districts' first days and marks ({@link PooledAberrationProcessor}). */
+    public static final String POOLED_ABERRATION_PROGRESS = "pooled-aberration-progress-store";
     public static final String SYNDROME_ABERRATION_PROGRESS = "syndrome-aberration-progress-store";
     /** The entry of the (syndrome) aberration progress store holding the first day its task saw: earlier days are unknown. */
     public static final String OBSERVED_FROM_KEY = "#observed-from";

@@ -162,6 +162,37 @@ public final class PooledNegativeBinomial {
                 NegativeBinomialTail.predictive(observed, eta, se, theta));
     }
 
+    /**
+     * The verdict on a period of a unit the fit knows, on a day whose weekday it knows: {@code expected} the model's
+     * mean, {@code threshold} the largest count whose tail probability is still at least {@code alpha} (the count
+     * alarms above it, as R's upperbound), {@code statistic} and {@code pValue} the predictive tail probability of
+     * {@code observed}; alarm when it is below {@code alpha}.
+     */
+    public DetectionPoint judge(int unit, LocalDate day, boolean holiday, double effort, long observed, double alpha) {
+        Prediction prediction = predict(unit, day, holiday, effort, observed);
+        // The smallest count that alarms: the tail falls with the count; start the search at the mean. The same
+        // prediction for every count tried: only the tail depends on the count.
+        long alarming = Math.max(1, (long) Math.floor(prediction.mean()));
+        while (tail(prediction, alarming) >= alpha) {
+            alarming++;
+        }
+        while (alarming > 1 && tail(prediction, alarming - 1) < alpha) {
+            alarming--;
+        }
+        return new DetectionPoint(day, observed, prediction.mean(), alarming - 1, prediction.tail(),
+                prediction.tail(), prediction.tail() < alpha, PointStatus.EVALUATED);
+    }
+
+    /** Whether periods on this day's weekday had rows in the fit (daily fits; weekly ones know every day). */
+    public boolean knowsDay(LocalDate day) {
+        return columns.knowsDay(day);
+    }
+
+    private static double tail(Prediction prediction, long count) {
+        return NegativeBinomialTail.predictive(count, prediction.linearPredictor(), prediction.standardError(),
+                prediction.theta());
+    }
+
     /** The design's columns: which units and weekdays have one, in R's order. */
     private record Columns(int[] unitColumn, int[] weekdayColumn, int holidayColumn, int trendColumn, int seasonColumn,
                            int count) {

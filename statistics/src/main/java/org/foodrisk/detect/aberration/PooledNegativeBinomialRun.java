@@ -139,24 +139,8 @@ public final class PooledNegativeBinomialRun {
         }
     }
 
-    private static double tail(PooledNegativeBinomial.Prediction prediction, long count) {
-        return NegativeBinomialTail.predictive(count, prediction.linearPredictor(), prediction.standardError(),
-                prediction.theta());
-    }
-
     private static DetectionPoint point(PooledNegativeBinomial model, int unit, LocalDate period, long observed,
                                         boolean holiday, double alpha) {
-        PooledNegativeBinomial.Prediction prediction = model.predict(unit, period, holiday, 1.0, observed);
-        // The smallest count that alarms: the tail falls with the count; start the search at the mean. The same
-        // prediction for every count tried: only the tail depends on the count.
-        long alarming = Math.max(1, (long) Math.floor(prediction.mean()));
-        while (tail(prediction, alarming) >= alpha) {
-            alarming++;
-        }
-        while (alarming > 1 && tail(prediction, alarming - 1) < alpha) {
-            alarming--;
-        }
-        return new DetectionPoint(period, observed, prediction.mean(), alarming - 1, prediction.tail(),
-                prediction.tail(), prediction.tail() < alpha, PointStatus.EVALUATED);
+        return model.judge(unit, period, holiday, 1.0, observed, alpha);
     }
 }

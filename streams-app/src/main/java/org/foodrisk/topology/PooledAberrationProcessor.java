@@ -1,0 +1,471 @@
+package org.foodrisk.topology;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.foodrisk.detect.CountAberrationRule;
+import org.foodrisk.detect.Detection;
+import org.foodrisk.detect.Evidence;
+import org.foodrisk.detect.Judgement;
+import org.foodrisk.detect.ReportDelays;
+import org.foodrisk.detect.aberration.DetectionPoint;
+import org.foodrisk.detect.aberration.PooledNegativeBinomial;
+import org.foodrisk.detect.aberration.PooledNegativeBinomialRun;
+import org.foodrisk.ingest.Signal;
+import org.foodrisk.ingest.SignalType;
+import org.foodrisk.reference.HolidayCalendar;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Judges the days of every district of one food category together, with one pooled negative-binomial model per stream
+ * and category ({@link PooledNegativeBinomial}: a level per district, weekday, holiday, the day's number of samples as
+ * offset for sampling failures), when the stage's watermark closes a day — issue 19: a method fitted to one series
+ * needs that series' history (EARS C2 four weeks of comparable days, the improved Farrington five years), so a new
+ * district was not judged for weeks or years; pooled, it needs only enough days to estimate its own level
+ * ({@code min-periods}, 14 days by default). Records are keyed by food category, so one task holds every district's
+ * days of a category.
+ *
+ * <p>The model of a day is fitted on the {@code window} days before its refit day — the latest day at or before it
+ * whose epoch day is a multiple of {@code refit-every} from a Monday (with the default 7: the Monday of its ISO week) —
+ * so every day of a week is judged by the same fit, whichever task or restart judges it; it is fitted only when a day
+ * has a count that can alarm ({@link CountAberrationRule#cannotAlarmOn}), and kept in memory (after a restart it is
+ * fitted again from the stored counts, which then include reports that arrived late since: the one way a restart
+ * can change a verdict, and only a later day's).
+ *
+ * <p>As {@link PeriodAberrationProcessor}: the first verdict of each closed day is given once (the task's closed-through
+ * day is in the store), days are closed in steps of {@link TimeModel#closeSlice()} (continued by a wall-clock
+ * punctuation), and a late report of a day already judged — within {@link TimeModel#rejudgeHorizon()} — has the day
+ * judged again at the next watermark: raised late (补判), updated (更新) or withdrawn (撤回). The alerts are the same
+ * kinds, with the same dedup keys, as the per-series daily method's, which the pooled model replaces for food
+ * categories.
+ */
+final class PooledAberrationProcessor extends ContextualProcessor<String, Signal, String, Detection> {
+
+    /** {@code #first|<series>|<district>}: the first day a district had a record of the series (its days start there). */
+    static final String FIRST = "#first|";
+    static final String CLOSED_THROUGH = "#closed-through";
+    /** A round of closing is under way on this watermark (epoch millis), through {@link #CLOSING_TO}. */
+    static final String CLOSING_AT = "#closing-at";
+    static final String CLOSING_TO = "#closing-to";
+    /** {@code #dirty|<series>|<district>|<day>}: a judged day whose count changed since. */
+    static final String DIRTY = "#dirty|";
+    /** {@code #alarmed|<series>|<district>|<day>}: a day whose last verdict was an alarm (value: kind and dedupKey). */
+    static final String ALARMED = "#alarmed|";
+    static final String DELAYS = "#delays|";
+    private static final Duration CONTINUE_EVERY = Duration.ofMillis(100);
+    /** Retention of counts and alarm marks beyond the model's window and the re-judgement horizon. */
+    private static final int SPARE_DAYS = 7;
+
+    private final CountAberrationRule rule;
+    private final PooledNegativeBinomialRun.Options options;
+    private final HolidayCalendar calendar;
+    private final ZoneId zone;
+    private final Duration grace;
+    private final Duration rejudgeHorizon;
+    private final Duration closeSlice;
+    private final String countsStore;
+    private final String progressStore;
+    private KeyValueStore<String, DailyCount> counts;
+    private KeyValueStore<String, String> progress;
+    /** Each series' districts and their first days ({@link #FIRST} keys), read when the task starts and kept with every write. */
+    private final NavigableMap<String, NavigableMap<String, LocalDate>> firstDays = new TreeMap<>(StoreKeyOrder.INSTANCE);
+    /** The {@link #DIRTY} marks, mirrored the same way. */
+    private final NavigableSet<String> dirtyMarks = new TreeSet<>(StoreKeyOrder.INSTANCE);
+    /** Fitted models by {@code <series>|<refit day>}; empty when the window could not be fitted. */
+    private final Map<String, Optional<Fitted>> models = new HashMap<>();
+
+    /**
+     * @param rule    words the verdicts (kinds, levels, minimum count): {@link CountAberrationRules#pooled}
+     * @param options the pooled model's alpha, window, refit interval, minimum days of a district and terms
+     */
+    PooledAberrationProcessor(CountAberrationRule rule, PooledNegativeBinomialRun.Options options,
+                              HolidayCalendar calendar, ZoneId zone, Duration grace, TimeModel time,
+                              String countsStore, String progressStore) {
+        this.rule = rule;
+        this.options = options;
+        this.calendar = calendar;
+        this.zone = zone;
+        this.grace = grace;
+        this.rejudgeHorizon = time.rejudgeHorizon();
+        this.closeSlice = time.closeSlice();
+        this.countsStore = countsStore;
+        this.progressStore = progressStore;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Detection> context) {
+        super.init(context);
+        counts = context.getStateStore(countsStore);
+        progress = context.getStateStore(progressStore);
+        firstDays.clear();
+        dirtyMarks.clear();
+        models.clear();
+        try (KeyValueIterator<String, String> first = progress.range(FIRST, FIRST + "\uffff")) {
+            first.forEachRemaining(e -> {
+                String rest = e.key.substring(FIRST.length());
+                int bar = rest.lastIndexOf('|');
+                firstDays.computeIfAbsent(rest.substring(0, bar), s -> new TreeMap<>())
+                        .put(rest.substring(bar + 1), LocalDate.parse(e.value));
+            });
+        }
+        try (KeyValueIterator<String, String> dirty = progress.range(DIRTY, DIRTY + "\uffff")) {
+            dirty.forEachRemaining(e -> dirtyMarks.add(e.key));
+        }
+        context.schedule(CONTINUE_EVERY, PunctuationType.WALL_CLOCK_TIME, wallClock -> closeSomeDays());
+    }
+
+    @Override
+    public void process(Record<String, Signal> record) {
+        Signal signal = record.value();
+        if (signal == null) {
+            if (ClockTicks.WATERMARK_KEY.equals(record.key())) {
+                onWatermark(record.timestamp());
+            }
+            return;
+        }
+        if (!rule.watches(signal.type()) || signal.districtCode() == null) {
+            return;
+        }
+        String series = signal.type().wireName() + "|" + record.key();
+        String district = signal.districtCode();
+        LocalDate day = DayKeys.day(signal.eventTime(), zone);
+        String key = countKey(series, day, district);
+        DailyCount current = counts.get(key);
+        DailyCount updated = (current == null ? DailyCount.empty() : current)
+                .add(signal.sign(), signal.failed(), signal.weight(),
+                        signal.type() == SignalType.SAMPLING && !signal.failed() ? null
+                                : new Evidence(signal.type().wireName(), signal.id(), signal.eventTime(), signal.summary()),
+                        signal.agency());
+        if (updated.count() <= 0) {
+            counts.delete(key);
+        } else {
+            counts.put(key, updated);
+        }
+        if (signal.sign() > 0) {
+            NavigableMap<String, LocalDate> districts = firstDays.computeIfAbsent(series, s -> new TreeMap<>());
+            LocalDate first = districts.get(district);
+            if (first == null || day.isBefore(first)) {
+                districts.put(district, day);
+                progress.put(FIRST + series + "|" + district, day.toString());
+            }
+            // Written through with every record; the store is cached, so the changelog gets it once a commit.
+            progress.put(DELAYS + signal.type().wireName(),
+                    delaysOf(signal.type()).record(signal.eventTime(), signal.knownAt()).toString());
+        }
+        // A record of a day already judged: judged again at the next watermark, once however many arrive.
+        String closedThrough = progress.get(CLOSED_THROUGH);
+        if (closedThrough != null) {
+            LocalDate closed = LocalDate.parse(closedThrough);
+            if (!day.isAfter(closed) && !day.isBefore(closed.minusDays(rejudgeHorizon.toDays()))) {
+                String mark = DIRTY + series + "|" + district + "|" + day;
+                if (dirtyMarks.add(mark)) {
+                    progress.put(mark, "1");
+                }
+            }
+        }
+    }
+
+    private void onWatermark(long watermark) {
+        LocalDate closable = Instant.ofEpochMilli(watermark).minus(grace).atZone(zone).toLocalDate().minusDays(1);
+        String closedThrough = progress.get(CLOSED_THROUGH);
+        if (closedThrough == null) {
+            // The task's first watermark: its days start at the first record it holds (earlier days are unknown).
+            LocalDate earliest = firstDays.values().stream().flatMap(d -> d.values().stream())
+                    .min(LocalDate::compareTo).orElse(closable.plusDays(1));
+            LocalDate start = earliest.isAfter(closable) ? closable : earliest.minusDays(1);
+            progress.put(CLOSED_THROUGH, start.toString());
+            closedThrough = start.toString();
+        }
+        String closingTo = progress.get(CLOSING_TO);
+        LocalDate target = closingTo == null ? LocalDate.parse(closedThrough) : LocalDate.parse(closingTo);
+        if (closable.isAfter(target)) {
+            // A round closes every day through the closable one on the watermark that started it (an unfinished
+            // round is extended: its verdicts carry the newer watermark from here on).
+            progress.put(CLOSING_AT, Long.toString(watermark));
+            progress.put(CLOSING_TO, closable.toString());
+        }
+        closeSomeDays();
+        rejudgeChangedDays(watermark);
+    }
+
+    /** Closes the round's days, one whole day (every series) at a time, for about {@link TimeModel#closeSlice()}. */
+    private void closeSomeDays() {
+        String closingAt = progress.get(CLOSING_AT);
+        if (closingAt == null) {
+            return;
+        }
+        long watermark = Long.parseLong(closingAt);
+        LocalDate to = LocalDate.parse(progress.get(CLOSING_TO));
+        LocalDate day = LocalDate.parse(progress.get(CLOSED_THROUGH)).plusDays(1);
+        long sliceEnd = System.nanoTime() + closeSlice.toNanos();
+        for (; !day.isAfter(to); day = day.plusDays(1)) {
+            for (String series : firstDays.keySet()) {
+                closeDay(series, day, watermark);
+            }
+            progress.put(CLOSED_THROUGH, day.toString());
+            if (day.getDayOfWeek().getValue() == 1) {
+                forgetOldDays(day);
+            }
+            if (System.nanoTime() - sliceEnd >= 0 && day.isBefore(to)) {
+                return;
+            }
+        }
+        progress.delete(CLOSING_AT);
+        progress.delete(CLOSING_TO);
+    }
+
+    /** The first verdict of every district's day of a series: only a day whose count can alarm is judged. */
+    private void closeDay(String series, LocalDate day, long watermark) {
+        SignalType type = typeOf(series);
+        List<KeyValue<String, DailyCount>> districts = new ArrayList<>();
+        String prefix = series + "|" + day + "|";
+        try (KeyValueIterator<String, DailyCount> days = counts.range(prefix, prefix + "\uffff")) {
+            days.forEachRemaining(districts::add);
+        }
+        for (KeyValue<String, DailyCount> entry : districts) {
+            if (rule.cannotAlarmOn(counted(type, entry.value))) {
+                continue;
+            }
+            String district = entry.key.substring(prefix.length());
+            publish(series, district, day, verdict(series, district, day, entry.value, watermark, Judgement.FIRST), false);
+        }
+    }
+
+    /** Judges again, once each, the closed days whose counts changed since their last verdict. */
+    private void rejudgeChangedDays(long watermark) {
+        if (dirtyMarks.isEmpty()) {
+            return;
+        }
+        List<String> changed = new ArrayList<>(dirtyMarks);
+        dirtyMarks.clear();
+        for (String mark : changed) {
+            progress.delete(mark);
+            String rest = mark.substring(DIRTY.length());
+            int dayBar = rest.lastIndexOf('|');
+            int districtBar = rest.lastIndexOf('|', dayBar - 1);
+            String series = rest.substring(0, districtBar);
+            String district = rest.substring(districtBar + 1, dayBar);
+            LocalDate day = LocalDate.parse(rest.substring(dayBar + 1));
+            DailyCount now = counts.get(countKey(series, day, district));
+            boolean alarmed = progress.get(alarmedKey(series, district, day)) != null;
+            if (alarmed || (now != null && !rule.cannotAlarmOn(counted(typeOf(series), now)))) {
+                publish(series, district, day, verdict(series, district, day, now, watermark, Judgement.UPDATED), true);
+            }
+        }
+    }
+
+    /** A day's verdict: the detection if it alarmed, and what a withdrawal of it would need. */
+    private record Verdict(Optional<Detection> detection, SignalType type, OffsetDateTime start, OffsetDateTime end,
+                           Judgement judgement, long timestamp) {
+    }
+
+    private Verdict verdict(String series, String district, LocalDate day, DailyCount count, long watermark,
+                            String state) {
+        SignalType type = typeOf(series);
+        Judgement judgement = judgement(state, type, day, watermark, count == null ? 0 : count.count());
+        Optional<Detection> detection = point(series, district, day, count)
+                .flatMap(point -> rule.evaluatePoint(type, district + "|" + series.substring(series.indexOf('|') + 1),
+                        point, count.records(), zone))
+                .map(d -> d.judged(judgement));
+        return new Verdict(detection, type, day.atStartOfDay(zone).toOffsetDateTime(),
+                day.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), judgement,
+                day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+    }
+
+    /**
+     * The pooled model's point for a district's day, or none: a district with fewer than {@code min-periods} days since
+     * its first record, a day without a record (no samples: nothing was measured), a district or weekday the fit
+     * had no rows of, or a window that could not be fitted.
+     */
+    private Optional<DetectionPoint> point(String series, String district, LocalDate day, DailyCount count) {
+        LocalDate first = firstDays.getOrDefault(series, new TreeMap<>()).get(district);
+        if (count == null || first == null || day.toEpochDay() - first.toEpochDay() < options.minPeriods()) {
+            return Optional.empty();
+        }
+        Optional<Fitted> fitted = model(series, refitDay(day));
+        if (fitted.isEmpty()) {
+            return Optional.empty();
+        }
+        Integer unit = fitted.get().units().get(district);
+        PooledNegativeBinomial model = fitted.get().model();
+        if (unit == null || !model.knows(unit) || !model.knowsDay(day)) {
+            return Optional.empty();
+        }
+        SignalType type = typeOf(series);
+        return Optional.of(model.judge(unit, day, isHoliday(day), effort(type, count), counted(type, count),
+                options.alpha()));
+    }
+
+    /** A fitted window: the model and each district's unit number in it. */
+    private record Fitted(PooledNegativeBinomial model, Map<String, Integer> units) {
+    }
+
+    /** The refit day of a day: the latest day at or before it that is a whole number of refit intervals from a Monday. */
+    LocalDate refitDay(LocalDate day) {
+        long mondays = day.toEpochDay() - 4; // 1970-01-05, epoch day 4, was a Monday
+        return day.minusDays(Math.floorMod(mondays, options.refitEvery()));
+    }
+
+    private Optional<Fitted> model(String series, LocalDate refitDay) {
+        return models.computeIfAbsent(series + "|" + refitDay, k -> fit(series, refitDay));
+    }
+
+    /**
+     * The model of the {@code window} days before the refit day, every district of the series that had its first
+     * record before it: sampling on the days it had samples (failures with the samples as effort), the other streams
+     * on every day from its first (days without a record count zero).
+     */
+    private Optional<Fitted> fit(String series, LocalDate refitDay) {
+        SignalType type = typeOf(series);
+        LocalDate from = refitDay.minusDays(options.window());
+        Map<String, Map<LocalDate, DailyCount>> byDistrict = new TreeMap<>();
+        try (KeyValueIterator<String, DailyCount> days = counts.range(series + "|" + from, series + "|" + refitDay)) {
+            while (days.hasNext()) {
+                KeyValue<String, DailyCount> entry = days.next();
+                int districtBar = entry.key.lastIndexOf('|');
+                int dayBar = entry.key.lastIndexOf('|', districtBar - 1);
+                byDistrict.computeIfAbsent(entry.key.substring(districtBar + 1), d -> new HashMap<>())
+                        .put(LocalDate.parse(entry.key.substring(dayBar + 1, districtBar)), entry.value);
+            }
+        }
+        Map<String, Integer> units = new HashMap<>();
+        List<PooledNegativeBinomial.Observation> observations = new ArrayList<>();
+        for (Map.Entry<String, LocalDate> district : firstDays.getOrDefault(series, new TreeMap<>()).entrySet()) {
+            if (!district.getValue().isBefore(refitDay)) {
+                continue;
+            }
+            int unit = units.size();
+            units.put(district.getKey(), unit);
+            Map<LocalDate, DailyCount> days = byDistrict.getOrDefault(district.getKey(), Map.of());
+            LocalDate start = district.getValue().isAfter(from) ? district.getValue() : from;
+            for (LocalDate day = start; day.isBefore(refitDay); day = day.plusDays(1)) {
+                DailyCount count = days.get(day);
+                if (type == SignalType.SAMPLING && count == null) {
+                    continue;
+                }
+                observations.add(new PooledNegativeBinomial.Observation(unit, day, isHoliday(day),
+                        count == null ? 1 : effort(type, count), count == null ? 0 : counted(type, count)));
+            }
+        }
+        if (observations.isEmpty() || observations.stream().allMatch(o -> o.count() == 0)) {
+            return Optional.empty(); // nothing was ever counted in the window: no level to judge against
+        }
+        try {
+            return Optional.of(new Fitted(PooledNegativeBinomial.fit(observations, true, options.terms()), units));
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            // No negative-binomial fit of this window (theta at zero, no finite coefficients): its days are left
+            // unjudged, as a method without enough history leaves them, rather than judged on a broken fit.
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Forwards a verdict and remembers which days alarmed. On a re-judgement an alarm is 更新 when the day alarmed
+     * before and 补判 when it did not; no alarm where there was one withdraws it.
+     */
+    private void publish(String series, String district, LocalDate day, Verdict verdict, boolean rejudged) {
+        String alarmedKey = alarmedKey(series, district, day);
+        String before = rejudged ? progress.get(alarmedKey) : null;
+        if (verdict.detection().isPresent()) {
+            Detection detection = verdict.detection().get();
+            if (rejudged) {
+                detection = detection.judged(detection.judgement()
+                        .as(before != null ? Judgement.UPDATED : Judgement.RAISED_LATE));
+            }
+            progress.put(alarmedKey, detection.kind() + "\n" + detection.dedupKey());
+            context().forward(new Record<>(detection.dedupKey(), detection, verdict.timestamp()));
+        } else if (before != null) {
+            progress.delete(alarmedKey);
+            String kind = before.substring(0, before.indexOf('\n'));
+            String dedupKey = before.substring(before.indexOf('\n') + 1);
+            Detection withdrawal = Detection.withdrawal(kind, dedupKey, verdict.type(), verdict.start(), verdict.end(),
+                    day + "复核：迟到报告后不再超出预警阈值", verdict.judgement());
+            context().forward(new Record<>(dedupKey, withdrawal, verdict.timestamp()));
+        }
+    }
+
+    /**
+     * Once a week: counts older than the model's window and the re-judgement horizon are no longer read, nor are the
+     * alarm marks of days that can no longer be judged again, nor fitted models of such days.
+     */
+    private void forgetOldDays(LocalDate today) {
+        LocalDate countsBefore = today.minusDays(options.window() + rejudgeHorizon.toDays() + options.refitEvery()
+                + SPARE_DAYS);
+        LocalDate alarmsBefore = today.minusDays(rejudgeHorizon.toDays() + SPARE_DAYS);
+        for (String series : firstDays.keySet()) {
+            List<String> old = new ArrayList<>();
+            try (KeyValueIterator<String, DailyCount> days = counts.range(series + "|", series + "|" + countsBefore)) {
+                days.forEachRemaining(e -> old.add(e.key));
+            }
+            old.forEach(counts::delete);
+        }
+        List<String> oldAlarms = new ArrayList<>();
+        try (KeyValueIterator<String, String> alarmed = progress.range(ALARMED, ALARMED + "\uffff")) {
+            alarmed.forEachRemaining(e -> {
+                if (LocalDate.parse(e.key.substring(e.key.lastIndexOf('|') + 1)).isBefore(alarmsBefore)) {
+                    oldAlarms.add(e.key);
+                }
+            });
+        }
+        oldAlarms.forEach(progress::delete);
+        models.keySet().removeIf(key -> LocalDate.parse(key.substring(key.lastIndexOf('|') + 1))
+                .isBefore(alarmsBefore.minusDays(options.refitEvery())));
+    }
+
+    private Judgement judgement(String state, SignalType type, LocalDate day, long watermark, long received) {
+        ReportDelays streamDelays = delaysOf(type);
+        Instant middle = day.atStartOfDay(zone).toInstant().plus(Duration.ofHours(12));
+        Duration age = Duration.between(middle, Instant.ofEpochMilli(watermark));
+        return new Judgement(state, OffsetDateTime.ofInstant(Instant.ofEpochMilli(watermark), zone), received,
+                streamDelays.receivedShare(age), streamDelays.medianDays());
+    }
+
+    private ReportDelays delaysOf(SignalType type) {
+        return ReportDelays.parse(progress.get(DELAYS + type.wireName()));
+    }
+
+    private boolean isHoliday(LocalDate day) {
+        return calendar.dayType(day) == HolidayCalendar.DayType.HOLIDAY;
+    }
+
+    private static String countKey(String series, LocalDate day, String district) {
+        return series + "|" + day + "|" + district;
+    }
+
+    private static String alarmedKey(String series, String district, LocalDate day) {
+        return ALARMED + series + "|" + district + "|" + day;
+    }
+
+    /** {@code type|…}: the signal type a series counts. */
+    private static SignalType typeOf(String series) {
+        return SignalType.valueOf(series.substring(0, series.indexOf('|')).toUpperCase());
+    }
+
+    /** Sampling is judged on its failures; the other streams on every record. */
+    private static long counted(SignalType type, DailyCount count) {
+        return type == SignalType.SAMPLING ? count.failed() : count.count();
+    }
+
+    /** The day's sampling effort: its number of samples for sampling failures, 1 for the other streams. */
+    private static double effort(SignalType type, DailyCount count) {
+        return type == SignalType.SAMPLING ? Math.max(1, count.count()) : 1;
+    }
+}

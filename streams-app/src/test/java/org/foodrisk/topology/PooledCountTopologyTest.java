@@ -1,0 +1,243 @@
+package org.foodrisk.topology;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.foodrisk.kafka.Json;
+import org.foodrisk.plan.PlanCatalog;
+import org.foodrisk.testsupport.Drivers;
+import org.foodrisk.testsupport.TestJson;
+import org.foodrisk.testsupport.TestTopics;
+import org.foodrisk.topic.TypedTopics;
+import org.foodrisk.topics.ContractValidator;
+import org.foodrisk.topics.Topics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 19, "one pooled count model from week one", in the service: with {@code count-method: pooled-nb} the failed
+ * samples of every district of a food category are judged by one model when a day closes — a district that started
+ * reporting two weeks ago is judged against its own level and everyone's weekday effects and dispersion. Traffic is
+ * published in arrival order (results three days after sampling, the outbreak's a day after), with weekends quieter.
+ */
+class PooledCountTopologyTest {
+
+    private static final ZoneId TIANJIN = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+    private static final String KIND = "sampling.aberration";
+    private static final List<String> ESTABLISHED = List.of("120114", "120105", "120111", "120119");
+    /** 滨海新区: reports from May 20 (a Monday) on. */
+    private static final String NEW_DISTRICT = "120116";
+    private static final LocalDate NEW_FROM = LocalDate.of(2024, 5, 20);
+
+    private static final TopologySettings POOLED = TopologySettings.defaults().with(new CountAberrationSettings(
+            CountAberrationSettings.POOLED_METHOD, Map.of(), 28, 3, "comparable-days", "farrington-flexible", Map.of()));
+
+    private TopologyTestDriver driver;
+    private TestOutputTopic<String, String> alerts;
+    private TestInputTopic<String, String> sampling;
+    private final ContractValidator contract = ContractValidator.forTopic(Topics.ALERTS);
+
+    @AfterEach
+    void stop() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    private void start(String id, TopologySettings settings) {
+        driver = Drivers.topology(id, Instant.parse("2024-07-31T00:00:00Z"), PlanCatalog.bundled(), settings);
+        alerts = TestTopics.output(driver, TypedTopics.ALERTS.asText());
+        sampling = TestTopics.input(driver, TypedTopics.SAMPLING_RESULTS.asText());
+    }
+
+    private record Report(String id, String json, ZonedDateTime reportedAt) {
+    }
+
+    private static Report result(String id, String district, LocalDate day, boolean failed, double delayDays) {
+        ZonedDateTime sampled = day.atTime(10, 0).atZone(TIANJIN);
+        ZonedDateTime reported = sampled.plusMinutes(Math.round(delayDays * 24 * 60));
+        ObjectNode record = Json.MAPPER.createObjectNode();
+        record.put("sampleId", id);
+        record.put("program", "区抽");
+        record.put("agency", "区市场监管局");
+        record.put("lab", "天津市食品安全检测技术研究院");
+        record.put("labCode", "TJFS001");
+        record.put("districtCode", district);
+        record.put("stage", "流通");
+        record.putObject("enterprise").put("name", "粮油店" + id);
+        record.put("foodCategory", "粮食加工品");
+        record.put("foodName", "小麦粉");
+        record.put("sampledAt", TIME.format(sampled));
+        record.put("reportedAt", TIME.format(reported));
+        record.put("verdict", failed ? "不合格" : "合格");
+        ObjectNode item = record.putArray("items").addObject();
+        item.put("item", "脱氢乙酸及其钠盐");
+        item.put("hazardClass", "食品添加剂");
+        item.put("result", failed ? "0.9" : "未检出");
+        item.put("unit", "g/kg");
+        item.put("limit", "0.5");
+        item.put("pass", !failed);
+        return new Report(id, record.toString(), reported);
+    }
+
+    /**
+     * Each district's results from its first day through {@code last}: six samples a workday, two on a weekend day,
+     * each failing with probability 0.05 (a fixed seed), reported three days after sampling.
+     */
+    private static List<Report> background(LocalDate last) {
+        Random random = new Random(19);
+        List<Report> reports = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(2024, 4, 1); !day.isAfter(last); day = day.plusDays(1)) {
+            List<String> districts = new ArrayList<>(ESTABLISHED);
+            if (!day.isBefore(NEW_FROM)) {
+                districts.add(NEW_DISTRICT);
+            }
+            int samples = day.getDayOfWeek().getValue() >= 6 ? 2 : 6;
+            for (String district : districts) {
+                for (int i = 0; i < samples; i++) {
+                    boolean failed = random.nextDouble() < 0.05;
+                    reports.add(result("BG-" + district + "-" + day + "-" + i, district, day, failed, 3));
+                }
+            }
+        }
+        return reports;
+    }
+
+    private static List<Report> outbreak(String prefix, String district, LocalDate day, int failures, double delayDays) {
+        List<Report> reports = new ArrayList<>();
+        for (int i = 1; i <= failures; i++) {
+            reports.add(result(prefix + "-" + i, district, day, true, delayDays));
+        }
+        return reports;
+    }
+
+    /** Publishes in arrival order, as labs do: by report time, never by sampling time. */
+    private void publishInArrivalOrder(List<Report> reports) {
+        reports.stream().sorted(Comparator.comparing((Report r) -> r.reportedAt().toInstant()).thenComparing(Report::id))
+                .forEach(r -> sampling.pipeInput(r.id(), r.json(), r.reportedAt().toInstant()));
+    }
+
+    private List<JsonNode> countAlerts() {
+        List<JsonNode> out = alerts.readValuesToList().stream().map(TestJson::parse)
+                .filter(a -> a.path("kind").asText().equals(KIND)).toList();
+        out.forEach(alert -> assertEquals(List.of(), contract.validate(alert), alert.toString()));
+        return out;
+    }
+
+    @Test
+    void aDistrictTwoWeeksOldIsJudgedByThePooledModel() {
+        start("pooled-new-district", POOLED);
+        List<Report> reports = new ArrayList<>(background(LocalDate.of(2024, 6, 12)));
+        // Day 16 of the new district (a Wednesday): ten of its flour samples fail, reported the next day.
+        LocalDate day = LocalDate.of(2024, 6, 5);
+        reports.addAll(outbreak("OUTBREAK", NEW_DISTRICT, day, 10, 1));
+        publishInArrivalOrder(reports);
+
+        List<JsonNode> raised = countAlerts();
+        assertEquals(List.of(NEW_DISTRICT), raised.stream().map(a -> a.path("districtCode").asText()).distinct().toList(),
+                "alerts for the new district only: " + raised);
+        assertEquals(1, raised.stream().map(a -> a.path("alertId").asText()).distinct().count(), raised.toString());
+        // The day's passes arrive three days after sampling and the day is judged again on all sixteen samples:
+        // still an alarm (更新), not withdrawn. (With six failures it was withdrawn — p 0.003 on twelve samples of a
+        // district whose level two weeks of data know only roughly: the predictive tail carries that uncertainty.)
+        assertTrue(raised.stream().noneMatch(a -> a.path("judgement").path("state").asText().equals("撤回")),
+                raised.toString());
+        JsonNode alert = raised.get(0);
+        assertEquals(NEW_DISTRICT, alert.path("districtCode").asText());
+        assertTrue(alert.path("window").path("start").asText().startsWith("2024-06-05T00:00"), alert.toString());
+        assertEquals("初判", alert.path("judgement").path("state").asText(), alert.toString());
+        JsonNode detector = alert.path("detector");
+        assertEquals("pooled-nb", detector.path("name").asText());
+        // Judged when the day closed: the ten failures were in, the day's passes (three days) were not — so the
+        // expectation is that of ten samples at the district's level: well under one failure.
+        assertEquals(10, detector.path("observed").asInt(), detector.toString());
+        assertTrue(detector.path("expected").asDouble() < 1, detector.toString());
+        assertTrue(detector.path("threshold").asDouble() < 10, detector.toString());
+        assertTrue(detector.path("pValue").asDouble() < 0.001, detector.toString());
+        List<String> evidence = new ArrayList<>();
+        alert.path("evidence").forEach(e -> evidence.add(e.path("id").asText()));
+        assertEquals(10, evidence.size(), evidence.toString());
+        assertTrue(evidence.stream().allMatch(id -> id.startsWith("OUTBREAK-")), evidence.toString());
+    }
+
+    @Test
+    void aDistrictNotYetTwoWeeksOldIsNotJudged() {
+        start("pooled-too-new", POOLED);
+        List<Report> reports = new ArrayList<>(background(LocalDate.of(2024, 6, 12)));
+        // Day 9 of the new district: six failures — its own level is not known yet (min-periods 14).
+        reports.addAll(outbreak("EARLY", NEW_DISTRICT, LocalDate.of(2024, 5, 28), 6, 1));
+        // The same outbreak in an established district that day alarms: the model was there, the district was not.
+        reports.addAll(outbreak("OLD", "120111", LocalDate.of(2024, 5, 28), 6, 1));
+        publishInArrivalOrder(reports);
+        List<JsonNode> raised = countAlerts();
+        assertEquals(List.of("120111"), raised.stream().map(a -> a.path("districtCode").asText()).distinct().toList(),
+                raised.toString());
+    }
+
+    @Test
+    void theSameTrafficJudgedSeriesBySeriesGivesTheNewDistrictNoPooledAlert() {
+        // The control: the default per-series method on the same traffic names itself, never pooled-nb.
+        start("pooled-control", TopologySettings.defaults());
+        List<Report> reports = new ArrayList<>(background(LocalDate.of(2024, 6, 12)));
+        reports.addAll(outbreak("OUTBREAK", NEW_DISTRICT, LocalDate.of(2024, 6, 5), 6, 1));
+        publishInArrivalOrder(reports);
+        assertTrue(countAlerts().stream().noneMatch(a -> a.path("detector").path("name").asText().equals("pooled-nb")));
+    }
+
+    @Test
+    void lateFailuresRaiseTheDayLateAndCorrectionsWithdrawIt() {
+        start("pooled-late", POOLED);
+        LocalDate day = LocalDate.of(2024, 6, 5);
+        List<Report> reports = new ArrayList<>(background(LocalDate.of(2024, 6, 20)));
+        // One failure of an established district reported the next day, five more six days after sampling.
+        reports.addAll(outbreak("LATE", "120111", day, 1, 1));
+        reports.addAll(outbreak("LATER", "120111", day, 5, 6));
+        // Eight days after sampling the lab corrects four of the later ones to 合格 (same sampleId, new content).
+        for (int i = 1; i <= 4; i++) {
+            reports.add(result("LATER-" + i, "120111", day, false, 8));
+        }
+        ZonedDateTime late = day.atTime(10, 0).atZone(TIANJIN).plusDays(6);
+        ZonedDateTime corrected = day.atTime(10, 0).atZone(TIANJIN).plusDays(8);
+        publishInArrivalOrder(reports.stream().filter(r -> r.reportedAt().isBefore(late)).toList());
+        assertTrue(countAlerts().isEmpty(), "one failure is no aberration");
+
+        publishInArrivalOrder(reports.stream()
+                .filter(r -> !r.reportedAt().isBefore(late) && r.reportedAt().isBefore(corrected)).toList());
+        List<JsonNode> raised = countAlerts();
+        assertEquals(1, raised.size(), raised.toString());
+        assertEquals("补判", raised.get(0).path("judgement").path("state").asText(), raised.get(0).toString());
+        assertEquals(6, raised.get(0).path("detector").path("observed").asInt());
+
+        publishInArrivalOrder(reports.stream().filter(r -> !r.reportedAt().isBefore(corrected)).toList());
+        List<JsonNode> withdrawn = countAlerts();
+        assertEquals(1, withdrawn.size(), withdrawn.toString());
+        assertEquals(raised.get(0).path("alertId").asText(), withdrawn.get(0).path("alertId").asText());
+        assertEquals("撤回", withdrawn.get(0).path("judgement").path("state").asText(), withdrawn.get(0).toString());
+    }
+
+    @Test
+    void badPooledOptionsAreRefusedWhenTheServiceStarts() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () ->
+                new CountAberrationSettings(CountAberrationSettings.POOLED_METHOD, Map.of("alpah", "0.01"), 28, 3,
+                        "comparable-days", "farrington-flexible", Map.of()));
+        assertTrue(refused.getMessage().contains("alpah"), refused.getMessage());
+    }
+}
