@@ -13,6 +13,7 @@ import org.foodrisk.detect.Evidence;
 import org.foodrisk.detect.Judgement;
 import org.foodrisk.detect.ReportDelays;
 import org.foodrisk.detect.aberration.DetectionPoint;
+import org.foodrisk.detect.aberration.PooledModel;
 import org.foodrisk.detect.aberration.PooledNegativeBinomial;
 import org.foodrisk.detect.aberration.PooledNegativeBinomialRun;
 import org.foodrisk.ingest.Signal;
@@ -45,10 +46,10 @@ import java.util.TreeSet;
  *
  * <p>The model of a day is fitted on the {@code window} days before its refit day — the latest day at or before it
  * whose epoch day is a multiple of {@code refit-every} from a Monday (with the default 7: the Monday of its ISO week) —
- * so every day of a week is judged by the same fit, whichever task or restart judges it; it is fitted only when a day
- * has a count that can alarm ({@link CountAberrationRule#cannotAlarmOn}), and kept in memory (after a restart it is
- * fitted again from the stored counts, which then include reports that arrived late since: the one way a restart
- * can change a verdict, and only a later day's).
+ * so every day of a week is judged by the same fit; it is fitted only when a day has a count that can alarm
+ * ({@link CountAberrationRule#cannotAlarmOn}), on the counts as they are then, and kept in the progress store
+ * ({@link #MODEL}): a restart, or a re-judgement days later, judges with that model, not with a refit on counts
+ * that late reports have changed since — so a crash changes no verdict.
  *
  * <p>As {@link PeriodAberrationProcessor}: the first verdict of each closed day is given once (the task's closed-through
  * day is in the store), days are closed in steps of {@link TimeModel#closeSlice()} (continued by a wall-clock
@@ -70,6 +71,13 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
     /** {@code #alarmed|<series>|<district>|<day>}: a day whose last verdict was an alarm (value: kind and dedupKey). */
     static final String ALARMED = "#alarmed|";
     static final String DELAYS = "#delays|";
+    /**
+     * {@code #model|<series>|<refit day>}: the model the days from that refit day on are judged by — the districts in
+     * unit order and {@link PooledModel#encode()}, or {@link #NO_MODEL} — kept so that a restart judges with it rather
+     * than with a refit on counts that late reports have changed since.
+     */
+    static final String MODEL = "#model|";
+    private static final String NO_MODEL = "-";
     private static final Duration CONTINUE_EVERY = Duration.ofMillis(100);
     /** Retention of counts and alarm marks beyond the model's window and the re-judgement horizon. */
     private static final int SPARE_DAYS = 7;
@@ -89,7 +97,7 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
     private final NavigableMap<String, NavigableMap<String, LocalDate>> firstDays = new TreeMap<>(StoreKeyOrder.INSTANCE);
     /** The {@link #DIRTY} marks, mirrored the same way. */
     private final NavigableSet<String> dirtyMarks = new TreeSet<>(StoreKeyOrder.INSTANCE);
-    /** Fitted models by {@code <series>|<refit day>}; empty when the window could not be fitted. */
+    /** The {@link #MODEL} entries read so far, by {@code <series>|<refit day>}; empty when the window could not be fitted. */
     private final Map<String, Optional<Fitted>> models = new HashMap<>();
 
     /**
@@ -305,7 +313,7 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
             return Optional.empty();
         }
         Integer unit = fitted.get().units().get(district);
-        PooledNegativeBinomial model = fitted.get().model();
+        PooledModel model = fitted.get().model();
         if (unit == null || !model.knows(unit) || !model.knowsDay(day)) {
             return Optional.empty();
         }
@@ -315,7 +323,26 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
     }
 
     /** A fitted window: the model and each district's unit number in it. */
-    private record Fitted(PooledNegativeBinomial model, Map<String, Integer> units) {
+    private record Fitted(PooledModel model, Map<String, Integer> units) {
+
+        String encode() {
+            String[] districts = new String[units.size()];
+            units.forEach((district, unit) -> districts[unit] = district);
+            return String.join(",", districts) + "\n" + model.encode();
+        }
+
+        static Optional<Fitted> decode(String text) {
+            if (NO_MODEL.equals(text)) {
+                return Optional.empty();
+            }
+            int newline = text.indexOf('\n');
+            Map<String, Integer> units = new HashMap<>();
+            String[] districts = text.substring(0, newline).split(",");
+            for (int unit = 0; unit < districts.length; unit++) {
+                units.put(districts[unit], unit);
+            }
+            return Optional.of(new Fitted(PooledModel.decode(text.substring(newline + 1)), units));
+        }
     }
 
     /** The refit day of a day: the latest day at or before it that is a whole number of refit intervals from a Monday. */
@@ -324,8 +351,17 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         return day.minusDays(Math.floorMod(mondays, options.refitEvery()));
     }
 
+    /** The model of a series' refit day: as stored, else fitted now and stored. */
     private Optional<Fitted> model(String series, LocalDate refitDay) {
-        return models.computeIfAbsent(series + "|" + refitDay, k -> fit(series, refitDay));
+        return models.computeIfAbsent(series + "|" + refitDay, k -> {
+            String stored = progress.get(MODEL + k);
+            if (stored != null) {
+                return Fitted.decode(stored);
+            }
+            Optional<Fitted> fitted = fit(series, refitDay);
+            progress.put(MODEL + k, fitted.map(Fitted::encode).orElse(NO_MODEL));
+            return fitted;
+        });
     }
 
     /**
@@ -369,7 +405,7 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
             return Optional.empty(); // nothing was ever counted in the window: no level to judge against
         }
         try {
-            return Optional.of(new Fitted(PooledNegativeBinomial.fit(observations, true, options.terms()), units));
+            return Optional.of(new Fitted(PooledNegativeBinomial.fit(observations, true, options.terms()).model(), units));
         } catch (ArithmeticException | IllegalArgumentException e) {
             // No negative-binomial fit of this window (theta at zero, no finite coefficients): its days are left
             // unjudged, as a method without enough history leaves them, rather than judged on a broken fit.
@@ -426,8 +462,17 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
             });
         }
         oldAlarms.forEach(progress::delete);
-        models.keySet().removeIf(key -> LocalDate.parse(key.substring(key.lastIndexOf('|') + 1))
-                .isBefore(alarmsBefore.minusDays(options.refitEvery())));
+        LocalDate modelsBefore = alarmsBefore.minusDays(options.refitEvery());
+        List<String> oldModels = new ArrayList<>();
+        try (KeyValueIterator<String, String> stored = progress.range(MODEL, MODEL + "\uffff")) {
+            stored.forEachRemaining(e -> {
+                if (LocalDate.parse(e.key.substring(e.key.lastIndexOf('|') + 1)).isBefore(modelsBefore)) {
+                    oldModels.add(e.key);
+                }
+            });
+        }
+        oldModels.forEach(progress::delete);
+        models.keySet().removeIf(key -> LocalDate.parse(key.substring(key.lastIndexOf('|') + 1)).isBefore(modelsBefore));
     }
 
     private Judgement judgement(String state, SignalType type, LocalDate day, long watermark, long received) {

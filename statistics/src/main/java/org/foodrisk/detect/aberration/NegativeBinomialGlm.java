@@ -193,6 +193,11 @@ final class NegativeBinomialGlm {
             return glm.coefficient(column);
         }
 
+        /** The last IRLS fit's QR decomposition. */
+        PivotingQr qr() {
+            return glm.qr();
+        }
+
         /** The linear predictor at a design row, without its offset. */
         double linearPredictor(double[] x0) {
             return glm.linearPredictor(x0);

@@ -91,6 +91,11 @@ final class PivotingQr {
         return rank;
     }
 
+    /** R's entry at pivoted row and column positions (upper triangle: {@code row <= column < rank}). */
+    double r(int row, int column) {
+        return qr[row][column];
+    }
+
     /** Original column index at pivoted position {@code position}. */
     int pivot(int position) {
         return pivot[position];

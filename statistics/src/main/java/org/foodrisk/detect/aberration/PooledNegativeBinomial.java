@@ -1,6 +1,5 @@
 package org.foodrisk.detect.aberration;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -67,11 +66,18 @@ public final class PooledNegativeBinomial {
     }
 
     private final NegativeBinomialGlm.Fit fit;
-    private final Columns columns;
+    private final PooledModel.Columns columns;
+    private final PooledModel model;
 
-    private PooledNegativeBinomial(NegativeBinomialGlm.Fit fit, Columns columns) {
+    private PooledNegativeBinomial(NegativeBinomialGlm.Fit fit, PooledModel.Columns columns) {
         this.fit = fit;
         this.columns = columns;
+        this.model = PooledModel.of(columns, fit);
+    }
+
+    /** What prediction needs of this fit, to keep (its predictions and verdicts are this fit's). */
+    public PooledModel model() {
+        return model;
     }
 
     /**
@@ -88,7 +94,7 @@ public final class PooledNegativeBinomial {
         if (observations.isEmpty()) {
             throw new IllegalArgumentException("no observations to fit");
         }
-        Columns columns = Columns.of(observations, daily, terms);
+        PooledModel.Columns columns = PooledModel.Columns.of(observations, daily, terms);
         int n = observations.size();
         double[][] design = new double[n][];
         double[] y = new double[n];
@@ -148,127 +154,16 @@ public final class PooledNegativeBinomial {
 
     /** The expectation of a period of a unit the fit knows, and the tail probability of {@code observed}. */
     public Prediction predict(int unit, LocalDate day, boolean holiday, double effort, long observed) {
-        if (!knows(unit)) {
-            throw new IllegalArgumentException("unit " + unit + " had no periods in the fit");
-        }
-        if (!columns.knowsDay(day)) {
-            throw new IllegalArgumentException("no periods on a " + day.getDayOfWeek() + " in the fit");
-        }
-        double[] x0 = columns.row(unit, day, holiday);
-        double eta = fit.linearPredictor(x0) + Math.log(effort);
-        double se = fit.linearPredictorStandardError(x0);
-        double theta = fit.theta();
-        return new Prediction(eta, se, Math.exp(eta), theta, NegativeBinomialTail.upper(observed, Math.exp(eta), theta),
-                NegativeBinomialTail.predictive(observed, eta, se, theta));
+        return model.predict(unit, day, holiday, effort, observed);
     }
 
-    /**
-     * The verdict on a period of a unit the fit knows, on a day whose weekday it knows: {@code expected} the model's
-     * mean, {@code threshold} the largest count whose tail probability is still at least {@code alpha} (the count
-     * alarms above it, as R's upperbound), {@code statistic} and {@code pValue} the predictive tail probability of
-     * {@code observed}; alarm when it is below {@code alpha}.
-     */
+    /** {@link PooledModel#judge}. */
     public DetectionPoint judge(int unit, LocalDate day, boolean holiday, double effort, long observed, double alpha) {
-        Prediction prediction = predict(unit, day, holiday, effort, observed);
-        // The smallest count that alarms: the tail falls with the count; start the search at the mean. The same
-        // prediction for every count tried: only the tail depends on the count.
-        long alarming = Math.max(1, (long) Math.floor(prediction.mean()));
-        while (tail(prediction, alarming) >= alpha) {
-            alarming++;
-        }
-        while (alarming > 1 && tail(prediction, alarming - 1) < alpha) {
-            alarming--;
-        }
-        return new DetectionPoint(day, observed, prediction.mean(), alarming - 1, prediction.tail(),
-                prediction.tail(), prediction.tail() < alpha, PointStatus.EVALUATED);
+        return model.judge(unit, day, holiday, effort, observed, alpha);
     }
 
     /** Whether periods on this day's weekday had rows in the fit (daily fits; weekly ones know every day). */
     public boolean knowsDay(LocalDate day) {
         return columns.knowsDay(day);
-    }
-
-    private static double tail(Prediction prediction, long count) {
-        return NegativeBinomialTail.predictive(count, prediction.linearPredictor(), prediction.standardError(),
-                prediction.theta());
-    }
-
-    /** The design's columns: which units and weekdays have one, in R's order. */
-    private record Columns(int[] unitColumn, int[] weekdayColumn, int holidayColumn, int trendColumn, int seasonColumn,
-                           int count) {
-
-        static Columns of(List<Observation> observations, boolean daily, Terms terms) {
-            int units = observations.stream().mapToInt(Observation::unit).max().orElse(0) + 1;
-            boolean[] unitSeen = new boolean[units];
-            boolean[] weekdaySeen = new boolean[8];
-            boolean holidays = false;
-            boolean workdays = false;
-            for (Observation observation : observations) {
-                unitSeen[observation.unit()] = true;
-                weekdaySeen[observation.day().getDayOfWeek().getValue()] = true;
-                holidays |= observation.holiday();
-                workdays |= !observation.holiday();
-            }
-            int next = 1; // column 0 is the intercept
-            int[] unitColumn = new int[units];
-            Arrays.fill(unitColumn, -1);
-            boolean reference = true;
-            for (int u = 0; u < units; u++) {
-                if (unitSeen[u]) {
-                    unitColumn[u] = reference ? 0 : next++;
-                    reference = false;
-                }
-            }
-            int[] weekdayColumn = new int[8];
-            Arrays.fill(weekdayColumn, -1);
-            reference = true;
-            for (int d = DayOfWeek.MONDAY.getValue(); d <= DayOfWeek.SUNDAY.getValue() && daily; d++) {
-                if (weekdaySeen[d]) {
-                    weekdayColumn[d] = reference ? 0 : next++;
-                    reference = false;
-                }
-            }
-            int holidayColumn = holidays && workdays ? next++ : -1;
-            int trendColumn = terms.trend() ? next++ : -1;
-            int seasonColumn = terms.seasonal() ? next : -1;
-            next += terms.seasonal() ? 2 : 0;
-            return new Columns(unitColumn, weekdayColumn, holidayColumn, trendColumn, seasonColumn, next);
-        }
-
-        /** Whether the day's weekday had rows (for weekly periods every day is known). */
-        boolean knowsDay(LocalDate day) {
-            boolean daily = Arrays.stream(weekdayColumn).anyMatch(column -> column >= 0);
-            return !daily || weekdayColumn[day.getDayOfWeek().getValue()] >= 0;
-        }
-
-        boolean knows(int unit) {
-            return unit >= 0 && unit < unitColumn.length && unitColumn[unit] >= 0;
-        }
-
-        /** A design row; column 0 of a factor means its reference level (no indicator). */
-        double[] row(int unit, LocalDate day, boolean holiday) {
-            double[] x = new double[count];
-            x[0] = 1;
-            int u = unitColumn[unit];
-            if (u > 0) {
-                x[u] = 1;
-            }
-            int w = weekdayColumn[day.getDayOfWeek().getValue()];
-            if (w > 0) {
-                x[w] = 1;
-            }
-            if (holidayColumn > 0 && holiday) {
-                x[holidayColumn] = 1;
-            }
-            if (trendColumn > 0) {
-                x[trendColumn] = day.toEpochDay() / 365.25;
-            }
-            if (seasonColumn > 0) {
-                double angle = 2 * Math.PI * day.toEpochDay() / 365.25;
-                x[seasonColumn] = Math.sin(angle);
-                x[seasonColumn + 1] = Math.cos(angle);
-            }
-            return x;
-        }
     }
 }

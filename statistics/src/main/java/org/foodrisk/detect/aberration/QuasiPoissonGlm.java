@@ -236,6 +236,11 @@ final class QuasiPoissonGlm {
             return y.length - qr.rank();
         }
 
+        /** The pivoted QR decomposition of the last weighted fit (what prediction needs of it: the rank, pivot and R). */
+        PivotingQr qr() {
+            return qr;
+        }
+
         /** Whether the coefficient of {@code column} is estimable (not aliased, i.e. not NA in R). */
         boolean estimable(int column) {
             return qr.positionOf(column) < qr.rank();
