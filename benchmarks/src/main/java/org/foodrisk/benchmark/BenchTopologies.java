@@ -18,11 +18,13 @@ import org.foodrisk.runtime.StreamsProperties;
 import org.foodrisk.topic.Topic;
 import org.foodrisk.topic.TypedTopics;
 import org.foodrisk.topology.FoodRiskTopology;
+import org.foodrisk.topology.SettingsOverrides;
 import org.foodrisk.topology.TopologySettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 /** The two topologies the end-to-end benchmark compares, and the Kafka Streams settings they share. */
@@ -33,7 +35,12 @@ final class BenchTopologies {
 
     /** The app's own topology, built as the app builds it, with the bundled plan catalog. */
     static Topology full() {
-        return FoodRiskTopology.build(TopologySettings.defaults(), PlanCatalog.bundled());
+        return full(Map.of());
+    }
+
+    /** With detector settings as the service takes them ({@code foodrisk.detect.*} without the prefix). */
+    static Topology full(Map<String, Object> detect) {
+        return FoodRiskTopology.build(SettingsOverrides.apply(TopologySettings.defaults(), detect), PlanCatalog.bundled());
     }
 
     /**

@@ -73,6 +73,10 @@ public final class ReplayBenchmark implements Callable<Integer> {
             + "the service's; the report lists them.")
     Map<String, String> fullOverrides = new LinkedHashMap<>();
 
+    @Option(names = "--detect", split = ",", description = "Detector settings for the full run, as the service's "
+            + "foodrisk.detect.* without the prefix, e.g. count-method=pooled-nb — to measure what a detector costs.")
+    Map<String, Object> detect = new LinkedHashMap<>();
+
     @Option(names = "--alerts-out", description = "Write every alert version the full run published, one line each "
             + "(alertId, version, status, judgement state, kind, dedupKey, window start, observed), sorted — to compare "
             + "two runs with diff.")
@@ -125,7 +129,10 @@ public final class ReplayBenchmark implements Callable<Integer> {
             if (!fullOverrides.isEmpty()) {
                 System.out.println("full run with, on top of the app's settings: " + fullOverrides);
             }
-            try (StreamsRun run = new StreamsRun(cluster, appId, BenchTopologies::full, stateDir, (kafka, app, state) -> {
+            if (!detect.isEmpty()) {
+                System.out.println("full run with the detector settings: " + detect);
+            }
+            try (StreamsRun run = new StreamsRun(cluster, appId, () -> BenchTopologies.full(detect), stateDir, (kafka, app, state) -> {
                 Properties props = BenchTopologies.streamsProperties(kafka, app, state);
                 props.putAll(fullOverrides);
                 return props;
@@ -154,6 +161,9 @@ public final class ReplayBenchmark implements Callable<Integer> {
             System.out.println(Report.THROUGHPUT_HEADER);
             baselines.forEach(b -> System.out.println(Report.throughputRow(b)));
             System.out.println(Report.throughputRow(t));
+            if (!detect.isEmpty()) {
+                System.out.printf("%nThe full run's detector settings differed from the service's defaults: %s%n", detect);
+            }
             if (!fullOverrides.isEmpty()) {
                 System.out.printf("%nThe full run's Kafka Streams settings differed from the service's: %s%n", fullOverrides);
             }

@@ -75,6 +75,20 @@ public record CountAberrationSettings(String countMethod, Map<String, String> co
         }
     }
 
+    /** Whether {@code method} (a daily or weekly count-method) takes every one of {@code options}. */
+    static boolean takes(String method, Map<String, String> options, boolean weekly) {
+        try {
+            if (POOLED_METHOD.equals(method)) {
+                PooledNegativeBinomialRun.Options.of(options, Frequency.DAY);
+            } else {
+                AberrationMethods.create(method, options, weekly ? Frequency.WEEK : Frequency.DAY);
+            }
+            return true;
+        } catch (IllegalArgumentException refused) {
+            return false;
+        }
+    }
+
     /** Whether food-category days are judged by the pooled model across districts. */
     public boolean pooled() {
         return POOLED_METHOD.equals(countMethod);

@@ -10,6 +10,7 @@ import org.foodrisk.kafka.Json;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,11 +44,16 @@ public final class SettingsOverrides {
         }
         ObjectNode tree = tree(base);
         // Default options belong to a default method (min-sigma is EARS's): a method named without options
-        // of its own (count-method: cusum) starts from its own defaults, not from options it would refuse.
+        // of its own (count-method: cusum) starts from its own defaults, not from options it would refuse; so
+        // does one named with options of its own that does not take the defaults (pooled-nb: min-sigma), while
+        // another EARS variant given an alpha keeps the floor on the sd.
         for (String key : overrides.keySet()) {
             String options = key + "-options";
-            if (tree.path(camelCase(key)).isValueNode() && tree.path(camelCase(options)).isObject()
-                    && overrides.keySet().stream().noneMatch(k -> k.startsWith(options + "."))) {
+            JsonNode defaults = tree.path(camelCase(options));
+            if (tree.path(camelCase(key)).isValueNode() && defaults.isObject()
+                    && (overrides.keySet().stream().noneMatch(k -> k.startsWith(options + "."))
+                    || !CountAberrationSettings.takes(String.valueOf(overrides.get(key)), textMap(defaults),
+                    key.startsWith("weekly")))) {
                 tree.putObject(camelCase(options));
             }
         }
@@ -206,5 +212,11 @@ public final class SettingsOverrides {
 
     private static String kebabCase(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, String> textMap(JsonNode object) {
+        Map<String, String> map = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        return map;
     }
 }

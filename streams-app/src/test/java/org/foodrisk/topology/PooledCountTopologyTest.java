@@ -234,6 +234,16 @@ class PooledCountTopologyTest {
     }
 
     @Test
+    void theStageIsNamedAndOnlyWiredWhenChosen() {
+        String pooled = FoodRiskTopology.build(POOLED, PlanCatalog.bundled()).describe().toString();
+        assertTrue(pooled.contains("detect-pooled-count-aberrations") && pooled.contains("signals-by-category-repartition")
+                && pooled.contains(StoreNames.POOLED_DAILY_COUNTS) && pooled.contains(StoreNames.POOLED_ABERRATION_PROGRESS),
+                pooled);
+        String plain = FoodRiskTopology.build(TopologySettings.defaults(), PlanCatalog.bundled()).describe().toString();
+        assertTrue(!plain.contains("pooled") && !plain.contains("signals-by-category"), "not wired by default");
+    }
+
+    @Test
     void badPooledOptionsAreRefusedWhenTheServiceStarts() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () ->
                 new CountAberrationSettings(CountAberrationSettings.POOLED_METHOD, Map.of("alpah", "0.01"), 28, 3,

@@ -38,6 +38,25 @@ class SettingsOverridesTest {
         assertEquals(TopologySettings.defaults().zone(), settings.zone());
     }
 
+    /** Issue 19: the pooled model is one setting away, with its own options and its defaults when none are given. */
+    @Test
+    void thePooledModelIsChosenWithItsOwnOptions() {
+        TopologySettings pooled = SettingsOverrides.apply(TopologySettings.defaults(), Map.of("count-method", "pooled-nb"));
+        assertTrue(pooled.counts().pooled());
+        assertEquals(0.001, pooled.counts().pooledOptions().alpha());
+        assertEquals(14, pooled.counts().pooledOptions().minPeriods());
+        TopologySettings tuned = SettingsOverrides.apply(TopologySettings.defaults(), Map.of("count-method", "pooled-nb",
+                "count-method-options.alpha", "0.0005", "count-method-options.downweight", "2.58"));
+        assertEquals(0.0005, tuned.counts().pooledOptions().alpha());
+        assertEquals(2.58, tuned.counts().pooledOptions().terms().downweightAbove());
+        assertEquals("ears-c2", tuned.counts().perSeriesDailyMethod().name(), "syndromes and the chart keep EARS C2");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SettingsOverrides.apply(
+                TopologySettings.defaults(), Map.of("count-method", "pooled-nb", "count-method-options.min-sigma", "1")));
+        assertTrue(e.getMessage().contains("min-sigma"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> SettingsOverrides.apply(TopologySettings.defaults(),
+                Map.of("weekly-count-method", "pooled-nb")));
+    }
+
     @Test
     void aMisspeltSettingStopsTheStartNamingTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
