@@ -41,8 +41,11 @@ import java.util.TreeSet;
  * offset for sampling failures), when the stage's watermark closes a day — issue 19: a method fitted to one series
  * needs that series' history (EARS C2 four weeks of comparable days, the improved Farrington five years), so a new
  * district was not judged for weeks or years; pooled, it needs only enough days to estimate its own level
- * ({@code min-periods}, 14 days by default). Records are keyed by food category, so one task holds every district's
- * days of a category.
+ * ({@code min-periods}, 14 days by default). A pool is the districts of one prefecture-level city (the first four
+ * digits of the district code: Tianjin's sixteen districts are 1201xx) — neighbours with a shared market and
+ * regulator, and a model of a dozen or two levels, where one pool of a national deployment's three thousand districts
+ * would fit a design of as many columns, for seconds, every week of every category. Records are keyed by city and
+ * food category, so one task holds every district's days of a pool.
  *
  * <p>The model of a day is fitted on the {@code window} days before its refit day — the latest day at or before it
  * whose epoch day is a multiple of {@code refit-every} from a Monday (with the default 7: the Monday of its ISO week) —
@@ -149,7 +152,8 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
             }
             return;
         }
-        if (!rule.watches(signal.type()) || signal.districtCode() == null) {
+        if (!rule.watches(signal.type()) || signal.districtCode() == null
+                || !record.key().startsWith(poolOf(signal.districtCode()) + "|")) {
             return;
         }
         String series = signal.type().wireName() + "|" + record.key();
@@ -290,7 +294,7 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         SignalType type = typeOf(series);
         Judgement judgement = judgement(state, type, day, watermark, count == null ? 0 : count.count());
         Optional<Detection> detection = point(series, district, day, count)
-                .flatMap(point -> rule.evaluatePoint(type, district + "|" + series.substring(series.indexOf('|') + 1),
+                .flatMap(point -> rule.evaluatePoint(type, district + "|" + categoryOf(series),
                         point, count.records(), zone))
                 .map(d -> d.judged(judgement));
         return new Verdict(detection, type, day.atStartOfDay(zone).toOffsetDateTime(),
@@ -497,6 +501,16 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
 
     private static String alarmedKey(String series, String district, LocalDate day) {
         return ALARMED + series + "|" + district + "|" + day;
+    }
+
+    /** {@code type|city|category}: the food category a series counts. */
+    private static String categoryOf(String series) {
+        return series.substring(series.indexOf('|', series.indexOf('|') + 1) + 1);
+    }
+
+    /** The pool a district's series belongs to: its prefecture-level city, the first four digits of its code. */
+    static String poolOf(String districtCode) {
+        return districtCode.length() >= 4 ? districtCode.substring(0, 4) : districtCode;
     }
 
     /** {@code type|…}: the signal type a series counts. */

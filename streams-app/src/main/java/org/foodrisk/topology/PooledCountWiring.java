@@ -9,8 +9,8 @@ import org.foodrisk.reference.HolidayCalendar;
 
 /**
  * <pre>
- *  signals (sampling, illness, complaints with a district) ─ [by food category, with watermarks]
- *      ─ detect-pooled-count-aberrations (one pooled model per stream × category, when a day closes)
+ *  signals (sampling, illness, complaints with a district) ─ [by city × food category, with watermarks]
+ *      ─ detect-pooled-count-aberrations (one pooled model per stream × city × category, when a day closes)
  * </pre>
  * Wired only when {@code foodrisk.detect.count-method} is {@code pooled-nb}; the per-series daily rule of
  * food categories ({@link DailyCountWiring}) is then off, and its weekly rule stays.
@@ -25,8 +25,9 @@ final class PooledCountWiring {
         KStream<String, Signal> byCategory = intake.signals()
                 .filter((id, s) -> rule.watches(s.type()) && s.districtCode() != null,
                         Named.as("filter-pooled-counted"))
-                .selectKey((id, s) -> s.foodCategory() != null ? s.foodCategory() : "?", Named.as("key-by-category"));
-        return WatermarkWiring.withWatermark(byCategory, intake, "signals-by-category", settings.time())
+                .selectKey((id, s) -> PooledAberrationProcessor.poolOf(s.districtCode()) + "|"
+                        + (s.foodCategory() != null ? s.foodCategory() : "?"), Named.as("key-by-city-category"));
+        return WatermarkWiring.withWatermark(byCategory, intake, "signals-by-city-category", settings.time())
                 .process(WithStores.of(() -> new PooledAberrationProcessor(rule, settings.counts().pooledOptions(),
                                 HolidayCalendar.china(), settings.zone(), settings.dayCloseGrace(), settings.time(),
                                 StoreNames.POOLED_DAILY_COUNTS, StoreNames.POOLED_ABERRATION_PROGRESS),

@@ -236,11 +236,11 @@ class PooledCountTopologyTest {
     @Test
     void theStageIsNamedAndOnlyWiredWhenChosen() {
         String pooled = FoodRiskTopology.build(POOLED, PlanCatalog.bundled()).describe().toString();
-        assertTrue(pooled.contains("detect-pooled-count-aberrations") && pooled.contains("signals-by-category-repartition")
+        assertTrue(pooled.contains("detect-pooled-count-aberrations") && pooled.contains("signals-by-city-category-repartition")
                 && pooled.contains(StoreNames.POOLED_DAILY_COUNTS) && pooled.contains(StoreNames.POOLED_ABERRATION_PROGRESS),
                 pooled);
         String plain = FoodRiskTopology.build(TopologySettings.defaults(), PlanCatalog.bundled()).describe().toString();
-        assertTrue(!plain.contains("pooled") && !plain.contains("signals-by-category"), "not wired by default");
+        assertTrue(!plain.contains("pooled") && !plain.contains("signals-by-city-category"), "not wired by default");
     }
 
     @Test

@@ -83,7 +83,8 @@ class PooledRestartTest {
                 records.add(new Record<>(ClockTicks.WATERMARK_KEY, null, hour.toInstant().toEpochMilli()));
             }
             clock = hour;
-            records.add(new Record<>(signal.foodCategory(), signal, signal.reportedAt().toInstant().toEpochMilli()));
+            records.add(new Record<>(PooledAberrationProcessor.poolOf(signal.districtCode()) + "|" + signal.foodCategory(),
+                    signal, signal.reportedAt().toInstant().toEpochMilli()));
         }
         return records;
     }
