@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import java.time.OffsetDateTime;
@@ -64,6 +65,10 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
     private final String progressStore;
     private KeyValueStore<String, DailyCount> counts;
     private KeyValueStore<String, String> progress;
+    /** The progress store's scalar entries ({@code #closed-through} …), mirrored ({@link BookkeepingEntries}). */
+    private BookkeepingEntries bookkeeping;
+    /** Each stream's report delays, parsed once from the store and kept with every write. */
+    private final Map<SignalType, ReportDelays> delays = new EnumMap<>(SignalType.class);
     /**
      * The progress store's {@link #DIRTY} marks, read once when the task starts (Kafka Streams calls init again
      * after a restart or a revived task, on the restored store) and kept with every write, in the store's order.
@@ -115,6 +120,8 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         super.init(context);
         counts = context.getStateStore(countsStore);
         progress = context.getStateStore(progressStore);
+        bookkeeping = new BookkeepingEntries(progress);
+        delays.clear();
         dirtyMarks.clear();
         try (KeyValueIterator<String, String> dirty = progress.range(DIRTY, DIRTY + "\uffff")) {
             dirty.forEachRemaining(e -> dirtyMarks.add(e.key));
@@ -155,15 +162,16 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
             // Days before the first record this task saw are unknown, not zero: a detector given zeros
             // for them would alarm on the first busy day of a new deployment (seen in a test: EARS C2
             // alarmed on day one with a baseline of seven made-up zeros).
-            String observedFrom = progress.get(OBSERVED_FROM);
+            String observedFrom = bookkeeping.get(OBSERVED_FROM);
             if (observedFrom == null || day.isBefore(LocalDate.parse(observedFrom))) {
-                progress.put(OBSERVED_FROM, day.toString());
+                bookkeeping.put(OBSERVED_FROM, day.toString());
             }
             // Written through with every record (the store is cached, so this costs no changelog record each
             // time): kept in memory between watermarks, a crash after a commit lost the delays of the
             // records committed since the last watermark — the exactly-once test saw it.
-            progress.put(DELAYS + signal.type().wireName(),
-                    delaysOf(signal.type()).record(signal.eventTime(), signal.knownAt()).toString());
+            ReportDelays updated = delaysOf(signal.type()).record(signal.eventTime(), signal.knownAt());
+            delays.put(signal.type(), updated);
+            progress.put(DELAYS + signal.type().wireName(), updated.toString());
         }
         String judgedUpTo = judgedThrough(series);
         if (judgedUpTo == null) {
@@ -172,7 +180,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
                 knownSeries.add(series);
                 progress.put(KNOWN + series, "1");
                 markJudged(series, day.minusDays(1));
-                progress.put(NEW_SERIES, "1");
+                bookkeeping.put(NEW_SERIES, "1");
                 markIfCandidate(signal, series, day);
             }
             return;
@@ -183,7 +191,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         if (day.isAfter(judged)) {
             markIfCandidate(signal, series, day);
         }
-        String closedThrough = progress.get(CLOSED_THROUGH);
+        String closedThrough = bookkeeping.get(CLOSED_THROUGH);
         if (!day.isAfter(judged) && closedThrough != null
                 && !day.isBefore(LocalDate.parse(closedThrough).minusDays(rejudgeHorizon.toDays()))) {
             String mark = DIRTY + series + "|" + day;
@@ -225,15 +233,15 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
             return;
         }
         candidatesKept = true;
-        if (progress.get(SERIES_KNOWN) == null) {
+        if (bookkeeping.get(SERIES_KNOWN) == null) {
             // A store of a version that marked every series: each has its mark, none is listed as known yet.
             for (String series : seriesMarks.keySet()) {
                 knownSeries.add(series);
                 progress.put(KNOWN + series, "1");
             }
-            progress.put(SERIES_KNOWN, "1");
+            bookkeeping.put(SERIES_KNOWN, "1");
         }
-        if (progress.get(CANDIDATES_KEPT) != null) {
+        if (bookkeeping.get(CANDIDATES_KEPT) != null) {
             return;
         }
         for (Map.Entry<String, String> entry : rule == null ? Map.<String, String>of().entrySet() : seriesMarks.entrySet()) {
@@ -253,7 +261,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
                 }
             }
         }
-        progress.put(CANDIDATES_KEPT, "1");
+        bookkeeping.put(CANDIDATES_KEPT, "1");
     }
 
     private void markJudged(String series, LocalDate day) {
@@ -271,11 +279,11 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         if (own != null || !knownSeries.contains(series)) {
             return own;
         }
-        String resume = progress.get(CLOSING_RESUME);
-        if (progress.get(CLOSING_AT) != null && resume != null && StoreKeyOrder.INSTANCE.compare(series, resume) < 0) {
-            return progress.get(CLOSED_THROUGH);
+        String resume = bookkeeping.get(CLOSING_RESUME);
+        if (bookkeeping.get(CLOSING_AT) != null && resume != null && StoreKeyOrder.INSTANCE.compare(series, resume) < 0) {
+            return bookkeeping.get(CLOSED_THROUGH);
         }
-        return progress.get(CLOSED_ALL);
+        return bookkeeping.get(CLOSED_ALL);
     }
 
     /**
@@ -283,9 +291,9 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
      * new round's marks no longer say — they get their own marks (what every series got at every round before).
      */
     private void markUnfinishedRound() {
-        String resume = progress.get(CLOSING_RESUME);
-        String roundDay = progress.get(CLOSED_THROUGH);
-        if (progress.get(CLOSING_AT) == null || resume == null || roundDay == null) {
+        String resume = bookkeeping.get(CLOSING_RESUME);
+        String roundDay = bookkeeping.get(CLOSED_THROUGH);
+        if (bookkeeping.get(CLOSING_AT) == null || resume == null || roundDay == null) {
             return;
         }
         for (String series : knownSeries.headSet(resume, false)) {
@@ -326,27 +334,27 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
 
     private void onWatermark(long watermark) {
         LocalDate closable = Instant.ofEpochMilli(watermark).minus(grace).atZone(zone).toLocalDate().minusDays(1);
-        String closedThrough = progress.get(CLOSED_THROUGH);
+        String closedThrough = bookkeeping.get(CLOSED_THROUGH);
         LocalDate previouslyClosed = closedThrough == null ? null : LocalDate.parse(closedThrough);
         boolean advanced = previouslyClosed == null || closable.isAfter(previouslyClosed);
-        if (previouslyClosed != null && progress.get(CLOSED_ALL) == null && progress.get(CLOSING_AT) == null) {
+        if (previouslyClosed != null && bookkeeping.get(CLOSED_ALL) == null && bookkeeping.get(CLOSING_AT) == null) {
             // A store written before days closed in steps: its closed-through days were all closed in one go.
-            progress.put(CLOSED_ALL, previouslyClosed.toString());
+            bookkeeping.put(CLOSED_ALL, previouslyClosed.toString());
         }
-        boolean newRound = advanced || progress.get(NEW_SERIES) != null;
+        boolean newRound = advanced || bookkeeping.get(NEW_SERIES) != null;
         if (newRound) {
             keepCandidates(); // an upgraded store lists its series first
             markUnfinishedRound();
         }
         if (advanced) {
-            progress.put(CLOSED_THROUGH, closable.toString());
+            bookkeeping.put(CLOSED_THROUGH, closable.toString());
         }
         if (newRound) {
-            progress.delete(NEW_SERIES);
+            bookkeeping.delete(NEW_SERIES);
             // A new round: every series is closed through CLOSED_THROUGH on this watermark, from the first
             // series again (a new series may sort before where an unfinished round had got to).
-            progress.put(CLOSING_AT, Long.toString(watermark));
-            progress.delete(CLOSING_RESUME);
+            bookkeeping.put(CLOSING_AT, Long.toString(watermark));
+            bookkeeping.delete(CLOSING_RESUME);
         }
         closeSomeDays();
         rejudgeChangedDays(watermark);
@@ -358,7 +366,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
     }
 
     private ReportDelays delaysOf(SignalType type) {
-        return ReportDelays.parse(progress.get(DELAYS + type.wireName()));
+        return delays.computeIfAbsent(type, t -> ReportDelays.parse(progress.get(DELAYS + t.wireName())));
     }
 
     /**
@@ -376,15 +384,15 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
      */
     private void closeSomeDays() {
         keepCandidates();
-        String closingAt = progress.get(CLOSING_AT);
+        String closingAt = bookkeeping.get(CLOSING_AT);
         if (closingAt == null) {
             return;
         }
         long watermark = Long.parseLong(closingAt);
-        LocalDate lastClosed = LocalDate.parse(progress.get(CLOSED_THROUGH));
-        String closedAll = progress.get(CLOSED_ALL);
+        LocalDate lastClosed = LocalDate.parse(bookkeeping.get(CLOSED_THROUGH));
+        String closedAll = bookkeeping.get(CLOSED_ALL);
         LocalDate closedBefore = closedAll == null ? null : LocalDate.parse(closedAll);
-        String resume = progress.get(CLOSING_RESUME);
+        String resume = bookkeeping.get(CLOSING_RESUME);
         long sliceEnd = System.nanoTime() + closeSlice.toNanos();
         List<KeyValue<String, String>> series = new ArrayList<>();
         // Series keys start with their type's name; the bookkeeping keys ("#…") sort before them.
@@ -397,7 +405,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
                 closeDay(entry.key, day, closedBefore, watermark);
                 if (System.nanoTime() - sliceEnd >= 0) {
                     markJudged(entry.key, day);
-                    progress.put(CLOSING_RESUME, entry.key);
+                    bookkeeping.put(CLOSING_RESUME, entry.key);
                     return;
                 }
             }
@@ -407,9 +415,9 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
                 progress.delete(entry.key);
             }
         }
-        progress.delete(CLOSING_AT);
-        progress.delete(CLOSING_RESUME);
-        progress.put(CLOSED_ALL, lastClosed.toString());
+        bookkeeping.delete(CLOSING_AT);
+        bookkeeping.delete(CLOSING_RESUME);
+        bookkeeping.put(CLOSED_ALL, lastClosed.toString());
         forgetOldAlarms(lastClosed.minusDays(rejudgeHorizon.toDays() + 7));
     }
 
@@ -558,7 +566,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
 
     private Verdict dayVerdict(String series, LocalDate day, long watermark, String state) {
         SignalType type = typeOf(series);
-        String observedFrom = progress.get(OBSERVED_FROM);
+        String observedFrom = bookkeeping.get(OBSERVED_FROM);
         // A short series (days before the task's first record are unknown): the method says so rather than alarming.
         List<LocalDate> dates = comparableDays.seriesDays(day, rule.historyDays(),
                 observedFrom == null ? null : LocalDate.parse(observedFrom));
@@ -592,7 +600,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         SignalType type = typeOf(series);
         LocalDate monday = sunday.minusDays(6);
         LocalDate first = monday.minusWeeks(weeklyRule.historyDays());
-        String observedFrom = progress.get(OBSERVED_FROM);
+        String observedFrom = bookkeeping.get(OBSERVED_FROM);
         if (observedFrom != null && first.isBefore(LocalDate.parse(observedFrom))) {
             first = LocalDate.parse(observedFrom).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
         }

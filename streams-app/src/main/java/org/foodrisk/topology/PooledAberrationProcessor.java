@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,10 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
     private final NavigableMap<String, NavigableMap<String, LocalDate>> firstDays = new TreeMap<>(StoreKeyOrder.INSTANCE);
     /** The {@link #DIRTY} marks, mirrored the same way. */
     private final NavigableSet<String> dirtyMarks = new TreeSet<>(StoreKeyOrder.INSTANCE);
+    /** {@link #CLOSED_THROUGH} as stored (null before the first watermark), kept with every write. */
+    private LocalDate closedThrough;
+    /** Each stream's report delays ({@link #DELAYS}), read once and kept with every write. */
+    private final Map<SignalType, ReportDelays> delays = new EnumMap<>(SignalType.class);
     /** The {@link #MODEL} entries read so far, by {@code <series>|<refit day>}; empty when the window could not be fitted. */
     private final Map<String, Optional<Fitted>> models = new HashMap<>();
 
@@ -129,6 +134,9 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         firstDays.clear();
         dirtyMarks.clear();
         models.clear();
+        delays.clear();
+        String closed = progress.get(CLOSED_THROUGH);
+        closedThrough = closed == null ? null : LocalDate.parse(closed);
         try (KeyValueIterator<String, String> first = progress.range(FIRST, FIRST + "\uffff")) {
             first.forEachRemaining(e -> {
                 String rest = e.key.substring(FIRST.length());
@@ -179,13 +187,13 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
                 progress.put(FIRST + series + "|" + district, day.toString());
             }
             // Written through with every record; the store is cached, so the changelog gets it once a commit.
-            progress.put(DELAYS + signal.type().wireName(),
-                    delaysOf(signal.type()).record(signal.eventTime(), signal.knownAt()).toString());
+            ReportDelays recorded = delaysOf(signal.type()).record(signal.eventTime(), signal.knownAt());
+            delays.put(signal.type(), recorded);
+            progress.put(DELAYS + signal.type().wireName(), recorded.toString());
         }
         // A record of a day already judged: judged again at the next watermark, once however many arrive.
-        String closedThrough = progress.get(CLOSED_THROUGH);
         if (closedThrough != null) {
-            LocalDate closed = LocalDate.parse(closedThrough);
+            LocalDate closed = closedThrough;
             if (!day.isAfter(closed) && !day.isBefore(closed.minusDays(rejudgeHorizon.toDays()))) {
                 String mark = DIRTY + series + "|" + district + "|" + day;
                 if (dirtyMarks.add(mark)) {
@@ -197,17 +205,14 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
 
     private void onWatermark(long watermark) {
         LocalDate closable = Instant.ofEpochMilli(watermark).minus(grace).atZone(zone).toLocalDate().minusDays(1);
-        String closedThrough = progress.get(CLOSED_THROUGH);
         if (closedThrough == null) {
             // The task's first watermark: its days start at the first record it holds (earlier days are unknown).
             LocalDate earliest = firstDays.values().stream().flatMap(d -> d.values().stream())
                     .min(LocalDate::compareTo).orElse(closable.plusDays(1));
-            LocalDate start = earliest.isAfter(closable) ? closable : earliest.minusDays(1);
-            progress.put(CLOSED_THROUGH, start.toString());
-            closedThrough = start.toString();
+            markClosedThrough(earliest.isAfter(closable) ? closable : earliest.minusDays(1));
         }
         String closingTo = progress.get(CLOSING_TO);
-        LocalDate target = closingTo == null ? LocalDate.parse(closedThrough) : LocalDate.parse(closingTo);
+        LocalDate target = closingTo == null ? closedThrough : LocalDate.parse(closingTo);
         if (closable.isAfter(target)) {
             // A round closes every day through the closable one on the watermark that started it (an unfinished
             // round is extended: its verdicts carry the newer watermark from here on).
@@ -226,13 +231,13 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         }
         long watermark = Long.parseLong(closingAt);
         LocalDate to = LocalDate.parse(progress.get(CLOSING_TO));
-        LocalDate day = LocalDate.parse(progress.get(CLOSED_THROUGH)).plusDays(1);
+        LocalDate day = closedThrough.plusDays(1);
         long sliceEnd = System.nanoTime() + closeSlice.toNanos();
         for (; !day.isAfter(to); day = day.plusDays(1)) {
             for (String series : firstDays.keySet()) {
                 closeDay(series, day, watermark);
             }
-            progress.put(CLOSED_THROUGH, day.toString());
+            markClosedThrough(day);
             if (day.getDayOfWeek().getValue() == 1) {
                 forgetOldDays(day);
             }
@@ -242,6 +247,11 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         }
         progress.delete(CLOSING_AT);
         progress.delete(CLOSING_TO);
+    }
+
+    private void markClosedThrough(LocalDate day) {
+        progress.put(CLOSED_THROUGH, day.toString());
+        closedThrough = day;
     }
 
     /** The first verdict of every district's day of a series: only a day whose count can alarm is judged. */
@@ -488,7 +498,7 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
     }
 
     private ReportDelays delaysOf(SignalType type) {
-        return ReportDelays.parse(progress.get(DELAYS + type.wireName()));
+        return delays.computeIfAbsent(type, t -> ReportDelays.parse(progress.get(DELAYS + t.wireName())));
     }
 
     private boolean isHoliday(LocalDate day) {
