@@ -314,8 +314,9 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
 
     /**
      * The pooled model's point for a district's day, or none: a district with fewer than {@code min-periods} days since
-     * its first record, a day without a record (no samples: nothing was measured), a district or weekday the fit
-     * had no rows of, or a window that could not be fitted.
+     * its first record, a day without a record (no samples: nothing was measured), a weekday the fit had no rows of,
+     * or a window that could not be fitted (or had no event in any district). A district the fit has no level of
+     * is judged at the average district's level.
      */
     private Optional<DetectionPoint> point(String series, String district, LocalDate day, DailyCount count) {
         LocalDate first = firstDays.getOrDefault(series, new TreeMap<>()).get(district);
@@ -328,10 +329,15 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         }
         Integer unit = fitted.get().units().get(district);
         PooledModel model = fitted.get().model();
-        if (unit == null || !model.knows(unit) || !model.knowsDay(day)) {
+        if (!model.knowsDay(day)) {
             return Optional.empty();
         }
         SignalType type = typeOf(series);
+        if (unit == null || !model.knows(unit)) {
+            // No events of its own in the window (or no days in it): judged at the average district's level.
+            return Optional.of(model.judgeAtAverageLevel(day, isHoliday(day), effort(type, count), counted(type, count),
+                    options.alpha()));
+        }
         return Optional.of(model.judge(unit, day, isHoliday(day), effort(type, count), counted(type, count),
                 options.alpha()));
     }
@@ -399,7 +405,12 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         Map<String, Integer> units = new HashMap<>();
         List<PooledNegativeBinomial.Observation> observations = new ArrayList<>();
         for (Map.Entry<String, LocalDate> district : firstDays.getOrDefault(series, new TreeMap<>()).entrySet()) {
-            if (!district.getValue().isBefore(refitDay)) {
+            boolean counted = byDistrict.getOrDefault(district.getKey(), Map.of()).values().stream()
+                    .anyMatch(count -> counted(type, count) > 0);
+            if (!district.getValue().isBefore(refitDay) || !counted) {
+                // A district without an event in the window has no level the fit could estimate (its coefficient
+                // runs off to minus infinity, its standard error with it, and every count of it looks ordinary):
+                // left out, and judged at the average district's level (point).
                 continue;
             }
             int unit = units.size();
@@ -415,8 +426,9 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
                         count == null ? 1 : effort(type, count), count == null ? 0 : counted(type, count)));
             }
         }
-        if (observations.isEmpty() || observations.stream().allMatch(o -> o.count() == 0)) {
-            return Optional.empty(); // nothing was ever counted in the window: no level to judge against
+        if (observations.isEmpty()) {
+            // Nothing was counted in the window in any district: no level to judge against (README says so).
+            return Optional.empty();
         }
         try {
             return Optional.of(new Fitted(PooledNegativeBinomial.fit(observations, true, options.terms()).model(), units));

@@ -89,18 +89,83 @@ public final class PooledModel {
      * {@code observed}; alarm when it is below {@code alpha}.
      */
     public DetectionPoint judge(int unit, LocalDate day, boolean holiday, double effort, long observed, double alpha) {
-        PooledNegativeBinomial.Prediction prediction = predict(unit, day, holiday, effort, observed);
-        // The smallest count that alarms: the tail falls with the count; start the search at the mean. The same
-        // prediction for every count tried: only the tail depends on the count.
-        long alarming = Math.max(1, (long) Math.floor(prediction.mean()));
-        while (tail(prediction, alarming) >= alpha) {
-            alarming++;
+        return point(predict(unit, day, holiday, effort, observed), day, observed, alpha);
+    }
+
+    /**
+     * The verdict on a period of a unit the fit has no level of (no events of its own in the window, so its level's
+     * estimate runs off to minus infinity with a standard error to match): judged at the average level of the units
+     * the fit knows ({@code x0} has {@code 1/U} in each unit's indicator column, the reference unit's level being the
+     * intercept), with that average's standard error. A unit that had no events is likelier below the average than
+     * above it, so this alarms less readily than its own level would.
+     */
+    public DetectionPoint judgeAtAverageLevel(LocalDate day, boolean holiday, double effort, long observed,
+                                              double alpha) {
+        if (!columns.knowsDay(day)) {
+            throw new IllegalArgumentException("no periods on a " + day.getDayOfWeek() + " in the fit");
         }
-        while (alarming > 1 && tail(prediction, alarming - 1) < alpha) {
-            alarming--;
+        int known = 0;
+        for (int unit = 0; unit < columns.unitColumn().length; unit++) {
+            known += columns.knows(unit) ? 1 : 0;
         }
-        return new DetectionPoint(day, observed, prediction.mean(), alarming - 1, prediction.tail(),
+        double[] x0 = null;
+        for (int unit = 0; unit < columns.unitColumn().length; unit++) {
+            if (!columns.knows(unit)) {
+                continue;
+            }
+            double[] row = columns.row(unit, day, holiday);
+            if (x0 == null) {
+                x0 = new double[row.length];
+            }
+            for (int j = 0; j < row.length; j++) {
+                x0[j] += row[j] / known;
+            }
+        }
+        if (x0 == null) {
+            throw new IllegalArgumentException("the fit knows no unit");
+        }
+        double eta = linearPredictor(x0) + Math.log(effort);
+        double se = Math.sqrt(inverseGramQuadraticForm(x0) * 1.0);
+        PooledNegativeBinomial.Prediction prediction = new PooledNegativeBinomial.Prediction(eta, se, Math.exp(eta),
+                theta, NegativeBinomialTail.upper(observed, Math.exp(eta), theta),
+                NegativeBinomialTail.predictive(observed, eta, se, theta));
+        return point(prediction, day, observed, alpha);
+    }
+
+    /** Counts above this are not searched for a threshold: the threshold is then reported as infinite. */
+    private static final long LARGEST_THRESHOLD = 1L << 40;
+
+    private static DetectionPoint point(PooledNegativeBinomial.Prediction prediction, LocalDate day, long observed,
+                                        double alpha) {
+        return new DetectionPoint(day, observed, prediction.mean(), threshold(prediction, alpha), prediction.tail(),
                 prediction.tail(), prediction.tail() < alpha, PointStatus.EVALUATED);
+    }
+
+    /**
+     * The largest count whose tail probability is still at least {@code alpha} (a count alarms above it, as R's
+     * upperbound): the tail falls with the count, so the smallest alarming count is found by doubling from the mean
+     * and then bisecting — a bounded number of tail evaluations. A unit whose level is barely known has a
+     * predictive tail so wide that no count up to {@link #LARGEST_THRESHOLD} alarms: infinite.
+     */
+    private static double threshold(PooledNegativeBinomial.Prediction prediction, double alpha) {
+        long low = 0; // tail(0) = 1 >= alpha
+        long high = Math.max(1, (long) Math.ceil(prediction.mean()));
+        while (tail(prediction, high) >= alpha) {
+            if (high >= LARGEST_THRESHOLD) {
+                return Double.POSITIVE_INFINITY;
+            }
+            low = high;
+            high *= 2;
+        }
+        while (high - low > 1) { // tail(low) >= alpha > tail(high)
+            long middle = low + (high - low) / 2;
+            if (tail(prediction, middle) >= alpha) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        return high - 1;
     }
 
     private static double tail(PooledNegativeBinomial.Prediction prediction, long count) {

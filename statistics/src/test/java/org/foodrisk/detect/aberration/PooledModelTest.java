@@ -1,6 +1,7 @@
 package org.foodrisk.detect.aberration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,6 +51,37 @@ class PooledModelTest {
         LocalDate tuesday = LocalDate.of(2024, 5, 28);
         assertTrue(restored.predict(3, tuesday, false, 1, 1).standardError()
                 > restored.predict(2, tuesday, false, 1, 1).standardError());
+    }
+
+    /**
+     * A unit without a single event in the window: its level's estimate runs off with a standard error to match, and
+     * its predictive tail stays wide for every count. Judging it must end (the threshold search once looped for
+     * ever on such a unit) — and judged at the average unit's level instead, a burst of it alarms.
+     */
+    @Test
+    @Timeout(30) // the threshold search once looped for ever on such a unit: fail rather than hang the build
+    void aUnitWithoutEventsIsJudgedInBoundedTimeAndAtTheAverageLevelItAlarms() {
+        Random random = new Random(11);
+        List<PooledNegativeBinomial.Observation> observations = new ArrayList<>();
+        LocalDate first = LocalDate.of(2024, 3, 4);
+        for (int unit = 0; unit < 4; unit++) {
+            for (int d = 0; d < 84; d++) {
+                long count = unit == 3 ? 0 : Math.round(-Math.log(1 - random.nextDouble()) * 1.5);
+                observations.add(new PooledNegativeBinomial.Observation(unit, first.plusDays(d), false, 1, count));
+            }
+        }
+        LocalDate tuesday = LocalDate.of(2024, 5, 28);
+        DetectionPoint own = PooledNegativeBinomial.fit(observations, true).model().judge(3, tuesday, false, 1, 12, 0.001);
+        assertFalse(own.alarm(), "its own level's tail is too wide to alarm: " + own);
+        assertEquals(Double.POSITIVE_INFINITY, own.threshold());
+        // Left out of the fit, as the service leaves such a unit out, and judged at the others' average level.
+        PooledModel withoutIt = PooledNegativeBinomial.fit(observations.stream().filter(o -> o.unit() != 3).toList(),
+                true).model();
+        DetectionPoint average = withoutIt.judgeAtAverageLevel(tuesday, false, 1, 20, 0.001);
+        assertTrue(average.alarm(), average.toString());
+        assertTrue(average.expected() > 0.5 && average.expected() < 3, average.toString());
+        assertTrue(average.threshold() < 20, average.toString());
+        assertFalse(withoutIt.judgeAtAverageLevel(tuesday, false, 1, 2, 0.001).alarm());
     }
 
     @Test
