@@ -430,8 +430,12 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         // is not read. Issue 18: a replay of last year, then the wall clock, closed ~340 days of every
         // series this way. A re-judgement (rejudgeChangedDays) always reads it: it may withdraw.
         String candidate = CANDIDATE + series + "|" + day;
-        if (candidates.remove(candidate)) {
+        boolean wasCandidate = candidates.remove(candidate);
+        if (wasCandidate) {
             progress.delete(candidate);
+        }
+        // Without a daily rule (the pooled model judges the days) a mark left by the rule of before is dropped unjudged.
+        if (wasCandidate && rule != null) {
             DailyCount judgedDay = counts.get(DayKeys.key(series, day));
             if (!rule.cannotAlarmOn(judgedDay == null ? 0 : counted(typeOf(series), judgedDay))) {
                 publish(series, day.toString(), dayVerdict(series, day, watermark, state), false);

@@ -44,6 +44,32 @@ class CandidateMarksUpgradeTest {
         assertEquals(List.of(), closeTheDayOn(true).detections());
     }
 
+    /**
+     * Switching a running service to the pooled model ({@code count-method: pooled-nb}): the per-series processor
+     * then has no daily rule, and the candidate marks its daily rule left are dropped unjudged when their days close —
+     * not judged by a rule that is no longer there (that was a NullPointerException on the stream thread).
+     */
+    @Test
+    void candidateMarksOfADailyRuleNoLongerThereAreDroppedUnjudged() {
+        TopologySettings settings = TopologySettings.defaults();
+        DayCloseStores stores = DayCloseStores.create();
+        stores.counts().put(DayKeys.key(SERIES, DAY), results(DAY, 6, 6));
+        stores.progress().put(PeriodAberrationProcessor.OBSERVED_FROM, DAY.minusDays(42).toString());
+        stores.progress().put(SERIES, DAY.minusDays(1).toString());
+        stores.progress().put(PeriodAberrationProcessor.CLOSED_THROUGH, DAY.minusDays(1).toString());
+        stores.progress().put(PeriodAberrationProcessor.CLOSED_ALL, DAY.minusDays(1).toString());
+        stores.progress().put(PeriodAberrationProcessor.CANDIDATES_KEPT, "1");
+        stores.progress().put(PeriodAberrationProcessor.CANDIDATE + SERIES + "|" + DAY, "1");
+        PeriodAberrationProcessor processor = new PeriodAberrationProcessor(null, null,
+                CountAberrationRules.comparableDays(settings.counts()), TIANJIN, settings.dayCloseGrace(),
+                settings.time(), "counts", "progress");
+        processor.init(stores.context());
+        processor.process(new Record<>(ClockTicks.WATERMARK_KEY, null, DAY.plusDays(1).atStartOfDay(TIANJIN).toInstant()
+                .plus(settings.dayCloseGrace()).plusSeconds(3600).toEpochMilli()));
+        assertEquals(List.of(), stores.context().forwarded());
+        assertEquals(null, stores.progress().get(PeriodAberrationProcessor.CANDIDATE + SERIES + "|" + DAY));
+    }
+
     private record Closed(List<Detection> detections, KeyValueStore<String, String> progress) {
     }
 
