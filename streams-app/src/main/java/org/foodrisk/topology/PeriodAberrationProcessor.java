@@ -485,25 +485,8 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
      * Forwards a verdict and remembers which periods alarmed. On a re-judgement an alarm is 更新 when the
      * period alarmed before and 补判 when it did not; no alarm where there was one withdraws it.
      */
-    private void publish(String series, String period, Verdict verdict, boolean rejudged) {
-        String alarmedKey = ALARMED + series + "|" + period;
-        String before = rejudged ? progress.get(alarmedKey) : null;
-        if (verdict.detection().isPresent()) {
-            Detection detection = verdict.detection().get();
-            if (rejudged) {
-                detection = detection.judged(detection.judgement()
-                        .as(before != null ? Judgement.UPDATED : Judgement.RAISED_LATE));
-            }
-            progress.put(alarmedKey, detection.kind() + "\n" + detection.dedupKey());
-            context().forward(new Record<>(detection.dedupKey(), detection, verdict.timestamp()));
-        } else if (before != null) {
-            progress.delete(alarmedKey);
-            String kind = before.substring(0, before.indexOf('\n'));
-            String dedupKey = before.substring(before.indexOf('\n') + 1);
-            Detection withdrawal = Detection.withdrawal(kind, dedupKey, verdict.type(), verdict.start(), verdict.end(),
-                    period + "复核：迟到报告后不再超出预警阈值", verdict.judgement());
-            context().forward(new Record<>(dedupKey, withdrawal, verdict.timestamp()));
-        }
+    private void publish(String series, String period, PeriodVerdict verdict, boolean rejudged) {
+        verdict.publish(progress, ALARMED + series + "|" + period, period, rejudged, context()::forward);
     }
 
     /** Alarm marks older than the horizon can no longer be withdrawn: dropped so that the store stays small. */
@@ -521,10 +504,6 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         old.forEach(progress::delete);
     }
 
-    /** A period's verdict: the detection if it alarmed, and what a withdrawal of it would need. */
-    private record Verdict(Optional<Detection> detection, SignalType type, OffsetDateTime start, OffsetDateTime end,
-                           Judgement judgement, long timestamp) {
-    }
 
     private Judgement judgement(String state, SignalType type, LocalDate first, LocalDate last, long watermark,
                                 long received) {
@@ -545,7 +524,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
      * to Sunday) by {@code periodRule}, on what was observed of it — or, when nothing can be judged yet (a week
      * series too short for its method), no alarm with no reports seen. A verdict is timestamped at the period's end.
      */
-    private Verdict verdict(CountAberrationRule periodRule, String series, LocalDate first, LocalDate last,
+    private PeriodVerdict verdict(CountAberrationRule periodRule, String series, LocalDate first, LocalDate last,
                             Observed observed, long watermark, String state) {
         SignalType type = typeOf(series);
         String seriesKey = series.substring(series.indexOf('|') + 1);
@@ -553,7 +532,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         Optional<Detection> detection = observed == null ? Optional.empty()
                 : periodRule.evaluate(type, seriesKey, observed.series(), observed.lastPeriod(), zone)
                         .map(d -> d.judged(judgement));
-        return new Verdict(detection, type, first.atStartOfDay(zone).toOffsetDateTime(),
+        return new PeriodVerdict(detection, type, first.atStartOfDay(zone).toOffsetDateTime(),
                 last.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), judgement,
                 last.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
     }
@@ -568,7 +547,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         return type == SignalType.SAMPLING ? count.failed() : count.count();
     }
 
-    private Verdict dayVerdict(String series, LocalDate day, long watermark, String state) {
+    private PeriodVerdict dayVerdict(String series, LocalDate day, long watermark, String state) {
         SignalType type = typeOf(series);
         String observedFrom = bookkeeping.get(OBSERVED_FROM);
         // A short series (days before the task's first record are unknown): the method says so rather than alarming.
@@ -600,7 +579,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
      * the series starts at the first whole week, and a method that needs years of history (the
      * improved Farrington: 5 years) says the series is too short rather than alarming.
      */
-    private Verdict weekVerdict(String series, LocalDate sunday, long watermark, String state) {
+    private PeriodVerdict weekVerdict(String series, LocalDate sunday, long watermark, String state) {
         SignalType type = typeOf(series);
         LocalDate monday = sunday.minusDays(6);
         LocalDate first = monday.minusWeeks(weeklyRule.historyDays());

@@ -294,12 +294,8 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         }
     }
 
-    /** A day's verdict: the detection if it alarmed, and what a withdrawal of it would need. */
-    private record Verdict(Optional<Detection> detection, SignalType type, OffsetDateTime start, OffsetDateTime end,
-                           Judgement judgement, long timestamp) {
-    }
 
-    private Verdict verdict(String series, String district, LocalDate day, DailyCount count, long watermark,
+    private PeriodVerdict verdict(String series, String district, LocalDate day, DailyCount count, long watermark,
                             String state) {
         SignalType type = typeOf(series);
         Judgement judgement = judgement(state, type, day, watermark, count == null ? 0 : count.count());
@@ -307,7 +303,7 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
                 .flatMap(point -> rule.evaluatePoint(type, district + "|" + categoryOf(series),
                         point, count.records(), zone))
                 .map(d -> d.judged(judgement));
-        return new Verdict(detection, type, day.atStartOfDay(zone).toOffsetDateTime(),
+        return new PeriodVerdict(detection, type, day.atStartOfDay(zone).toOffsetDateTime(),
                 day.plusDays(1).atStartOfDay(zone).toOffsetDateTime(), judgement,
                 day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
     }
@@ -443,25 +439,8 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
      * Forwards a verdict and remembers which days alarmed. On a re-judgement an alarm is 更新 when the day alarmed
      * before and 补判 when it did not; no alarm where there was one withdraws it.
      */
-    private void publish(String series, String district, LocalDate day, Verdict verdict, boolean rejudged) {
-        String alarmedKey = alarmedKey(series, district, day);
-        String before = rejudged ? progress.get(alarmedKey) : null;
-        if (verdict.detection().isPresent()) {
-            Detection detection = verdict.detection().get();
-            if (rejudged) {
-                detection = detection.judged(detection.judgement()
-                        .as(before != null ? Judgement.UPDATED : Judgement.RAISED_LATE));
-            }
-            progress.put(alarmedKey, detection.kind() + "\n" + detection.dedupKey());
-            context().forward(new Record<>(detection.dedupKey(), detection, verdict.timestamp()));
-        } else if (before != null) {
-            progress.delete(alarmedKey);
-            String kind = before.substring(0, before.indexOf('\n'));
-            String dedupKey = before.substring(before.indexOf('\n') + 1);
-            Detection withdrawal = Detection.withdrawal(kind, dedupKey, verdict.type(), verdict.start(), verdict.end(),
-                    day + "复核：迟到报告后不再超出预警阈值", verdict.judgement());
-            context().forward(new Record<>(dedupKey, withdrawal, verdict.timestamp()));
-        }
+    private void publish(String series, String district, LocalDate day, PeriodVerdict verdict, boolean rejudged) {
+        verdict.publish(progress, alarmedKey(series, district, day), day.toString(), rejudged, context()::forward);
     }
 
     /**
