@@ -35,7 +35,7 @@ final class CountAberrationRules {
                 settings.countMinEvents(), levels);
     }
 
-    static final String POOLED_CITATION = "Pooled negative-binomial GLM across districts (MASS::glm.nb: district,"
+    static final String POOLED_CITATION = "Pooled negative-binomial GLM across a city's districts (MASS::glm.nb: district,"
             + " weekday, holiday, log sampling effort as offset; Farrington et al. 1996 and Noufaily et al. 2013 for the"
             + " down-weighting of past outbreaks), predictive upper tail probability of the day's count";
 

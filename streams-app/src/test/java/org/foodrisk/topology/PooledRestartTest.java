@@ -125,7 +125,7 @@ class PooledRestartTest {
     }
 
     @Test
-    void aStoredModelIsWhatARestartJudgesWith() {
+    void onlyRecentWeeksWithACountThatCouldAlarmKeepAModelAndTheyStartOnMondays() {
         DayCloseStores stores = DayCloseStores.create();
         PooledAberrationProcessor processor = processor();
         processor.init(stores.context());
