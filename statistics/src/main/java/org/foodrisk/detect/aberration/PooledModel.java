@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * What prediction needs of a fitted {@link PooledNegativeBinomial}, and nothing else: the design's columns, the
@@ -74,9 +75,13 @@ public final class PooledModel {
         if (!columns.knowsDay(day)) {
             throw new IllegalArgumentException("no periods on a " + day.getDayOfWeek() + " in the fit");
         }
-        double[] x0 = columns.row(unit, day, holiday);
+        return predictAt(columns.row(unit, day, holiday), effort, observed);
+    }
+
+    /** The prediction at a design row: {@code predict(fit, se.fit = TRUE, type = "link")}, dispersion one. */
+    private PooledNegativeBinomial.Prediction predictAt(double[] x0, double effort, long observed) {
         double eta = linearPredictor(x0) + Math.log(effort);
-        double se = Math.sqrt(inverseGramQuadraticForm(x0) * 1.0);
+        double se = Math.sqrt(inverseGramQuadraticForm(x0));
         return new PooledNegativeBinomial.Prediction(eta, se, Math.exp(eta), theta,
                 NegativeBinomialTail.upper(observed, Math.exp(eta), theta),
                 NegativeBinomialTail.predictive(observed, eta, se, theta));
@@ -104,32 +109,18 @@ public final class PooledModel {
         if (!columns.knowsDay(day)) {
             throw new IllegalArgumentException("no periods on a " + day.getDayOfWeek() + " in the fit");
         }
-        int known = 0;
-        for (int unit = 0; unit < columns.unitColumn().length; unit++) {
-            known += columns.knows(unit) ? 1 : 0;
-        }
-        double[] x0 = null;
-        for (int unit = 0; unit < columns.unitColumn().length; unit++) {
-            if (!columns.knows(unit)) {
-                continue;
-            }
-            double[] row = columns.row(unit, day, holiday);
-            if (x0 == null) {
-                x0 = new double[row.length];
-            }
-            for (int j = 0; j < row.length; j++) {
-                x0[j] += row[j] / known;
-            }
-        }
-        if (x0 == null) {
+        int[] known = IntStream.range(0, columns.unitColumn().length).filter(columns::knows).toArray();
+        if (known.length == 0) {
             throw new IllegalArgumentException("the fit knows no unit");
         }
-        double eta = linearPredictor(x0) + Math.log(effort);
-        double se = Math.sqrt(inverseGramQuadraticForm(x0) * 1.0);
-        PooledNegativeBinomial.Prediction prediction = new PooledNegativeBinomial.Prediction(eta, se, Math.exp(eta),
-                theta, NegativeBinomialTail.upper(observed, Math.exp(eta), theta),
-                NegativeBinomialTail.predictive(observed, eta, se, theta));
-        return point(prediction, day, observed, alpha);
+        double[] x0 = new double[columns.count()];
+        for (int unit : known) {
+            double[] row = columns.row(unit, day, holiday);
+            for (int j = 0; j < row.length; j++) {
+                x0[j] += row[j] / known.length;
+            }
+        }
+        return point(predictAt(x0, effort, observed), day, observed, alpha);
     }
 
     /** Counts above this are not searched for a threshold: the threshold is then reported as infinite. */

@@ -118,13 +118,11 @@ public final class PooledNegativeBinomial {
             return new PooledNegativeBinomial(fitCollapsed(design, y, offset), columns, ones);
         }
         NegativeBinomialGlm.Fit fit = NegativeBinomialGlm.fit(design, y, offset);
-        if (terms.downweights()) {
-            double[] residuals = fit.standardizedPearsonResiduals();
-            // With no residual above the threshold every weight is one and the refit would be the same fit.
-            if (Arrays.stream(residuals).anyMatch(r -> r > terms.downweightAbove())) {
-                fit = NegativeBinomialGlm.fit(design, y, offset,
-                        OutbreakDownweighting.weights(residuals, terms.downweightAbove()));
-            }
+        double[] residuals = fit.standardizedPearsonResiduals();
+        // With no residual above the threshold every weight is one and the refit would be the same fit.
+        if (Arrays.stream(residuals).anyMatch(r -> r > terms.downweightAbove())) {
+            fit = NegativeBinomialGlm.fit(design, y, offset,
+                    OutbreakDownweighting.weights(residuals, terms.downweightAbove()));
         }
         return new PooledNegativeBinomial(fit, columns, fit.priorWeights());
     }

@@ -106,7 +106,7 @@ public final class PooledNegativeBinomialRun {
                 if (!observed || index < options.minPeriods() || model == null || !model.knows(u)) {
                     continue; // not observed yet, or too few periods to know its level
                 }
-                byUnit.get(u).add(point(model, u, period, unit.counts()[index], daily && holiday.test(period),
+                byUnit.get(u).add(model.judge(u, period, daily && holiday.test(period), 1.0, unit.counts()[index],
                         options.alpha()));
             }
         }
@@ -137,10 +137,5 @@ public final class PooledNegativeBinomialRun {
             // unjudged, as a method without enough history leaves them, rather than judged on a broken fit.
             return null;
         }
-    }
-
-    private static DetectionPoint point(PooledNegativeBinomial model, int unit, LocalDate period, long observed,
-                                        boolean holiday, double alpha) {
-        return model.judge(unit, period, holiday, 1.0, observed, alpha);
     }
 }
