@@ -244,19 +244,21 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         if (bookkeeping.get(CANDIDATES_KEPT) != null) {
             return;
         }
-        for (Map.Entry<String, String> entry : rule == null ? Map.<String, String>of().entrySet() : seriesMarks.entrySet()) {
-            String series = entry.getKey();
-            SignalType type = typeOf(series);
-            LocalDate judged = LocalDate.parse(entry.getValue());
-            // Day keys are "<series>|<ISO date>": ':' sorts right after the digits of any year.
-            try (KeyValueIterator<String, DailyCount> open = counts.range(DayKeys.key(series, judged.plusDays(1)), series + "|:")) {
-                while (open.hasNext()) {
-                    KeyValue<String, DailyCount> day = open.next();
-                    String rest = day.key.substring(series.length() + 1);
-                    if (rest.indexOf('|') < 0 && !rule.cannotAlarmOn(counted(type, day.value))) {
-                        String mark = CANDIDATE + series + "|" + rest;
-                        candidates.add(mark);
-                        progress.put(mark, "1");
+        if (rule != null) { // without a daily rule no day is a candidate
+            for (Map.Entry<String, String> entry : seriesMarks.entrySet()) {
+                String series = entry.getKey();
+                SignalType type = typeOf(series);
+                LocalDate judged = LocalDate.parse(entry.getValue());
+                // Day keys are "<series>|<ISO date>": ':' sorts right after the digits of any year.
+                try (KeyValueIterator<String, DailyCount> open = counts.range(DayKeys.key(series, judged.plusDays(1)), series + "|:")) {
+                    while (open.hasNext()) {
+                        KeyValue<String, DailyCount> day = open.next();
+                        String rest = day.key.substring(series.length() + 1);
+                        if (rest.indexOf('|') < 0 && !rule.cannotAlarmOn(counted(type, day.value))) {
+                            String mark = CANDIDATE + series + "|" + rest;
+                            candidates.add(mark);
+                            progress.put(mark, "1");
+                        }
                     }
                 }
             }
@@ -525,7 +527,7 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
      * series too short for its method), no alarm with no reports seen. A verdict is timestamped at the period's end.
      */
     private PeriodVerdict verdict(CountAberrationRule periodRule, String series, LocalDate first, LocalDate last,
-                            Observed observed, long watermark, String state) {
+                                  Observed observed, long watermark, String state) {
         SignalType type = typeOf(series);
         String seriesKey = series.substring(series.indexOf('|') + 1);
         Judgement judgement = judgement(state, type, first, last, watermark, observed == null ? 0 : observed.received());

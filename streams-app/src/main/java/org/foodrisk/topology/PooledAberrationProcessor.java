@@ -294,9 +294,8 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         }
     }
 
-
     private PeriodVerdict verdict(String series, String district, LocalDate day, DailyCount count, long watermark,
-                            String state) {
+                                  String state) {
         SignalType type = typeOf(series);
         Judgement judgement = judgement(state, type, day, watermark, count == null ? 0 : count.count());
         Optional<Detection> detection = point(series, district, day, count)
