@@ -1,43 +1,103 @@
 package org.foodrisk.detect;
 
+import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
+import org.apache.commons.statistics.distribution.PoissonDistribution;
 import org.foodrisk.ingest.SignalType;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * {@code fusion}: signals about the same district × category — and the same food, when the food
- * is named — from two or more streams inside one window (default 7 days) are one risk, not
- * several (DESIGN "Fusion": a failing 韭菜 sample, complaints about 韭菜 and a 微博 spike about
- * 韭菜 in the same week). Notable signals: failed samples, illness cases, complaints, opinion
- * posts. At least {@code minSignals} of them are required, so that one complaint and one
- * failed sample in a big category do not fuse by chance. At least one stream must carry weight of
- * its own (a lab-confirmed failure, or a burst of reports) — measured on the demo traffic, fusing
- * any two streams that mention the same food produced most of all alerts, the alert storm that
- * ESSENCE is known for.
+ * {@code fusion}: signals about the same food in one district × category from two or more streams inside one
+ * window (default 7 days) are one risk, not several (DESIGN "Fusion": a failing 韭菜 sample, complaints about 韭菜
+ * and a 微博 spike about 韭菜 in the same week) — when together they are unusual for that food there.
  *
- * <p>Level rises with the number of streams that carry weight: 1 YELLOW, 2 ORANGE, 3 or more RED.
+ * <p><b>Method: per-stream Poisson tails against each stream's own baseline, combined by Fisher's method</b>
+ * (R. A. Fisher, Statistical Methods for Research Workers, 1932, §21.1; as a consensus method across surveillance
+ * data streams: H. S. Burkom et al., "Public health monitoring tools for multiple data streams", MMWR 54 (Suppl),
+ * 2005). For each stream s (failed samples, illness cases, complaints, opinion posts) with n_s signals about the
+ * food in the window: its expected count E_s = (b_s + ½) / d × w, where b_s is the stream's signals about the food
+ * in that district × category over the d baseline days before the window (d = the configured baseline, 84 days,
+ * or the days since the first notable signal of the key, but never fewer than half the baseline — a new key is
+ * judged against a baseline that cannot call one signal rare), w the window's days and ½ a prior half event, so
+ * that a food never seen before is rare, not impossible. p_s = P(Poisson(E_s) ≥ n_s). Streams with p_s at most
+ * {@code streamAlpha} (0.1) contribute; fusion needs two or more of them, at least {@code minSignals} signals, and
+ * Fisher's X = −2 Σ ln p_s over the contributing streams with P(χ²(2k) ≥ X) at most {@code alpha} (0.001).
+ *
+ * <p>Why not count streams (what this rule did until 2026-12-07, issue 19): common foods coincide by chance — 猪肉
+ * has complaints and posts every week — and one failed sample of any hazard counted as strong, so three ordinary
+ * streams made RED, the level of a banned veterinary drug. Choosing the contributing streams after seeing them
+ * makes the combination somewhat anti-conservative; the small alpha is the answer to that, and the per-stream
+ * tails are exact Poisson tails, conservative for discrete counts.
+ *
+ * <p>Level: YELLOW, ORANGE when the combined probability is at most {@link LevelPolicy#fusionOrangeP()}; one level
+ * up when the hazard is severe — a contributing failed sample with a banned or severe substance, or people ill (the
+ * illness stream contributes). RED only so.
  */
 public final class FusionRule {
 
     public static final String KIND = "fusion";
 
+    /** The prior half event of each stream's baseline. */
+    private static final double PRIOR_EVENTS = 0.5;
+
     private final Duration window;
     private final int minSignals;
+    private final double alpha;
+    private final double streamAlpha;
+    private final Duration baseline;
+    private final LevelPolicy levels;
+    private final ZoneId zone;
 
-    public FusionRule(Duration window, int minSignals) {
+    /** @param zone whose dates the baseline counts days in */
+    public FusionRule(Duration window, int minSignals, double alpha, double streamAlpha, Duration baseline,
+                      LevelPolicy levels, ZoneId zone) {
+        if (!(alpha > 0 && alpha < 1) || !(streamAlpha > 0 && streamAlpha <= 1)) {
+            throw new IllegalArgumentException("fusion alpha and stream alpha must be probabilities: " + alpha + ", "
+                    + streamAlpha);
+        }
+        if (window.toDays() < 1 || baseline.toDays() < 2) {
+            throw new IllegalArgumentException("fusion window (≥ 1 day) and baseline (≥ 2 days) too short: " + window
+                    + ", " + baseline);
+        }
         this.window = window;
         this.minSignals = minSignals;
+        this.alpha = alpha;
+        this.streamAlpha = streamAlpha;
+        this.baseline = baseline;
+        this.levels = levels;
+        this.zone = zone;
     }
 
     public Duration window() {
         return window;
+    }
+
+    /** How long signals stay in the day counts after they leave the window's evidence. */
+    public Duration baseline() {
+        return baseline;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** One stream's evidence in the window: its signals, the count expected from its baseline, the tail. */
+    record StreamEvidence(String type, List<RecentSignals.Notable> signals, int baselineCount, double baselineDays,
+                          double expected, double pValue) {
+        int observed() {
+            return signals.size();
+        }
     }
 
     public Optional<Detection> evaluate(String districtCode, String districtName, String foodCategory,
@@ -46,71 +106,108 @@ public final class FusionRule {
             // Category-only signals ("餐饮食品") agree by chance all the time; fusion needs a named food.
             return Optional.empty();
         }
-        OffsetDateTime since = latest.at().minus(window);
-        List<RecentSignals.Notable> related = recent.signals().stream()
-                .filter(n -> !n.at().isBefore(since) && !n.at().isAfter(latest.at().plus(window)))
-                .filter(n -> latest.food().equals(n.food()))
-                .toList();
-        Set<String> streams = new LinkedHashSet<>();
-        related.forEach(n -> streams.add(n.type()));
-        Set<String> strong = new LinkedHashSet<>();
-        for (String stream : streams) {
-            if (isStrong(stream, related.stream().filter(n -> n.type().equals(stream)).toList())) {
-                strong.add(stream);
+        // The window that holds the arriving signal and ends at the newest signal about the food at most one window
+        // after it: a late report of an older day is judged with what followed it, as the risk was then.
+        OffsetDateTime end = latest.at();
+        for (RecentSignals.Notable n : recent.signals()) {
+            if (latest.food().equals(n.food()) && n.at().isAfter(end) && !n.at().isAfter(latest.at().plus(window))) {
+                end = n.at();
             }
         }
-        if (streams.size() < 2 || strong.isEmpty() || related.size() < minSignals) {
+        OffsetDateTime start = end.minus(window);
+        Map<String, List<RecentSignals.Notable>> byStream = new LinkedHashMap<>();
+        for (RecentSignals.Notable n : recent.signals()) {
+            if (latest.food().equals(n.food()) && n.at().isAfter(start) && !n.at().isAfter(end)) {
+                byStream.computeIfAbsent(n.type(), t -> new ArrayList<>()).add(n);
+            }
+        }
+        if (byStream.size() < 2) {
             return Optional.empty();
         }
-        AlertLevel level = strong.size() >= 3 ? AlertLevel.RED : strong.size() == 2 ? AlertLevel.ORANGE : AlertLevel.YELLOW;
-        String food = latest.food() != null ? latest.food()
-                : related.stream().map(RecentSignals.Notable::food).filter(Objects::nonNull).findFirst().orElse(null);
-        String about = food != null ? food : foodCategory;
-        String district = districtCode != null ? districtCode : String.valueOf(districtName);
-        OffsetDateTime start = related.stream().map(RecentSignals.Notable::at)
-                .min(Comparator.comparing(OffsetDateTime::toInstant)).orElse(latest.at());
-        OffsetDateTime end = related.stream().map(RecentSignals.Notable::at)
-                .max(Comparator.comparing(OffsetDateTime::toInstant)).orElse(latest.at());
-        String streamNames = String.join("、", streams.stream().map(FusionRule::label).toList());
-        DetectorNumbers numbers = new DetectorNumbers("multi-stream-fusion", (double) related.size(), null,
-                (double) minSignals, (double) streams.size(), null,
-                window.toDays() + "天内同一区、同一类别（同一食品）的信号来自≥2个数据流即融合；statistic=数据流个数");
-        List<Evidence> evidence = related.stream().map(n -> new Evidence(n.type(), n.id(), n.at(), n.summary())).toList();
-        return Optional.of(Detection.of(KIND, String.join("|", KIND, district, String.valueOf(foodCategory),
-                        String.valueOf(food)), level, SignalType.valueOf(related.get(0).type().toUpperCase()))
-                .district(districtCode, districtName)
-                .food(foodCategory, food)
-                .window(start, end)
-                .detector(numbers)
-                .evidence(evidence)
-                .headline(Objects.toString(districtName, "") + about + "多源信号融合预警（" + streamNames + "，共"
-                        + related.size() + "条）")
-                .recommendedActions(List.of("组织相关部门会商研判，统筹核查" + about + "风险",
-                        "对涉及的经营主体和产品开展监督检查与抽检", "加强舆情监测与风险交流"))
-                .build());
-    }
-
-    /**
-     * A stream carries weight of its own when it has a lab-confirmed failure, or a burst — at least
-     * {@value #BURST} reports about the food within {@value #BURST_HOURS} hours. A single complaint
-     * about 鸡蛋 plus a single post about 鸡蛋 in a district of a million people is daily noise.
-     */
-    private static boolean isStrong(String stream, List<RecentSignals.Notable> signals) {
-        if ("sampling".equals(stream)) {
-            return !signals.isEmpty();
-        }
-        for (int i = 0; i + BURST - 1 < signals.size(); i++) {
-            OffsetDateTime first = signals.get(i).at();
-            OffsetDateTime last = signals.get(i + BURST - 1).at();
-            if (!last.isAfter(first.plusHours(BURST_HOURS))) {
-                return true;
+        List<StreamEvidence> contributing = new ArrayList<>();
+        for (Map.Entry<String, List<RecentSignals.Notable>> stream : byStream.entrySet()) {
+            StreamEvidence evidence = evidence(stream.getKey(), stream.getValue(), recent, latest.food(), start);
+            if (evidence.pValue() <= streamAlpha) {
+                contributing.add(evidence);
             }
         }
-        return false;
+        int signals = contributing.stream().mapToInt(StreamEvidence::observed).sum();
+        if (contributing.size() < 2 || signals < minSignals) {
+            return Optional.empty();
+        }
+        double statistic = 0;
+        for (StreamEvidence evidence : contributing) {
+            statistic -= 2 * Math.log(evidence.pValue());
+        }
+        double combined = ChiSquaredDistribution.of(2.0 * contributing.size()).survivalProbability(statistic);
+        if (combined > alpha) {
+            return Optional.empty();
+        }
+        return Optional.of(detection(districtCode, districtName, foodCategory, latest.food(), contributing,
+                statistic, combined));
     }
 
-    private static final int BURST = 3;
-    private static final int BURST_HOURS = 72;
+    private StreamEvidence evidence(String type, List<RecentSignals.Notable> signals, RecentSignals recent, String food,
+                                    OffsetDateTime windowStart) {
+        // The baseline ends before the window's first day: no signal of that day counts in both.
+        long firstWindowDay = RecentSignals.dayOf(windowStart, zone);
+        long configured = baseline.toDays();
+        long known = recent.since() == null ? 0 : Math.max(0, firstWindowDay - recent.since());
+        long days = Math.max(configured / 2, Math.min(configured, known));
+        int baselineCount = recent.countBetween(type, food, firstWindowDay - days, firstWindowDay, zone);
+        double expected = (baselineCount + PRIOR_EVENTS) / days * window.toDays();
+        double pValue = PoissonDistribution.of(expected).survivalProbability(signals.size() - 1);
+        return new StreamEvidence(type, List.copyOf(signals), baselineCount, days, expected, pValue);
+    }
+
+    private Detection detection(String districtCode, String districtName, String foodCategory, String food,
+                                List<StreamEvidence> contributing, double statistic, double combined) {
+        boolean severe = contributing.stream().anyMatch(e -> "illness".equals(e.type())
+                || e.signals().stream().anyMatch(RecentSignals.Notable::isSevere));
+        AlertLevel level = combined <= levels.fusionOrangeP() ? AlertLevel.ORANGE : AlertLevel.YELLOW;
+        if (severe) {
+            level = level.raise();
+        }
+        List<RecentSignals.Notable> related = contributing.stream().flatMap(e -> e.signals().stream())
+                .sorted(Comparator.comparing((RecentSignals.Notable n) -> n.at().toInstant()).thenComparing(RecentSignals.Notable::id))
+                .toList();
+        String district = districtCode != null ? districtCode : String.valueOf(districtName);
+        int observed = related.size();
+        double expected = contributing.stream().mapToDouble(StreamEvidence::expected).sum();
+        String streamNames = String.join("、", contributing.stream().map(e -> label(e.type())).toList());
+        DetectorNumbers numbers = new DetectorNumbers("multi-stream-fusion", (double) observed, expected, alpha,
+                statistic, combined, citation(contributing));
+        List<Evidence> evidence = related.stream().map(n -> new Evidence(n.type(), n.id(), n.at(), n.summary())).toList();
+        return Detection.of(KIND, String.join("|", KIND, district, String.valueOf(foodCategory), food), level,
+                        SignalType.valueOf(related.get(0).type().toUpperCase(Locale.ROOT)))
+                .district(districtCode, districtName)
+                .food(foodCategory, food)
+                .window(related.get(0).at(), related.get(related.size() - 1).at())
+                .detector(numbers)
+                .evidence(evidence)
+                .headline(Objects.toString(districtName, "") + food + "多源信号融合预警（" + streamNames + "，共"
+                        + observed + "条，合并p=" + String.format(Locale.ROOT, "%.1e", combined) + "）")
+                .recommendedActions(List.of("组织相关部门会商研判，统筹核查" + food + "风险",
+                        "对涉及的经营主体和产品开展监督检查与抽检", "加强舆情监测与风险交流"))
+                .build();
+    }
+
+    private String citation(List<StreamEvidence> contributing) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "Fisher合并检验（Burkom等2005多数据流监测）：各数据流%d天内该食品信号数对其自身基线（此前最多%d天，"
+                        + "另加0.5条先验）的泊松上尾概率p≤%s者参与合并，X=−2Σln p，χ²(2k)上尾≤%s即融合；",
+                window.toDays(), baseline.toDays(), decimal(streamAlpha), decimal(alpha)));
+        for (StreamEvidence e : contributing) {
+            text.append(String.format(Locale.ROOT, "%s %d条/期望%.3f（基线%d天%d条，p=%.2e）；", label(e.type()),
+                    e.observed(), e.expected(), (long) e.baselineDays(), e.baselineCount(), e.pValue()));
+        }
+        text.append("statistic=X，pValue=合并概率");
+        return text.toString();
+    }
+
+    private static String decimal(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
 
     private static String label(String type) {
         return switch (type) {
@@ -121,5 +218,4 @@ public final class FusionRule {
             default -> type;
         };
     }
-
 }

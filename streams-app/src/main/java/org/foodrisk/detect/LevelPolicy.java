@@ -18,6 +18,8 @@ package org.foodrisk.detect;
  * @param complaintYellowCount    complaints about one business from which the alert is YELLOW (fewer: BLUE)
  * @param complaintOrangeCount    … ORANGE
  * @param rumourOrangeReach       reach from which a suspected rumour is ORANGE (else YELLOW)
+ * @param fusionOrangeP           combined probability of fused streams at or below which fusion is ORANGE (else
+ *                                YELLOW; one level up for a severe hazard or people ill)
  */
 public record LevelPolicy(
         double failureRateYellowP,
@@ -29,10 +31,11 @@ public record LevelPolicy(
         int clusterRedCases,
         int complaintYellowCount,
         int complaintOrangeCount,
-        long rumourOrangeReach) {
+        long rumourOrangeReach,
+        double fusionOrangeP) {
 
     public static LevelPolicy defaults() {
-        return new LevelPolicy(0.01, 0.001, 2.0, 1.5, 3.0, 5, 20, 3, 5, 1_000_000);
+        return new LevelPolicy(0.01, 0.001, 2.0, 1.5, 3.0, 5, 20, 3, 5, 1_000_000, 1e-6);
     }
 
     public AlertLevel failureRate(double p) {

@@ -50,7 +50,7 @@ final class CategoryDetectorWiring {
                 settings.levels(), catalog);
         KStream<String, Detection> foodHazardClusters = foodHazardClusters(countedSignals.withWatermarks(), settings);
         KStream<String, Detection> opinion = opinion(counted, settings.opinion(), settings.zone(), settings.levels());
-        KStream<String, Detection> fusion = fusion(counted, settings.fusion());
+        KStream<String, Detection> fusion = fusion(counted, settings.fusion(), settings.levels(), settings.zone());
         return new Detections(failureRate, foodHazardClusters, opinion, fusion);
     }
 
@@ -90,8 +90,10 @@ final class CategoryDetectorWiring {
                 Named.as("detect-opinion"));
     }
 
-    private static KStream<String, Detection> fusion(KStream<String, Signal> counted, FusionSettings settings) {
-        FusionRule rule = new FusionRule(settings.fusionWindow(), settings.fusionMinSignals());
+    private static KStream<String, Detection> fusion(KStream<String, Signal> counted, FusionSettings settings,
+                                                     LevelPolicy levels, ZoneId zone) {
+        FusionRule rule = new FusionRule(settings.fusionWindow(), settings.fusionMinSignals(), settings.fusionAlpha(),
+                settings.fusionStreamAlpha(), settings.fusionBaseline(), levels, zone);
         return counted.process(WithStores.of(() -> new FusionProcessor(rule),
                         StateStores.json(StoreNames.FUSION_WINDOW, RecentSignals.class)),
                 Named.as("detect-fusion"));

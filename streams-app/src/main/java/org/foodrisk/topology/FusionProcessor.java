@@ -12,7 +12,10 @@ import org.foodrisk.ingest.SignalType;
 
 import java.util.Optional;
 
-/** Keeps the notable signals of each district × category for a window and applies {@link FusionRule}. */
+/**
+ * Keeps the notable signals of each district × category — the recent ones whole, older ones as day counts per stream
+ * × food, the baseline — and applies {@link FusionRule}.
+ */
 final class FusionProcessor extends ContextualProcessor<String, Signal, String, Detection> {
 
     private final FusionRule rule;
@@ -39,15 +42,23 @@ final class FusionProcessor extends ContextualProcessor<String, Signal, String, 
         RecentSignals current = Optional.ofNullable(recent.get(key)).orElse(RecentSignals.empty());
         String type = signal.type().wireName();
         if (signal.sign() < 0) {
-            recent.put(key, current.without(signal.id(), type));
+            recent.put(key, current.without(signal.id(), type, signal.foodName(), signal.eventTime(), rule.zone()));
             return;
         }
         RecentSignals.Notable notable = new RecentSignals.Notable(type, signal.id(), signal.eventTime(),
-                signal.foodName(), signal.summary());
-        RecentSignals updated = current.with(notable, rule.window().multipliedBy(2));
+                signal.foodName(), signal.summary(), severe(signal));
+        RecentSignals updated = current.with(notable, rule.window().multipliedBy(2), rule.baseline(), rule.zone());
         recent.put(key, updated);
         rule.evaluate(signal.districtCode(), signal.districtName(), signal.foodCategory(), updated, notable)
                 .ifPresent(detection -> context().forward(new Record<>(detection.dedupKey(), detection, record.timestamp())));
+    }
+
+    /** A failed sample with a banned or severe substance (true), any other failure (false); null for other streams. */
+    private static Boolean severe(Signal signal) {
+        if (signal.type() != SignalType.SAMPLING) {
+            return null;
+        }
+        return signal.findings().stream().anyMatch(finding -> finding.criticalKind() != null);
     }
 
     /** A passing sample is not a warning sign; everything else a person reported is. */

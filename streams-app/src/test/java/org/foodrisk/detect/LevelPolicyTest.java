@@ -40,7 +40,7 @@ class LevelPolicyTest {
         Signal rumour = new Signal(SignalType.OPINION, "OP-1", 1, OffsetDateTime.parse("2024-05-06T10:00:00+08:00"),
                 "120114", "武清区", "食用农产品", "猪肉", null, null, false, List.of(), null, null, null, 200_000,
                 List.of("rumour"), "“注水猪肉”视频");
-        LevelPolicy stricter = new LevelPolicy(0.01, 0.001, 2.0, 1.5, 3.0, 5, 20, 3, 5, 100_000);
+        LevelPolicy stricter = new LevelPolicy(0.01, 0.001, 2.0, 1.5, 3.0, 5, 20, 3, 5, 100_000, 1e-6);
         assertEquals(AlertLevel.YELLOW, new RumourRule(100_000).evaluate(rumour).orElseThrow().level());
         assertEquals(AlertLevel.ORANGE, new RumourRule(100_000, stricter).evaluate(rumour).orElseThrow().level());
     }

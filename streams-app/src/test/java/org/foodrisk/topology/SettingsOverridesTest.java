@@ -150,6 +150,9 @@ class SettingsOverridesTest {
             Map.entry("rumour-min-reach", "50000"),
             Map.entry("fusion-window", "P3D"),
             Map.entry("fusion-min-signals", "4"),
+            Map.entry("fusion-alpha", "0.0005"),
+            Map.entry("fusion-stream-alpha", "0.05"),
+            Map.entry("fusion-baseline", "P56D"),
             Map.entry("overdue-check-every", "PT5S"),
             Map.entry("count-method", "ears-c1"),
             Map.entry("count-method-options.alpha", "0.005"),
@@ -169,6 +172,7 @@ class SettingsOverridesTest {
             Map.entry("levels.complaint-yellow-count", "4"),
             Map.entry("levels.complaint-orange-count", "6"),
             Map.entry("levels.rumour-orange-reach", "2000000"),
+            Map.entry("levels.fusion-orange-p", "1e-7"),
             Map.entry("food-hazard.cusum-days", "21"),
             Map.entry("food-hazard.baseline-days", "300"),
             Map.entry("food-hazard.baseline-gap-days", "10"),
@@ -192,12 +196,12 @@ class SettingsOverridesTest {
         assertEquals(new IllnessClusterSettings(Duration.ofHours(48), 3, Duration.ofHours(36)), settings.illnessCluster());
         assertEquals(new ComplaintRepeatSettings(Duration.ofDays(10), 4), settings.part(ComplaintRepeatSettings.class));
         assertEquals(new OpinionSettings(0.05, 5, 50_000), settings.opinion());
-        assertEquals(new FusionSettings(Duration.ofDays(3), 4), settings.fusion());
+        assertEquals(new FusionSettings(Duration.ofDays(3), 4, 0.0005, 0.05, Duration.ofDays(56)), settings.fusion());
         assertEquals(Duration.ofSeconds(5), settings.overdueCheckEvery());
         assertEquals(new CountAberrationSettings("ears-c1", Map.of("min-sigma", "0.5", "alpha", "0.005"), 35, 4, "consecutive-days", "none",
                 Map.of("threshold-method", "nbPlugin")), settings.counts());
         assertEquals(Duration.ofHours(12), settings.dayCloseGrace());
-        assertEquals(new LevelPolicy(0.02, 0.002, 2.5, 1.6, 3.5, 6, 30, 4, 6, 2_000_000), settings.levels());
+        assertEquals(new LevelPolicy(0.02, 0.002, 2.5, 1.6, 3.5, 6, 30, 4, 6, 2_000_000, 1e-7), settings.levels());
         assertEquals(new FoodHazardSettings(21, 300, 10, 5.0, 3.5, 40.0, 20), settings.foodHazard());
         assertEquals(new TimeModel(Duration.ofMinutes(30), Duration.ofMinutes(30), 4, Duration.ofDays(7),
                 Duration.ofSeconds(2)), settings.time());
@@ -225,7 +229,7 @@ class SettingsOverridesTest {
 
     @Test
     void aConcernIsReplacedByItsType() {
-        FusionSettings fusion = new FusionSettings(Duration.ofDays(2), 2);
+        FusionSettings fusion = new FusionSettings(Duration.ofDays(2), 2, 0.01, 0.1, Duration.ofDays(28));
         TopologySettings settings = TopologySettings.defaults().with(fusion);
         org.junit.jupiter.api.Assertions.assertSame(fusion, settings.fusion());
         assertEquals(TopologySettings.defaults().failureRate(), settings.failureRate());
