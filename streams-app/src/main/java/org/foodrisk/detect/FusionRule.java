@@ -28,9 +28,10 @@ import java.util.Optional;
  * 2005). For each stream s (failed samples, illness cases, complaints, opinion posts) with n_s signals about the
  * food in the window: its expected count E_s = (b_s + ½) / d × w, where b_s is the stream's signals about the food
  * in that district × category over the d baseline days before the window (d = the configured baseline, 84 days,
- * or the days since the first notable signal of the key, but never fewer than half the baseline — a new key is
- * judged against a baseline that cannot call one signal rare), w the window's days and ½ a prior half event, so
- * that a food never seen before is rare, not impossible. p_s = P(Poisson(E_s) ≥ n_s). Streams with p_s at most
+ * or the days the service has known the key when fewer, but at least one window: the prior half event spread over
+ * the few days known makes a new key's baseline high, so a service's first weeks do not call every common food
+ * rare), w the window's days and ½ a prior half event, so that a food never seen in a long baseline is rare, not
+ * impossible. p_s = P(Poisson(E_s) ≥ n_s). Streams with p_s at most
  * {@code streamAlpha} (0.1) contribute; fusion needs two or more of them, at least {@code minSignals} signals, and
  * Fisher's X = −2 Σ ln p_s over the contributing streams with P(χ²(2k) ≥ X) at most {@code alpha} (0.001).
  *
@@ -151,9 +152,8 @@ public final class FusionRule {
                                     OffsetDateTime windowStart) {
         // The baseline ends before the window's first day: no signal of that day counts in both.
         long firstWindowDay = RecentSignals.dayOf(windowStart, zone);
-        long configured = baseline.toDays();
         long known = recent.since() == null ? 0 : Math.max(0, firstWindowDay - recent.since());
-        long days = Math.max(configured / 2, Math.min(configured, known));
+        long days = Math.max(window.toDays(), Math.min(baseline.toDays(), known));
         int baselineCount = recent.countBetween(type, food, firstWindowDay - days, firstWindowDay, zone);
         double expected = (baselineCount + PRIOR_EVENTS) / days * window.toDays();
         double pValue = PoissonDistribution.of(expected).survivalProbability(signals.size() - 1);

@@ -15,8 +15,9 @@ import java.util.TreeMap;
 /**
  * The notable signals of one district × category (for fusion): the recent ones whole (the window's evidence), and
  * the older ones as day counts per stream × food ({@code earlier}, key {@code "stream|food"} → epoch day → count),
- * the baseline {@link FusionRule} judges a window against. {@code since} is the epoch day of the first notable
- * signal seen for the key: a baseline shorter than the configured one covers only the days since then. Days are
+ * the baseline {@link FusionRule} judges a window against. {@code since} is the epoch day from which the service has
+ * known the key (the first day its processor task saw any signal, or the key's first notable signal if earlier): a
+ * baseline shorter than the configured one covers only the days since then. Days are
  * dates in the service's zone ({@code foodrisk.detect.zone}), whatever offset a signal was written with.
  *
  * <p>Values written before the baseline existed have neither field and read as an empty baseline.
@@ -38,6 +39,11 @@ public record RecentSignals(List<Notable> signals, Map<String, TreeMap<Long, Int
 
     public static RecentSignals empty() {
         return new RecentSignals(List.of());
+    }
+
+    /** A key not seen before, known from {@code sinceDay} (null: from its first notable signal). */
+    public static RecentSignals knownSince(Long sinceDay) {
+        return new RecentSignals(List.of(), null, sinceDay);
     }
 
     /**

@@ -18,8 +18,16 @@ import java.util.Optional;
  */
 final class FusionProcessor extends ContextualProcessor<String, Signal, String, Detection> {
 
+    /**
+     * The store entry (not a district × category) holding the epoch day from which this task has seen signals: a key
+     * whose first notable signal comes later has still been known, quiet, since then (FusionRule's baseline days).
+     */
+    static final String KNOWN_SINCE_KEY = "#known-since";
+
     private final FusionRule rule;
     private KeyValueStore<String, RecentSignals> recent;
+    /** Read once at init; null until this task's first signal. */
+    private Long knownSince;
 
     FusionProcessor(FusionRule rule) {
         this.rule = rule;
@@ -29,17 +37,24 @@ final class FusionProcessor extends ContextualProcessor<String, Signal, String, 
     public void init(ProcessorContext<String, Detection> context) {
         super.init(context);
         recent = context.getStateStore(StoreNames.FUSION_WINDOW);
+        RecentSignals entry = recent.get(KNOWN_SINCE_KEY);
+        knownSince = entry == null ? null : entry.since();
     }
 
     @Override
     public void process(Record<String, Signal> record) {
         Signal signal = record.value();
+        if (knownSince == null && signal.eventTime() != null) {
+            // The first signal's event day, kept as it is: a late report of an older day does not move it.
+            knownSince = signal.eventTime().atZoneSameInstant(rule.zone()).toLocalDate().toEpochDay();
+            recent.put(KNOWN_SINCE_KEY, RecentSignals.knownSince(knownSince));
+        }
         if (!notable(signal) || signal.foodCategory() == null
                 || (signal.districtCode() == null && signal.districtName() == null)) {
             return;
         }
         String key = record.key();
-        RecentSignals current = Optional.ofNullable(recent.get(key)).orElse(RecentSignals.empty());
+        RecentSignals current = Optional.ofNullable(recent.get(key)).orElse(RecentSignals.knownSince(knownSince));
         String type = signal.type().wireName();
         if (signal.sign() < 0) {
             recent.put(key, current.without(signal.id(), type, signal.foodName(), signal.eventTime(), rule.zone()));

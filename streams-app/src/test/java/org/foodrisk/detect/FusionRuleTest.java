@@ -107,18 +107,37 @@ class FusionRuleTest {
     }
 
     @Test
-    void aNewKeyIsJudgedAgainstHalfTheBaselineSoThreeSingleSignalsDoNotFuse() {
+    void aKeyKnownForDaysOnlyHasAHighBaselineSoOnlyABurstFuses() {
+        // The service has known this district × category since the day of its first signal: the prior half event
+        // over one window's days gives E = 0.5 a week for every stream — a new deployment's common foods are not rare.
         arrive("sampling", "S-1", "2024-05-06T10:00:00+08:00", "韭菜", false);
         arrive("complaint", "Q-1", "2024-05-06T12:00:00+08:00", "韭菜");
         arrive("opinion", "O-1", "2024-05-06T15:00:00+08:00", "韭菜");
-        // R, E = 0.5/42*7: three tails of 0.0800; X = 15.157703888075211, P = 0.019064966454523238 > 0.001.
-        assertEquals(Optional.empty(), judgeLast());
         arrive("complaint", "Q-2", "2024-05-07T10:00:00+08:00", "韭菜");
         arrive("complaint", "Q-3", "2024-05-07T11:00:00+08:00", "韭菜");
+        // R: P(N>=1 | 0.5) = 0.3935, P(N>=3 | 0.5) = 0.01439: one stream contributes, no fusion.
+        assertEquals(Optional.empty(), judgeLast());
+        arrive("opinion", "O-2", "2024-05-07T12:00:00+08:00", "韭菜");
+        arrive("opinion", "O-3", "2024-05-07T13:00:00+08:00", "韭菜");
+        arrive("complaint", "Q-4", "2024-05-07T14:00:00+08:00", "韭菜");
+        arrive("complaint", "Q-5", "2024-05-07T15:00:00+08:00", "韭菜");
         Detection fused = judgeLast().orElseThrow();
-        // R: X = 28.72283313977514, P = 6.8641240009298632e-05.
-        assertEquals(28.72283313977514, fused.detector().statistic(), 1e-9);
-        assertEquals(6.8641240009298632e-05, fused.detector().pValue(), 1e-14);
+        // R: complaints P(N>=5 | 0.5) = 1.7211562995584072e-04, posts P(N>=3 | 0.5) = 0.014387677966970687; the
+        // sample (0.39) does not contribute. X = 25.817454350583656, pchisq(X, 4, lower.tail = FALSE) = 3.4442796661141115e-05.
+        assertEquals(25.817454350583656, fused.detector().statistic(), 1e-9);
+        assertEquals(3.4442796661141115e-05, fused.detector().pValue(), 1e-14);
+        assertEquals(8, fused.evidence().size(), "the contributing streams' signals");
+        assertEquals(1.0, fused.detector().expected(), 1e-12, "0.5 for each of the two streams");
+    }
+
+    @Test
+    void threeSingleSignalsAboutAFoodRareInALongBaselineAreStillChance() {
+        longKnownKey();
+        arrive("sampling", "S-1", "2024-05-06T10:00:00+08:00", "韭菜", false);
+        arrive("complaint", "Q-1", "2024-05-06T12:00:00+08:00", "韭菜");
+        arrive("opinion", "O-1", "2024-05-06T15:00:00+08:00", "韭菜");
+        // R: three tails of 0.0408 (E = 0.5/84*7); X = 19.192888960589059, P = 0.0038499769799864424 > 0.001.
+        assertEquals(Optional.empty(), judgeLast());
     }
 
     @Test

@@ -184,6 +184,9 @@ class StreamDetectorsTopologyTest {
 
     @Test
     void aFailedSampleComplaintsAndPostsAboutTheSameFoodFuse() {
+        // The service has seen this district's signals since February: fusion judges 韭菜 against 84 quiet days.
+        publish(Topics.SAMPLING_RESULTS, "F-0", Samples.sampling("F-0", "武清区", "食用农产品", "白菜",
+                "2024-02-01T10:00:00+08:00", false).toString());
         publish(Topics.SAMPLING_RESULTS, "F-1", Samples.pesticideFailure("F-1", "武清区", "韭菜", "92120114MA05FUSE01",
                 "2024-05-06T10:05:00+08:00").toString());
         publish(Topics.COMPLAINTS, "FQ-1", """
@@ -194,23 +197,30 @@ class StreamDetectorsTopologyTest {
                 {"complaintId":"FQ-X","channel":"12345","receivedAt":"2024-05-06T13:00:00+08:00","text":"武清区某饭店的菜不新鲜"}
                 """);
         publish(Topics.OPINION_SIGNALS, "FO-1", post("FO-1", "2024-05-06T15:00:00+08:00", 30_000, false));
-        // One failed sample, one complaint and one post about 韭菜, in a district × category first seen today: each
-        // stream's tail against half a baseline (E = 0.5/42*7) is 0.080, Fisher's combination 0.019 — chance.
+        // One failed sample, one complaint and one post about 韭菜, never seen in the 84 days before: each stream's
+        // tail (E = 0.5/84*7) is 0.041, Fisher's combination 0.0038 (R) — chance at alpha 0.001.
         assertTrue(alertsOfKind("fusion").isEmpty(), "three single signals are not yet unusual together");
-        for (int i = 2; i <= 3; i++) {
-            publish(Topics.COMPLAINTS, "FQ-" + i, """
-                    {"complaintId":"FQ-%d","channel":"12345","receivedAt":"2024-05-07T1%d:00:00+08:00","text":"武清区买的韭菜吃了头晕"}
-                    """.formatted(i, i));
-        }
-        List<JsonNode> out = alertsOfKind("fusion");
-        assertEquals(1, out.size(), "three complaints in two days with the sample and the post: one risk");
-        JsonNode alert = out.get(0);
-        assertEquals("YELLOW", alert.path("level").asText(), "combined 6.9e-5 (R): YELLOW, an ordinary pesticide");
-        assertEquals(6.8641240009298632e-05, alert.path("detector").path("pValue").asDouble(), 1e-14);
+        publish(Topics.COMPLAINTS, "FQ-2", """
+                {"complaintId":"FQ-2","channel":"12345","receivedAt":"2024-05-07T12:00:00+08:00","text":"武清区买的韭菜吃了头晕"}
+                """);
+        List<JsonNode> first = alertsOfKind("fusion");
+        assertEquals(1, first.size(), "a second complaint: together unusual");
+        JsonNode alert = first.get(0);
+        assertEquals("YELLOW", alert.path("level").asText(), "an ordinary pesticide");
+        // R: tails 0.0408, P(N>=2 | 0.5/84*7) = 8.4e-4, 0.0408; pchisq(26.949227916365892, 6, lower.tail = FALSE).
+        assertEquals(0.00014801353354437316, alert.path("detector").path("pValue").asDouble(), 1e-14);
         assertEquals("韭菜", alert.path("foodName").asText());
-        assertEquals(5, alert.path("evidence").size(), "the complaint naming no food is not evidence of 韭菜");
-        assertEquals(List.of("sampling", "complaint", "opinion", "complaint", "complaint"), alert.path("evidence")
+        assertEquals(4, alert.path("evidence").size(), "the complaint naming no food is not evidence of 韭菜");
+        assertEquals(List.of("sampling", "complaint", "opinion", "complaint"), alert.path("evidence")
                 .findValuesAsText("signal"));
+        publish(Topics.COMPLAINTS, "FQ-3", """
+                {"complaintId":"FQ-3","channel":"12345","receivedAt":"2024-05-07T13:00:00+08:00","text":"武清区买的韭菜吃了头晕"}
+                """);
+        List<JsonNode> updated = alertsOfKind("fusion");
+        assertEquals(1, updated.size());
+        assertEquals(alert.path("alertId").asText(), updated.get(0).path("alertId").asText(), "the same risk, updated");
+        assertEquals(3.4326425288071772e-06, updated.get(0).path("detector").path("pValue").asDouble(), 1e-15);
+        assertEquals(5, updated.get(0).path("evidence").size());
     }
 
     @Test
