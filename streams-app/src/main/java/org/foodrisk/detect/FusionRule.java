@@ -41,6 +41,9 @@ import java.util.Optional;
  * makes the combination somewhat anti-conservative; the small alpha is the answer to that, and the per-stream
  * tails are exact Poisson tails, conservative for discrete counts.
  *
+ * <p>The alert's evidence is every signal about the food in the window; its figures ({@code observed},
+ * {@code expected}, the note) are the contributing streams'.
+ *
  * <p>Level: YELLOW, ORANGE when the combined probability is at most {@link LevelPolicy#fusionOrangeP()}; one level
  * up when the hazard is severe — a contributing failed sample with a banned or severe substance, or people ill (the
  * illness stream contributes). RED only so.
@@ -144,7 +147,8 @@ public final class FusionRule {
         if (combined > alpha) {
             return Optional.empty();
         }
-        return Optional.of(detection(districtCode, districtName, foodCategory, latest.food(), contributing,
+        List<RecentSignals.Notable> inWindow = byStream.values().stream().flatMap(List::stream).toList();
+        return Optional.of(detection(districtCode, districtName, foodCategory, latest.food(), contributing, inWindow,
                 statistic, combined));
     }
 
@@ -161,18 +165,21 @@ public final class FusionRule {
     }
 
     private Detection detection(String districtCode, String districtName, String foodCategory, String food,
-                                List<StreamEvidence> contributing, double statistic, double combined) {
+                                List<StreamEvidence> contributing, List<RecentSignals.Notable> inWindow,
+                                double statistic, double combined) {
         boolean severe = contributing.stream().anyMatch(e -> "illness".equals(e.type())
                 || e.signals().stream().anyMatch(RecentSignals.Notable::isSevere));
         AlertLevel level = combined <= levels.fusionOrangeP() ? AlertLevel.ORANGE : AlertLevel.YELLOW;
         if (severe) {
             level = level.raise();
         }
-        List<RecentSignals.Notable> related = contributing.stream().flatMap(e -> e.signals().stream())
+        // Evidence: every signal about the food in the window, a stream that did not contribute included (a failed
+        // sample beside a burst of complaints is what the analyst checks first); the figures are the contributors'.
+        List<RecentSignals.Notable> related = inWindow.stream()
                 .sorted(Comparator.comparing((RecentSignals.Notable n) -> n.at().toInstant()).thenComparing(RecentSignals.Notable::id))
                 .toList();
         String district = districtCode != null ? districtCode : String.valueOf(districtName);
-        int observed = related.size();
+        int observed = contributing.stream().mapToInt(StreamEvidence::observed).sum();
         double expected = contributing.stream().mapToDouble(StreamEvidence::expected).sum();
         String streamNames = String.join("、", contributing.stream().map(e -> label(e.type())).toList());
         DetectorNumbers numbers = new DetectorNumbers("multi-stream-fusion", (double) observed, expected, alpha,

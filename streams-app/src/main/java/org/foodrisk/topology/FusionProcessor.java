@@ -44,10 +44,8 @@ final class FusionProcessor extends ContextualProcessor<String, Signal, String, 
     @Override
     public void process(Record<String, Signal> record) {
         Signal signal = record.value();
-        if (knownSince == null && signal.eventTime() != null) {
-            // The first signal's event day, kept as it is: a late report of an older day does not move it.
-            knownSince = signal.eventTime().atZoneSameInstant(rule.zone()).toLocalDate().toEpochDay();
-            recent.put(KNOWN_SINCE_KEY, RecentSignals.knownSince(knownSince));
+        if (signal.eventTime() != null) {
+            noteKnownSince(signal.eventTime().atZoneSameInstant(rule.zone()).toLocalDate().toEpochDay());
         }
         if (!notable(signal) || signal.foodCategory() == null
                 || (signal.districtCode() == null && signal.districtName() == null)) {
@@ -66,6 +64,18 @@ final class FusionProcessor extends ContextualProcessor<String, Signal, String, 
         recent.put(key, updated);
         rule.evaluate(signal.districtCode(), signal.districtName(), signal.foodCategory(), updated, notable)
                 .ifPresent(detection -> context().forward(new Record<>(detection.dedupKey(), detection, record.timestamp())));
+    }
+
+    /**
+     * The first signal's event day, moved back by later-arriving signals of earlier days (a lab result days after its
+     * sample) — but not by one from more than a baseline before it: a stray correction of a years-old record does not
+     * make the task's first weeks look like months of quiet history.
+     */
+    private void noteKnownSince(long day) {
+        if (knownSince == null || (day < knownSince && day >= knownSince - rule.baseline().toDays())) {
+            knownSince = day;
+            recent.put(KNOWN_SINCE_KEY, RecentSignals.knownSince(knownSince));
+        }
     }
 
     /** A failed sample with a banned or severe substance (true), any other failure (false); null for other streams. */

@@ -126,7 +126,8 @@ class FusionRuleTest {
         // sample (0.39) does not contribute. X = 25.817454350583656, pchisq(X, 4, lower.tail = FALSE) = 3.4442796661141115e-05.
         assertEquals(25.817454350583656, fused.detector().statistic(), 1e-9);
         assertEquals(3.4442796661141115e-05, fused.detector().pValue(), 1e-14);
-        assertEquals(8, fused.evidence().size(), "the contributing streams' signals");
+        assertEquals(9, fused.evidence().size(), "every signal about the food in the window, the sample included");
+        assertEquals(8.0, fused.detector().observed(), "the contributing streams' signals");
         assertEquals(1.0, fused.detector().expected(), 1e-12, "0.5 for each of the two streams");
     }
 
