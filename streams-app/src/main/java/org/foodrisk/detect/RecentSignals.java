@@ -27,6 +27,13 @@ import java.util.TreeMap;
 public record RecentSignals(List<Notable> signals, Map<String, TreeMap<Long, Integer>> earlier, Long since) {
 
     static final int MAX_SIGNALS = 300;
+    /**
+     * Bounds of the day counts, so that the value stays far below the changelog's 1 MiB whatever the input (issue 14):
+     * food names are free text, and a category with thousands of distinct names would otherwise grow without end.
+     * Past them the stream × food whose newest day is oldest goes first, then the oldest days.
+     */
+    static final int MAX_EARLIER_KEYS = 200;
+    static final int MAX_EARLIER_DAYS = 4000;
 
     public RecentSignals {
         signals = signals == null ? List.of() : List.copyOf(signals);
@@ -54,6 +61,15 @@ public record RecentSignals(List<Notable> signals, Map<String, TreeMap<Long, Int
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Notable(String type, String id, OffsetDateTime at, String food, String summary, Boolean severe) {
+
+        /** Longest food name and summary kept (code points): free text, bounded like the value (issue 14). */
+        static final int MAX_FOOD = 30;
+        static final int MAX_SUMMARY = 60;
+
+        public Notable {
+            food = clip(food, MAX_FOOD);
+            summary = clip(summary, MAX_SUMMARY);
+        }
 
         public Notable(String type, String id, OffsetDateTime at, String food, String summary) {
             this(type, id, at, food, summary, null);
@@ -97,6 +113,7 @@ public record RecentSignals(List<Notable> signals, Map<String, TreeMap<Long, Int
         long oldestKept = dayOf(newest.minus(keep).minus(baseline), zone);
         counts.values().forEach(days -> days.headMap(oldestKept).clear());
         counts.values().removeIf(Map::isEmpty);
+        bound(counts);
         long first = since == null ? added.day(zone) : Math.min(since, added.day(zone));
         return new RecentSignals(kept, counts, first);
     }
@@ -120,6 +137,22 @@ public record RecentSignals(List<Notable> signals, Map<String, TreeMap<Long, Int
         return new RecentSignals(kept, counts, since);
     }
 
+    private static void bound(Map<String, TreeMap<Long, Integer>> counts) {
+        while (counts.size() > MAX_EARLIER_KEYS) {
+            String stalest = counts.entrySet().stream().min(Comparator.comparing(e -> e.getValue().lastKey()))
+                    .orElseThrow().getKey();
+            counts.remove(stalest);
+        }
+        int days = counts.values().stream().mapToInt(Map::size).sum();
+        while (days > MAX_EARLIER_DAYS) {
+            TreeMap<Long, Integer> oldest = counts.values().stream().min(Comparator.comparing(TreeMap::firstKey))
+                    .orElseThrow();
+            oldest.pollFirstEntry();
+            days--;
+            counts.values().removeIf(Map::isEmpty);
+        }
+    }
+
     /** Signals of {@code type} about {@code food} from epoch day {@code fromDay} up to, not including, {@code toDay}. */
     int countBetween(String type, String food, long fromDay, long toDay, ZoneId zone) {
         int count = 0;
@@ -135,6 +168,13 @@ public record RecentSignals(List<Notable> signals, Map<String, TreeMap<Long, Int
             }
         }
         return count;
+    }
+
+    private static String clip(String text, int codePoints) {
+        if (text == null || text.codePointCount(0, text.length()) <= codePoints) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, codePoints - 1)) + "…";
     }
 
     static long dayOf(OffsetDateTime at, ZoneId zone) {

@@ -3,7 +3,9 @@ package org.foodrisk.detect;
 import org.foodrisk.kafka.Json;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,23 @@ class DetectorStoreBoundsTest {
             items.add(i + "食\u0001".repeat(125));
         }
         return String.join("、", items);
+    }
+
+    @Test
+    void aCategoryWithThousandsOfDistinctFoodsKeepsItsFusionBaselineWithinBudget() throws Exception {
+        RecentSignals recent = RecentSignals.empty();
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        for (int i = 0; i < 6000; i++) {
+            String food = i + "食\u0001".repeat(60);
+            recent = recent.with(new RecentSignals.Notable(i % 2 == 0 ? "complaint" : "sampling", "N-" + i,
+                    T0.plusMinutes(30L * i), food, "食\u0001".repeat(128), null), Duration.ofDays(14),
+                    Duration.ofDays(84), zone);
+        }
+        int bytes = Json.MAPPER.writeValueAsBytes(recent).length;
+        assertTrue(bytes < BUDGET, bytes + " bytes");
+        assertTrue(recent.earlier().size() <= RecentSignals.MAX_EARLIER_KEYS, "stream × food keys bounded");
+        assertTrue(recent.signals().size() <= RecentSignals.MAX_SIGNALS);
+        assertEquals(recent, Json.MAPPER.readValue(Json.MAPPER.writeValueAsBytes(recent), RecentSignals.class));
     }
 
     @Test
