@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
  * districts in the order it would be published (lab reports days after sampling), to measure
  * <ol>
  *   <li>the alerts it raises on clean data — per kind, per district and week, around holidays;</li>
- *   <li>how often it finds planted incidents of five classes (one a negative control), and how late.</li>
+ *   <li>how often it finds planted incidents of six classes (one a negative control), and how late.</li>
  * </ol>
  * A measurement, not a test: it prints figures and asserts nothing. Every run is deterministic for
  * its options (seeded generators, a fixed wall clock; runs on several threads share nothing).

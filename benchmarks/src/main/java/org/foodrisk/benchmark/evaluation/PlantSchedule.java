@@ -115,6 +115,7 @@ final class PlantSchedule {
         SamplingPlants sampling = new SamplingPlants(zone);
         ComplaintPlants complaints = new ComplaintPlants(zone);
         IllnessPlants illness = new IllnessPlants(zone);
+        MultiStreamPlants multiStream = new MultiStreamPlants(zone);
         Map<Integer, List<Plant>> byRun = new TreeMap<>();
         for (Slot slot : slots) {
             SplittableRandom random = new SplittableRandom(seed * 1_000_003L + slot.scenario().ordinal() * 1_009L + slot.trial());
@@ -124,6 +125,7 @@ final class PlantSchedule {
                 case COMPLAINT_TEXT_BURST -> complaints.textOnlyBurst(slot.trial(), slot.district(), slot.day(), random);
                 case CANTEEN_CLUSTER -> illness.canteenCluster(slot.trial(), slot.district(), slot.day(), random);
                 case UNRELATED_HOME_CASES -> illness.unrelatedHomeCases(slot.trial(), slot.district(), slot.day(), random);
+                case MULTI_STREAM -> multiStream.leekAcrossStreams(slot.trial(), slot.district(), slot.day(), random);
             };
             byRun.computeIfAbsent(slot.run(), r -> new ArrayList<>()).add(plant);
         }

@@ -14,7 +14,9 @@ enum ScenarioClass {
     CANTEEN_CLUSTER("d", "3–5 胃肠道 cases from one school canteen lunch, onsets within a day",
             Set.of("illness.cluster"), false),
     UNRELATED_HOME_CASES("e", "negative control: two unrelated 胃肠道 cases at home (家中) in one district on one day",
-            Set.of("illness.cluster"), true);
+            Set.of("illness.cluster"), true),
+    MULTI_STREAM("f", "韭菜 in three streams: a failed 腐霉利 sample reported 2–5 days later, 3 complaints and 3 posts over 3 days",
+            Set.of("fusion"), false);
 
     final String letter;
     final String description;
