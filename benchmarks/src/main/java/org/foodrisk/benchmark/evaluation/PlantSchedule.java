@@ -33,7 +33,8 @@ import java.util.TreeMap;
  *   <li>an alert is credited to a plant only when its evidence names a planted record, so a
  *       background alert of the same kind and district is never counted as a detection.</li>
  * </ul>
- * Runs needed: {@code ceil(trials / 16)} (16 districts, one plant per class and district per run).
+ * Runs needed: {@code ceil(trials / 16)} (16 districts, one plant per class and district per run), and enough for
+ * every class's plants at about three a district and run ({@link #PLANTS_PER_DISTRICT_RUN}).
  */
 final class PlantSchedule {
 
@@ -48,8 +49,15 @@ final class PlantSchedule {
     private PlantSchedule() {
     }
 
+    /** Plants of different classes one district takes in one run, 28 days apart, placed at random: about three. */
+    static final int PLANTS_PER_DISTRICT_RUN = 3;
+
     static int runsFor(int trials) {
-        return Math.max(1, (trials + Districts.all().size() - 1) / Districts.all().size());
+        int districts = Districts.all().size();
+        int byDistricts = (trials + districts - 1) / districts;
+        int plants = trials * ScenarioClass.values().length;
+        int byRoom = (plants + districts * PLANTS_PER_DISTRICT_RUN - 1) / (districts * PLANTS_PER_DISTRICT_RUN);
+        return Math.max(1, Math.max(byDistricts, byRoom));
     }
 
     static List<Slot> plan(Period period, int trials, long seed) {
