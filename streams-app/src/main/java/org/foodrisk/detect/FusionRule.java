@@ -28,18 +28,22 @@ import java.util.Optional;
  * 2005). For each stream s (failed samples, illness cases, complaints, opinion posts) with n_s signals about the
  * food in the window: its expected count E_s = (b_s + ½) / d × w, where b_s is the stream's signals about the food
  * in that district × category over the d baseline days before the window (d = the configured baseline, 84 days,
- * or the days the service has known the key when fewer, but at least one window: the prior half event spread over
- * the few days known makes a new key's baseline high, so a service's first weeks do not call every common food
- * rare), w the window's days and ½ a prior half event, so that a food never seen in a long baseline is rare, not
- * impossible. p_s = P(Poisson(E_s) ≥ n_s). Streams with p_s at most
- * {@code streamAlpha} (0.1) contribute; fusion needs two or more of them, at least {@code minSignals} signals, and
- * Fisher's X = −2 Σ ln p_s over the contributing streams with P(χ²(2k) ≥ X) at most {@code alpha} (0.001).
+ * or the days the service has known the key when fewer, at least one: the prior half event spread over the few days
+ * known makes a new key's baseline high, so a service's first weeks do not call every common food rare), w the
+ * window's days and ½ a prior half event, so that a food never seen in a long baseline is rare, not impossible.
+ * p_s = P(Poisson(E_s) ≥ n_s), and p = 1 for a stream without signals. Fisher's X = −2 Σ ln p_s over all four streams
+ * the service takes, and the combined probability P(χ²(8) ≥ X) at most {@code alpha} (0.001); besides, fusion needs
+ * two or more streams each unusual on its own (p_s at most {@code streamAlpha}, 0.1 — one extreme stream is its own
+ * detector's alert, not a fusion) and at least {@code minSignals} signals in them.
  *
  * <p>Why not count streams (what this rule did until 2026-12-07, issue 19): common foods coincide by chance — 猪肉
  * has complaints and posts every week — and one failed sample of any hazard counted as strong, so three ordinary
- * streams made RED, the level of a banned veterinary drug. Choosing the contributing streams after seeing them
- * makes the combination somewhat anti-conservative; the small alpha is the answer to that, and the per-stream
- * tails are exact Poisson tails, conservative for discrete counts.
+ * streams made RED, the level of a banned veterinary drug. Why all four streams in the degrees of freedom: a first
+ * version combined only the streams that had signals and were unusual, choosing them after seeing them, and on
+ * simulated outbreak-free traffic alarmed about three times as often as its alpha; with the streams fixed, the
+ * combined probability is a valid test under independence (a stream without signals adds p = 1, conservative for
+ * discrete counts) and the extra conditions only remove alarms. Each arriving signal is one such test, so a
+ * food-week's false alarms are at most alpha times its signals (FusionCalibrationTest).
  *
  * <p>The alert's evidence is every signal about the food in the window; its figures ({@code observed},
  * {@code expected}, the note) are the contributing streams'.
@@ -54,6 +58,8 @@ public final class FusionRule {
 
     /** The prior half event of each stream's baseline. */
     private static final double PRIOR_EVENTS = 0.5;
+    /** The streams combined: all the service takes, whether or not they have signals in the window. */
+    private static final int STREAMS = SignalType.values().length;
 
     private final Duration window;
     private final int minSignals;
@@ -129,8 +135,10 @@ public final class FusionRule {
             return Optional.empty();
         }
         List<StreamEvidence> contributing = new ArrayList<>();
+        double statistic = 0;
         for (Map.Entry<String, List<RecentSignals.Notable>> stream : byStream.entrySet()) {
             StreamEvidence evidence = evidence(stream.getKey(), stream.getValue(), recent, latest.food(), start);
+            statistic -= 2 * Math.log(evidence.pValue());
             if (evidence.pValue() <= streamAlpha) {
                 contributing.add(evidence);
             }
@@ -139,11 +147,7 @@ public final class FusionRule {
         if (contributing.size() < 2 || signals < minSignals) {
             return Optional.empty();
         }
-        double statistic = 0;
-        for (StreamEvidence evidence : contributing) {
-            statistic -= 2 * Math.log(evidence.pValue());
-        }
-        double combined = ChiSquaredDistribution.of(2.0 * contributing.size()).survivalProbability(statistic);
+        double combined = ChiSquaredDistribution.of(2.0 * STREAMS).survivalProbability(statistic);
         if (combined > alpha) {
             return Optional.empty();
         }
@@ -157,7 +161,7 @@ public final class FusionRule {
         // The baseline ends before the window's first day: no signal of that day counts in both.
         long firstWindowDay = RecentSignals.dayOf(windowStart, zone);
         long known = recent.since() == null ? 0 : Math.max(0, firstWindowDay - recent.since());
-        long days = Math.max(window.toDays(), Math.min(baseline.toDays(), known));
+        long days = Math.max(1, Math.min(baseline.toDays(), known));
         int baselineCount = recent.countBetween(type, food, firstWindowDay - days, firstWindowDay, zone);
         double expected = (baselineCount + PRIOR_EVENTS) / days * window.toDays();
         double pValue = PoissonDistribution.of(expected).survivalProbability(signals.size() - 1);
@@ -202,8 +206,10 @@ public final class FusionRule {
     private String citation(List<StreamEvidence> contributing) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "Fisher合并检验（Burkom等2005多数据流监测）：各数据流%d天内该食品信号数对其自身基线（此前最多%d天，"
-                        + "另加0.5条先验）的泊松上尾概率p≤%s者参与合并，X=−2Σln p，χ²(2k)上尾≤%s即融合；",
-                window.toDays(), baseline.toDays(), decimal(streamAlpha), decimal(alpha)));
+                        + "另加0.5条先验）的泊松上尾概率p，X=−2Σln p（无信号的数据流p=1），χ²(%d)上尾≤%s且至少两个数据流"
+                        + "p≤%s即融合；下列为p≤%s的数据流：",
+                window.toDays(), baseline.toDays(), 2 * STREAMS, decimal(alpha), decimal(streamAlpha),
+                decimal(streamAlpha)));
         for (StreamEvidence e : contributing) {
             text.append(String.format(Locale.ROOT, "%s %d条/期望%.3f（基线%d天%d条，p=%.2e）；", label(e.type()),
                     e.observed(), e.expected(), (long) e.baselineDays(), e.baselineCount(), e.pValue()));

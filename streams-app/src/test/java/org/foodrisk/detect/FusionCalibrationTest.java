@@ -1,5 +1,6 @@
 package org.foodrisk.detect;
 
+import org.apache.commons.statistics.distribution.PoissonDistribution;
 import org.foodrisk.reference.HolidayCalendar;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * twenty foods of one district × category — common foods (猪肉: complaints most days, a post every few days, a failed
  * sample a month) and rare ones, fewer on weekends and holidays, lab results arriving two to six days after sampling,
  * case reports one to three days after onset, all folded in arrival order as the fusion processor does — and
- * {@link FusionRule} at its defaults fuses in no more food-weeks than its alpha allows per evaluation. Without a
- * baseline (the rule before issue 19: two streams, one with a failed sample or a burst, three signals) the same
- * traffic fused in 153 of the 1,040 food-weeks (measured 2026-12-07, this seed; printed beside, not asserted).
+ * {@link FusionRule} at its defaults fuses in no more food-weeks than its alpha allows per evaluation, over ten
+ * simulated years. Measured 2026-12-07: 1 of 10,400 food-weeks for 14,819 evaluations. A first version that combined
+ * only the streams it had found unusual fused in 5 food-weeks of one year's 1,494 evaluations (over its budget);
+ * the rule before issue 19 (two streams, one with a failed sample or a burst, three signals) fused in 1,682 of the
+ * 10,400 (printed beside, not asserted).
  */
 class FusionCalibrationTest {
 
@@ -51,39 +54,50 @@ class FusionCalibrationTest {
 
     @Test
     void outbreakFreeTrafficFusesInFewFoodWeeks() {
-        List<Arrival> arrivals = traffic(new Random(19));
+        int evaluations = 0;
+        int fused = 0;
+        int counted = 0;
+        // Ten independent years (seeds), so the figure is not one draw's luck: a first version of the rule passed on
+        // one seed and failed on the next.
+        for (long seed = 1; seed <= 10; seed++) {
+            Year year = simulate(seed);
+            evaluations += year.evaluations();
+            fused += year.fusedFoodWeeks();
+            counted += year.countedFoodWeeks();
+        }
+        int foodWeeks = 10 * 20 * 52;
+        System.out.printf("FusionCalibrationTest: %d signals (evaluations) in 10 years, %d of %d food-weeks fused "
+                + "(%.4f; %.3f fusion alerts a week for the district × category); counting streams (the former rule): "
+                + "%d food-weeks%n", evaluations, fused, foodWeeks, (double) fused / foodWeeks, fused / 520.0, counted);
+        assertTrue(evaluations > 10_000, "a busy category: " + evaluations);
+        // The budget: alpha (0.001) per evaluation — every arriving signal is one.
+        assertTrue(fused <= 0.001 * evaluations, fused + " fused food-weeks for " + evaluations + " evaluations");
+    }
+
+    private record Year(int evaluations, int fusedFoodWeeks, int countedFoodWeeks) {
+    }
+
+    private static Year simulate(long seed) {
+        List<Arrival> arrivals = traffic(new Random(seed));
         arrivals.sort(Comparator.comparing((Arrival a) -> a.arrivesAt().toInstant()).thenComparing(a -> a.notable().id()));
         FusionRule rule = new FusionRule(WEEK, 3, 0.001, 0.1, BASELINE, LevelPolicy.defaults(), TIANJIN);
         RecentSignals recent = RecentSignals.empty();
         Set<String> fusedFoodWeeks = new HashSet<>();
         Set<String> countedFoodWeeks = new HashSet<>();
-        int evaluations = 0;
         for (Arrival arrival : arrivals) {
             RecentSignals.Notable notable = arrival.notable();
             recent = recent.with(notable, WEEK.multipliedBy(2), BASELINE, TIANJIN);
-            evaluations++;
             LocalDate day = notable.at().atZoneSameInstant(TIANJIN).toLocalDate();
             String foodWeek = notable.food() + "|" + day.get(IsoFields.WEEK_BASED_YEAR) + "-"
                     + day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-            var fused = rule.evaluate("120114", "武清区", "食用农产品", recent, notable);
-            if (fused.isPresent()) {
+            if (rule.evaluate("120114", "武清区", "食用农产品", recent, notable).isPresent()) {
                 fusedFoodWeeks.add(foodWeek);
             }
             if (fusedByCountingStreams(recent, notable)) {
                 countedFoodWeeks.add(foodWeek);
             }
         }
-        int foodWeeks = 20 * 52;
-        double rate = (double) fusedFoodWeeks.size() / foodWeeks;
-        System.out.printf("FusionCalibrationTest: %d signals (evaluations), %d of %d food-weeks fused (%.4f), "
-                + "%.2f fusion alerts a week for the district × category; counting streams (the former rule): %d "
-                + "food-weeks%n", evaluations, fusedFoodWeeks.size(), foodWeeks, rate, fusedFoodWeeks.size() / 52.0,
-                countedFoodWeeks.size());
-        assertTrue(arrivals.size() > 1000, "a busy category: " + arrivals.size());
-        // The budget: alpha (0.001) per evaluation — every arriving signal is one. The former rule, on the same
-        // traffic, fused in a hundred times as many food-weeks.
-        assertTrue(fusedFoodWeeks.size() <= 0.001 * evaluations, fusedFoodWeeks.size() + " fused food-weeks for "
-                + evaluations + " evaluations");
+        return new Year(arrivals.size(), fusedFoodWeeks.size(), countedFoodWeeks.size());
     }
 
     /**
@@ -138,14 +152,8 @@ class FusionCalibrationTest {
         return arrivals;
     }
 
+    /** A Poisson draw by inversion (the library's quantile function), zero for a zero mean. */
     private static long poisson(Random random, double mean) {
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        long count = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            count++;
-        }
-        return count;
+        return mean <= 0 ? 0 : PoissonDistribution.of(mean).inverseCumulativeProbability(random.nextDouble());
     }
 }

@@ -92,43 +92,50 @@ class FusionRuleTest {
         Detection fused = judgeLast().orElseThrow();
         DetectorNumbers numbers = fused.detector();
         assertEquals("multi-stream-fusion", numbers.name());
-        // R: p = 0.040810542890861806 (1 of E = 0.5/84*7), 1.1685774240482653e-05 (3 of E), 0.0408…;
-        // X = 35.509535972700171, pchisq(X, 6, lower.tail = FALSE) = 3.4326425288071772e-06.
+        // R: p = 0.040810542890861806 (1 of E = 0.5/84*7), 1.1685774240482653e-05 (3 of E), 0.0408…; the fourth
+        // stream (illness) has no signal, p = 1. X = 35.509535972700171, pchisq(X, 8, lower.tail = FALSE) =
+        // 2.1587631525376906e-05.
         assertEquals(35.509535972700171, numbers.statistic(), 1e-9);
-        assertEquals(3.4326425288071772e-06, numbers.pValue(), 1e-15);
+        assertEquals(2.1587631525376906e-05, numbers.pValue(), 1e-14);
         assertEquals(5.0, numbers.observed());
         assertEquals(3 * RARE_WEEK, numbers.expected(), 1e-12);
         assertEquals(0.001, numbers.threshold());
-        assertEquals(AlertLevel.YELLOW, fused.level(), "3.4e-6 is above the ORANGE probability 1e-6");
+        assertEquals(AlertLevel.YELLOW, fused.level(), "2.2e-5 is above the ORANGE probability 1e-6");
         assertEquals(5, fused.evidence().size());
         assertEquals("sampling", fused.evidence().get(0).signal(), "evidence in event order: the sample came first");
-        assertEquals("武清区韭菜多源信号融合预警（抽检不合格、投诉举报、舆情，共5条，合并p=3.4e-06）", fused.headline());
+        assertEquals("武清区韭菜多源信号融合预警（抽检不合格、投诉举报、舆情，共5条，合并p=2.2e-05）", fused.headline());
         assertTrue(numbers.method().contains("投诉举报 3条/期望0.042"), numbers.method());
     }
 
     @Test
-    void aKeyKnownForDaysOnlyHasAHighBaselineSoOnlyABurstFuses() {
-        // The service has known this district × category since the day of its first signal: the prior half event
-        // over one window's days gives E = 0.5 a week for every stream — a new deployment's common foods are not rare.
+    void aKeyKnownForThreeWeeksHasAHigherBaselineSoOnlyABurstFuses() {
+        // The service has known this district × category for 21 days before the window: the prior half event over
+        // them gives E = 0.5/21*7 = 0.167 a week for every stream — a new deployment's common foods are not rare.
+        arrive("complaint", "OLD-1", "2024-04-09T09:00:00+08:00", "白菜");
         arrive("sampling", "S-1", "2024-05-06T10:00:00+08:00", "韭菜", false);
         arrive("complaint", "Q-1", "2024-05-06T12:00:00+08:00", "韭菜");
         arrive("opinion", "O-1", "2024-05-06T15:00:00+08:00", "韭菜");
+        // R: three tails of 0.1535; X = 11.243613977725765, P = 0.1882740775067942.
+        assertEquals(Optional.empty(), judgeLast());
         arrive("complaint", "Q-2", "2024-05-07T10:00:00+08:00", "韭菜");
         arrive("complaint", "Q-3", "2024-05-07T11:00:00+08:00", "韭菜");
-        // R: P(N>=1 | 0.5) = 0.3935, P(N>=3 | 0.5) = 0.01439: one stream contributes, no fusion.
+        // R: complaints P(N>=3 | 0.167) = 6.8e-4; the sample and the post (0.1535) are not unusual on their own:
+        // one stream, no fusion (the complaint detectors judge a complaint burst).
         assertEquals(Optional.empty(), judgeLast());
         arrive("opinion", "O-2", "2024-05-07T12:00:00+08:00", "韭菜");
         arrive("opinion", "O-3", "2024-05-07T13:00:00+08:00", "韭菜");
         arrive("complaint", "Q-4", "2024-05-07T14:00:00+08:00", "韭菜");
         arrive("complaint", "Q-5", "2024-05-07T15:00:00+08:00", "韭菜");
         Detection fused = judgeLast().orElseThrow();
-        // R: complaints P(N>=5 | 0.5) = 1.7211562995584072e-04, posts P(N>=3 | 0.5) = 0.014387677966970687; the
-        // sample (0.39) does not contribute. X = 25.817454350583656, pchisq(X, 4, lower.tail = FALSE) = 3.4442796661141115e-05.
-        assertEquals(25.817454350583656, fused.detector().statistic(), 1e-9);
-        assertEquals(3.4442796661141115e-05, fused.detector().pValue(), 1e-14);
+        // R: complaints P(N>=5 | 0.167) = 9.3296342547097519e-07, posts P(N>=3) = 6.8129700413616242e-04, the sample
+        // 0.1535 (in X, not among the streams that must be unusual); X = 46.100695436574718,
+        // pchisq(X, 8, lower.tail = FALSE) = 2.2744834920293984e-07.
+        assertEquals(46.100695436574718, fused.detector().statistic(), 1e-9);
+        assertEquals(2.2744834920293984e-07, fused.detector().pValue(), 1e-15);
+        assertEquals(AlertLevel.ORANGE, fused.level(), "at most 1e-6");
         assertEquals(9, fused.evidence().size(), "every signal about the food in the window, the sample included");
         assertEquals(8.0, fused.detector().observed(), "the contributing streams' signals");
-        assertEquals(1.0, fused.detector().expected(), 1e-12, "0.5 for each of the two streams");
+        assertEquals(2 * 0.5 / 21 * 7, fused.detector().expected(), 1e-12, "for each of the two streams");
     }
 
     @Test
@@ -137,7 +144,7 @@ class FusionRuleTest {
         arrive("sampling", "S-1", "2024-05-06T10:00:00+08:00", "韭菜", false);
         arrive("complaint", "Q-1", "2024-05-06T12:00:00+08:00", "韭菜");
         arrive("opinion", "O-1", "2024-05-06T15:00:00+08:00", "韭菜");
-        // R: three tails of 0.0408 (E = 0.5/84*7); X = 19.192888960589059, P = 0.0038499769799864424 > 0.001.
+        // R: three tails of 0.0408 (E = 0.5/84*7); X = 19.192888960589059, P = 0.013861425790460949 > 0.001.
         assertEquals(Optional.empty(), judgeLast());
     }
 
@@ -151,8 +158,8 @@ class FusionRuleTest {
             arrive("opinion", "O-" + i, "2024-05-07T1" + i + ":00:00+08:00", "韭菜");
         }
         Detection ordinary = judgeLast().orElseThrow();
-        // R: X = 51.826182984811275, P = 2.0210809845901952e-09.
-        assertEquals(2.0210809845901952e-09, ordinary.detector().pValue(), 1e-17);
+        // R: X = 51.826182984811275, pchisq(X, 8, lower.tail = FALSE) = 1.818303216878874e-08.
+        assertEquals(1.818303216878874e-08, ordinary.detector().pValue(), 1e-16);
         assertEquals(AlertLevel.ORANGE, ordinary.level(), "strong evidence of an ordinary hazard: ORANGE, not RED");
 
         arrivals.set(1, new RecentSignals.Notable("sampling", "S-1", OffsetDateTime.parse("2024-05-05T10:00:00+08:00"),
@@ -166,6 +173,8 @@ class FusionRuleTest {
         arrive("complaint", "Q-2", "2024-05-06T11:00:00+08:00", "韭菜");
         arrive("complaint", "Q-3", "2024-05-06T12:00:00+08:00", "韭菜");
         Detection ill = judgeLast().orElseThrow();
+        // R: X = 29.111906319170483, P = 3.0307306325406047e-04.
+        assertEquals(3.0307306325406047e-04, ill.detector().pValue(), 1e-13);
         assertEquals(AlertLevel.ORANGE, ill.level(), "YELLOW by probability, one up as people are ill: " + ill.detector());
     }
 

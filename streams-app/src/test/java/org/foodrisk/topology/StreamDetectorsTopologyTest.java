@@ -198,7 +198,7 @@ class StreamDetectorsTopologyTest {
                 """);
         publish(Topics.OPINION_SIGNALS, "FO-1", post("FO-1", "2024-05-06T15:00:00+08:00", 30_000, false));
         // One failed sample, one complaint and one post about 韭菜, never seen in the 84 days before: each stream's
-        // tail (E = 0.5/84*7) is 0.041, Fisher's combination 0.0038 (R) — chance at alpha 0.001.
+        // tail (E = 0.5/84*7) is 0.041, Fisher's combination over the four streams 0.014 (R) — chance at alpha 0.001.
         assertTrue(alertsOfKind("fusion").isEmpty(), "three single signals are not yet unusual together");
         publish(Topics.COMPLAINTS, "FQ-2", """
                 {"complaintId":"FQ-2","channel":"12345","receivedAt":"2024-05-07T12:00:00+08:00","text":"武清区买的韭菜吃了头晕"}
@@ -207,8 +207,9 @@ class StreamDetectorsTopologyTest {
         assertEquals(1, first.size(), "a second complaint: together unusual");
         JsonNode alert = first.get(0);
         assertEquals("YELLOW", alert.path("level").asText(), "an ordinary pesticide");
-        // R: tails 0.0408, P(N>=2 | 0.5/84*7) = 8.4e-4, 0.0408; pchisq(26.949227916365892, 6, lower.tail = FALSE).
-        assertEquals(0.00014801353354437316, alert.path("detector").path("pValue").asDouble(), 1e-14);
+        // R: tails 0.0408, P(N>=2 | 0.5/84*7) = 8.4e-4, 0.0408, and 1 for the illness stream;
+        // pchisq(26.949227916365892, 8, lower.tail = FALSE).
+        assertEquals(0.00072139976065778086, alert.path("detector").path("pValue").asDouble(), 1e-14);
         assertEquals("韭菜", alert.path("foodName").asText());
         assertEquals(4, alert.path("evidence").size(), "the complaint naming no food is not evidence of 韭菜");
         assertEquals(List.of("sampling", "complaint", "opinion", "complaint"), alert.path("evidence")
@@ -219,7 +220,7 @@ class StreamDetectorsTopologyTest {
         List<JsonNode> updated = alertsOfKind("fusion");
         assertEquals(1, updated.size());
         assertEquals(alert.path("alertId").asText(), updated.get(0).path("alertId").asText(), "the same risk, updated");
-        assertEquals(3.4326425288071772e-06, updated.get(0).path("detector").path("pValue").asDouble(), 1e-15);
+        assertEquals(2.1587631525376906e-05, updated.get(0).path("detector").path("pValue").asDouble(), 1e-14);
         assertEquals(5, updated.get(0).path("evidence").size());
     }
 
