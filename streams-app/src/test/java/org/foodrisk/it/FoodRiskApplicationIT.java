@@ -373,6 +373,14 @@ class FoodRiskApplicationIT implements TestPropertyProvider {
         // 宝坻区 in 2025 (later event time than the other tests' records, so its days close as it goes).
         String run = UUID.randomUUID().toString().substring(0, 6);
         try (KafkaProducer<String, String> producer = producer()) {
+            // The service has sampled 宝坻区's 豆制品 since January: fusion judges 豆腐 against a quarter of history,
+            // as a deployment that has run (or replayed its history) does, not against a key first seen this week.
+            String known = "IT-FU-PASS-" + run;
+            producer.send(TypedTopics.SAMPLING_RESULTS.asText().record(known, """
+                    {"sampleId":"%s","program":"区抽","labCode":"TJFS001","districtName":"宝坻区","foodCategory":"豆制品",
+                     "foodName":"豆腐","sampledAt":"2025-01-08T09:00:00+08:00","verdict":"合格",
+                     "items":[{"item":"苯甲酸","hazardClass":"食品添加剂","result":"未检出","unit":"g/kg","limit":"不得使用","pass":true}]}
+                    """.formatted(known)));
             // Illness: one case every other day for four weeks, then 8 on Monday 2025-03-31, then a later
             // case. A workday: the daily rule judges a day against earlier days of its type, and four
             // weeks hold the 9 workdays EARS C2 needs whatever else the task has seen (they would not
