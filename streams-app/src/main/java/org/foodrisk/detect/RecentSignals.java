@@ -128,7 +128,8 @@ public record RecentSignals(List<Notable> signals, Map<String, TreeMap<Long, Int
             return new RecentSignals(kept, earlier, since);
         }
         Map<String, TreeMap<Long, Integer>> counts = copy(earlier);
-        TreeMap<Long, Integer> days = counts.get(tallyKey(type, food));
+        // Clipped as the counted signal's food was (Notable), or a long name would never find its count.
+        TreeMap<Long, Integer> days = counts.get(tallyKey(type, clip(food, Notable.MAX_FOOD)));
         long day = dayOf(at, zone);
         if (days != null && days.containsKey(day)) {
             days.computeIfPresent(day, (d, count) -> count > 1 ? count - 1 : null);

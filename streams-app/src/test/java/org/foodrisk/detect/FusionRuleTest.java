@@ -215,6 +215,14 @@ class FusionRuleTest {
         RecentSignals corrected = recent.without("Q-OLD", "complaint", "韭菜", old.at(), SHANGHAI);
         assertEquals(0, corrected.countBetween("complaint", "韭菜", march1, march1 + 1, SHANGHAI));
         assertEquals(1, corrected.signals().size());
+        String longName = "有机韭菜".repeat(10);
+        RecentSignals withLong = recent.with(new RecentSignals.Notable("complaint", "Q-LONG",
+                OffsetDateTime.parse("2024-03-02T10:00:00+08:00"), longName, "长名"), WEEK.multipliedBy(2), BASELINE, SHANGHAI);
+        long march2 = march1 + 1;
+        assertEquals(1, withLong.earlier().values().stream().filter(days -> days.containsKey(march2)).count());
+        assertEquals(0, withLong.without("Q-LONG", "complaint", longName, OffsetDateTime.parse("2024-03-02T10:00:00+08:00"),
+                SHANGHAI).earlier().values().stream().filter(days -> days.containsKey(march2)).count(),
+                "a correction finds the count of a food whose name was clipped");
         RecentSignals pruned = recent.with(new RecentSignals.Notable("complaint", "Q-LATER",
                 OffsetDateTime.parse("2024-07-01T10:00:00+08:00"), "韭菜", "更晚"), WEEK.multipliedBy(2), BASELINE, SHANGHAI);
         assertEquals(0, pruned.countBetween("complaint", "韭菜", march1, march1 + 1, SHANGHAI),
