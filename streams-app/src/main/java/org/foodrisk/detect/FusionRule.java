@@ -164,7 +164,9 @@ public final class FusionRule {
         long days = Math.max(1, Math.min(baseline.toDays(), known));
         int baselineCount = recent.countBetween(type, food, firstWindowDay - days, firstWindowDay, zone);
         double expected = (baselineCount + PRIOR_EVENTS) / days * window.toDays();
-        double pValue = PoissonDistribution.of(expected).survivalProbability(signals.size() - 1);
+        // A tail below the smallest double (a few hundred signals of a food never seen) would make ln p infinite and the
+        // alert's statistic no JSON number: the smallest positive double stands in for it.
+        double pValue = Math.max(Double.MIN_VALUE, PoissonDistribution.of(expected).survivalProbability(signals.size() - 1));
         return new StreamEvidence(type, List.copyOf(signals), baselineCount, days, expected, pValue);
     }
 

@@ -139,6 +139,20 @@ class FusionRuleTest {
     }
 
     @Test
+    void aFoodScareOfHundredsOfSignalsKeepsItsFiguresFinite() throws Exception {
+        longKnownKey();
+        for (int i = 0; i < 250; i++) {
+            arrive("complaint", "Q-" + i, OffsetDateTime.parse("2024-05-06T08:00:00+08:00").plusMinutes(i).toString(), "韭菜");
+            arrive("opinion", "O-" + i, OffsetDateTime.parse("2024-05-06T08:00:00+08:00").plusMinutes(i).toString(), "韭菜");
+        }
+        Detection fused = judgeLast().orElseThrow();
+        assertTrue(Double.isFinite(fused.detector().statistic()), "statistic " + fused.detector().statistic());
+        assertEquals(0.0, fused.detector().pValue());
+        String json = Json.MAPPER.writeValueAsString(fused.detector());
+        assertTrue(Json.MAPPER.readTree(json).path("statistic").isNumber(), json);
+    }
+
+    @Test
     void threeSingleSignalsAboutAFoodRareInALongBaselineAreStillChance() {
         longKnownKey();
         arrive("sampling", "S-1", "2024-05-06T10:00:00+08:00", "韭菜", false);
