@@ -103,7 +103,7 @@ public final class FusionRule {
     }
 
     /** One stream's evidence in the window: its signals, the count expected from its baseline, the tail. */
-    record StreamEvidence(String type, List<RecentSignals.Notable> signals, int baselineCount, double baselineDays,
+    record StreamEvidence(String type, List<RecentSignals.Notable> signals, int baselineCount, long baselineDays,
                           double expected, double pValue) {
         int observed() {
             return signals.size();
@@ -134,10 +134,16 @@ public final class FusionRule {
         if (byStream.size() < 2) {
             return Optional.empty();
         }
+        // The baseline ends before the window's first day (no signal of that day counts in both) and reaches back over
+        // the days the service has known the key, at least one.
+        long firstWindowDay = RecentSignals.dayOf(start, zone);
+        long known = recent.since() == null ? 0 : Math.max(0, firstWindowDay - recent.since());
+        long baselineDays = Math.max(1, Math.min(baseline.toDays(), known));
         List<StreamEvidence> contributing = new ArrayList<>();
         double statistic = 0;
         for (Map.Entry<String, List<RecentSignals.Notable>> stream : byStream.entrySet()) {
-            StreamEvidence evidence = evidence(stream.getKey(), stream.getValue(), recent, latest.food(), start);
+            StreamEvidence evidence = evidence(stream.getKey(), stream.getValue(), recent, latest.food(), firstWindowDay,
+                    baselineDays);
             statistic -= 2 * Math.log(evidence.pValue());
             if (evidence.pValue() <= streamAlpha) {
                 contributing.add(evidence);
@@ -157,11 +163,7 @@ public final class FusionRule {
     }
 
     private StreamEvidence evidence(String type, List<RecentSignals.Notable> signals, RecentSignals recent, String food,
-                                    OffsetDateTime windowStart) {
-        // The baseline ends before the window's first day: no signal of that day counts in both.
-        long firstWindowDay = RecentSignals.dayOf(windowStart, zone);
-        long known = recent.since() == null ? 0 : Math.max(0, firstWindowDay - recent.since());
-        long days = Math.max(1, Math.min(baseline.toDays(), known));
+                                    long firstWindowDay, long days) {
         int baselineCount = recent.countBetween(type, food, firstWindowDay - days, firstWindowDay, zone);
         double expected = (baselineCount + PRIOR_EVENTS) / days * window.toDays();
         // A tail below the smallest double (a few hundred signals of a food never seen) would make ln p infinite and the
@@ -214,7 +216,7 @@ public final class FusionRule {
                 decimal(streamAlpha)));
         for (StreamEvidence e : contributing) {
             text.append(String.format(Locale.ROOT, "%s %d条/期望%.3f（基线%d天%d条，p=%.2e）；", label(e.type()),
-                    e.observed(), e.expected(), (long) e.baselineDays(), e.baselineCount(), e.pValue()));
+                    e.observed(), e.expected(), e.baselineDays(), e.baselineCount(), e.pValue()));
         }
         text.append("statistic=X，pValue=合并概率");
         return text.toString();

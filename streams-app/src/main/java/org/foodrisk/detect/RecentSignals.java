@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ public record RecentSignals(List<Notable> signals, Map<String, TreeMap<Long, Int
 
     public RecentSignals {
         signals = signals == null ? List.of() : List.copyOf(signals);
-        earlier = earlier == null ? Map.of() : copy(earlier);
+        // Not copied again: with() and without() build a fresh map and never change a value's maps afterwards.
+        earlier = earlier == null ? Map.of() : Collections.unmodifiableMap(earlier);
     }
 
     public RecentSignals(List<Notable> signals) {
