@@ -54,12 +54,9 @@ final class ComplaintPlants {
         List<DemoRecord> records = new ArrayList<>();
         for (int k = 0; k < COMPLAINTS; k++) {
             String id = prefix + "-" + (k + 1);
-            ObjectNode value = PlantRecords.object();
-            value.put("complaintId", id);
-            value.put("channel", PlantRecords.pick(random, CHANNELS));
-            value.put("receivedAt", PlantRecords.iso(times.get(k)));
-            value.put("issueType", "身体不适");
-            value.put("text", String.format(PlantRecords.pick(random, TEXTS), district.name()));
+            String channel = PlantRecords.pick(random, CHANNELS);
+            ObjectNode value = PlantRecords.complaint(id, channel, times.get(k),
+                    String.format(PlantRecords.pick(random, TEXTS), district.name()));
             records.add(PlantRecords.record(Topics.COMPLAINTS, id, value, times.get(k), times.get(k)));
         }
         return new Plant(ScenarioClass.COMPLAINT_TEXT_BURST, trial, district, day, records);

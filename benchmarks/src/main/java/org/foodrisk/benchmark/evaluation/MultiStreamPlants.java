@@ -1,6 +1,5 @@
 package org.foodrisk.benchmark.evaluation;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.foodrisk.demo.DemoRecord;
 import org.foodrisk.reference.District;
@@ -48,12 +47,7 @@ final class MultiStreamPlants {
         for (int k = 0; k < 3; k++) {
             ZonedDateTime at = day.plusDays(k).atTime(9 + random.nextInt(12), random.nextInt(60)).atZone(zone);
             String id = prefix + "-Q" + (k + 1);
-            ObjectNode complaint = PlantRecords.object();
-            complaint.put("complaintId", id);
-            complaint.put("channel", "12345");
-            complaint.put("receivedAt", PlantRecords.iso(at));
-            complaint.put("issueType", "身体不适");
-            complaint.put("text", String.format(COMPLAINTS.get(k), district.name()));
+            ObjectNode complaint = PlantRecords.complaint(id, "12345", at, String.format(COMPLAINTS.get(k), district.name()));
             records.add(PlantRecords.record(Topics.COMPLAINTS, id, complaint, at, at));
             ZonedDateTime posted = day.plusDays(k).atTime(10 + random.nextInt(12), random.nextInt(60)).atZone(zone);
             String postId = prefix + "-O" + (k + 1);
@@ -68,32 +62,13 @@ final class MultiStreamPlants {
         return new Plant(ScenarioClass.MULTI_STREAM, trial, district, day, records);
     }
 
+    /** The failed 韭菜 sample, written as SamplingPlants writes its results. */
     private static ObjectNode sample(String id, District district, ZonedDateTime sampled, ZonedDateTime reported,
                                      SplittableRandom random) {
-        ObjectNode value = PlantRecords.object();
-        value.put("sampleId", id);
-        value.put("program", "区抽");
-        value.put("agency", "区市场监管局");
-        value.put("lab", "天津市食品安全检测技术研究院");
-        value.put("labCode", "TJFS001");
-        value.put("districtCode", district.code());
-        value.put("districtName", district.name());
-        value.put("stage", "流通");
-        value.putObject("enterprise").put("name", district.name() + "菜市场" + id.substring(5) + "号摊位");
-        value.put("foodCategory", "食用农产品");
-        value.put("foodSubcategory", "蔬菜");
-        value.put("foodName", "韭菜");
-        value.put("sampledAt", PlantRecords.iso(sampled));
-        value.put("reportedAt", PlantRecords.iso(reported));
-        value.put("verdict", "不合格");
-        ArrayNode items = value.putArray("items");
-        ObjectNode item = items.addObject();
-        item.put("item", "腐霉利");
-        item.put("hazardClass", "农药残留");
-        item.put("result", String.format(Locale.ROOT, "%.2f", 0.3 + random.nextDouble() * 1.2));
-        item.put("unit", "mg/kg");
-        item.put("limit", "0.2");
-        item.put("pass", false);
+        ObjectNode value = SamplingPlants.result(id, "区抽", district, district.name() + "菜市场" + id.substring(5) + "号摊位",
+                "食用农产品", "蔬菜", "韭菜", sampled, reported, true);
+        SamplingPlants.item(value.putArray("items"), "腐霉利", "农药残留",
+                String.format(Locale.ROOT, "%.2f", 0.3 + random.nextDouble() * 1.2), "mg/kg", "0.2", false);
         return value;
     }
 }

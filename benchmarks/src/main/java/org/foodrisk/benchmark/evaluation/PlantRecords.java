@@ -56,6 +56,17 @@ final class PlantRecords {
         return due;
     }
 
+    /** A complaint received (and so arriving) at {@code at}, about 身体不适, its district and food only in its text. */
+    static ObjectNode complaint(String id, String channel, ZonedDateTime at, String text) {
+        ObjectNode value = object();
+        value.put("complaintId", id);
+        value.put("channel", channel);
+        value.put("receivedAt", iso(at));
+        value.put("issueType", "身体不适");
+        value.put("text", text);
+        return value;
+    }
+
     static <T> T pick(SplittableRandom random, List<T> options) {
         return options.get(random.nextInt(options.size()));
     }

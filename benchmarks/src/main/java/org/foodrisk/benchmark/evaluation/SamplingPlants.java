@@ -82,7 +82,8 @@ final class SamplingPlants {
         return new Plant(ScenarioClass.LATE_BATCH, trial, district, day, records);
     }
 
-    private static ObjectNode result(String id, String program, District district, String business, String category,
+    /** A supervision sampling result at 流通 as the contract writes it (items added by the caller). */
+    static ObjectNode result(String id, String program, District district, String business, String category,
                                      String subcategory, String food, ZonedDateTime sampled, ZonedDateTime reported,
                                      boolean failed) {
         ObjectNode value = PlantRecords.object();
@@ -106,7 +107,7 @@ final class SamplingPlants {
         return value;
     }
 
-    private static void item(ArrayNode items, String name, String hazardClass, String result, String unit, String limit,
+    static void item(ArrayNode items, String name, String hazardClass, String result, String unit, String limit,
                              boolean pass) {
         ObjectNode item = items.addObject();
         item.put("item", name);
