@@ -313,7 +313,9 @@ final class FoodHazardClusterProcessor extends ContextualProcessor<String, Signa
         }
         countedUpTo = Math.max(countedUpTo, instant);
         for (KeyValue<String, Signal> arrival : due) {
-            arrivals.delete(arrival.key);
+            // put(key, null) deletes without reading and decoding the old value first, as delete() does (a RocksDB
+            // get per held-back result, about a fifth of the hold-back's cost in the 200k replay's profile).
+            arrivals.put(arrival.key, null);
             // The stage's key: the signals were keyed by district × category just before its repartition.
             count(arrival.value.districtCategoryKey(), arrival.value);
         }
