@@ -7,20 +7,26 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.foodrisk.alert.Alert;
 import org.foodrisk.alert.AlertIds;
 import org.foodrisk.alert.AlertLifecycle;
+import org.foodrisk.detect.Detection;
 import org.foodrisk.exchange.ExchangedAlert;
 import org.foodrisk.operations.OutputCounters;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.plan.PlanRouter;
 import org.foodrisk.topic.TypedTopics;
 
+import java.util.Map;
+
 /**
  * <pre>
- *                                        detections ─┐
- *  foodrisk.alert-actions.v1 ─ intake-alert-actions ─┴ [by alertId] ─ alert-state ─► foodrisk.alerts.v1
- *        └─► dead letters (invalid actions)   (wall-clock punctuation: overdue)  ├─► dead letters (refused actions)
+ *                              intake's detections ─┐
+ *  foodrisk.alert-actions.v1 ─ intake-alert-actions ─┴ [by alertId] ─┐
+ *        └─► dead letters (invalid actions)                          │
+ *  each other stage's detections ─ [by alertId, a topic per stage] ──┴─ alert-state ─► foodrisk.alerts.v1
+ *                                          (wall-clock punctuation: overdue)  ├─► dead letters (refused actions)
  *                                                                 shared alerts' versions ─┴─► foodrisk.alert-exchange.v1
  * </pre>
- * Detections and people's actions meet in one repartition topic keyed by alertId, so one task owns each alert.
+ * Detections and people's actions are keyed by alertId, so one task owns each alert; each stage sends its detections
+ * through a repartition topic of its own, so that the stages stay separate sub-topologies ({@link DetectionStage}).
  */
 final class AlertWiring {
 
@@ -30,8 +36,6 @@ final class AlertWiring {
     static void wire(StreamsBuilder builder, Detections detections, TopologySettings settings, PlanCatalog catalog,
                      OutputCounters counters) {
         PlanRouter router = new PlanRouter(catalog);
-        KStream<String, AlertCommand> detected = detections.merged()
-                .mapValues(AlertCommand::of, Named.as("as-detection-command"));
         KStream<String, ActionOutcome> actionIntake = builder
                 .stream(TypedTopics.ALERT_ACTIONS.name(), TypedTopics.ALERT_ACTIONS.consumed("source-alert-actions"))
                 .process(ActionIntakeProcessor::new, Named.as("intake-alert-actions"));
@@ -40,12 +44,19 @@ final class AlertWiring {
                 .mapValues(ActionOutcome::alertCommand, Named.as("as-action-command"));
         DeadLetterWiring.wire(actionIntake, "alert-actions", counters);
 
-        KStream<String, AlertOutcome> alertOutput = detected
-                .merge(actions, Named.as("merge-alert-commands"))
-                .selectKey((key, command) -> command.detection() != null
-                        ? AlertIds.of(command.detection().dedupKey()) : command.action().alertId(), Named.as("key-by-alert"))
-                .repartition(Repartitioned.with(TopologySerdes.KEY, TopologySerdes.ALERT_COMMAND)
-                        .withName("alert-commands-by-alert"))
+        // Each stage's detections take a repartition topic of their own (DetectionStage says why); the intake's share
+        // the alerts' original topic with people's actions. They meet again after the repartitions, in the alert task.
+        Map<DetectionStage, KStream<String, Detection>> byStage = detections.mergedByStage();
+        if (!byStage.containsKey(DetectionStage.INTAKE)) {
+            throw new IllegalStateException("the intake's detectors carry people's actions to the alerts");
+        }
+        KStream<String, AlertCommand> commands = null;
+        for (Map.Entry<DetectionStage, KStream<String, Detection>> stage : byStage.entrySet()) {
+            KStream<String, AlertCommand> byAlert = byAlert(stage.getKey(), stage.getValue(), actions);
+            commands = commands == null ? byAlert
+                    : commands.merge(byAlert, Named.as("merge-alert-commands-" + stage.getKey().nodeSuffix()));
+        }
+        KStream<String, AlertOutcome> alertOutput = commands
                 .process(WithStores.of(() -> new AlertProcessor(router, settings.zone(), AlertLifecycle.defaults(),
                                 settings.overdueCheckEvery(), settings.deadlines()),
                         StateStores.json(StoreNames.ALERTS, TopologySerdes.ALERT)), Named.as("alert-state"));
@@ -58,5 +69,23 @@ final class AlertWiring {
         alerts.flatMapValues(alert -> ExchangedAlert.of(alert, region).stream().toList(), Named.as("as-exchanged-alert"))
                 .to(TypedTopics.ALERT_EXCHANGE.name(), TypedTopics.ALERT_EXCHANGE.produced("sink-alert-exchange"));
         DeadLetterWiring.wire(alertOutput, "alert-state", counters);
+    }
+
+    /** A stage's detections as commands keyed by alert id, through the stage's repartition topic. */
+    private static KStream<String, AlertCommand> byAlert(DetectionStage stage, KStream<String, Detection> detections,
+                                                         KStream<String, AlertCommand> actions) {
+        boolean intake = stage == DetectionStage.INTAKE;
+        String suffix = intake ? "" : "-" + stage.nodeSuffix();
+        KStream<String, AlertCommand> commands = detections.mapValues(AlertCommand::of,
+                Named.as("as-detection-command" + suffix));
+        if (intake) {
+            commands = commands.merge(actions, Named.as("merge-alert-commands"));
+        }
+        return commands
+                .selectKey((key, command) -> command.detection() != null
+                        ? AlertIds.of(command.detection().dedupKey()) : command.action().alertId(),
+                        Named.as("key-by-alert" + suffix))
+                .repartition(Repartitioned.with(TopologySerdes.KEY, TopologySerdes.ALERT_COMMAND)
+                        .withName(stage.commandsTopic()));
     }
 }

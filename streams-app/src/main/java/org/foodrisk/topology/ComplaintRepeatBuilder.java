@@ -32,6 +32,12 @@ final class ComplaintRepeatBuilder implements DetectorBuilder<ComplaintRepeatSet
         return "complaint-repeat";
     }
 
+    /** It reads {@link Inputs#enterpriseSignals()}. */
+    @Override
+    public DetectionStage stage() {
+        return DetectionStage.ENTERPRISE;
+    }
+
     @Override
     public ComplaintRepeatSettings defaultSettings() {
         return ComplaintRepeatSettings.defaults();

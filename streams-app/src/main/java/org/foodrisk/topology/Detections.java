@@ -5,46 +5,48 @@ import org.apache.kafka.streams.kstream.Named;
 import org.foodrisk.detect.Detection;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The detections of every detector, merged on their way to alert state. A detector's wiring adds its
- * stream under its name; the merge node is named after it ("merge-detections-" + name), and those names
- * must stay as they are (they are in the pinned topology description).
- *
- * <p>The detectors wired before 2026-12-06 merge in the order they always did ({@link #PINNED_ORDER}):
- * the order of a merge chain is part of {@code describe()}, which {@code TopologyDescriptionTest} pins.
- * A detector added later is merged after them, in the order it was added — adding one is one
- * {@link #add} call, nothing to list here.
+ * The detections of every detector, gathered by the stage they come from ({@link DetectionStage}) on their way to
+ * alert state. A detector's wiring adds its stream under its name and stage; within a stage the streams merge at
+ * nodes named "merge-detections-" + name, in the order they were added.
  */
 final class Detections {
 
-    static final List<String> PINNED_ORDER = List.of("critical-hazard", "failure-rate", "repeat-offender",
-            "complaint-repeat", "illness-cluster", "illness-spacetime", "opinion", "fusion", "count-aberrations",
-            "syndrome-aberrations", "plan-targets", "food-hazard-cluster", "restricted-pesticide");
+    private final Map<DetectionStage, List<Branch>> byStage = new EnumMap<>(DetectionStage.class);
+    private final Set<String> names = new HashSet<>();
 
-    private final Map<String, KStream<String, Detection>> byName = new LinkedHashMap<>();
+    /** One detector's detections. */
+    private record Branch(String name, KStream<String, Detection> stream) {
+    }
 
-    /** Adds a detector's detections under its name (kebab-case, unique). */
-    Detections add(String name, KStream<String, Detection> detections) {
-        if (byName.putIfAbsent(name, detections) != null) {
+    /** Adds a detector's detections under its name (kebab-case, unique) and the stage its processor runs in. */
+    Detections add(String name, DetectionStage stage, KStream<String, Detection> detections) {
+        if (!names.add(name)) {
             throw new IllegalArgumentException("two detectors named " + name);
         }
+        byStage.computeIfAbsent(stage, s -> new ArrayList<>()).add(new Branch(name, detections));
         return this;
     }
 
-    KStream<String, Detection> merged() {
-        List<String> order = new ArrayList<>(PINNED_ORDER.stream().filter(byName::containsKey).toList());
-        byName.keySet().stream().filter(name -> !PINNED_ORDER.contains(name)).forEach(order::add);
-        if (order.isEmpty()) {
+    /** Each stage's detections merged into one stream, in stage order. */
+    Map<DetectionStage, KStream<String, Detection>> mergedByStage() {
+        if (byStage.isEmpty()) {
             throw new IllegalStateException("no detector wired");
         }
-        KStream<String, Detection> merged = byName.get(order.get(0));
-        for (String name : order.subList(1, order.size())) {
-            merged = merged.merge(byName.get(name), Named.as("merge-detections-" + name));
-        }
+        Map<DetectionStage, KStream<String, Detection>> merged = new EnumMap<>(DetectionStage.class);
+        byStage.forEach((stage, streams) -> {
+            KStream<String, Detection> stream = streams.get(0).stream();
+            for (Branch next : streams.subList(1, streams.size())) {
+                stream = stream.merge(next.stream(), Named.as("merge-detections-" + next.name()));
+            }
+            merged.put(stage, stream);
+        });
         return merged;
     }
 }

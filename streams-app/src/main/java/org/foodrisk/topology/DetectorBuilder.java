@@ -27,6 +27,13 @@ interface DetectorBuilder<S extends Record> {
      */
     String name();
 
+    /**
+     * Which of {@link Inputs}' streams its processor reads: its detections leave through that stage's repartition
+     * topic. A wrong stage still works but joins two stages into one sub-topology again ({@link DetectionStage});
+     * {@code TopologyDescriptionTest} pins which topics each sub-topology reads.
+     */
+    DetectionStage stage();
+
     /** Its settings' defaults, with the reasons for them in the record's {@code defaults()}. */
     S defaultSettings();
 

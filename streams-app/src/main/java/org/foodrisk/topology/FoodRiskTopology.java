@@ -87,31 +87,31 @@ public final class FoodRiskTopology {
         KStream<String, Signal> signals = intake.signals();
 
         Detections detections = new Detections();
-        detections.add("critical-hazard", signals.flatMapValues(CriticalHazardRule::evaluate,
+        detections.add("critical-hazard", DetectionStage.INTAKE, signals.flatMapValues(CriticalHazardRule::evaluate,
                 Named.as("detect-critical-hazard")));
-        detections.add("restricted-pesticide", signals.flatMapValues(RestrictedPesticideRule::evaluate,
+        detections.add("restricted-pesticide", DetectionStage.INTAKE, signals.flatMapValues(RestrictedPesticideRule::evaluate,
                 Named.as("detect-restricted-pesticide")));
         DailyCountWiring.Counted counted = DailyCountWiring.count(builder, intake, settings, catalog);
         CategoryDetectorWiring.Detections byCategory = CategoryDetectorWiring.wire(counted, settings, catalog);
-        detections.add("failure-rate", byCategory.failureRate())
-                .add("opinion", byCategory.opinion())
-                .add("fusion", byCategory.fusion())
-                .add("food-hazard-cluster", byCategory.foodHazardClusters());
-        detections.add("count-aberrations", DailyCountWiring.detectAberrations(counted, settings));
+        detections.add("failure-rate", DetectionStage.DISTRICT_CATEGORY, byCategory.failureRate())
+                .add("opinion", DetectionStage.DISTRICT_CATEGORY, byCategory.opinion())
+                .add("fusion", DetectionStage.DISTRICT_CATEGORY, byCategory.fusion())
+                .add("food-hazard-cluster", DetectionStage.DISTRICT_CATEGORY, byCategory.foodHazardClusters());
+        detections.add("count-aberrations", DetectionStage.DISTRICT_CATEGORY, DailyCountWiring.detectAberrations(counted, settings));
         if (settings.counts().pooled()) {
-            detections.add("pooled-count-aberrations", PooledCountWiring.wire(intake, settings));
+            detections.add("pooled-count-aberrations", DetectionStage.CITY_CATEGORY, PooledCountWiring.wire(intake, settings));
         }
-        detections.add("syndrome-aberrations", SyndromeWiring.wire(builder, intake, settings));
-        detections.add("plan-targets", PlanTargetWiring.wire(signals, settings.zone(), catalog));
+        detections.add("syndrome-aberrations", DetectionStage.DISTRICT_SYNDROME, SyndromeWiring.wire(builder, intake, settings));
+        detections.add("plan-targets", DetectionStage.SAMPLING_BY_DISTRICT, PlanTargetWiring.wire(signals, settings.zone(), catalog));
         EnterpriseWiring.Detections byEnterprise = EnterpriseWiring.wire(signals, settings);
-        detections.add("repeat-offender", byEnterprise.repeatOffenders());
+        detections.add("repeat-offender", DetectionStage.ENTERPRISE, byEnterprise.repeatOffenders());
         IllnessClusterWiring.Detections illnessClusters = IllnessClusterWiring.wire(intake, settings);
-        detections.add("illness-cluster", illnessClusters.clusters())
-                .add("illness-spacetime", illnessClusters.spaceTime());
+        detections.add("illness-cluster", DetectionStage.EXPOSURE_PLACE, illnessClusters.clusters())
+                .add("illness-spacetime", DetectionStage.UNPLACED_CASES_BY_DISTRICT, illnessClusters.spaceTime());
         DetectorBuilder.Inputs inputs = new DetectorBuilder.Inputs(settings, catalog, intake, counted.signals(),
                 byEnterprise.byEnterprise());
         for (DetectorBuilder<?> detector : detectors) {
-            detections.add(detector.name(), detector.buildFrom(inputs));
+            detections.add(detector.name(), detector.stage(), detector.buildFrom(inputs));
         }
 
         AlertWiring.wire(builder, detections, settings, catalog, counters);

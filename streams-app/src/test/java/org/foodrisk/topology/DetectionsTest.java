@@ -6,37 +6,42 @@ import org.apache.kafka.streams.kstream.Named;
 import org.foodrisk.detect.Detection;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Adding a detector is one {@link Detections#add} call: it merges after the pinned ones, in the order added. */
+/** Adding a detector is one {@link Detections#add} call: it merges with the detectors of its stage, in the order added. */
 class DetectionsTest {
 
     @Test
-    void aDetectorAddedLaterMergesAfterThePinnedOnesWhateverOrderTheyWereAddedIn() {
+    void detectorsMergeWithinTheirStageOnly() {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Detection> in = builder.stream("in");
-        new Detections()
-                .add("brand-new", in.filter((k, v) -> true, Named.as("detect-brand-new")))
-                .add("failure-rate", in.filter((k, v) -> true, Named.as("detect-failure-rate")))
-                .add("critical-hazard", in.filter((k, v) -> true, Named.as("detect-critical-hazard")))
-                .add("another-new", in.filter((k, v) -> true, Named.as("detect-another-new")))
-                .merged().to("out");
+        KStream<String, Detection> other = builder.stream("other");
+        Map<DetectionStage, KStream<String, Detection>> merged = new Detections()
+                .add("brand-new", DetectionStage.DISTRICT_CATEGORY, in.filter((k, v) -> true, Named.as("detect-brand-new")))
+                .add("critical-hazard", DetectionStage.INTAKE, other.filter((k, v) -> true, Named.as("detect-critical-hazard")))
+                .add("failure-rate", DetectionStage.DISTRICT_CATEGORY, in.filter((k, v) -> true, Named.as("detect-failure-rate")))
+                .mergedByStage();
+        assertEquals(List.of(DetectionStage.INTAKE, DetectionStage.DISTRICT_CATEGORY), List.copyOf(merged.keySet()));
+        merged.forEach((stage, stream) -> stream.to("out-" + stage.nodeSuffix()));
         String description = builder.build().describe().toString();
 
-        assertTrue(description.contains("merge-detections-failure-rate (stores: [])\n      --> merge-detections-brand-new"),
-                description);
-        assertTrue(description.contains("merge-detections-brand-new (stores: [])\n      --> merge-detections-another-new"),
-                description);
-        assertFalse(description.contains("merge-detections-critical-hazard"), "the first is merged into, not merged");
+        assertTrue(description.contains("merge-detections-failure-rate (stores: [])\n      --> KSTREAM-SINK"), description);
+        assertFalse(description.contains("merge-detections-brand-new"), "the first of a stage is merged into, not merged");
+        assertFalse(description.contains("merge-detections-critical-hazard"), "alone in its stage");
+        assertEquals(2, builder.build().describe().subtopologies().size(), "the stages stay apart");
     }
 
     @Test
     void twoDetectorsCannotShareAName() {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Detection> in = builder.stream("in");
-        Detections detections = new Detections().add("fusion", in);
-        assertThrows(IllegalArgumentException.class, () -> detections.add("fusion", in));
+        Detections detections = new Detections().add("fusion", DetectionStage.DISTRICT_CATEGORY, in);
+        assertThrows(IllegalArgumentException.class, () -> detections.add("fusion", DetectionStage.ENTERPRISE, in));
     }
 }

@@ -71,6 +71,11 @@ class DetectorBuilderTest {
         }
 
         @Override
+        public DetectionStage stage() {
+            return DetectionStage.ENTERPRISE;
+        }
+
+        @Override
         public QuietSettings defaultSettings() {
             return QuietSettings.defaults();
         }
@@ -225,6 +230,11 @@ class DetectorBuilderTest {
             @Override
             public String name() {
                 return "clashing";
+            }
+
+            @Override
+            public DetectionStage stage() {
+                return DetectionStage.ENTERPRISE;
             }
 
             @Override

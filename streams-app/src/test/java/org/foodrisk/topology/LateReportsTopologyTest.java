@@ -318,7 +318,7 @@ class LateReportsTopologyTest {
     private List<String> closeBacklog(String id, TimeModel time, boolean inSteps) {
         start(id, TopologySettings.defaults().with(time));
         TestOutputTopic<String, String> commands = driver.createOutputTopic(
-                id + "-alert-commands-by-alert-repartition", new StringDeserializer(), new StringDeserializer());
+                id + "-alert-commands-from-district-category-repartition", new StringDeserializer(), new StringDeserializer());
         List<Report> reports = new ArrayList<>();
         LocalDate first = LocalDate.of(2024, 4, 1);
         LocalDate last = LocalDate.of(2024, 5, 20);

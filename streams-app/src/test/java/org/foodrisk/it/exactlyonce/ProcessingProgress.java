@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  * and state changes of the records before them — against what is in the topics.
  *
  * <p>{@link #isComplete()} walks the topology's input topics in order (the source topics, then the
- * repartition topics the first sub-topology writes, then the alert-command repartition topic the
- * detectors write): a stage whose input is all committed can write nothing more, so once the
+ * repartition topics the first sub-topology writes, then the alert-command repartition topics the
+ * detectors' stages write): a stage whose input is all committed can write nothing more, so once the
  * last stage is caught up too, every output is final. Nothing is inferred from time passing.
  */
 final class ProcessingProgress implements AutoCloseable {
@@ -38,7 +38,10 @@ final class ProcessingProgress implements AutoCloseable {
     /** The repartition topics, upstream ones first (see FoodRiskTopology). */
     private static final List<String> REPARTITION_STAGES = List.of(
             "signals-by-district-category", "cases-by-district-syndrome", "sampling-by-district", "signals-by-enterprise",
-            "cases-by-exposure-place", "unplaced-cases-by-district", "alert-commands-by-alert", "disposal-commands-by-case");
+            "cases-by-exposure-place", "unplaced-cases-by-district", "alert-commands-by-alert",
+            "alert-commands-from-district-category", "alert-commands-from-district-syndrome",
+            "alert-commands-from-sampling-by-district", "alert-commands-from-enterprise",
+            "alert-commands-from-exposure-place", "alert-commands-from-unplaced-cases", "disposal-commands-by-case");
 
     private final String applicationId;
     private final Admin admin;
