@@ -5,6 +5,7 @@ import org.foodrisk.detect.aberration.CountSeries;
 import org.foodrisk.detect.aberration.DetectionPoint;
 import org.foodrisk.detect.aberration.Frequency;
 import org.foodrisk.detect.aberration.PointStatus;
+import org.foodrisk.detect.aberration.PoissonGammaPredictive;
 import org.foodrisk.ingest.SignalType;
 import org.foodrisk.reference.District;
 import org.foodrisk.reference.Districts;
@@ -12,6 +13,7 @@ import org.foodrisk.reference.Period;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +56,8 @@ public final class CountAberrationRule {
     private final Dimension dimension;
     private final LevelPolicy levels;
     private final Frequency frequency;
+    /** The largest predictive tail a daily alarm may have ({@link #withBudget}); 1 = no budget. */
+    private final double budgetAlpha;
 
     public CountAberrationRule(AberrationMethod method, int historyDays, long minCount) {
         this(method, historyDays, minCount, Dimension.FOOD_CATEGORY, LevelPolicy.defaults());
@@ -70,11 +74,13 @@ public final class CountAberrationRule {
      */
     public CountAberrationRule(AberrationMethod method, int historyPeriods, long minCount, Dimension dimension,
                                LevelPolicy levels, Frequency frequency) {
-        this(method, method.name(), method.citation(), historyPeriods, minCount, dimension, levels, frequency);
+        this(method, method.name(), method.citation(), historyPeriods, minCount, dimension, levels, frequency, 1.0);
     }
 
     private CountAberrationRule(AberrationMethod method, String methodName, String methodCitation, int historyPeriods,
-                                long minCount, Dimension dimension, LevelPolicy levels, Frequency frequency) {
+                                long minCount, Dimension dimension, LevelPolicy levels, Frequency frequency,
+                                double budgetAlpha) {
+        this.budgetAlpha = budgetAlpha;
         this.frequency = frequency;
         this.levels = levels;
         this.method = method;
@@ -92,7 +98,33 @@ public final class CountAberrationRule {
      */
     public static CountAberrationRule describing(String methodName, String citation, long minCount, LevelPolicy levels) {
         return new CountAberrationRule(null, methodName, citation, 0, minCount, Dimension.FOOD_CATEGORY, levels,
-                Frequency.DAY);
+                Frequency.DAY, 1.0);
+    }
+
+    /**
+     * This daily rule with a false-alarm budget (issue 19): a day the method alarms on becomes an alert only when its
+     * count is also improbable given the days it is compared with — the Poisson–gamma predictive tail, widened by the
+     * days' own extra-Poisson variation ({@link PoissonGammaPredictive#upperTail(long[], long)}), at most {@code alpha}, which the settings derive from the budget as
+     * {@code budget per district-week / (series per district × 7)} (Bonferroni over a district's series-days). The
+     * method's threshold still applies: the budget only removes alarms, it never adds one. The tail becomes the
+     * detection's {@code pValue}. A weekly rule keeps its method's own calibration (Farrington's alpha).
+     *
+     * @param alpha the largest tail an alert may have, in (0, 1]; 1 spends no budget (every alarm passes)
+     */
+    public CountAberrationRule withBudget(double alpha) {
+        if (!(alpha > 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("a budget's alpha is in (0, 1]: " + alpha);
+        }
+        if (frequency != Frequency.DAY || method == null) {
+            throw new IllegalStateException("only a daily per-series rule spends the budget");
+        }
+        return new CountAberrationRule(method, methodName, methodCitation, historyDays, minCount, dimension, levels,
+                frequency, alpha);
+    }
+
+    /** The largest predictive tail a daily alarm may have (1: no budget). */
+    public double budgetAlpha() {
+        return budgetAlpha;
     }
 
     public boolean watches(SignalType type) {
@@ -150,7 +182,14 @@ public final class CountAberrationRule {
         if (points.isEmpty()) {
             return Optional.empty();
         }
-        return verdictOn(type, points.get(points.size() - 1));
+        DetectionPoint point = points.get(points.size() - 1);
+        if (budgetAlpha < 1 && point.status() == PointStatus.EVALUATED && point.alarm() && series.size() > 1) {
+            long[] counts = series.counts();
+            double tail = PoissonGammaPredictive.upperTail(Arrays.copyOf(counts, counts.length - 1), point.observed());
+            point = new DetectionPoint(point.date(), point.observed(), point.expected(), point.threshold(),
+                    point.statistic(), tail, tail <= budgetAlpha, point.status());
+        }
+        return verdictOn(type, point);
     }
 
     /**
@@ -210,7 +249,11 @@ public final class CountAberrationRule {
         String headline = String.format(Locale.ROOT, "%s%s%s异常：%s%d起，%s", districtName,
                 "?".equals(category) ? "" : category, what, when, point.observed(), beyond);
         DetectorNumbers numbers = new DetectorNumbers(methodName, (double) point.observed(), point.expected(),
-                point.threshold(), nanToNull(point.statistic()), nanToNull(point.pValue()), methodCitation);
+                point.threshold(), nanToNull(point.statistic()), nanToNull(point.pValue()), budgetAlpha < 1
+                ? methodCitation + String.format(Locale.ROOT, "; alert budget: pValue = predictive upper tail of the"
+                        + " day's count from its comparable days (Poisson-gamma, Jeffreys prior, widened by their extra-Poisson"
+                        + " variance) <= %.3g", budgetAlpha)
+                : methodCitation);
         // A weekly aberration is its own risk beside the daily one of the same series (another method, another scale).
         String dedupKey = CountSeriesKey.of(kind, districtCode, bySyndrome ? second : category, bySyndrome, weekly);
         return Detection.of(kind, dedupKey, verdict.level(), type)

@@ -50,6 +50,11 @@ public final class IncubationPeriods {
         return range != null ? range.name() : pathogen.strip();
     }
 
+    /** How many syndromes the table names (their canonical names, synonyms not counted). */
+    public long syndromeCount() {
+        return syndromes.values().stream().map(Range::name).distinct().count();
+    }
+
     /** The syndrome's canonical name (消化道 → 胃肠道), or the name as written. */
     public String canonicalSyndrome(String syndrome) {
         if (syndrome == null || syndrome.isBlank()) {

@@ -26,7 +26,7 @@ final class CountAberrationRules {
             return null;
         }
         return new CountAberrationRule(settings.perSeriesDailyMethod(), settings.countHistoryDays(),
-                settings.countMinEvents(), dimension, levels);
+                settings.countMinEvents(), dimension, levels).withBudget(settings.dailyBudgetAlpha());
     }
 
     /** The rule that words the pooled model's verdicts on food-category days (only when the settings choose it). */

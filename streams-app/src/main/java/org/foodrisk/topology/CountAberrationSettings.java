@@ -1,9 +1,12 @@
 package org.foodrisk.topology;
 
+import org.foodrisk.detect.CountAberrationRule;
+import org.foodrisk.detect.IncubationPeriods;
 import org.foodrisk.detect.aberration.AberrationMethod;
 import org.foodrisk.detect.aberration.AberrationMethods;
 import org.foodrisk.detect.aberration.Frequency;
 import org.foodrisk.detect.aberration.PooledNegativeBinomialRun;
+import org.foodrisk.reference.FoodCategories;
 
 import java.util.Map;
 
@@ -29,10 +32,14 @@ import java.util.Map;
  *                                 closes ("farrington-flexible", the improved Farrington of Noufaily et al.
  *                                 2013 with R's defaults: needs 5 years of weekly history), or "none"
  * @param weeklyCountMethodOptions the same as countMethodOptions for the weekly method (R's defaults unless set)
+ * @param countAlertBudget         false alerts per district-week the daily per-series count aberrations may spend
+ *                                 ({@code count-alert-budget}; 0 = no budget, the method's threshold alone): a day
+ *                                 the method alarms on becomes an alert only when its predictive tail is at most
+ *                                 budget / (series per district × 7) ({@link CountAberrationRule#withBudget})
  */
 public record CountAberrationSettings(String countMethod, Map<String, String> countMethodOptions, int countHistoryDays,
                                       int countMinEvents, String countBaseline, String weeklyCountMethod,
-                                      Map<String, String> weeklyCountMethodOptions) {
+                                      Map<String, String> weeklyCountMethodOptions, double countAlertBudget) {
 
     /**
      * Methods the backtest offers for comparison with R but the service refuses (each with its reason). R's {@code earsC} C3 bound is
@@ -60,6 +67,10 @@ public record CountAberrationSettings(String countMethod, Map<String, String> co
     public static final String POOLED_METHOD = "pooled-nb";
 
     public CountAberrationSettings {
+        if (!(countAlertBudget >= 0) || Double.isInfinite(countAlertBudget)) {
+            throw new IllegalArgumentException("count-alert-budget is a number of alerts per district-week, 0 or more: "
+                    + countAlertBudget);
+        }
         for (String method : new String[]{countMethod, weeklyCountMethod}) {
             if (REFUSED_METHODS.containsKey(method)) {
                 throw new IllegalArgumentException(REFUSED_METHODS.get(method));
@@ -124,6 +135,28 @@ public record CountAberrationSettings(String countMethod, Map<String, String> co
     public static CountAberrationSettings defaults() {
         // EARS C2 on daily counts: eligible from 7 days of history (United4Surveillance).
         return new CountAberrationSettings("ears-c2", DEFAULT_COUNT_METHOD_OPTIONS, 28, 3, "comparable-days",
-                "farrington-flexible", Map.of());
+                "farrington-flexible", Map.of(), DEFAULT_COUNT_ALERT_BUDGET);
+    }
+
+    /**
+     * No budget by default: a Bonferroni budget over every series a district could have (35 food categories × three
+     * streams and the syndromes: 111) is strict — at half an alert per district-week a day's tail must be under
+     * 6.4e-4, and five complaints of a category that usually has one a day (0.004) no longer become an alert; on
+     * the demo's replays no count aberration is left, planted incidents included (README "Alert budget" has the
+     * figures). An office that wants the bound sets {@code count-alert-budget}.
+     */
+    static final double DEFAULT_COUNT_ALERT_BUDGET = 0;
+
+    /**
+     * The series of one district the daily per-series rules judge: every food category for cases, complaints and
+     * failed samples, and every syndrome of the incubation table for cases (Bonferroni's denominator).
+     */
+    static long seriesPerDistrict() {
+        return FoodCategories.NATIONAL.size() * 3L + IncubationPeriods.bundled().syndromeCount();
+    }
+
+    /** The largest predictive tail of a daily count alert under the budget, or 1 without one. */
+    public double dailyBudgetAlpha() {
+        return countAlertBudget == 0 ? 1.0 : Math.min(1.0, countAlertBudget / (seriesPerDistrict() * 7.0));
     }
 }

@@ -49,7 +49,8 @@ class PooledCountTopologyTest {
     private static final LocalDate NEW_FROM = LocalDate.of(2024, 5, 20);
 
     private static final TopologySettings POOLED = TopologySettings.defaults().with(new CountAberrationSettings(
-            CountAberrationSettings.POOLED_METHOD, Map.of(), 28, 3, "comparable-days", "farrington-flexible", Map.of()));
+            CountAberrationSettings.POOLED_METHOD, Map.of(), 28, 3, "comparable-days", "farrington-flexible", Map.of(),
+            CountAberrationSettings.DEFAULT_COUNT_ALERT_BUDGET));
 
     private TopologyTestDriver driver;
     private TestOutputTopic<String, String> alerts;
@@ -274,7 +275,7 @@ class PooledCountTopologyTest {
     void badPooledOptionsAreRefusedWhenTheServiceStarts() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () ->
                 new CountAberrationSettings(CountAberrationSettings.POOLED_METHOD, Map.of("alpah", "0.01"), 28, 3,
-                        "comparable-days", "farrington-flexible", Map.of()));
+                        "comparable-days", "farrington-flexible", Map.of(), CountAberrationSettings.DEFAULT_COUNT_ALERT_BUDGET));
         assertTrue(refused.getMessage().contains("alpah"), refused.getMessage());
     }
 }

@@ -184,7 +184,8 @@ class SettingsOverridesTest {
             Map.entry("time.idle-after", "PT30M"),
             Map.entry("time.upstream-tasks", "4"),
             Map.entry("time.rejudge-horizon", "P7D"),
-            Map.entry("time.close-slice", "PT2S"));
+            Map.entry("time.close-slice", "PT2S"),
+            Map.entry("count-alert-budget", "0.25"));
 
     @Test
     void everyKeyOfTheFormerOneRecordStillWorks() {
@@ -199,7 +200,7 @@ class SettingsOverridesTest {
         assertEquals(new FusionSettings(Duration.ofDays(3), 4, 0.0005, 0.05, Duration.ofDays(56)), settings.fusion());
         assertEquals(Duration.ofSeconds(5), settings.overdueCheckEvery());
         assertEquals(new CountAberrationSettings("ears-c1", Map.of("min-sigma", "0.5", "alpha", "0.005"), 35, 4, "consecutive-days", "none",
-                Map.of("threshold-method", "nbPlugin")), settings.counts());
+                Map.of("threshold-method", "nbPlugin"), 0.25), settings.counts());
         assertEquals(Duration.ofHours(12), settings.dayCloseGrace());
         assertEquals(new LevelPolicy(0.02, 0.002, 2.5, 1.6, 3.5, 6, 30, 4, 6, 2_000_000, 1e-7), settings.levels());
         assertEquals(new FoodHazardSettings(21, 300, 10, 5.0, 3.5, 40.0, 20), settings.foodHazard());

@@ -38,7 +38,7 @@ class UnfinishedRoundTest {
         assertEquals(DayOfWeek.SUNDAY, SUNDAY.getDayOfWeek());
         TopologySettings settings = TopologySettings.defaults();
         CountAberrationSettings weeklyEars = new CountAberrationSettings("ears-c2", Map.of(), 28, 3, "consecutive-days",
-                "ears-c2", Map.of());
+                "ears-c2", Map.of(), 0);
         DayCloseStores stores = DayCloseStores.create();
         MockProcessorContext<String, Detection> context = stores.context();
         KeyValueStore<String, DailyCount> counts = stores.counts();

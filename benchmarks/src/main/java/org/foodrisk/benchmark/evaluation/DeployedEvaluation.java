@@ -1,6 +1,8 @@
 package org.foodrisk.benchmark.evaluation;
 
 import org.foodrisk.demo.DemoDataGenerator;
+import org.foodrisk.topology.SettingsOverrides;
+import org.foodrisk.topology.TopologySettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +59,10 @@ public final class DeployedEvaluation implements Callable<Integer> {
     @Option(names = "--threads", description = "Runs at a time (default ${DEFAULT-VALUE}); the figures do not depend on it.")
     int threads = 2;
 
+    @Option(names = "--detect", split = ",", description = "Detector settings, as the service's foodrisk.detect.* "
+            + "without the prefix, e.g. count-alert-budget=0.5 — to measure what a setting changes.")
+    Map<String, Object> detect = new LinkedHashMap<>();
+
     @Option(names = "--out", description = "Where to write the markdown report as well (default ${DEFAULT-VALUE}).")
     Path out = Path.of("target", "deployed-evaluation.md");
 
@@ -75,10 +81,11 @@ public final class DeployedEvaluation implements Callable<Integer> {
         List<PlantSchedule.Slot> slots = PlantSchedule.plan(period, trials, seed);
         Map<Integer, List<Plant>> plantsByRun = PlantSchedule.build(slots, period.zone(), seed);
 
+        TopologySettings settings = SettingsOverrides.apply(TopologySettings.defaults(), detect);
         Map<String, TrafficRun> runs = new LinkedHashMap<>();
-        runs.put("clean", new TrafficRun("clean", period, seed, List.of()));
+        runs.put("clean", new TrafficRun("clean", period, seed, List.of(), settings));
         plantsByRun.forEach((run, plants) -> runs.put("planted-" + (run + 1), new TrafficRun("planted-" + (run + 1), period,
-                seed, plants)));
+                seed, plants, settings)));
         System.err.printf("%d runs of %d weeks (%s … %s) on %d thread(s)%n", runs.size(), weeks, period.start(),
                 period.end().minusDays(1), threads);
         Map<String, RunResult> results = runAll(runs);
@@ -120,8 +127,11 @@ public final class DeployedEvaluation implements Callable<Integer> {
 
     private String header(Instant startedAt, Period period, Map<String, RunResult> results, double wallSeconds) {
         StringBuilder out = new StringBuilder("## The pipeline as deployed, on arrival-order traffic\n\n");
+        String detectOption = detect.isEmpty() ? "" : " --detect " + String.join(",",
+                detect.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         out.append(String.format(Locale.ROOT, "Command: `./benchmark.sh deployed --weeks %d --start %s --seed %d --trials %d "
-                + "--threads %d` — commit %s, run %s UTC.%n%n", weeks, start, seed, trials, threads, commit(), startedAt));
+                + "--threads %d%s` — commit %s, run %s UTC.%n%n", weeks, start, seed, trials, threads, detectOption, commit(),
+                startedAt));
         out.append(String.format(Locale.ROOT, "Machine: %d cores, %s %s, max heap %d MiB, load average at the end %s. "
                         + "Wall time %.0f s, CPU time of the process %.0f s (the wall time depends on what else runs; "
                         + "the figures do not).%n%n", Runtime.getRuntime().availableProcessors(),

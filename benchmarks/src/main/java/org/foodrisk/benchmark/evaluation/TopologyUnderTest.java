@@ -49,7 +49,7 @@ final class TopologyUnderTest implements AutoCloseable {
     private final TestOutputTopic<String, String> deadLetters;
     private final List<String> deadLetterKeysAndReasons = new ArrayList<>();
 
-    TopologyUnderTest(String applicationId, Instant wallClock) {
+    TopologyUnderTest(String applicationId, Instant wallClock, TopologySettings settings) {
         try {
             stateDir = Files.createTempDirectory("foodrisk-deployed-eval-");
         } catch (IOException e) {
@@ -60,7 +60,7 @@ final class TopologyUnderTest implements AutoCloseable {
         Properties props = StreamsProperties.shared(new KafkaClientConfig("unused:9092", Map.of()), applicationId,
                 OutputCounters.NONE);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(FoodRiskTopology.build(TopologySettings.defaults(), PlanCatalog.bundled()),
+        driver = new TopologyTestDriver(FoodRiskTopology.build(settings, PlanCatalog.bundled()),
                 props, wallClock);
         // As text: the demo's records are JSON text, and the outputs are read as text on purpose (ObservedAlert
         // parses the alerts' JSON tree, describeDeadLetter keeps what it cannot parse).

@@ -2,6 +2,7 @@ package org.foodrisk.benchmark.evaluation;
 
 import org.foodrisk.demo.DemoDataGenerator;
 import org.foodrisk.demo.DemoRecord;
+import org.foodrisk.topology.TopologySettings;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +26,10 @@ final class TrafficRun implements Callable<RunResult> {
     private final Period period;
     private final long seed;
     private final List<Plant> plants;
+    private final TopologySettings settings;
 
-    TrafficRun(String label, Period period, long seed, List<Plant> plants) {
+    TrafficRun(String label, Period period, long seed, List<Plant> plants, TopologySettings settings) {
+        this.settings = settings;
         this.label = label;
         this.period = period;
         this.seed = seed;
@@ -45,7 +48,7 @@ final class TrafficRun implements Callable<RunResult> {
         Iterator<DemoRecord> traffic = new ArrivalOrderMerge(background, planted.iterator());
         List<ObservedAlert> alerts = new ArrayList<>();
         long records = 0;
-        try (TopologyUnderTest topology = new TopologyUnderTest("deployed-eval-" + label, wallClock)) {
+        try (TopologyUnderTest topology = new TopologyUnderTest("deployed-eval-" + label, wallClock, settings)) {
             while (traffic.hasNext()) {
                 DemoRecord record = traffic.next();
                 if (record.arrivalTime().isAfter(wallClock)) {
