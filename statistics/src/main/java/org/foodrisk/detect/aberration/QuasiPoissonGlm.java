@@ -1,7 +1,6 @@
 package org.foodrisk.detect.aberration;
 
 import java.util.Arrays;
-import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * A quasi-Poisson GLM with log link and prior weights, fitted by iteratively reweighted least
@@ -92,7 +91,8 @@ final class QuasiPoissonGlm {
             double[] weightedDesign = new double[n * p];
             double[] weightedResponse = new double[n];
             for (int i = 0; i < n; i++) {
-                double muEta = linkInverse(eta[i]); // d mu / d eta for the log link, floored as R
+                // d mu / d eta for the log link, floored as R: linkInverse(eta[i]), which mu[i] already holds
+                double muEta = mu[i];
                 double z = eta[i] - off[i] + (y[i] - mu[i]) / muEta;
                 double w = Math.sqrt(priorWeights[i] * muEta * muEta / (mu[i] + alpha * mu[i] * mu[i]));
                 workingWeights[i] = w * w;
@@ -139,7 +139,7 @@ final class QuasiPoissonGlm {
         }
         double[] workingResiduals = new double[n];
         for (int i = 0; i < n; i++) {
-            workingResiduals[i] = (y[i] - mu[i]) / linkInverse(eta[i]);
+            workingResiduals[i] = (y[i] - mu[i]) / mu[i]; // mu.eta(eta) = linkinv(eta) = mu for the log link
         }
         // Arrays.copyOf, not clone(): on C1 alone (the backtest CLI) clone() is a call into the VM (JDK 17)
         return new Fit(Arrays.copyOf(y, n), coefficients, Arrays.copyOf(mu, n), workingWeights, workingResiduals, qr,
@@ -287,7 +287,7 @@ final class QuasiPoissonGlm {
             unit[column] = 1.0;
             double standardError = Math.sqrt(dispersion * qr.inverseGramQuadraticForm(unit));
             double t = coefficients[column] / standardError;
-            return 2 * TDistribution.of(df).cumulativeProbability(-Math.abs(t));
+            return 2 * StudentT.of(df).cumulativeProbability(-Math.abs(t));
         }
 
         /** Linear predictor at a new design row (aliased columns contribute nothing, as in R). */
