@@ -290,6 +290,22 @@ final class QuasiPoissonGlm {
             return 2 * StudentT.of(df).cumulativeProbability(-Math.abs(t));
         }
 
+        /**
+         * {@code coefficientPValue(column, dispersion) < level}, decided without the p-value when the t statistic
+         * is clearly on one side of the critical value ({@link StudentT#twoSidedPValueBelow}); false where the
+         * p-value is NaN.
+         */
+        boolean coefficientPValueBelow(int column, double dispersion, double level) {
+            int df = residualDegreesOfFreedom();
+            if (!estimable(column) || df <= 0 || !(dispersion >= 0)) {
+                return false;
+            }
+            double[] unit = new double[coefficients.length];
+            unit[column] = 1.0;
+            double standardError = Math.sqrt(dispersion * qr.inverseGramQuadraticForm(unit));
+            return StudentT.twoSidedPValueBelow(coefficients[column] / standardError, df, level);
+        }
+
         /** Linear predictor at a new design row (aliased columns contribute nothing, as in R). */
         double linearPredictor(double[] x0) {
             double sum = 0.0;
