@@ -72,7 +72,8 @@ final class PivotingQr {
             if (l == rows - 1) {
                 break; // the last row needs no reflection (dqrdc2 "if (l .eq. n) go to 190")
             }
-            double norm = columnNorm(l, l);
+            // the first column is still untouched: its norm is the one just taken for qraux (moved with it)
+            double norm = l == 0 ? qraux[0] : columnNorm(l, l);
             int ll = at(l, l);
             if (norm == 0.0) {
                 qraux[l] = 0.0; // nothing left to reflect: the reflection is skipped (dqrsl tests qraux == 0)
