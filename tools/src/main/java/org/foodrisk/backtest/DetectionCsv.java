@@ -30,13 +30,30 @@ final class DetectionCsv {
 
     /** Writes and flushes; closing {@code output} stays with the caller (it may be stdout). */
     static void write(Appendable output, List<Backtest.UnitPoint> rows) throws IOException {
-        // Each record is assembled as text and only the unit goes through commons-csv, once per unit: the other
-        // fields (ISO date, digits, '.', '-', NA, Inf) are never quoted by its minimal quoting (nothing at or below
-        // '#' first, no delimiter, quote or line break, nothing at or below a space last). Field by field through
-        // CSVPrinter cost as much as the detection's slowest stage on a short backtest; DetectionCsvTest holds the
-        // text to CSVPrinter.printRecord's.
-        StringBuilder text = new StringBuilder(64 * (rows.size() + 1));
-        text.append(String.join(",", HEADER)).append('\n');
+        writeRecords(output, List.of(records(rows)));
+    }
+
+    /** Writes the header, then the {@link #records} texts in order; flushes. */
+    static void writeRecords(Appendable output, List<String> records) throws IOException {
+        output.append(String.join(",", HEADER)).append('\n');
+        for (String text : records) {
+            output.append(text);
+        }
+        if (output instanceof Flushable flushable) {
+            flushable.flush();
+        }
+    }
+
+    /**
+     * The rows' records, one line each. Assembled as text, only the unit going through commons-csv, once per unit:
+     * the other fields (ISO date, digits, '.', '-', NA, Inf) are never quoted by its minimal quoting (nothing at or
+     * below '#' first, no delimiter, quote or line break, nothing at or below a space last). Field by field through
+     * CSVPrinter cost as much as the detection's slowest stage on a short backtest; DetectionCsvTest holds the text
+     * to CSVPrinter.printRecord's. A backtest formats each unit's records on the core that judged it
+     * ({@link Backtest#runAndFormat}).
+     */
+    static String records(List<Backtest.UnitPoint> rows) {
+        StringBuilder text = new StringBuilder(64 * rows.size());
         Map<String, String> unitCells = new HashMap<>();
         for (Backtest.UnitPoint row : rows) {
             DetectionPoint point = row.point();
@@ -48,10 +65,7 @@ final class DetectionCsv {
                     .append(',').append(point.alarm() ? '1' : '0')
                     .append('\n');
         }
-        output.append(text);
-        if (output instanceof Flushable flushable) {
-            flushable.flush();
-        }
+        return text.toString();
     }
 
     /** The unit as the second field of a record: the delimiter, then the neutralised unit quoted as RFC 4180 needs. */
