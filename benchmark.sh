@@ -47,7 +47,7 @@ if [[ "$command" == backtest ]]; then
   else
     echo "Rscript not found: R's side is not measured (apt-get install r-cran-surveillance)" >&2
   fi
-  tools/backtest --method farrington --input "$data" --output /dev/null --frequency week > /dev/null 2>&1 || true # writes the class archive
+  tools/backtest --method farrington --input "$data" --output /dev/null --frequency week > /dev/null 2>&1 || true # trains the class archive (BacktestTraining) if the build is new
   median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
   echo "| method | periods | alarms | R elapsed s | ours: detection ms (median of $runs) | ratio R / ours | whole command s (median) |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"

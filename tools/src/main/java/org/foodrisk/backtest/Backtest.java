@@ -21,14 +21,23 @@ final class Backtest {
     private Backtest() {
     }
 
+    /** One unit's judged rows and their results records ({@link DetectionCsv#records}). */
+    record Judged(List<UnitPoint> rows, String records) {
+    }
+
     /**
      * Judges each unit from {@code rangeStart} on (null: from the start of the series). The range
      * start is also where R's range starts, which matters for the CUSUM: its baseline is every period
-     * before it. Points without enough history are left out.
+     * before it. Points without enough history are left out. Each unit's records are formatted by the task that
+     * judged it: writing the results is then spread over the cores with the judging instead of following it on
+     * one (formatting doubles is a fair part of a short backtest). In input order.
      */
-    static List<UnitPoint> run(AberrationMethod method, List<CountSeries> series, LocalDate rangeStart) {
+    static List<Judged> runAndFormat(AberrationMethod method, List<CountSeries> series, LocalDate rangeStart) {
         // Units are independent and the methods hold no state: judged on every core, written in input order.
-        return series.parallelStream().flatMap(unit -> judge(method, unit, rangeStart).stream()).toList();
+        return series.parallelStream().map(unit -> {
+            List<UnitPoint> rows = judge(method, unit, rangeStart);
+            return new Judged(rows, DetectionCsv.records(rows));
+        }).toList();
     }
 
     private static List<UnitPoint> judge(AberrationMethod method, CountSeries unit, LocalDate rangeStart) {

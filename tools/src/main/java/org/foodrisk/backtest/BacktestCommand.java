@@ -123,17 +123,24 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--count-baseline comparable-days judges daily series: add --frequency day");
         }
         long started = System.nanoTime();
-        List<Backtest.UnitPoint> rows = pooled
-                ? PooledBacktest.run(series, rangeStart, pooledOptions, HolidayCalendar.china())
-                : baseline == ComparableDays.Mode.COMPARABLE_DAYS
-                ? Backtest.runOnComparableDays(detector, series, rangeStart,
-                        new ComparableDays(baseline, HolidayCalendar.china()), historyDays)
-                : Backtest.run(detector, series, rangeStart);
+        List<Backtest.UnitPoint> rows;
+        List<String> records;
+        if (pooled || baseline == ComparableDays.Mode.COMPARABLE_DAYS) {
+            rows = pooled
+                    ? PooledBacktest.run(series, rangeStart, pooledOptions, HolidayCalendar.china())
+                    : Backtest.runOnComparableDays(detector, series, rangeStart,
+                            new ComparableDays(baseline, HolidayCalendar.china()), historyDays);
+            records = List.of(DetectionCsv.records(rows));
+        } else {
+            List<Backtest.Judged> judged = Backtest.runAndFormat(detector, series, rangeStart);
+            rows = judged.stream().flatMap(unit -> unit.rows().stream()).toList();
+            records = judged.stream().map(Backtest.Judged::records).toList();
+        }
         if (output.toString().equals("-")) {
-            DetectionCsv.write(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), rows);
+            DetectionCsv.writeRecords(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), records);
         } else {
             try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                DetectionCsv.write(writer, rows);
+                DetectionCsv.writeRecords(writer, records);
             }
         }
         long detectionMillis = (System.nanoTime() - started) / 1_000_000;

@@ -72,6 +72,8 @@ public final class Farrington implements AberrationMethod {
     private final Parameters parameters;
     private final Frequency frequency;
     private final ReferenceYears referenceYears;
+    /** The bound's normal quantile, worked out once rather than for every judged period. */
+    private final double boundQuantile;
 
     /** With R's reference periods for dated series ({@link ReferenceYears#CALENDAR}). */
     public Farrington(Parameters parameters, Frequency frequency) {
@@ -82,6 +84,7 @@ public final class Farrington implements AberrationMethod {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.frequency = Objects.requireNonNull(frequency, "frequency");
         this.referenceYears = Objects.requireNonNull(referenceYears, "referenceYears");
+        this.boundQuantile = FarringtonThreshold.standardNormalQuantile(1 - parameters.alpha() / 2);
         if (2 * parameters.w() + 1 > frequency.periodsPerYear()) {
             throw new IllegalArgumentException("w = " + parameters.w() + " is too wide for "
                     + frequency.periodsPerYear() + " periods a year");
@@ -166,7 +169,7 @@ public final class Farrington implements AberrationMethod {
         double mu0 = prediction.get().mean();
         FarringtonThreshold bound = FarringtonThreshold.delta(mu0, prediction.get().meanStandardError(),
                 prediction.get().phi(), parameters.powerTrans(),
-                FarringtonThreshold.standardNormalQuantile(1 - parameters.alpha() / 2), observed);
+                boundQuantile, observed);
         boolean enoughCases = parameters.limit54().enoughCases(counts, t);
         double score = enoughCases ? bound.score() : 0.0;
         return new DetectionPoint(series.dates().get(t), observed, mu0, enoughCases ? bound.upper() : 0.0, score,

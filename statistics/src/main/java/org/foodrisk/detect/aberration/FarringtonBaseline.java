@@ -1,8 +1,6 @@
 package org.foodrisk.detect.aberration;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -65,14 +63,15 @@ final class FarringtonBaseline {
      * @param centres the windows' centres, {@link #centres}
      */
     static FarringtonBaseline referenceWindows(int[] centres, int halfWindow) {
-        List<Integer> chosen = new ArrayList<>();
+        int[] chosen = new int[centres.length * (2 * halfWindow + 1)];
+        int k = 0;
         for (int year = centres.length; year >= 1; year--) {
             int centre = centres[year - 1];
             for (int index = centre - halfWindow; index <= centre + halfWindow; index++) {
-                chosen.add(index);
+                chosen[k++] = index;
             }
         }
-        return new FarringtonBaseline(chosen.stream().mapToInt(Integer::intValue).toArray(), null, 1);
+        return new FarringtonBaseline(chosen, null, 1);
     }
 
     /**

@@ -105,6 +105,8 @@ public final class FarringtonFlexible implements AberrationMethod {
     private final Parameters parameters;
     private final Frequency frequency;
     private final ReferenceYears referenceYears;
+    /** The bound's normal quantile, worked out once rather than for every judged period. */
+    private final double boundQuantile;
 
     /** With R's reference periods for dated series ({@link ReferenceYears#CALENDAR}). */
     public FarringtonFlexible(Parameters parameters, Frequency frequency) {
@@ -115,6 +117,7 @@ public final class FarringtonFlexible implements AberrationMethod {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.frequency = Objects.requireNonNull(frequency, "frequency");
         this.referenceYears = Objects.requireNonNull(referenceYears, "referenceYears");
+        this.boundQuantile = FarringtonThreshold.standardNormalQuantile(1 - parameters.alpha());
         if (2 * parameters.w() + 1 > frequency.periodsPerYear()) {
             throw new IllegalArgumentException("w = " + parameters.w() + " is too wide for "
                     + frequency.periodsPerYear() + " periods a year");
@@ -214,7 +217,7 @@ public final class FarringtonFlexible implements AberrationMethod {
         if (parameters.thresholdMethod() == ThresholdMethod.DELTA) {
             mu0 = prediction.mean();
             bound = FarringtonThreshold.delta(mu0, prediction.meanStandardError(), prediction.phi(),
-                    parameters.powerTrans(), FarringtonThreshold.standardNormalQuantile(1 - parameters.alpha()),
+                    parameters.powerTrans(), boundQuantile,
                     observed);
         } else {
             mu0 = Math.exp(prediction.linearPredictor());

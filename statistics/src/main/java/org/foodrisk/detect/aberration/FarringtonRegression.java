@@ -82,8 +82,8 @@ final class FarringtonRegression {
         if (model.hasTrend) {
             double[] x0 = baseline.currentRow(t, true);
             double trendMean = QuasiPoissonGlm.linkInverse(model.fit.linearPredictor(x0));
-            double pValue = model.fit.coefficientPValue(FarringtonBaseline.trendColumn(), model.summaryDispersion);
-            boolean significant = pValue < settings.trendPValueThreshold();
+            boolean significant = model.fit.coefficientPValueBelow(FarringtonBaseline.trendColumn(),
+                    model.summaryDispersion, settings.trendPValueThreshold());
             boolean noExtrapolation = trendMean <= max(y);
             trendUsed = settings.years() >= 3 && significant && noExtrapolation;
             if (!trendUsed) {

@@ -1,6 +1,6 @@
 package org.foodrisk.detect.aberration;
 
-import org.apache.commons.statistics.distribution.TDistribution;
+import java.util.Arrays;
 
 /**
  * A quasi-Poisson GLM with log link and prior weights, fitted by iteratively reweighted least
@@ -87,19 +87,21 @@ final class QuasiPoissonGlm {
         PivotingQr qr = null;
         boolean converged = false;
         for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
-            double[][] weightedDesign = new double[n][p];
+            // Column-major, decomposed in place: one allocation per iteration (see PivotingQr)
+            double[] weightedDesign = new double[n * p];
             double[] weightedResponse = new double[n];
             for (int i = 0; i < n; i++) {
-                double muEta = linkInverse(eta[i]); // d mu / d eta for the log link, floored as R
+                // d mu / d eta for the log link, floored as R: linkInverse(eta[i]), which mu[i] already holds
+                double muEta = mu[i];
                 double z = eta[i] - off[i] + (y[i] - mu[i]) / muEta;
                 double w = Math.sqrt(priorWeights[i] * muEta * muEta / (mu[i] + alpha * mu[i] * mu[i]));
                 workingWeights[i] = w * w;
                 for (int j = 0; j < p; j++) {
-                    weightedDesign[i][j] = design[i][j] * w;
+                    weightedDesign[j * n + i] = design[i][j] * w;
                 }
                 weightedResponse[i] = z * w;
             }
-            PivotingQr stepQr = new PivotingQr(weightedDesign, QR_TOLERANCE);
+            PivotingQr stepQr = PivotingQr.ofColumnMajor(weightedDesign, n, p, QR_TOLERANCE);
             double[] start = stepQr.solve(weightedResponse);
             if (!allFinite(start)) {
                 break; // R: "non-finite coefficients at iteration", not converged
@@ -137,9 +139,11 @@ final class QuasiPoissonGlm {
         }
         double[] workingResiduals = new double[n];
         for (int i = 0; i < n; i++) {
-            workingResiduals[i] = (y[i] - mu[i]) / linkInverse(eta[i]);
+            workingResiduals[i] = (y[i] - mu[i]) / mu[i]; // mu.eta(eta) = linkinv(eta) = mu for the log link
         }
-        return new Fit(y.clone(), coefficients, mu.clone(), workingWeights, workingResiduals, qr, converged);
+        // Arrays.copyOf, not clone(): on C1 alone (the backtest CLI) clone() is a call into the VM (JDK 17)
+        return new Fit(Arrays.copyOf(y, n), coefficients, Arrays.copyOf(mu, n), workingWeights, workingResiduals, qr,
+                converged);
     }
 
     /** The poisson family's {@code linkinv} and {@code mu.eta}: {@code pmax(exp(eta), .Machine$double.eps)}. */
@@ -219,16 +223,16 @@ final class QuasiPoissonGlm {
         }
 
         double[] y() {
-            return y.clone();
+            return Arrays.copyOf(y, y.length);
         }
 
         double[] fittedMeans() {
-            return mu.clone();
+            return Arrays.copyOf(mu, mu.length);
         }
 
         /** R's {@code model$weights}: the IRLS weights of the last iteration. */
         double[] workingWeights() {
-            return workingWeights.clone();
+            return Arrays.copyOf(workingWeights, workingWeights.length);
         }
 
         /** R's {@code df.residual}: observations with non-zero prior weight minus the rank. */
@@ -283,7 +287,23 @@ final class QuasiPoissonGlm {
             unit[column] = 1.0;
             double standardError = Math.sqrt(dispersion * qr.inverseGramQuadraticForm(unit));
             double t = coefficients[column] / standardError;
-            return 2 * TDistribution.of(df).cumulativeProbability(-Math.abs(t));
+            return 2 * StudentT.of(df).cumulativeProbability(-Math.abs(t));
+        }
+
+        /**
+         * {@code coefficientPValue(column, dispersion) < level}, decided without the p-value when the t statistic
+         * is clearly on one side of the critical value ({@link StudentT#twoSidedPValueBelow}); false where the
+         * p-value is NaN.
+         */
+        boolean coefficientPValueBelow(int column, double dispersion, double level) {
+            int df = residualDegreesOfFreedom();
+            if (!estimable(column) || df <= 0 || !(dispersion >= 0)) {
+                return false;
+            }
+            double[] unit = new double[coefficients.length];
+            unit[column] = 1.0;
+            double standardError = Math.sqrt(dispersion * qr.inverseGramQuadraticForm(unit));
+            return StudentT.twoSidedPValueBelow(coefficients[column] / standardError, df, level);
         }
 
         /** Linear predictor at a new design row (aliased columns contribute nothing, as in R). */
