@@ -10,6 +10,10 @@ import java.util.Locale;
  * Streams then looked at all twelve partitions of a task for every record it processed (PartitionGroup.readyToProcess,
  * 12 % of the stream thread in the 200k replay's profile), though a record of one stage never waits for another's.
  * Detectors of one stage still merge before their repartition: that keeps them in their stage's sub-topology.
+ *
+ * <p>One alert id must reach one task whichever stage it comes from, so these topics must have equal partition counts:
+ * they do, because every stage is downstream of the intake alone and Kafka Streams gives each repartition topic the
+ * partition count of its upstream's sources — the intake's topics, however an operator sized them.
  */
 enum DetectionStage {
 
