@@ -141,7 +141,7 @@ public record CountAberrationSettings(String countMethod, Map<String, String> co
     /**
      * Two false count alerts per district-week by default — the alert burden the project set itself (docs/evaluation.md)
      * spent by these detectors alone at most. Bonferroni over every series a district could have (35 food categories ×
-     * three streams and the syndromes: 111) makes that a tail of 2.6e-3 per series-day, and most series have no events
+     * three streams and the two syndromes: 107) makes that a tail of 2.7e-3 per series-day, and most series have no events
      * at all, so the spending is far below the bound: on the deployed evaluation's 26 clean weeks the three count kinds
      * raised 18 alerts instead of 41 (0.04 per district-week), while planted incidents were found as before except one
      * complaint burst in twenty (docs/evaluation.md, "The alert budget, as deployed"). 0 switches it off.

@@ -42,7 +42,7 @@ class ComplaintTextTopologyTest {
     /**
      * Without the count alert budget: this test is about finding district and food in the text. Under the default
      * budget (two false alerts per district-week) four complaints a day against a three-week baseline of about one are
-     * not improbable enough (a predictive tail of about 0.02 against 2.6e-3) — {@link #theBudgetKeepsThisBurstBelowAnAlert}.
+     * not improbable enough (a predictive tail of about 0.02 against 2.7e-3) — {@link #theBudgetKeepsThisBurstBelowAnAlert}.
      */
     @BeforeEach
     void start() {
