@@ -80,4 +80,13 @@ public record DetectorSpec(String label, String method, Map<String, String> opti
                                 "downweight", "2.58"), Frequency.DAY),
                 new DetectorSpec("fusion (≥2 streams' ears-c2 within 7 days)", FUSION, Map.of(), Frequency.DAY));
     }
+
+    /**
+     * The detectors of a new district's first weeks: the {@link #defaults()} without the pooled rows of a two years'
+     * window, whose season and trend a district without history cannot inform and whose fits, one pooled run per
+     * judged district, would take most of the run.
+     */
+    public static List<DetectorSpec> forNewDistricts() {
+        return defaults().stream().filter(spec -> !spec.options().containsKey("window")).toList();
+    }
 }

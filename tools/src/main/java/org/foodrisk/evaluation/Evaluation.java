@@ -44,8 +44,17 @@ public final class Evaluation {
 
     private final SimulatedData withOutbreaks;
     private final SimulatedData outbreakFree;
+    /** Days judged and scored: {@code [evaluationStart, judgedUntil)}. */
+    private final int judgedUntil;
+    /** Whether each judged district's series starts on the evaluated year's first day ({@link #asNewDistricts}). */
+    private final boolean newDistricts;
 
     public Evaluation(SimulatedData withOutbreaks, SimulatedData outbreakFree) {
+        this(withOutbreaks, outbreakFree, withOutbreaks.days(), false);
+    }
+
+    private Evaluation(SimulatedData withOutbreaks, SimulatedData outbreakFree, int judgedUntil,
+                       boolean newDistricts) {
         if (withOutbreaks.replicates() != outbreakFree.replicates() || withOutbreaks.days() != outbreakFree.days()
                 || withOutbreaks.districts().size() != outbreakFree.districts().size()
                 || withOutbreaks.streams().size() != outbreakFree.streams().size()) {
@@ -53,6 +62,42 @@ public final class Evaluation {
         }
         this.withOutbreaks = withOutbreaks;
         this.outbreakFree = outbreakFree;
+        this.judgedUntil = judgedUntil;
+        this.newDistricts = newDistricts;
+    }
+
+    /**
+     * The same runs judged as if every district had joined on the evaluated year's first day, over its first
+     * {@code weeks} weeks only: a per-district method sees the district's series from that day on (no history at
+     * all); the pooled model sees the judged district from that day on beside the other districts' whole history
+     * (one pooled run per judged district: a district joining a city whose other districts have reported for years).
+     * Outbreaks are scored when they begin in those weeks, false alarms counted in them.
+     */
+    public Evaluation asNewDistricts(int weeks) {
+        if (weeks < 1 || withOutbreaks.evaluationStart() + 7 * weeks > withOutbreaks.days()) {
+            throw new IllegalArgumentException("a new district's first weeks: 1 to "
+                    + withOutbreaks.evaluatedDays() / 7 + " weeks");
+        }
+        return new Evaluation(withOutbreaks, outbreakFree, withOutbreaks.evaluationStart() + 7 * weeks, true);
+    }
+
+    public boolean newDistricts() {
+        return newDistricts;
+    }
+
+    /** Weeks judged of each district-year: the evaluated year's, or a new district's first weeks. */
+    public int judgedWeeks() {
+        return (judgedUntil - withOutbreaks.evaluationStart()) / 7;
+    }
+
+    /** District-weeks judged over all replicates: the denominator of every rate per week. */
+    public double districtWeeks() {
+        return withOutbreaks.districts().size() * (double) withOutbreaks.replicates() * judgedWeeks();
+    }
+
+    /** The first day of a judged series: day 0, or the evaluated year's first day for a new district. */
+    private int seriesStart() {
+        return newDistricts ? withOutbreaks.evaluationStart() : 0;
     }
 
     /** Simulates both runs of {@code config} (default streams) and returns their evaluation. */
@@ -74,7 +119,7 @@ public final class Evaluation {
     }
 
     public DetectorResult evaluate(DetectorSpec spec) {
-        double districtWeeks = withOutbreaks.districtWeeks();
+        double districtWeeks = districtWeeks();
         try {
             return spec.isFusion() ? evaluateFusion(spec)
                     : spec.isPooled() ? evaluatePooled(spec) : evaluatePerStream(spec);
@@ -106,10 +151,10 @@ public final class Evaluation {
             // one instance per task: the methods are not promised to be thread-safe
             AberrationMethod method = AberrationMethods.create(spec.method(), spec.options(), spec.frequency());
             boolean byStatistic = spec.method().startsWith("ears-");
-            AlarmTrack run = track(method, withOutbreaks.counts(unit[0], unit[1], unit[2]), spec.frequency(), from,
-                    byStatistic);
-            AlarmTrack free = track(method, outbreakFree.counts(unit[0], unit[1], unit[2]), spec.frequency(), from,
-                    byStatistic);
+            AlarmTrack run = track(method, countsFrom(withOutbreaks, unit[0], unit[1], unit[2], seriesStart()),
+                    spec.frequency(), seriesStart(), from, byStatistic);
+            AlarmTrack free = track(method, countsFrom(outbreakFree, unit[0], unit[1], unit[2], seriesStart()),
+                    spec.frequency(), seriesStart(), from, byStatistic);
             return score(withOutbreaks.streams().get(unit[2]).name(), run, free, windows(unit[0], unit[1], unit[2]));
         });
         return assemble(spec, scores);
@@ -119,25 +164,31 @@ public final class Evaluation {
     private List<Window> windows(int replicate, int district, int stream) {
         List<Window> windows = new ArrayList<>();
         for (Outbreak outbreak : withOutbreaks.scoredOutbreaks(replicate, district)) {
-            outbreak.in(stream).ifPresent(a -> windows.add(new Window(outbreak, a.firstDay(), a.lastDay())));
+            outbreak.in(stream).filter(a -> a.firstDay() < judgedUntil).ifPresent(a -> windows.add(
+                    new Window(outbreak, a.firstDay(), Math.min(a.lastDay(), judgedUntil - 1))));
         }
         return windows;
     }
 
+    /** The daily counts of one series from day {@code from} to the last judged day. */
+    private long[] countsFrom(SimulatedData data, int replicate, int district, int stream, int from) {
+        return Arrays.copyOfRange(data.counts(replicate, district, stream), from, judgedUntil);
+    }
+
     /**
-     * What {@code method} says about the evaluated year of one series: daily, or on the Monday-to-Sunday
-     * sums (the simulation starts on a Monday and its years are whole weeks).
+     * What {@code method} says about the judged days of one series whose counts begin on day {@code firstDay}:
+     * daily, or on the Monday-to-Sunday sums (the simulation starts on a Monday and its years are whole weeks).
      */
-    private AlarmTrack track(AberrationMethod method, long[] daily, Frequency frequency, int fromDay,
+    private AlarmTrack track(AberrationMethod method, long[] daily, Frequency frequency, int firstDay, int fromDay,
                              boolean byStatistic) {
         boolean weekly = frequency == Frequency.WEEK;
         int width = weekly ? 7 : 1;
         long[] counts = weekly ? weeklySums(daily) : daily;
         List<LocalDate> dates = new ArrayList<>(counts.length);
         for (int i = 0; i < counts.length; i++) {
-            dates.add(withOutbreaks.date(i * width));
+            dates.add(withOutbreaks.date(firstDay + i * width));
         }
-        int from = fromDay / width;
+        int from = (fromDay - firstDay) / width;
         List<DetectionPoint> points = method.detect(new CountSeries("simulated", frequency, dates, counts), from);
         if (points.size() != counts.length - from) {
             throw new IllegalStateException(method.name() + " returned " + points.size() + " points for "
@@ -154,7 +205,7 @@ public final class Evaluation {
                 continue;
             }
             evaluated++;
-            int first = (from + i) * width;
+            int first = firstDay + (from + i) * width;
             if (point.alarm()) {
                 alarms.add(new AlarmTrack.Alarm(first, first + width - 1, first + width - 1));
             }
@@ -198,44 +249,61 @@ public final class Evaluation {
     /**
      * The pooled negative-binomial model ({@link PooledNegativeBinomialRun}): one model per replicate and stream over
      * all its districts, each district-period judged by its tail probability; scored per district and stream as the
-     * per-stream detectors are. The simulation has no holidays.
+     * per-stream detectors are. The simulation has no holidays. For new districts, one run per judged district, the
+     * others with their whole history.
      */
     private DetectorResult evaluatePooled(DetectorSpec spec) {
         PooledNegativeBinomialRun.Options options = spec.pooledOptions();
+        int districts = withOutbreaks.districts().size();
         List<int[]> runs = new ArrayList<>();
         for (int r = 0; r < withOutbreaks.replicates(); r++) {
             for (int s = 0; s < withOutbreaks.streams().size(); s++) {
-                runs.add(new int[]{r, s});
+                if (newDistricts) {
+                    for (int d = 0; d < districts; d++) {
+                        runs.add(new int[]{r, s, d});
+                    }
+                } else {
+                    runs.add(new int[]{r, s});
+                }
             }
         }
         List<List<UnitScore>> scores = parallel(runs, unit -> {
-            List<AlarmTrack> run = pooledTracks(withOutbreaks, unit[0], unit[1], spec.frequency(), options);
-            List<AlarmTrack> free = pooledTracks(outbreakFree, unit[0], unit[1], spec.frequency(), options);
+            int joining = newDistricts ? unit[2] : -1;
+            List<AlarmTrack> run = pooledTracks(withOutbreaks, unit[0], unit[1], spec.frequency(), options, joining);
+            List<AlarmTrack> free = pooledTracks(outbreakFree, unit[0], unit[1], spec.frequency(), options, joining);
             List<UnitScore> byDistrict = new ArrayList<>();
-            for (int d = 0; d < withOutbreaks.districts().size(); d++) {
-                byDistrict.add(score(withOutbreaks.streams().get(unit[1]).name(), run.get(d), free.get(d),
-                        windows(unit[0], d, unit[1])));
+            for (int d = 0; d < districts; d++) {
+                if (joining < 0 || d == joining) {
+                    byDistrict.add(score(withOutbreaks.streams().get(unit[1]).name(), run.get(d), free.get(d),
+                            windows(unit[0], d, unit[1])));
+                }
             }
             return byDistrict;
         });
         return assemble(spec, scores.stream().flatMap(List::stream).toList());
     }
 
-    /** What the pooled model says about the evaluated year of each district's series of one stream. */
-    private static List<AlarmTrack> pooledTracks(SimulatedData data, int replicate, int stream, Frequency frequency,
-                                                 PooledNegativeBinomialRun.Options options) {
+    /**
+     * What the pooled model says about the judged days of each district's series of one stream; district
+     * {@code joining} (none when negative) reports from the evaluated year's first day only.
+     */
+    private List<AlarmTrack> pooledTracks(SimulatedData data, int replicate, int stream, Frequency frequency,
+                                          PooledNegativeBinomialRun.Options options, int joining) {
         boolean weekly = frequency == Frequency.WEEK;
         int width = weekly ? 7 : 1;
+        int start = data.evaluationStart();
         List<CountSeries> units = new ArrayList<>();
         for (int d = 0; d < data.districts().size(); d++) {
-            long[] daily = data.counts(replicate, d, stream);
+            int firstDay = d == joining ? start : 0;
+            long[] daily = countsFrom(data, replicate, d, stream, firstDay);
             long[] counts = weekly ? weeklySums(daily) : daily;
-            List<LocalDate> dates = IntStream.range(0, counts.length).mapToObj(i -> data.date(i * width)).toList();
+            List<LocalDate> dates = IntStream.range(0, counts.length).mapToObj(i -> data.date(firstDay + i * width))
+                    .toList();
             units.add(new CountSeries("district-" + d, frequency, dates, counts));
         }
-        int from = data.evaluationStart() / width;
-        List<List<DetectionPoint>> points = PooledNegativeBinomialRun.judge(units, units.get(0).dates().get(from),
-                options, day -> false);
+        int periods = (judgedUntil - start) / width;
+        List<List<DetectionPoint>> points = PooledNegativeBinomialRun.judge(units, data.date(start), options,
+                day -> false);
         List<AlarmTrack> tracks = new ArrayList<>();
         for (int d = 0; d < units.size(); d++) {
             List<AlarmTrack.Alarm> alarms = new ArrayList<>();
@@ -248,8 +316,7 @@ public final class Evaluation {
                 addEvidence(scored, first, first + width - 1, evidence(point, false));
             }
             int judged = points.get(d).size();
-            tracks.add(new AlarmTrack(alarms, judged, units.get(d).size() - from - judged,
-                    scored));
+            tracks.add(new AlarmTrack(alarms, judged, periods - judged, scored));
         }
         return tracks;
     }
@@ -270,7 +337,8 @@ public final class Evaluation {
             AlarmTrack free = fusionTrack(method, outbreakFree, unit[0], unit[1]);
             List<Window> windows = withOutbreaks.scoredOutbreaks(unit[0], unit[1]).stream()
                     .map(o -> new Window(o, o.appearances().stream().mapToInt(StreamOutbreak::firstDay).min()
-                            .orElse(o.startDay()), o.lastDay()))
+                            .orElse(o.startDay()), Math.min(o.lastDay(), judgedUntil - 1)))
+                    .filter(w -> w.first() < judgedUntil)
                     .toList();
             return score("district (all streams)", run, free, windows);
         });
@@ -286,15 +354,17 @@ public final class Evaluation {
     private AlarmTrack fusionTrack(AberrationMethod method, SimulatedData data, int replicate, int district) {
         int window = DetectorSpec.FUSION_WINDOW_DAYS;
         int start = data.evaluationStart();
-        int from = Math.max(0, start - (window - 1));
+        int firstDay = seriesStart();
+        int from = Math.max(firstDay, start - (window - 1));
         int streams = data.streams().size();
         boolean[][] alarmed = new boolean[streams][data.days()];
         boolean[] judged = new boolean[data.days()];
         Arrays.fill(judged, true);
         for (int s = 0; s < streams; s++) {
-            long[] counts = data.counts(replicate, district, s);
-            List<LocalDate> dates = IntStream.range(0, counts.length).mapToObj(data::date).toList();
-            List<DetectionPoint> points = method.detect(new CountSeries("simulated", Frequency.DAY, dates, counts), from);
+            long[] counts = countsFrom(data, replicate, district, s, firstDay);
+            List<LocalDate> dates = IntStream.range(0, counts.length).mapToObj(i -> data.date(firstDay + i)).toList();
+            List<DetectionPoint> points = method.detect(new CountSeries("simulated", Frequency.DAY, dates, counts),
+                    from - firstDay);
             for (int i = 0; i < points.size(); i++) {
                 DetectionPoint point = points.get(i);
                 boolean evaluated = point.status() == PointStatus.EVALUATED;
@@ -305,7 +375,7 @@ public final class Evaluation {
         List<AlarmTrack.Alarm> alarms = new ArrayList<>();
         int evaluated = 0;
         int insufficient = 0;
-        for (int t = start; t < data.days(); t++) {
+        for (int t = start; t < judgedUntil; t++) {
             if (!judged[t]) {
                 insufficient++;
                 continue;
@@ -366,7 +436,7 @@ public final class Evaluation {
     }
 
     private DetectorResult assemble(DetectorSpec spec, List<UnitScore> scores) {
-        double districtWeeks = withOutbreaks.districtWeeks();
+        double districtWeeks = districtWeeks();
         Tally total = Tally.EMPTY;
         Map<String, Tally> byStream = new LinkedHashMap<>();
         Map<Double, Tally> bySize = new TreeMap<>();

@@ -68,6 +68,12 @@ public final class EvaluationCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     int onsetUnitDays;
 
+    @Option(names = "--new-district-weeks", defaultValue = "0", paramLabel = "WEEKS",
+            description = "Judge every district as a new one: its series starts on the evaluated year's first day and"
+                    + " only its first WEEKS weeks are judged (the pooled model sees the other districts' history)."
+                    + " 0: the evaluated year after the history. Default: ${DEFAULT-VALUE}.")
+    int newDistrictWeeks;
+
     @Option(names = "--output", paramLabel = "FILE", description = "Also write the markdown to this file.")
     Path output;
 
@@ -87,7 +93,8 @@ public final class EvaluationCommand implements Callable<Integer> {
         long started = System.nanoTime();
         SimulationConfig config = new SimulationConfig(seed, districts, outbreaks, outbreaksPerYear, historyYears,
                 sizes, mode, onsetUnitDays, SimulationConfig.DEFAULT_FIRST_DAY);
-        String markdown = run(config, DetectorSpec.defaults());
+        String markdown = newDistrictWeeks > 0 ? runNewDistricts(config, newDistrictWeeks, DetectorSpec.forNewDistricts())
+                : run(config, DetectorSpec.defaults());
         PrintWriter out = spec.commandLine().getOut();
         out.print(markdown);
         out.flush();
@@ -111,6 +118,14 @@ public final class EvaluationCommand implements Callable<Integer> {
         Evaluation evaluation = Evaluation.simulate(config);
         List<DetectorResult> results = evaluation.evaluate(detectors);
         return "Reproduce: `" + reproduction(config) + "`\n\n" + MarkdownReport.render(evaluation, results);
+    }
+
+    /** The report on every district's first {@code weeks} weeks as a new district, headed by its command. */
+    public static String runNewDistricts(SimulationConfig config, int weeks, List<DetectorSpec> detectors) {
+        Evaluation evaluation = Evaluation.simulate(config).asNewDistricts(weeks);
+        List<DetectorResult> results = evaluation.evaluate(detectors);
+        return "Reproduce: `" + reproduction(config) + " --new-district-weeks " + weeks + "`\n\n"
+                + MarkdownReport.render(evaluation, results);
     }
 
     static String reproduction(SimulationConfig config) {

@@ -33,12 +33,22 @@ public final class MarkdownReport {
         SimulationConfig config = data.config();
         StringBuilder out = new StringBuilder();
         out.append("## Results\n\n");
+        if (evaluation.newDistricts()) {
+            out.append("**Every district as a new one**: each district's series starts on the evaluated year's first")
+                    .append(" day (no history), and only its first ").append(evaluation.judgedWeeks())
+                    .append(" weeks are judged; the pooled model judges it beside the other districts with their")
+                    .append(" whole history (one pooled run per judged district). Outbreaks scored: those that begin")
+                    .append(" in these weeks; false alarms: those in these weeks.\n\n");
+        }
         out.append("Seed ").append(config.seed()).append(", ").append(config.districts()).append(" districts × ")
-                .append(data.replicates()).append(" replicates of one evaluated year (")
-                .append(data.evaluatedDays() / 7).append(" weeks), ").append(data.scoredOutbreaks().size())
+                .append(data.replicates()).append(" replicates of ").append(evaluation.newDistricts()
+                        ? "a district's first " + evaluation.judgedWeeks() + " weeks"
+                        : "one evaluated year (" + evaluation.judgedWeeks() + " weeks)").append(", ")
+                .append(data.scoredOutbreaks().size())
                 .append(config.mode() == OutbreakMode.MULTI_STREAM ? " multi-stream outbreaks (each seen in all "
                         + data.streams().size() + " streams)" : " single-stream outbreaks")
-                .append("; rates per district-week are over ").append(fmt(data.districtWeeks(), 0))
+                .append(evaluation.newDistricts() ? " in the year, those beginning in the judged weeks scored" : "")
+                .append("; rates per district-week are over ").append(fmt(evaluation.districtWeeks(), 0))
                 .append(" district-weeks per run.\n\n");
         out.append("| detector | POD (95% CI; detected/outbreaks) | POD by chance | false alarms/district/week "
                 + "| median delay (days) | alerts/district/week outbreak-free "
