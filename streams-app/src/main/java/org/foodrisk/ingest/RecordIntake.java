@@ -135,7 +135,7 @@ public final class RecordIntake {
      */
     private static OffsetDateTime parseTime(ObjectNode record, String field) {
         try {
-            return OffsetDateTime.parse(record.get(field).asText());
+            return IsoTimes.parse(record.get(field).asText());
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -401,8 +402,10 @@ final class PeriodAberrationProcessor extends ContextualProcessor<String, Signal
         String closedAllDay = closedAll;
         knownSeries.tailSet(resume == null ? SERIES_FROM : resume, true)
                 .forEach(key -> series.add(KeyValue.pair(key, seriesMarks.getOrDefault(key, closedAllDay))));
+        // Most series share the task's mark (#closed-all): each distinct day is parsed once, not once per series.
+        Map<String, LocalDate> days = new HashMap<>();
         for (KeyValue<String, String> entry : series) {
-            LocalDate judged = LocalDate.parse(entry.value);
+            LocalDate judged = days.computeIfAbsent(entry.value, LocalDate::parse);
             for (LocalDate day = judged.plusDays(1); !day.isAfter(lastClosed); day = day.plusDays(1)) {
                 closeDay(entry.key, day, closedBefore, watermark);
                 if (System.nanoTime() - sliceEnd >= 0) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -30,5 +31,27 @@ class StoreKeyOrderTest {
         List<String> byString = new ArrayList<>(KEYS);
         byString.sort(Comparator.naturalOrder());
         assertNotEquals(byBytes, byString);
+    }
+
+    @Test
+    void agreesWithTheKeysUtf8BytesOnRandomKeysWithSurrogatesLoneOrPaired() {
+        // BMP letters either side of the surrogates, '?', a pair, and lone halves (the serializer writes them as '?')
+        char[] alphabet = {'a', '?', '|', '\u00e9', '\u7c73', '\uD7FF', '\uE000', '\uFF21', '\uFFFF', '\uD840', '\uDC00'};
+        SplittableRandom random = new SplittableRandom(18);
+        for (int i = 0; i < 300_000; i++) {
+            String a = randomKey(random, alphabet);
+            String b = random.nextInt(4) == 0 ? a + randomKey(random, alphabet) : randomKey(random, alphabet);
+            assertEquals(Integer.signum(StoreKeyOrder.byUtf8Bytes(a, b)), Integer.signum(StoreKeyOrder.INSTANCE.compare(a, b)),
+                    () -> "[" + a + "] vs [" + b + "]");
+        }
+    }
+
+    private static String randomKey(SplittableRandom random, char[] alphabet) {
+        StringBuilder key = new StringBuilder();
+        int length = random.nextInt(6);
+        for (int j = 0; j < length; j++) {
+            key.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        return key.toString();
     }
 }
