@@ -149,14 +149,14 @@ final class DedupProcessor extends ContextualProcessor<String, IntakeOutcome, St
         return BoundedText.bounded(publisher.replaceAll("\\p{Cntrl}", "?"), 200);
     }
 
+    /** What a scalar node is given to write itself with: the mapper's own provider (numbers, text, booleans). */
+    private static final SerializerProvider SCALARS = Json.MAPPER.getSerializerProviderInstance();
+
     /**
      * SHA-256 over the record as compact JSON with every object's keys sorted, streamed into the digest: the
      * same bytes (so the same fingerprints the dedup stores hold) as writing a key-sorted copy of the tree,
      * without building the copy.
      */
-    /** What a scalar node is given to write itself with: the mapper's own provider (numbers, text, booleans). */
-    private static final SerializerProvider SCALARS = Json.MAPPER.getSerializerProviderInstance();
-
     static String fingerprint(ObjectNode normalized) {
         MessageDigest digest = sha256();
         try (JsonGenerator generator = Json.MAPPER.getFactory()
