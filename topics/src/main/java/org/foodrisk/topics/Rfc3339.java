@@ -1,5 +1,9 @@
 package org.foodrisk.topics;
 
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
 /**
  * A strict subset of RFC 3339 date-times that JSON Schema's {@code format: date-time} certainly
  * accepts: {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:MM)} with ASCII digits, an upper-case
@@ -9,7 +13,7 @@ package org.foodrisk.topics;
  * (valid only at the end of June or December in UTC), more than nine fraction digits — the
  * schema engine decides those, and words the refusal if there is one.
  */
-final class Rfc3339 {
+public final class Rfc3339 {
 
     /** The longest string accepted here: 19 + 10 (".123456789") + 6 ("+08:00"), within maxLength 64. */
     private static final int MAX_LENGTH = 35;
@@ -48,6 +52,38 @@ final class Rfc3339 {
             }
         }
         return isOffset(text, i);
+    }
+
+    /**
+     * The time a strict date-time ({@link #isStrictDateTime}) names, read digit by digit — equal to what
+     * {@link OffsetDateTime#parse} gives for it — or null for any other text, and for an offset beyond the ±18:00
+     * Java can represent. The intake reads every record's times with this before the general ISO parser (issue 18).
+     */
+    public static OffsetDateTime parseStrict(String text) {
+        if (!isStrictDateTime(text)) {
+            return null;
+        }
+        int i = SECONDS_END;
+        int nanos = 0;
+        if (text.charAt(i) == '.') {
+            int start = ++i;
+            while (i < text.length() && isDigit(text.charAt(i))) {
+                i++;
+            }
+            nanos = digits(text, start, i - start);
+            for (int scale = i - start; scale < 9; scale++) {
+                nanos *= 10;
+            }
+        }
+        try {
+            ZoneOffset offset = text.charAt(i) == 'Z' ? ZoneOffset.UTC
+                    : ZoneOffset.ofHoursMinutes((text.charAt(i) == '-' ? -1 : 1) * digits(text, i + 1, 2),
+                            (text.charAt(i) == '-' ? -1 : 1) * digits(text, i + 4, 2));
+            return OffsetDateTime.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2),
+                    digits(text, 14, 2), digits(text, 17, 2), nanos, offset);
+        } catch (DateTimeException e) {
+            return null; // an offset of more than 18 hours
+        }
     }
 
     /** {@code Z} or {@code ±HH:MM} from {@code start} to the end of the text. */
