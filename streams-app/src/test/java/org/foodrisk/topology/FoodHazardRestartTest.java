@@ -23,7 +23,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -108,17 +107,7 @@ class FoodHazardRestartTest {
             }
         }
         signals.sort(Comparator.comparing(Signal::reportedAt).thenComparing(Signal::id));
-        List<Record<String, Signal>> records = new ArrayList<>();
-        OffsetDateTime clock = null;
-        for (Signal signal : signals) {
-            OffsetDateTime hour = signal.reportedAt().truncatedTo(ChronoUnit.HOURS);
-            if (clock != null && hour.isAfter(clock)) {
-                records.add(new Record<>(ClockTicks.WATERMARK_KEY, null, hour.toInstant().toEpochMilli()));
-            }
-            clock = hour;
-            records.add(new Record<>(signal.districtCategoryKey(), signal, signal.reportedAt().toInstant().toEpochMilli()));
-        }
-        return records;
+        return HourlyWatermarks.interleave(signals, Signal::districtCategoryKey);
     }
 
     private static List<String> verdicts(MockProcessorContext<String, Detection> context) {

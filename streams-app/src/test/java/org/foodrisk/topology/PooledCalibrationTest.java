@@ -1,6 +1,5 @@
 package org.foodrisk.topology;
 
-import org.apache.kafka.streams.processor.api.Record;
 import org.foodrisk.detect.CountAberrationRule;
 import org.foodrisk.detect.LevelPolicy;
 import org.foodrisk.detect.aberration.Frequency;
@@ -67,15 +66,7 @@ class PooledCalibrationTest {
                 TIANJIN, Duration.ofDays(1), new TimeModel(Duration.ofHours(1), Duration.ofMinutes(1), 1,
                 Duration.ofDays(14), Duration.ofHours(1)), "counts", "progress");
         processor.init(stores.context());
-        OffsetDateTime clock = null;
-        for (Signal complaint : complaints) {
-            OffsetDateTime hour = complaint.reportedAt().truncatedTo(ChronoUnit.HOURS);
-            if (clock != null && hour.isAfter(clock)) {
-                processor.process(new Record<>(ClockTicks.WATERMARK_KEY, null, hour.toInstant().toEpochMilli()));
-            }
-            clock = hour;
-            processor.process(new Record<>("1201|餐饮食品", complaint, complaint.reportedAt().toInstant().toEpochMilli()));
-        }
+        HourlyWatermarks.interleave(complaints, complaint -> "1201|餐饮食品").forEach(processor::process);
 
         // Each district-day that alarmed at any verdict counts once (later 更新 versions are the same alarm; one
         // withdrawn after late reports still alarmed someone).

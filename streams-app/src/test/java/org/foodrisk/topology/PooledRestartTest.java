@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,18 +74,8 @@ class PooledRestartTest {
             }
         }
         signals.sort(Comparator.comparing(Signal::reportedAt).thenComparing(Signal::id));
-        List<Record<String, Signal>> records = new ArrayList<>();
-        OffsetDateTime clock = null;
-        for (Signal signal : signals) {
-            OffsetDateTime hour = signal.reportedAt().truncatedTo(ChronoUnit.HOURS);
-            if (clock != null && hour.isAfter(clock)) {
-                records.add(new Record<>(ClockTicks.WATERMARK_KEY, null, hour.toInstant().toEpochMilli()));
-            }
-            clock = hour;
-            records.add(new Record<>(PooledAberrationProcessor.poolOf(signal.districtCode()) + "|" + signal.foodCategory(),
-                    signal, signal.reportedAt().toInstant().toEpochMilli()));
-        }
-        return records;
+        return HourlyWatermarks.interleave(signals,
+                signal -> PooledAberrationProcessor.poolOf(signal.districtCode()) + "|" + signal.foodCategory());
     }
 
     /** What an alert is made of, as text: the day, district, verdict and the detector's figures. */
