@@ -93,8 +93,8 @@ public final class EvaluationCommand implements Callable<Integer> {
         long started = System.nanoTime();
         SimulationConfig config = new SimulationConfig(seed, districts, outbreaks, outbreaksPerYear, historyYears,
                 sizes, mode, onsetUnitDays, SimulationConfig.DEFAULT_FIRST_DAY);
-        String markdown = newDistrictWeeks > 0 ? runNewDistricts(config, newDistrictWeeks, DetectorSpec.forNewDistricts())
-                : run(config, DetectorSpec.defaults());
+        String markdown = run(config, newDistrictWeeks,
+                newDistrictWeeks > 0 ? DetectorSpec.forNewDistricts() : DetectorSpec.defaults());
         PrintWriter out = spec.commandLine().getOut();
         out.print(markdown);
         out.flush();
@@ -115,17 +115,22 @@ public final class EvaluationCommand implements Callable<Integer> {
 
     /** The report for {@code config}, headed by the command that reproduces it. */
     public static String run(SimulationConfig config, List<DetectorSpec> detectors) {
-        Evaluation evaluation = Evaluation.simulate(config);
-        List<DetectorResult> results = evaluation.evaluate(detectors);
-        return "Reproduce: `" + reproduction(config) + "`\n\n" + MarkdownReport.render(evaluation, results);
+        return run(config, 0, detectors);
     }
 
-    /** The report on every district's first {@code weeks} weeks as a new district, headed by its command. */
-    public static String runNewDistricts(SimulationConfig config, int weeks, List<DetectorSpec> detectors) {
-        Evaluation evaluation = Evaluation.simulate(config).asNewDistricts(weeks);
+    /**
+     * The report for {@code config} — over the evaluated year after the history, or with {@code newDistrictWeeks}
+     * above 0 over every district's first weeks as a new one ({@link Evaluation#asNewDistricts}) — headed by the
+     * command that reproduces it.
+     */
+    public static String run(SimulationConfig config, int newDistrictWeeks, List<DetectorSpec> detectors) {
+        Evaluation evaluation = Evaluation.simulate(config);
+        if (newDistrictWeeks > 0) {
+            evaluation = evaluation.asNewDistricts(newDistrictWeeks);
+        }
         List<DetectorResult> results = evaluation.evaluate(detectors);
-        return "Reproduce: `" + reproduction(config) + " --new-district-weeks " + weeks + "`\n\n"
-                + MarkdownReport.render(evaluation, results);
+        return "Reproduce: `" + reproduction(config) + (newDistrictWeeks > 0 ? " --new-district-weeks " + newDistrictWeeks
+                : "") + "`\n\n" + MarkdownReport.render(evaluation, results);
     }
 
     static String reproduction(SimulationConfig config) {

@@ -77,9 +77,4 @@ public final class SimulatedData {
                 .filter(o -> o.scored() && o.replicate() == replicate && o.district() == district)
                 .toList();
     }
-
-    /** District-weeks of the evaluated year over all replicates: the denominator of every rate per week. */
-    public double districtWeeks() {
-        return districts.size() * (double) replicates * evaluatedDays() / 7.0;
-    }
 }

@@ -76,9 +76,9 @@ public final class Rfc3339 {
             }
         }
         try {
+            int sign = text.charAt(i) == '-' ? -1 : 1;
             ZoneOffset offset = text.charAt(i) == 'Z' ? ZoneOffset.UTC
-                    : ZoneOffset.ofHoursMinutes((text.charAt(i) == '-' ? -1 : 1) * digits(text, i + 1, 2),
-                            (text.charAt(i) == '-' ? -1 : 1) * digits(text, i + 4, 2));
+                    : ZoneOffset.ofHoursMinutes(sign * digits(text, i + 1, 2), sign * digits(text, i + 4, 2));
             return OffsetDateTime.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2),
                     digits(text, 14, 2), digits(text, 17, 2), nanos, offset);
         } catch (DateTimeException e) {
