@@ -97,8 +97,14 @@ public final class CountAberrationRule {
      * the minimum count and the levels, and words the alert exactly as a per-series method's.
      */
     public static CountAberrationRule describing(String methodName, String citation, long minCount, LevelPolicy levels) {
+        return describing(methodName, citation, minCount, levels, Frequency.DAY);
+    }
+
+    /** The same for days or, with {@code WEEK}, for ISO weeks (a point's date is the week's Monday). */
+    public static CountAberrationRule describing(String methodName, String citation, long minCount, LevelPolicy levels,
+                                                 Frequency frequency) {
         return new CountAberrationRule(null, methodName, citation, 0, minCount, Dimension.FOOD_CATEGORY, levels,
-                Frequency.DAY, 1.0);
+                frequency, 1.0);
     }
 
     /**

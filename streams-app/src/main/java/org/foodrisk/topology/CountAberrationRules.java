@@ -32,16 +32,32 @@ final class CountAberrationRules {
     /** The rule that words the pooled model's verdicts on food-category days (only when the settings choose it). */
     static CountAberrationRule pooled(CountAberrationSettings settings, LevelPolicy levels) {
         return CountAberrationRule.describing(CountAberrationSettings.POOLED_METHOD, POOLED_CITATION,
-                settings.countMinEvents(), levels);
+                settings.countMinEvents(), levels, Frequency.DAY);
+    }
+
+    /**
+     * The rule that words the pooled model's verdicts on food-category weeks ({@code |周} alerts, as the weekly
+     * Farrington's; only when the settings choose it).
+     */
+    static CountAberrationRule pooledWeekly(CountAberrationSettings settings, LevelPolicy levels) {
+        return CountAberrationRule.describing(CountAberrationSettings.POOLED_METHOD, POOLED_WEEKLY_CITATION,
+                settings.countMinEvents(), levels, Frequency.WEEK);
     }
 
     static final String POOLED_CITATION = "Pooled negative-binomial GLM across a city's districts (MASS::glm.nb: district,"
             + " weekday, holiday, log sampling effort as offset; Farrington et al. 1996 and Noufaily et al. 2013 for the"
             + " down-weighting of past outbreaks), predictive upper tail probability of the day's count";
 
-    /** The weekly count rule, or null when foodrisk.detect.weekly-count-method is "none". */
+    static final String POOLED_WEEKLY_CITATION = "Pooled negative-binomial GLM across a city's districts on ISO-week"
+            + " sums (MASS::glm.nb: district, log weekly sampling effort as offset; Farrington et al. 1996 and Noufaily"
+            + " et al. 2013 for the down-weighting of past outbreaks), predictive upper tail probability of the week's count";
+
+    /**
+     * The per-series weekly count rule, or null when foodrisk.detect.weekly-count-method is "none" or the pooled model
+     * ({@link #pooledWeekly}), which judges food categories' weeks instead.
+     */
     static CountAberrationRule weekly(CountAberrationSettings settings, LevelPolicy levels) {
-        if ("none".equals(settings.weeklyCountMethod())) {
+        if ("none".equals(settings.weeklyCountMethod()) || settings.weeklyPooled()) {
             return null;
         }
         AberrationMethod method = AberrationMethods.create(settings.weeklyCountMethod(), settings.weeklyCountMethodOptions(), Frequency.WEEK);

@@ -30,7 +30,9 @@ import java.util.Map;
  *                                 or "consecutive-days" (R's series of consecutive days)
  * @param weeklyCountMethod        the method for weekly sums of the same counts, judged when an ISO week
  *                                 closes ("farrington-flexible", the improved Farrington of Noufaily et al.
- *                                 2013 with R's defaults: needs 5 years of weekly history), or "none"
+ *                                 2013 with R's defaults: needs 5 years of weekly history; "pooled-nb", the pooled
+ *                                 model across a city's districts on weekly sums of food categories, from a
+ *                                 district's fifth week), or "none"
  * @param weeklyCountMethodOptions the same as countMethodOptions for the weekly method (R's defaults unless set)
  * @param countAlertBudget         false alerts per district-week the daily per-series count aberrations may spend
  *                                 ({@code count-alert-budget}; 0 = no budget, the method's threshold alone): a day
@@ -76,13 +78,14 @@ public record CountAberrationSettings(String countMethod, Map<String, String> co
                 throw new IllegalArgumentException(REFUSED_METHODS.get(method));
             }
         }
-        if (POOLED_METHOD.equals(weeklyCountMethod)) {
-            throw new IllegalArgumentException("pooled-nb judges days (count-method); the weekly count-method is a"
-                    + " per-series method (farrington-flexible, farrington) or none");
-        }
+        // Unknown options and bad values are refused when the service starts.
         if (POOLED_METHOD.equals(countMethod)) {
             PooledNegativeBinomialRun.Options.of(countMethodOptions == null ? Map.of() : countMethodOptions,
-                    Frequency.DAY); // refuses unknown options and bad values when the service starts
+                    Frequency.DAY);
+        }
+        if (POOLED_METHOD.equals(weeklyCountMethod)) {
+            PooledNegativeBinomialRun.Options.of(weeklyCountMethodOptions == null ? Map.of() : weeklyCountMethodOptions,
+                    Frequency.WEEK);
         }
     }
 
@@ -90,7 +93,7 @@ public record CountAberrationSettings(String countMethod, Map<String, String> co
     static boolean takes(String method, Map<String, String> options, boolean weekly) {
         try {
             if (POOLED_METHOD.equals(method)) {
-                PooledNegativeBinomialRun.Options.of(options, Frequency.DAY);
+                PooledNegativeBinomialRun.Options.of(options, weekly ? Frequency.WEEK : Frequency.DAY);
             } else {
                 AberrationMethods.create(method, options, weekly ? Frequency.WEEK : Frequency.DAY);
             }
@@ -109,6 +112,29 @@ public record CountAberrationSettings(String countMethod, Map<String, String> co
     public PooledNegativeBinomialRun.Options pooledOptions() {
         return PooledNegativeBinomialRun.Options.of(countMethodOptions == null ? Map.of() : countMethodOptions,
                 Frequency.DAY);
+    }
+
+    /**
+     * Whether the weekly sums of food-category series are judged by the pooled model across districts
+     * ({@code weekly-count-method: pooled-nb}) instead of the weekly improved Farrington on each series' own weeks.
+     */
+    public boolean weeklyPooled() {
+        return POOLED_METHOD.equals(weeklyCountMethod);
+    }
+
+    /**
+     * The weekly pooled model's options (only when {@link #weeklyPooled()}): {@link PooledNegativeBinomialRun.Options}'
+     * weekly defaults — alpha 0.001, two years of weeks (104), refitted every week, a district judged from its fifth
+     * whole week (min-periods 4).
+     */
+    public PooledNegativeBinomialRun.Options weeklyPooledOptions() {
+        return PooledNegativeBinomialRun.Options.of(weeklyCountMethodOptions == null ? Map.of() : weeklyCountMethodOptions,
+                Frequency.WEEK);
+    }
+
+    /** Whether the pooled stage runs: for days, for weeks or both. */
+    public boolean anyPooled() {
+        return pooled() || weeklyPooled();
     }
 
     /**

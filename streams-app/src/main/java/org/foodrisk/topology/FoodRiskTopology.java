@@ -98,7 +98,7 @@ public final class FoodRiskTopology {
                 .add("fusion", DetectionStage.DISTRICT_CATEGORY, byCategory.fusion())
                 .add("food-hazard-cluster", DetectionStage.DISTRICT_CATEGORY, byCategory.foodHazardClusters());
         detections.add("count-aberrations", DetectionStage.DISTRICT_CATEGORY, DailyCountWiring.detectAberrations(counted, settings));
-        if (settings.counts().pooled()) {
+        if (settings.counts().anyPooled()) {
             detections.add("pooled-count-aberrations", DetectionStage.CITY_CATEGORY, PooledCountWiring.wire(intake, settings));
         }
         detections.add("syndrome-aberrations", DetectionStage.DISTRICT_SYNDROME, SyndromeWiring.wire(builder, intake, settings));

@@ -20,6 +20,7 @@ import org.foodrisk.ingest.Signal;
 import org.foodrisk.ingest.SignalType;
 import org.foodrisk.reference.HolidayCalendar;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,17 +78,22 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
     static final String DELAYS = "#delays|";
     /**
      * {@code #model|<series>|<refit day>}: the model the days from that refit day on are judged by — the districts in
-     * unit order and {@link PooledModel#encode()}, or {@link #NO_MODEL} — kept so that a restart judges with it rather
+     * unit order and {@link PooledModel#encode()}, or {@link PooledFit#NONE} — kept so that a restart judges with it rather
      * than with a refit on counts that late reports have changed since.
      */
     static final String MODEL = "#model|";
-    private static final String NO_MODEL = "-";
     private static final Duration CONTINUE_EVERY = Duration.ofMillis(100);
     /** Retention of counts and alarm marks beyond the model's window and the re-judgement horizon. */
     private static final int SPARE_DAYS = 7;
 
+    /** Words the daily verdicts; null when only weeks are pooled (days are then judged per series). */
     private final CountAberrationRule rule;
     private final PooledNegativeBinomialRun.Options options;
+    /** Words the weekly verdicts; null when weeks are not pooled. */
+    private final CountAberrationRule weeklyRule;
+    private final PooledNegativeBinomialRun.Options weeklyOptions;
+    /** The weekly half ({@link PooledWeeks}), made when the task starts; null when weeks are not pooled. */
+    private PooledWeeks weeks;
     private final HolidayCalendar calendar;
     private final ZoneId zone;
     private final Duration grace;
@@ -106,17 +112,38 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
     /** Each stream's report delays ({@link #DELAYS}), read once and kept with every write. */
     private final Map<SignalType, ReportDelays> delays = new EnumMap<>(SignalType.class);
     /** The {@link #MODEL} entries read so far, by {@code <series>|<refit day>}; empty when the window could not be fitted. */
-    private final Map<String, Optional<Fitted>> models = new HashMap<>();
+    private final Map<String, Optional<PooledFit>> models = new HashMap<>();
 
     /**
+     * Days alone.
+     *
      * @param rule    words the verdicts (kinds, levels, minimum count): {@link CountAberrationRules#pooled}
      * @param options the pooled model's alpha, window, refit interval, minimum days of a district and terms
      */
     PooledAberrationProcessor(CountAberrationRule rule, PooledNegativeBinomialRun.Options options,
                               HolidayCalendar calendar, ZoneId zone, Duration grace, TimeModel time,
                               String countsStore, String progressStore) {
+        this(rule, options, null, null, calendar, zone, grace, time, countsStore, progressStore);
+    }
+
+    /**
+     * Days, weeks or both: a rule and its options null for what is judged elsewhere (per series).
+     *
+     * @param weeklyRule    words the weekly verdicts: {@link CountAberrationRules#pooledWeekly}
+     * @param weeklyOptions the weekly model's alpha, window and minimum weeks ({@link PooledWeeks})
+     */
+    PooledAberrationProcessor(CountAberrationRule rule, PooledNegativeBinomialRun.Options options,
+                              CountAberrationRule weeklyRule, PooledNegativeBinomialRun.Options weeklyOptions,
+                              HolidayCalendar calendar, ZoneId zone, Duration grace, TimeModel time,
+                              String countsStore, String progressStore) {
+        if ((rule == null) != (options == null) || (weeklyRule == null) != (weeklyOptions == null)
+                || (rule == null && weeklyRule == null)) {
+            throw new IllegalArgumentException("the pooled stage judges days, weeks or both, each with its options");
+        }
         this.rule = rule;
         this.options = options;
+        this.weeklyRule = weeklyRule;
+        this.weeklyOptions = weeklyOptions;
         this.calendar = calendar;
         this.zone = zone;
         this.grace = grace;
@@ -148,6 +175,8 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         try (KeyValueIterator<String, String> dirty = progress.range(DIRTY, DIRTY + "\uffff")) {
             dirty.forEachRemaining(e -> dirtyMarks.add(e.key));
         }
+        weeks = weeklyRule == null ? null : new PooledWeeks(weeklyRule, weeklyOptions, zone, rejudgeHorizon.toDays(),
+                counts, progress, firstDays, this::judgement, context::forward);
         context.schedule(CONTINUE_EVERY, PunctuationType.WALL_CLOCK_TIME, wallClock -> closeSomeDays());
     }
 
@@ -160,7 +189,7 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
             }
             return;
         }
-        if (!rule.watches(signal.type()) || signal.districtCode() == null
+        if (!(rule != null ? rule : weeklyRule).watches(signal.type()) || signal.districtCode() == null
                 || !record.key().startsWith(poolOf(signal.districtCode()) + "|")) {
             return;
         }
@@ -192,7 +221,10 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
             progress.put(DELAYS + signal.type().wireName(), recorded.toString());
         }
         // A record of a day already judged: judged again at the next watermark, once however many arrive.
-        if (closedThrough != null) {
+        if (weeks != null) {
+            weeks.recordArrived(series, district, day, closedThrough);
+        }
+        if (closedThrough != null && rule != null) {
             LocalDate closed = closedThrough;
             if (!day.isAfter(closed) && !day.isBefore(closed.minusDays(rejudgeHorizon.toDays()))) {
                 String mark = DIRTY + series + "|" + district + "|" + day;
@@ -221,6 +253,9 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         }
         closeSomeDays();
         rejudgeChangedDays(watermark);
+        if (weeks != null) {
+            weeks.rejudgeChangedWeeks(watermark);
+        }
     }
 
     /** Closes the round's days, one whole day (every series) at a time, for about {@link TimeModel#closeSlice()}. */
@@ -235,11 +270,19 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         long sliceEnd = System.nanoTime() + closeSlice.toNanos();
         for (; !day.isAfter(to); day = day.plusDays(1)) {
             for (String series : firstDays.keySet()) {
-                closeDay(series, day, watermark);
+                if (rule != null) {
+                    closeDay(series, day, watermark);
+                }
+                if (weeks != null && day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                    weeks.closeWeek(series, day, watermark);
+                }
             }
             markClosedThrough(day);
-            if (day.getDayOfWeek().getValue() == 1) {
+            if (day.getDayOfWeek() == DayOfWeek.MONDAY) {
                 forgetOldDays(day);
+                if (weeks != null) {
+                    weeks.forgetOldWeeks(day);
+                }
             }
             if (System.nanoTime() - sliceEnd >= 0 && day.isBefore(to)) {
                 return;
@@ -256,7 +299,7 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
 
     /** The first verdict of every district's day of a series: only a day whose count can alarm is judged. */
     private void closeDay(String series, LocalDate day, long watermark) {
-        SignalType type = typeOf(series);
+        SignalType type = PooledSeries.typeOf(series);
         List<KeyValue<String, DailyCount>> districts = new ArrayList<>();
         String prefix = series + "|" + day + "|";
         try (KeyValueIterator<String, DailyCount> days = counts.range(prefix, prefix + "\uffff")) {
@@ -288,7 +331,7 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
             LocalDate day = LocalDate.parse(rest.substring(dayBar + 1));
             DailyCount now = counts.get(countKey(series, day, district));
             boolean alarmed = progress.get(alarmedKey(series, district, day)) != null;
-            if (alarmed || (now != null && !rule.cannotAlarmOn(counted(typeOf(series), now)))) {
+            if (alarmed || (now != null && !rule.cannotAlarmOn(counted(PooledSeries.typeOf(series), now)))) {
                 publish(series, district, day, verdict(series, district, day, now, watermark, Judgement.UPDATED), true);
             }
         }
@@ -296,10 +339,10 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
 
     private PeriodVerdict verdict(String series, String district, LocalDate day, DailyCount count, long watermark,
                                   String state) {
-        SignalType type = typeOf(series);
-        Judgement judgement = judgement(state, type, day, watermark, count == null ? 0 : count.count());
+        SignalType type = PooledSeries.typeOf(series);
+        Judgement judgement = judgement(state, type, day, day, watermark, count == null ? 0 : count.count());
         Optional<Detection> detection = point(series, district, day, count)
-                .flatMap(point -> rule.evaluatePoint(type, district + "|" + categoryOf(series),
+                .flatMap(point -> rule.evaluatePoint(type, district + "|" + PooledSeries.categoryOf(series),
                         point, count.records(), zone))
                 .map(d -> d.judged(judgement));
         return new PeriodVerdict(detection, type, day.atStartOfDay(zone).toOffsetDateTime(),
@@ -318,7 +361,7 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         if (count == null || first == null || day.toEpochDay() - first.toEpochDay() < options.minPeriods()) {
             return Optional.empty();
         }
-        Optional<Fitted> fitted = model(series, refitDay(day));
+        Optional<PooledFit> fitted = model(series, refitDay(day));
         if (fitted.isEmpty()) {
             return Optional.empty();
         }
@@ -327,7 +370,7 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         if (!model.knowsDay(day)) {
             return Optional.empty();
         }
-        SignalType type = typeOf(series);
+        SignalType type = PooledSeries.typeOf(series);
         if (unit == null || !model.knows(unit)) {
             // No events of its own in the window (or no days in it): judged at the average district's level.
             return Optional.of(model.judgeAtAverageLevel(day, isHoliday(day), effort(type, count), counted(type, count),
@@ -337,29 +380,6 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
                 options.alpha()));
     }
 
-    /** A fitted window: the model and each district's unit number in it. */
-    private record Fitted(PooledModel model, Map<String, Integer> units) {
-
-        String encode() {
-            String[] districts = new String[units.size()];
-            units.forEach((district, unit) -> districts[unit] = district);
-            return String.join(",", districts) + "\n" + model.encode();
-        }
-
-        static Optional<Fitted> decode(String text) {
-            if (NO_MODEL.equals(text)) {
-                return Optional.empty();
-            }
-            int newline = text.indexOf('\n');
-            Map<String, Integer> units = new HashMap<>();
-            String[] districts = text.substring(0, newline).split(",");
-            for (int unit = 0; unit < districts.length; unit++) {
-                units.put(districts[unit], unit);
-            }
-            return Optional.of(new Fitted(PooledModel.decode(text.substring(newline + 1)), units));
-        }
-    }
-
     /** The refit day of a day: the latest day at or before it that is a whole number of refit intervals from a Monday. */
     LocalDate refitDay(LocalDate day) {
         long mondays = day.toEpochDay() - 4; // 1970-01-05, epoch day 4, was a Monday
@@ -367,14 +387,14 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
     }
 
     /** The model of a series' refit day: as stored, else fitted now and stored. */
-    private Optional<Fitted> model(String series, LocalDate refitDay) {
+    private Optional<PooledFit> model(String series, LocalDate refitDay) {
         return models.computeIfAbsent(series + "|" + refitDay, k -> {
             String stored = progress.get(MODEL + k);
             if (stored != null) {
-                return Fitted.decode(stored);
+                return PooledFit.decode(stored);
             }
-            Optional<Fitted> fitted = fit(series, refitDay);
-            progress.put(MODEL + k, fitted.map(Fitted::encode).orElse(NO_MODEL));
+            Optional<PooledFit> fitted = fit(series, refitDay);
+            progress.put(MODEL + k, PooledFit.encode(fitted));
             return fitted;
         });
     }
@@ -384,8 +404,8 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
      * record before it: sampling on the days it had samples (failures with the samples as effort), the other streams
      * on every day from its first (days without a record count zero).
      */
-    private Optional<Fitted> fit(String series, LocalDate refitDay) {
-        SignalType type = typeOf(series);
+    private Optional<PooledFit> fit(String series, LocalDate refitDay) {
+        SignalType type = PooledSeries.typeOf(series);
         LocalDate from = refitDay.minusDays(options.window());
         Map<String, Map<LocalDate, DailyCount>> byDistrict = new TreeMap<>();
         try (KeyValueIterator<String, DailyCount> days = counts.range(series + "|" + from, series + "|" + refitDay)) {
@@ -426,7 +446,7 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
             return Optional.empty();
         }
         try {
-            return Optional.of(new Fitted(PooledNegativeBinomial.fit(observations, true, options.terms()).model(), units));
+            return Optional.of(new PooledFit(PooledNegativeBinomial.fit(observations, true, options.terms()).model(), units));
         } catch (ArithmeticException | IllegalArgumentException e) {
             // No negative-binomial fit of this window (theta at zero, no finite coefficients): its days are left
             // unjudged, as a method without enough history leaves them, rather than judged on a broken fit.
@@ -447,8 +467,9 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
      * alarm marks of days that can no longer be judged again, nor fitted models of such days.
      */
     private void forgetOldDays(LocalDate today) {
-        LocalDate countsBefore = today.minusDays(options.window() + rejudgeHorizon.toDays() + options.refitEvery()
-                + SPARE_DAYS);
+        long dailyDays = rule == null ? 0 : options.window() + rejudgeHorizon.toDays() + options.refitEvery();
+        long weeklyDays = weeks == null ? 0 : weeks.countDaysNeeded();
+        LocalDate countsBefore = today.minusDays(Math.max(dailyDays, weeklyDays) + SPARE_DAYS);
         LocalDate alarmsBefore = today.minusDays(rejudgeHorizon.toDays() + SPARE_DAYS);
         for (String series : firstDays.keySet()) {
             List<String> old = new ArrayList<>();
@@ -466,7 +487,7 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
             });
         }
         oldAlarms.forEach(progress::delete);
-        LocalDate modelsBefore = alarmsBefore.minusDays(options.refitEvery());
+        LocalDate modelsBefore = alarmsBefore.minusDays(rule == null ? 0 : options.refitEvery());
         List<String> oldModels = new ArrayList<>();
         try (KeyValueIterator<String, String> stored = progress.range(MODEL, MODEL + "\uffff")) {
             stored.forEachRemaining(e -> {
@@ -479,9 +500,12 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         models.keySet().removeIf(key -> LocalDate.parse(key.substring(key.lastIndexOf('|') + 1)).isBefore(modelsBefore));
     }
 
-    private Judgement judgement(String state, SignalType type, LocalDate day, long watermark, long received) {
+    /** The judgement of a period [first, last] (a day, or an ISO week): how much of it the stream's delays say is in. */
+    private Judgement judgement(String state, SignalType type, LocalDate first, LocalDate last, long watermark,
+                                long received) {
         ReportDelays streamDelays = delaysOf(type);
-        Instant middle = day.atStartOfDay(zone).toInstant().plus(Duration.ofHours(12));
+        Instant start = first.atStartOfDay(zone).toInstant();
+        Instant middle = start.plus(Duration.between(start, last.plusDays(1).atStartOfDay(zone).toInstant()).dividedBy(2));
         Duration age = Duration.between(middle, Instant.ofEpochMilli(watermark));
         return new Judgement(state, OffsetDateTime.ofInstant(Instant.ofEpochMilli(watermark), zone), received,
                 streamDelays.receivedShare(age), streamDelays.medianDays());
@@ -503,28 +527,16 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         return ALARMED + series + "|" + district + "|" + day;
     }
 
-    /** {@code type|city|category}: the food category a series counts. */
-    private static String categoryOf(String series) {
-        return series.substring(series.indexOf('|', series.indexOf('|') + 1) + 1);
-    }
-
     /** The pool a district's series belongs to: its prefecture-level city, the first four digits of its code. */
     static String poolOf(String districtCode) {
         return districtCode.length() >= 4 ? districtCode.substring(0, 4) : districtCode;
     }
 
-    /** {@code type|…}: the signal type a series counts. */
-    private static SignalType typeOf(String series) {
-        return SignalType.valueOf(series.substring(0, series.indexOf('|')).toUpperCase());
-    }
-
-    /** Sampling is judged on its failures; the other streams on every record. */
     private static long counted(SignalType type, DailyCount count) {
-        return type == SignalType.SAMPLING ? count.failed() : count.count();
+        return PooledSeries.counted(type, count.count(), count.failed());
     }
 
-    /** The day's sampling effort: its number of samples for sampling failures, 1 for the other streams. */
     private static double effort(SignalType type, DailyCount count) {
-        return type == SignalType.SAMPLING ? Math.max(1, count.count()) : 1;
+        return PooledSeries.effort(type, count.count());
     }
 }

@@ -10,10 +10,11 @@ import org.foodrisk.reference.HolidayCalendar;
 /**
  * <pre>
  *  signals (sampling, illness, complaints with a district) ─ [by city × food category, with watermarks]
- *      ─ detect-pooled-count-aberrations (one pooled model per stream × city × category, when a day closes)
+ *      ─ detect-pooled-count-aberrations (one pooled model per stream × city × category, when a day or week closes)
  * </pre>
- * Wired only when {@code foodrisk.detect.count-method} is {@code pooled-nb}; the per-series daily rule of
- * food categories ({@link DailyCountWiring}) is then off, and its weekly rule stays.
+ * Wired only when {@code foodrisk.detect.count-method} or {@code weekly-count-method} is {@code pooled-nb}: days,
+ * weeks ({@link PooledWeeks}) or both are judged here, and the per-series rule of food categories
+ * ({@link DailyCountWiring}) judges what is not — days with EARS C2, weeks with the improved Farrington.
  */
 final class PooledCountWiring {
 
@@ -21,14 +22,20 @@ final class PooledCountWiring {
     }
 
     static KStream<String, Detection> wire(SignalStreams intake, TopologySettings settings) {
-        CountAberrationRule rule = CountAberrationRules.pooled(settings.counts(), settings.levels());
+        CountAberrationSettings counts = settings.counts();
+        CountAberrationRule daily = counts.pooled() ? CountAberrationRules.pooled(counts, settings.levels()) : null;
+        CountAberrationRule weekly = counts.weeklyPooled()
+                ? CountAberrationRules.pooledWeekly(counts, settings.levels()) : null;
+        CountAberrationRule watching = daily != null ? daily : weekly;
         KStream<String, Signal> byCategory = intake.signals()
-                .filter((id, s) -> rule.watches(s.type()) && s.districtCode() != null,
+                .filter((id, s) -> watching.watches(s.type()) && s.districtCode() != null,
                         Named.as("filter-pooled-counted"))
                 .selectKey((id, s) -> PooledAberrationProcessor.poolOf(s.districtCode()) + "|"
                         + (s.foodCategory() != null ? s.foodCategory() : "?"), Named.as("key-by-city-category"));
         return WatermarkWiring.withWatermark(byCategory, intake, "signals-by-city-category", settings.time())
-                .process(WithStores.of(() -> new PooledAberrationProcessor(rule, settings.counts().pooledOptions(),
+                .process(WithStores.of(() -> new PooledAberrationProcessor(daily,
+                                daily == null ? null : counts.pooledOptions(), weekly,
+                                weekly == null ? null : counts.weeklyPooledOptions(),
                                 HolidayCalendar.china(), settings.zone(), settings.dayCloseGrace(), settings.time(),
                                 StoreNames.POOLED_DAILY_COUNTS, StoreNames.POOLED_ABERRATION_PROGRESS),
                         StateStores.binary(StoreNames.POOLED_DAILY_COUNTS, DailyCount.SERDE),

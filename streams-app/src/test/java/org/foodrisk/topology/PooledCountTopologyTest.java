@@ -1,11 +1,9 @@
 package org.foodrisk.topology;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.foodrisk.kafka.Json;
 import org.foodrisk.plan.PlanCatalog;
 import org.foodrisk.testsupport.Drivers;
 import org.foodrisk.testsupport.TestJson;
@@ -21,12 +19,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,13 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PooledCountTopologyTest {
 
-    private static final ZoneId TIANJIN = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+    private static final ZoneId TIANJIN = FlourSampling.TIANJIN;
     private static final String KIND = "sampling.aberration";
-    private static final List<String> ESTABLISHED = List.of("120114", "120105", "120111", "120119");
-    /** 滨海新区: reports from May 20 (a Monday) on. */
-    private static final String NEW_DISTRICT = "120116";
-    private static final LocalDate NEW_FROM = LocalDate.of(2024, 5, 20);
+    private static final String NEW_DISTRICT = FlourSampling.NEW_DISTRICT;
 
     private static final TopologySettings POOLED = TopologySettings.defaults().with(new CountAberrationSettings(
             CountAberrationSettings.POOLED_METHOD, Map.of(), 28, 3, "comparable-days", "farrington-flexible", Map.of(),
@@ -70,76 +61,12 @@ class PooledCountTopologyTest {
         sampling = TestTopics.input(driver, TypedTopics.SAMPLING_RESULTS.asText());
     }
 
-    private record Report(String id, String json, ZonedDateTime reportedAt) {
+    private void publishInArrivalOrder(List<FlourSampling.Report> reports) {
+        FlourSampling.publishInArrivalOrder(sampling, reports);
     }
 
-    private static Report result(String id, String district, LocalDate day, boolean failed, double delayDays) {
-        ZonedDateTime sampled = day.atTime(10, 0).atZone(TIANJIN);
-        ZonedDateTime reported = sampled.plusMinutes(Math.round(delayDays * 24 * 60));
-        ObjectNode record = Json.MAPPER.createObjectNode();
-        record.put("sampleId", id);
-        record.put("program", "区抽");
-        record.put("agency", "区市场监管局");
-        record.put("lab", "天津市食品安全检测技术研究院");
-        record.put("labCode", "TJFS001");
-        record.put("districtCode", district);
-        record.put("stage", "流通");
-        record.putObject("enterprise").put("name", "粮油店" + id);
-        record.put("foodCategory", "粮食加工品");
-        record.put("foodName", "小麦粉");
-        record.put("sampledAt", TIME.format(sampled));
-        record.put("reportedAt", TIME.format(reported));
-        record.put("verdict", failed ? "不合格" : "合格");
-        ObjectNode item = record.putArray("items").addObject();
-        item.put("item", "脱氢乙酸及其钠盐");
-        item.put("hazardClass", "食品添加剂");
-        item.put("result", failed ? "0.9" : "未检出");
-        item.put("unit", "g/kg");
-        item.put("limit", "0.5");
-        item.put("pass", !failed);
-        return new Report(id, record.toString(), reported);
-    }
-
-    /**
-     * Each district's results from its first day through {@code last}: six samples a workday, two on a weekend day,
-     * each failing with probability 0.05 (a fixed seed), reported three days after sampling.
-     */
-    private static List<Report> background(LocalDate last) {
-        return background(last, null);
-    }
-
-    /** The same, with {@code neverFailing} (or none) passing every sample. */
-    private static List<Report> background(LocalDate last, String neverFailing) {
-        Random random = new Random(19);
-        List<Report> reports = new ArrayList<>();
-        for (LocalDate day = LocalDate.of(2024, 4, 1); !day.isAfter(last); day = day.plusDays(1)) {
-            List<String> districts = new ArrayList<>(ESTABLISHED);
-            if (!day.isBefore(NEW_FROM)) {
-                districts.add(NEW_DISTRICT);
-            }
-            int samples = day.getDayOfWeek().getValue() >= 6 ? 2 : 6;
-            for (String district : districts) {
-                for (int i = 0; i < samples; i++) {
-                    boolean failed = random.nextDouble() < 0.05 && !district.equals(neverFailing);
-                    reports.add(result("BG-" + district + "-" + day + "-" + i, district, day, failed, 3));
-                }
-            }
-        }
-        return reports;
-    }
-
-    private static List<Report> outbreak(String prefix, String district, LocalDate day, int failures, double delayDays) {
-        List<Report> reports = new ArrayList<>();
-        for (int i = 1; i <= failures; i++) {
-            reports.add(result(prefix + "-" + i, district, day, true, delayDays));
-        }
-        return reports;
-    }
-
-    /** Publishes in arrival order, as labs do: by report time, never by sampling time. */
-    private void publishInArrivalOrder(List<Report> reports) {
-        reports.stream().sorted(Comparator.comparing((Report r) -> r.reportedAt().toInstant()).thenComparing(Report::id))
-                .forEach(r -> sampling.pipeInput(r.id(), r.json(), r.reportedAt().toInstant()));
+    private static List<FlourSampling.Report> background(LocalDate last) {
+        return FlourSampling.background(last, null);
     }
 
     private List<JsonNode> countAlerts() {
@@ -152,10 +79,10 @@ class PooledCountTopologyTest {
     @Test
     void aDistrictTwoWeeksOldIsJudgedByThePooledModel() {
         start("pooled-new-district", POOLED);
-        List<Report> reports = new ArrayList<>(background(LocalDate.of(2024, 6, 12)));
+        List<FlourSampling.Report> reports = new ArrayList<>(background(LocalDate.of(2024, 6, 12)));
         // Day 16 of the new district (a Wednesday): ten of its flour samples fail, reported the next day.
         LocalDate day = LocalDate.of(2024, 6, 5);
-        reports.addAll(outbreak("OUTBREAK", NEW_DISTRICT, day, 10, 1));
+        reports.addAll(FlourSampling.outbreak("OUTBREAK", NEW_DISTRICT, day, 10, 1));
         publishInArrivalOrder(reports);
 
         List<JsonNode> raised = countAlerts();
@@ -188,11 +115,11 @@ class PooledCountTopologyTest {
     @Test
     void aDistrictNotYetTwoWeeksOldIsNotJudged() {
         start("pooled-too-new", POOLED);
-        List<Report> reports = new ArrayList<>(background(LocalDate.of(2024, 6, 12)));
+        List<FlourSampling.Report> reports = new ArrayList<>(background(LocalDate.of(2024, 6, 12)));
         // Day 9 of the new district: six failures — its own level is not known yet (min-periods 14).
-        reports.addAll(outbreak("EARLY", NEW_DISTRICT, LocalDate.of(2024, 5, 28), 6, 1));
+        reports.addAll(FlourSampling.outbreak("EARLY", NEW_DISTRICT, LocalDate.of(2024, 5, 28), 6, 1));
         // The same outbreak in an established district that day alarms: the model was there, the district was not.
-        reports.addAll(outbreak("OLD", "120111", LocalDate.of(2024, 5, 28), 6, 1));
+        reports.addAll(FlourSampling.outbreak("OLD", "120111", LocalDate.of(2024, 5, 28), 6, 1));
         publishInArrivalOrder(reports);
         List<JsonNode> raised = countAlerts();
         assertEquals(List.of("120111"), raised.stream().map(a -> a.path("districtCode").asText()).distinct().toList(),
@@ -208,8 +135,8 @@ class PooledCountTopologyTest {
     @Timeout(180) // the threshold search once looped for ever here: fail rather than hang the build
     void aDistrictThatNeverFailedIsJudgedAtTheAverageDistrictsLevel() {
         start("pooled-never-failed", POOLED);
-        List<Report> reports = new ArrayList<>(background(LocalDate.of(2024, 6, 12), "120119"));
-        reports.addAll(outbreak("BURST", "120119", LocalDate.of(2024, 6, 5), 8, 1));
+        List<FlourSampling.Report> reports = new ArrayList<>(FlourSampling.background(LocalDate.of(2024, 6, 12), "120119"));
+        reports.addAll(FlourSampling.outbreak("BURST", "120119", LocalDate.of(2024, 6, 5), 8, 1));
         publishInArrivalOrder(reports);
         List<JsonNode> raised = countAlerts();
         assertTrue(!raised.isEmpty() && raised.stream().allMatch(a -> a.path("districtCode").asText().equals("120119")),
@@ -224,8 +151,8 @@ class PooledCountTopologyTest {
     void theSameTrafficJudgedSeriesBySeriesGivesTheNewDistrictNoPooledAlert() {
         // The control: the default per-series method on the same traffic names itself, never pooled-nb.
         start("pooled-control", TopologySettings.defaults());
-        List<Report> reports = new ArrayList<>(background(LocalDate.of(2024, 6, 12)));
-        reports.addAll(outbreak("OUTBREAK", NEW_DISTRICT, LocalDate.of(2024, 6, 5), 6, 1));
+        List<FlourSampling.Report> reports = new ArrayList<>(background(LocalDate.of(2024, 6, 12)));
+        reports.addAll(FlourSampling.outbreak("OUTBREAK", NEW_DISTRICT, LocalDate.of(2024, 6, 5), 6, 1));
         publishInArrivalOrder(reports);
         assertTrue(countAlerts().stream().noneMatch(a -> a.path("detector").path("name").asText().equals("pooled-nb")));
     }
@@ -234,13 +161,13 @@ class PooledCountTopologyTest {
     void lateFailuresRaiseTheDayLateAndCorrectionsWithdrawIt() {
         start("pooled-late", POOLED);
         LocalDate day = LocalDate.of(2024, 6, 5);
-        List<Report> reports = new ArrayList<>(background(LocalDate.of(2024, 6, 20)));
+        List<FlourSampling.Report> reports = new ArrayList<>(background(LocalDate.of(2024, 6, 20)));
         // One failure of an established district reported the next day, five more six days after sampling.
-        reports.addAll(outbreak("LATE", "120111", day, 1, 1));
-        reports.addAll(outbreak("LATER", "120111", day, 5, 6));
+        reports.addAll(FlourSampling.outbreak("LATE", "120111", day, 1, 1));
+        reports.addAll(FlourSampling.outbreak("LATER", "120111", day, 5, 6));
         // Eight days after sampling the lab corrects four of the later ones to 合格 (same sampleId, new content).
         for (int i = 1; i <= 4; i++) {
-            reports.add(result("LATER-" + i, "120111", day, false, 8));
+            reports.add(FlourSampling.result("LATER-" + i, "120111", day, false, 8));
         }
         ZonedDateTime late = day.atTime(10, 0).atZone(TIANJIN).plusDays(6);
         ZonedDateTime corrected = day.atTime(10, 0).atZone(TIANJIN).plusDays(8);

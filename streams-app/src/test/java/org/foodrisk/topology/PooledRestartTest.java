@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +44,16 @@ class PooledRestartTest {
     private static PooledAberrationProcessor processor() {
         CountAberrationRule rule = CountAberrationRules.pooled(CountAberrationSettings.defaults(), LevelPolicy.defaults());
         return new PooledAberrationProcessor(rule, PooledNegativeBinomialRun.Options.defaults(Frequency.DAY),
+                HolidayCalendar.china(), TIANJIN, Duration.ofDays(1), TIME, "counts", "progress");
+    }
+
+    /** Days and weeks pooled ({@code weekly-count-method: pooled-nb} too): the weekly half keeps its state alike. */
+    private static PooledAberrationProcessor daysAndWeeks() {
+        CountAberrationSettings settings = CountAberrationSettings.defaults();
+        return new PooledAberrationProcessor(CountAberrationRules.pooled(settings, LevelPolicy.defaults()),
+                PooledNegativeBinomialRun.Options.defaults(Frequency.DAY),
+                CountAberrationRules.pooledWeekly(settings, LevelPolicy.defaults()),
+                PooledNegativeBinomialRun.Options.defaults(Frequency.WEEK),
                 HolidayCalendar.china(), TIANJIN, Duration.ofDays(1), TIME, "counts", "progress");
     }
 
@@ -90,9 +101,24 @@ class PooledRestartTest {
 
     @Test
     void aProcessorTakingOverTheStoresMidwayJudgesAsOneRunningThrough() {
+        List<String> expected = takingOverMidwayJudgesAsOneRunningThrough(PooledRestartTest::processor);
+        assertTrue(expected.stream().noneMatch(v -> v.contains("|周 ")), "days only: " + expected);
+    }
+
+    @Test
+    void weeksToo() {
+        List<String> expected = takingOverMidwayJudgesAsOneRunningThrough(PooledRestartTest::daysAndWeeks);
+        List<String> weekly = expected.stream().filter(v -> v.contains("|周 ")).toList();
+        assertTrue(weekly.size() >= 2, "the traffic's outbreaks raise weekly alerts: " + expected);
+        assertTrue(weekly.stream().allMatch(v -> LocalDate.parse(v.split(" ")[1]).getDayOfWeek().getValue() == 1),
+                "weeks start on Mondays: " + weekly);
+    }
+
+    /** The verdicts of one processor running through, which every processor taking over midway must repeat. */
+    private static List<String> takingOverMidwayJudgesAsOneRunningThrough(Supplier<PooledAberrationProcessor> processor) {
         List<Record<String, Signal>> traffic = traffic();
         DayCloseStores through = DayCloseStores.create();
-        PooledAberrationProcessor one = processor();
+        PooledAberrationProcessor one = processor.get();
         one.init(through.context());
         traffic.forEach(one::process);
         List<String> expected = verdicts(through.context());
@@ -103,14 +129,74 @@ class PooledRestartTest {
         for (double at = 0.3; at < 0.99; at += 0.05) {
             DayCloseStores restarted = DayCloseStores.create();
             int cut = (int) (traffic.size() * at);
-            PooledAberrationProcessor before = processor();
+            PooledAberrationProcessor before = processor.get();
             before.init(restarted.context());
             traffic.subList(0, cut).forEach(before::process);
-            PooledAberrationProcessor after = processor(); // nothing of `before` survives but its stores
+            PooledAberrationProcessor after = processor.get(); // nothing of `before` survives but its stores
             after.init(restarted.context());
             traffic.subList(cut, traffic.size()).forEach(after::process);
             assertEquals(expected, verdicts(restarted.context()), "restarted at " + at + " of the traffic");
         }
+        return expected;
+    }
+
+    /**
+     * The weekly model a week was first judged with is the one it is judged again with after a restart: between the
+     * week's close and its re-judgement, late failures of the week before change what a refit would see (another
+     * district's level, the shared dispersion).
+     */
+    @Test
+    void aWeekJudgedAgainAfterARestartKeepsItsModel() {
+        LocalDate monday = LocalDate.of(2024, 7, 1);
+        Random random = new Random(5);
+        List<Signal> signals = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(2024, 4, 1); day.isBefore(LocalDate.of(2024, 7, 20)); day = day.plusDays(1)) {
+            for (String district : DISTRICTS) {
+                for (int i = 0; i < 6; i++) {
+                    signals.add(result(district + "-" + day + "-" + i, district, day, random.nextDouble() < 0.06,
+                            day.atTime(10, 0).atZone(TIANJIN).toOffsetDateTime().plusDays(2)));
+                }
+            }
+        }
+        // The week from July 1: sixteen more failures in 西青区 (120111), known two days later — an alarm at its close.
+        for (int i = 0; i < 16; i++) {
+            LocalDate day = monday.plusDays(i % 4);
+            signals.add(result("BURST-" + i, "120111", day, true, day.atTime(10, 0).atZone(TIANJIN).toOffsetDateTime()
+                    .plusDays(2)));
+        }
+        // After that close (Tuesday July 9): nine failures of the week before in 东丽区 (120105),
+        // then one more failure of the burst week — which has the burst week judged again.
+        OffsetDateTime lateBefore = LocalDate.of(2024, 7, 10).atTime(9, 0).atZone(TIANJIN).toOffsetDateTime();
+        for (int i = 0; i < 9; i++) {
+            signals.add(result("LATE-BEFORE-" + i, "120105", monday.minusDays(3), true, lateBefore));
+        }
+        OffsetDateTime lateBurst = LocalDate.of(2024, 7, 11).atTime(9, 0).atZone(TIANJIN).toOffsetDateTime();
+        signals.add(result("LATE-BURST", "120111", monday.plusDays(4), true, lateBurst));
+        signals.sort(Comparator.comparing(Signal::reportedAt).thenComparing(Signal::id));
+        List<Record<String, Signal>> traffic = HourlyWatermarks.interleave(signals,
+                signal -> PooledAberrationProcessor.poolOf(signal.districtCode()) + "|" + signal.foodCategory());
+
+        DayCloseStores through = DayCloseStores.create();
+        PooledAberrationProcessor one = daysAndWeeks();
+        one.init(through.context());
+        traffic.forEach(one::process);
+        List<String> expected = verdicts(through.context()).stream().filter(v -> v.contains("120111") && v.contains("|周 "))
+                .toList();
+        assertTrue(expected.size() >= 2 && expected.get(0).contains(" 初判 ")
+                && expected.get(expected.size() - 1).contains(" 更新 "), "the burst week raised, then updated: " + expected);
+
+        // Restarted between the late failures of the week before and the burst week's late one.
+        int cut = traffic.indexOf(traffic.stream().filter(r -> r.value() != null && r.value().id().equals("LATE-BURST"))
+                .findFirst().orElseThrow());
+        DayCloseStores restarted = DayCloseStores.create();
+        PooledAberrationProcessor before = daysAndWeeks();
+        before.init(restarted.context());
+        traffic.subList(0, cut).forEach(before::process);
+        PooledAberrationProcessor after = daysAndWeeks();
+        after.init(restarted.context());
+        traffic.subList(cut, traffic.size()).forEach(after::process);
+        assertEquals(expected, verdicts(restarted.context()).stream()
+                .filter(v -> v.contains("120111") && v.contains("|周 ")).toList());
     }
 
     @Test

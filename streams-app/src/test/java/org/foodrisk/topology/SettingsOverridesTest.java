@@ -53,8 +53,25 @@ class SettingsOverridesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SettingsOverrides.apply(
                 TopologySettings.defaults(), Map.of("count-method", "pooled-nb", "count-method-options.min-sigma", "1")));
         assertTrue(e.getMessage().contains("min-sigma"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> SettingsOverrides.apply(TopologySettings.defaults(),
-                Map.of("weekly-count-method", "pooled-nb")));
+    }
+
+    @Test
+    void theWeeklyPooledModelIsChosenWithItsOwnOptions() {
+        TopologySettings weekly = SettingsOverrides.apply(TopologySettings.defaults(),
+                Map.of("weekly-count-method", "pooled-nb"));
+        assertTrue(weekly.counts().weeklyPooled() && !weekly.counts().pooled());
+        assertEquals(104, weekly.counts().weeklyPooledOptions().window());
+        assertEquals(4, weekly.counts().weeklyPooledOptions().minPeriods());
+        assertEquals(null, CountAberrationRules.weekly(weekly.counts(), weekly.levels()),
+                "the weekly Farrington no longer judges food categories");
+        TopologySettings tuned = SettingsOverrides.apply(TopologySettings.defaults(), Map.of("weekly-count-method",
+                "pooled-nb", "weekly-count-method-options.min-periods", "6", "weekly-count-method-options.alpha", "0.01"));
+        assertEquals(6, tuned.counts().weeklyPooledOptions().minPeriods());
+        assertEquals(0.01, tuned.counts().weeklyPooledOptions().alpha());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SettingsOverrides.apply(
+                TopologySettings.defaults(), Map.of("weekly-count-method", "pooled-nb",
+                        "weekly-count-method-options.threshold-method", "nbPlugin")));
+        assertTrue(e.getMessage().contains("threshold-method"), e.getMessage());
     }
 
     @Test
