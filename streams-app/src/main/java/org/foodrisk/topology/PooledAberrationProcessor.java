@@ -351,14 +351,17 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
     }
 
     /**
-     * The pooled model's point for a district's day, or none: a district with fewer than {@code min-periods} days since
-     * its first record, a day without a record (no samples: nothing was measured), a weekday the fit had no rows of,
-     * or a window that could not be fitted (or had no event in any district). A district the fit has no level of
-     * is judged at the average district's level.
+     * The pooled model's point for a district's day, or none: a day without a record (no samples: nothing was
+     * measured), a weekday the fit had no rows of, or a window that could not be fitted (or had no event in any
+     * district). A district with its own level in the fit and {@code min-periods} days since its first record is
+     * judged at that level; one without — too new to know its level (its first two weeks with the default 14), or
+     * without an event in the window — at the average district's level, scaled to its residents for cases and
+     * complaints ({@link PooledSeries#residentScale}): the city's experience is the prior of a new district, so its
+     * first days are judged rather than left silent.
      */
     private Optional<DetectionPoint> point(String series, String district, LocalDate day, DailyCount count) {
         LocalDate first = firstDays.getOrDefault(series, new TreeMap<>()).get(district);
-        if (count == null || first == null || day.toEpochDay() - first.toEpochDay() < options.minPeriods()) {
+        if (count == null || first == null) {
             return Optional.empty();
         }
         Optional<PooledFit> fitted = model(series, refitDay(day));
@@ -371,10 +374,14 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
             return Optional.empty();
         }
         SignalType type = PooledSeries.typeOf(series);
-        if (unit == null || !model.knows(unit)) {
-            // No events of its own in the window (or no days in it): judged at the average district's level.
-            return Optional.of(model.judgeAtAverageLevel(day, isHoliday(day), effort(type, count), counted(type, count),
-                    options.alpha()));
+        boolean young = day.toEpochDay() - first.toEpochDay() < options.minPeriods();
+        if (young && options.newUnits() == PooledNegativeBinomialRun.NewUnits.WAIT) {
+            return Optional.empty(); // new-units=wait: not judged before min-periods days of its own
+        }
+        if (young || unit == null || !model.knows(unit)) {
+            double scale = PooledSeries.residentScale(type, district, fitted.get());
+            return Optional.of(model.judgeAtAverageLevel(day, isHoliday(day), effort(type, count) * scale,
+                    counted(type, count), options.alpha()));
         }
         return Optional.of(model.judge(unit, day, isHoliday(day), effort(type, count), counted(type, count),
                 options.alpha()));

@@ -1,6 +1,11 @@
 package org.foodrisk.topology;
 
 import org.foodrisk.ingest.SignalType;
+import org.foodrisk.reference.District;
+import org.foodrisk.reference.Districts;
+
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The pooled stage's series ({@code <type>|<city>|<category>}) and what its model counts: the failures of sampling
@@ -29,5 +34,41 @@ final class PooledSeries {
     /** A period's sampling effort: its number of samples for sampling failures, 1 for the other streams. */
     static double effort(SignalType type, long count) {
         return type == SignalType.SAMPLING ? Math.max(1, count) : 1;
+    }
+
+    /**
+     * How much more (or less) a district is expected to count than the fit's average district, for judging it at that
+     * average ({@link org.foodrisk.detect.aberration.PooledModel#judgeAtAverageLevel}, whose level is the mean of the
+     * fitted districts' log levels): a district the fit has no level of, or one too new to have its own. Cases and
+     * complaints come from residents: its residents (the 2020 census) over the geometric mean of the fitted districts'.
+     * Sampling failures: 1 — the week's or day's samples, the model's offset, already carry the district's size. 1 as
+     * well when a population is unknown (a code outside the reference list).
+     */
+    static double residentScale(SignalType type, String district, PooledFit fit) {
+        if (type == SignalType.SAMPLING) {
+            return 1;
+        }
+        Optional<Long> own = population(district);
+        if (own.isEmpty()) {
+            return 1;
+        }
+        double logSum = 0;
+        int known = 0;
+        for (Map.Entry<String, Integer> unit : fit.units().entrySet()) {
+            if (!fit.model().knows(unit.getValue())) {
+                continue;
+            }
+            Optional<Long> population = population(unit.getKey());
+            if (population.isEmpty()) {
+                return 1;
+            }
+            logSum += Math.log(population.get());
+            known++;
+        }
+        return known == 0 ? 1 : own.get() / Math.exp(logSum / known);
+    }
+
+    private static Optional<Long> population(String district) {
+        return Districts.byCode(district).map(District::population).filter(p -> p > 0);
     }
 }

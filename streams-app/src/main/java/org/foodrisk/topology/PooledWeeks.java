@@ -286,13 +286,14 @@ final class PooledWeeks {
     }
 
     /**
-     * The weekly model's point for a district's week, or none: a district with fewer than {@code min-periods} whole
-     * weeks since its first record (or since weeks were summed), a week without a record, or a window that could
-     * not be fitted. A district the fit has no level of is judged at the average district's level.
+     * The weekly model's point for a district's week, or none: a week without a record, a district without a whole
+     * week this stage summed, or a window that could not be fitted. A district with its own level and
+     * {@code min-periods} whole weeks is judged at its level; one too new to know it, or without an event in the
+     * window, at the average district's level scaled to its residents ({@link PooledSeries#residentScale}).
      */
     private Optional<DetectionPoint> point(String series, String district, LocalDate monday, WeekTotal week) {
         LocalDate start = firstWholeWeek(series, district);
-        if (week.count() <= 0 || start == null || ChronoUnit.WEEKS.between(start, monday) < options.minPeriods()) {
+        if (week.count() <= 0 || start == null || monday.isBefore(start)) {
             return Optional.empty();
         }
         Optional<PooledFit> fitted = model(series, refitMonday(monday));
@@ -303,8 +304,14 @@ final class PooledWeeks {
         Integer unit = fitted.get().units().get(district);
         PooledModel model = fitted.get().model();
         double effort = PooledSeries.effort(type, week.count());
-        if (unit == null || !model.knows(unit)) {
-            return Optional.of(model.judgeAtAverageLevel(monday, false, effort, week.counted(type), options.alpha()));
+        boolean young = ChronoUnit.WEEKS.between(start, monday) < options.minPeriods();
+        if (young && options.newUnits() == PooledNegativeBinomialRun.NewUnits.WAIT) {
+            return Optional.empty(); // new-units=wait: not judged before min-periods whole weeks of its own
+        }
+        if (young || unit == null || !model.knows(unit)) {
+            return Optional.of(model.judgeAtAverageLevel(monday, false,
+                    effort * PooledSeries.residentScale(type, district, fitted.get()), week.counted(type),
+                    options.alpha()));
         }
         return Optional.of(model.judge(unit, monday, false, effort, week.counted(type), options.alpha()));
     }

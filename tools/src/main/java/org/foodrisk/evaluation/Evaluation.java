@@ -302,7 +302,10 @@ public final class Evaluation {
             units.add(new CountSeries("district-" + d, frequency, dates, counts));
         }
         int periods = (judgedUntil - start) / width;
-        List<List<DetectionPoint>> points = PooledNegativeBinomialRun.judge(units, data.date(start), options,
+        // Each district's size (its scale of every stream's baseline) is what a new district is judged at the
+        // average district's level with (new-units=city), as the service scales it by residents.
+        double[] scales = data.districts().stream().mapToDouble(District::scale).toArray();
+        List<List<DetectionPoint>> points = PooledNegativeBinomialRun.judge(units, scales, data.date(start), options,
                 day -> false);
         List<AlarmTrack> tracks = new ArrayList<>();
         for (int d = 0; d < units.size(); d++) {

@@ -61,18 +61,30 @@ class NewDistrictEvaluationTest {
     }
 
     @Test
-    void thePooledModelJudgesANewDistrictFromItsFifthWeekAndFindsLargeOutbreaks() {
+    void thePooledModelJudgesANewDistrictFromItsFirstWeekAtTheAverageDistrictsLevel() {
         SimulatedData data = evaluation.withOutbreaks();
         int series = data.replicates() * CONFIG.districts() * data.streams().size() * 2;
         DetectorResult pooled = evaluation.evaluate(POOLED_WEEKLY);
         assertTrue(pooled.available());
-        // min-periods 4: weeks 1-4 of each new district unjudged, weeks 5-13 judged beside the others' history
-        assertEquals(4L * series, pooled.total().insufficientPoints());
-        assertEquals((WEEKS - 4L) * series, pooled.total().evaluatedPoints());
+        // new-units=city: weeks 1-4 at the average district's level scaled to its size, then at its own
+        assertEquals(0L, pooled.total().insufficientPoints());
+        assertEquals(WEEKS * (long) series, pooled.total().evaluatedPoints());
         Tally total = pooled.total();
         assertTrue(total.detected() > 0 && total.pod() > total.chancePod() + 0.1,
                 "POD " + total.pod() + " against " + total.chancePod() + " by chance");
         assertTrue(total.delays().stream().allMatch(delay -> delay >= 6), "a week's alarm is known on its Sunday");
+    }
+
+    @Test
+    void withNewUnitsWaitThePooledModelJudgesANewDistrictFromItsFifthWeek() {
+        SimulatedData data = evaluation.withOutbreaks();
+        int series = data.replicates() * CONFIG.districts() * data.streams().size() * 2;
+        DetectorResult pooled = evaluation.evaluate(new DetectorSpec("pooled weekly, wait", DetectorSpec.POOLED,
+                Map.of("alpha", "0.01", "new-units", "wait"), Frequency.WEEK));
+        // min-periods 4: weeks 1-4 of each new district unjudged, weeks 5-13 judged beside the others' history
+        assertEquals(4L * series, pooled.total().insufficientPoints());
+        assertEquals((WEEKS - 4L) * series, pooled.total().evaluatedPoints());
+        assertTrue(pooled.total().detected() > 0);
     }
 
     @Test
