@@ -32,7 +32,7 @@ import java.util.Map;
  *                                 closes ("farrington-flexible", the improved Farrington of Noufaily et al.
  *                                 2013 with R's defaults: needs 5 years of weekly history; "pooled-nb", the pooled
  *                                 model across a city's districts on weekly sums of food categories, from a
- *                                 district's fifth week), or "none"
+ *                                 district's first whole week), or "none"
  * @param weeklyCountMethodOptions the same as countMethodOptions for the weekly method (R's defaults unless set)
  * @param countAlertBudget         false alerts per district-week the daily per-series count aberrations may spend
  *                                 ({@code count-alert-budget}; 0 = no budget, the method's threshold alone): a day
@@ -62,9 +62,10 @@ public record CountAberrationSettings(String countMethod, Map<String, String> co
     /**
      * The count-method that judges every district's food-category series together with one pooled model
      * ({@link PooledAberrationProcessor}) instead of each series on its own history: a new district is judged from
-     * its third week rather than its fifth (EARS C2's 28 comparable days) or its sixth year (the weekly improved
-     * Farrington). Its options are {@link PooledNegativeBinomialRun.Options#of}'s ({@code alpha}, {@code window},
-     * {@code refit-every}, {@code min-periods}, {@code season}, {@code trend}, {@code downweight}).
+     * its first day (at the city's level, then at its own from its third week) rather than its fifth week (EARS C2's
+     * 28 comparable days) or its sixth year (the weekly improved Farrington). Its options are
+     * {@link PooledNegativeBinomialRun.Options#of}'s ({@code alpha}, {@code window}, {@code refit-every},
+     * {@code min-periods}, {@code new-units}, {@code season}, {@code trend}, {@code downweight}).
      */
     public static final String POOLED_METHOD = "pooled-nb";
 

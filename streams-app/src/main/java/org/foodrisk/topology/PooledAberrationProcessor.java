@@ -42,8 +42,9 @@ import java.util.TreeSet;
  * and category ({@link PooledNegativeBinomial}: a level per district, weekday, holiday, the day's number of samples as
  * offset for sampling failures), when the stage's watermark closes a day — issue 19: a method fitted to one series
  * needs that series' history (EARS C2 four weeks of comparable days, the improved Farrington five years), so a new
- * district was not judged for weeks or years; pooled, it needs only enough days to estimate its own level
- * ({@code min-periods}, 14 days by default). A pool is the districts of one prefecture-level city (the first four
+ * district was not judged for weeks or years; pooled, it is judged from its first day — at the city's level (the
+ * average district's, scaled to its residents) until it has enough days for its own ({@code min-periods}, 14 days by
+ * default; {@code new-units=wait} leaves it unjudged until then). A pool is the districts of one prefecture-level city (the first four
  * digits of the district code: Tianjin's sixteen districts are 1201xx) — neighbours with a shared market and
  * regulator, and a model of a dozen or two levels, where one pool of a national deployment's three thousand districts
  * would fit a design of as many columns, for seconds, every week of every category. Records are keyed by city and

@@ -36,8 +36,9 @@ import java.util.function.Consumer;
  * Sunday, every district's ISO week (Monday to Sunday) of a stream × city × food category is judged by one pooled
  * negative-binomial model of the weekly sums ({@link PooledNegativeBinomial}, weekly: a level per district, the week's
  * number of samples as offset for sampling failures), fitted on the {@code window} weeks before it. A district is
- * judged from its {@code min-periods}-th whole week after its first record (its fifth with the default 4), where the
- * weekly improved Farrington needs five years and three weeks of its own. docs/evaluation.md ("A new district's first
+ * judged at its own level from its {@code min-periods}-th whole week after its first record (its fifth with the
+ * default 4) and before that, from its first whole week, at the city's level ({@code new-units}, as the daily half
+ * does), where the weekly improved Farrington needs five years and three weeks of its own. docs/evaluation.md ("A new district's first
  * weeks") measured it the best of the methods at matched false-alarm rates in a new district's first weeks.
  *
  * <p>The week's sums are taken from the daily counts when it closes and kept in the same store

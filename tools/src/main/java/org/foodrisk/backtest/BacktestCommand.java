@@ -212,8 +212,14 @@ public final class BacktestCommand implements Callable<Integer> {
         String refitEvery;
 
         @Option(names = "--min-periods", paramLabel = "N", order = 27,
-                description = "pooled-nb: a unit is judged from its N-th observed period on (default 14 days, 4 weeks).")
+                description = "pooled-nb: a unit is judged at its own level from its N-th observed period on (default 14"
+                        + " days, 4 weeks); before, as --new-units says.")
         String minPeriods;
+
+        @Option(names = "--new-units", paramLabel = "city|wait", order = 27,
+                description = "pooled-nb: a unit with fewer than --min-periods periods, or none in the fit, is judged at"
+                        + " the average unit's level (city, default) or not at all (wait).")
+        String newUnits;
 
         @Option(names = "--season", paramLabel = "true|false", order = 28,
                 description = "pooled-nb: one harmonic of the year in the model (default false; for a --window of a"

@@ -49,7 +49,7 @@ class PooledBacktestTest {
     }
 
     @Test
-    void aDistrictReportingForTwoWeeksIsJudgedAndItsOutbreakRaised() throws IOException {
+    void aDistrictReportingForThreeWeeksIsJudgedAndItsOutbreakRaised() throws IOException {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(20_261_207L);
         double[] levels = {6, 3, 9, 4, 2.5, 7};
         LocalDate last = LocalDate.of(2024, 6, 30);
@@ -69,17 +69,26 @@ class PooledBacktestTest {
         Path output = directory.resolve("alarms.csv");
 
         assertEquals(0, execute("--method", "pooled-nb", "--frequency", "day", "--range-start", "2024-03-01",
+                "--input", input.toString(), "--output", output.toString(), "--new-units", "wait"), err::toString);
+        assertEquals(LocalDate.of(2024, 6, 15).toString(), newcomerRows(output).get(0)[0],
+                "with --new-units wait, judged from its 15th day (14 periods to know its level)");
+
+        assertEquals(0, execute("--method", "pooled-nb", "--frequency", "day", "--range-start", "2024-03-01",
                 "--input", input.toString(), "--output", output.toString()), err::toString);
-        List<String[]> rows = Files.readAllLines(output).stream().skip(1).map(line -> line.split(",")).toList();
-        List<String[]> newcomer = rows.stream().filter(row -> row[1].equals("NEW")).toList();
-        assertEquals(LocalDate.of(2024, 6, 15).toString(), newcomer.get(0)[0],
-                "judged from its 15th day (14 periods to know its level)");
+        List<String[]> newcomer = newcomerRows(output);
+        assertEquals(LocalDate.of(2024, 6, 1).toString(), newcomer.get(0)[0],
+                "judged from its first day, at the average unit's level until its own is known");
         List<String> alarmDays = newcomer.stream().filter(row -> row[5].equals("1")).map(row -> row[0]).toList();
         assertTrue(alarmDays.contains("2024-06-18") || alarmDays.contains("2024-06-19"),
                 "the outbreak in its third week is raised: " + alarmDays + "\n" + String.join("\n",
                         newcomer.stream().map(row -> String.join(",", row)).toList()));
         assertTrue(alarmDays.stream().allMatch(day -> day.equals("2024-06-18") || day.equals("2024-06-19")),
                 "and nothing else of it: " + alarmDays);
+    }
+
+    private static List<String[]> newcomerRows(Path output) throws IOException {
+        return Files.readAllLines(output).stream().skip(1).map(line -> line.split(","))
+                .filter(row -> row[1].equals("NEW")).toList();
     }
 
     @Test
