@@ -381,10 +381,10 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         }
         if (young || unit == null || !model.knows(unit)) {
             double scale = PooledSeries.residentScale(type, district, fitted.get());
-            return Optional.of(model.judgeAtAverageLevel(day, isHoliday(day), effort(type, count) * scale,
+            return Optional.of(model.judgeAtAverageLevel(day, isHoliday(type, day), effort(type, count) * scale,
                     counted(type, count), options.alpha()));
         }
-        return Optional.of(model.judge(unit, day, isHoliday(day), effort(type, count), counted(type, count),
+        return Optional.of(model.judge(unit, day, isHoliday(type, day), effort(type, count), counted(type, count),
                 options.alpha()));
     }
 
@@ -445,7 +445,7 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
                 if (type == SignalType.SAMPLING && count == null) {
                     continue;
                 }
-                observations.add(new PooledNegativeBinomial.Observation(unit, day, isHoliday(day),
+                observations.add(new PooledNegativeBinomial.Observation(unit, day, isHoliday(type, day),
                         count == null ? 1 : effort(type, count), count == null ? 0 : counted(type, count)));
             }
         }
@@ -454,7 +454,8 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
             return Optional.empty();
         }
         try {
-            return Optional.of(new PooledFit(PooledNegativeBinomial.fit(observations, true, options.terms()).model(), units));
+            return Optional.of(new PooledFit(PooledNegativeBinomial.fit(observations, byWeekday(type), options.terms()).model(),
+                    units));
         } catch (ArithmeticException | IllegalArgumentException e) {
             // No negative-binomial fit of this window (theta at zero, no finite coefficients): its days are left
             // unjudged, as a method without enough history leaves them, rather than judged on a broken fit.
@@ -521,6 +522,23 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
 
     private ReportDelays delaysOf(SignalType type) {
         return delays.computeIfAbsent(type, t -> ReportDelays.parse(progress.get(DELAYS + t.wireName())));
+    }
+
+    /**
+     * Whether the model has weekday terms: not for sampling failures, whose weekday and holiday pattern is that of the
+     * samples taken — the offset — while a sample's chance of failing does not depend on the day it was taken. The
+     * terms cost more than they say where failures are rare: a weekday with no failure in the window has a
+     * coefficient running off to minus infinity with a standard error to match, and every day's predictive tail
+     * carries it (the deployed evaluation, 2026-12-08: thresholds of 29 to 327 failures a day, 0 of 20 planted bursts
+     * of 4–6 failures found, where EARS C2 found 20).
+     */
+    private static boolean byWeekday(SignalType type) {
+        return type != SignalType.SAMPLING;
+    }
+
+    /** A holiday for the model: never for sampling failures ({@link #byWeekday}). */
+    private boolean isHoliday(SignalType type, LocalDate day) {
+        return byWeekday(type) && isHoliday(day);
     }
 
     private boolean isHoliday(LocalDate day) {

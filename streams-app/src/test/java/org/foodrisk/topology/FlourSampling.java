@@ -66,6 +66,11 @@ final class FlourSampling {
      * reported three days after sampling; {@code neverFailing} (or none) passes every sample.
      */
     static List<Report> background(LocalDate last, String neverFailing) {
+        return background(last, neverFailing, 0.05);
+    }
+
+    /** The same with each sample failing with probability {@code failing}. */
+    static List<Report> background(LocalDate last, String neverFailing, double failing) {
         Random random = new Random(19);
         List<Report> reports = new ArrayList<>();
         for (LocalDate day = FIRST_DAY; !day.isAfter(last); day = day.plusDays(1)) {
@@ -76,7 +81,7 @@ final class FlourSampling {
             int samples = day.getDayOfWeek().getValue() >= 6 ? 2 : 6;
             for (String district : districts) {
                 for (int i = 0; i < samples; i++) {
-                    boolean failed = random.nextDouble() < 0.05 && !district.equals(neverFailing);
+                    boolean failed = random.nextDouble() < failing && !district.equals(neverFailing);
                     reports.add(result("BG-" + district + "-" + day + "-" + i, district, day, failed, 3));
                 }
             }

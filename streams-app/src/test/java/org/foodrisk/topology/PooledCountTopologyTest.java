@@ -168,6 +168,32 @@ class PooledCountTopologyTest {
         assertTrue(first.path("detector").path("expected").asDouble() < 1, first.toString());
     }
 
+    /**
+     * Where failures are rare, a weekday may have none in the window: a weekday term would run off to minus infinity
+     * with a standard error to match, and a burst on that weekday would not alarm (the deployed evaluation found 0 of
+     * 20 bursts of 4–6 failed samples). Failures per sample do not depend on the weekday — the samples taken do, and
+     * they are the offset — so sampling failures are modelled without weekday terms, and the burst alarms.
+     */
+    @Test
+    void aBurstOnAWeekdayWithoutFailuresInTheWindowAlarms() {
+        start("pooled-rare-weekday", POOLED);
+        List<FlourSampling.Report> reports = new ArrayList<>(FlourSampling.background(LocalDate.of(2024, 6, 12), null,
+                0));
+        // Three failures of each established district in ten weeks, all on Tuesdays; none on a Friday.
+        for (String district : FlourSampling.ESTABLISHED) {
+            for (LocalDate tuesday : List.of(LocalDate.of(2024, 4, 9), LocalDate.of(2024, 4, 30), LocalDate.of(2024, 5, 21))) {
+                reports.addAll(FlourSampling.outbreak("RARE-" + district + "-" + tuesday, district, tuesday, 1, 3));
+            }
+        }
+        LocalDate friday = LocalDate.of(2024, 6, 7);
+        reports.addAll(FlourSampling.outbreak("BURST", "120111", friday, 5, 1));
+        publishInArrivalOrder(reports);
+        List<JsonNode> raised = countAlerts().stream().filter(a -> a.path("districtCode").asText().equals("120111")
+                && a.path("window").path("start").asText().startsWith(friday.toString())).toList();
+        assertTrue(!raised.isEmpty(), "the Friday burst alarms");
+        assertTrue(raised.get(0).path("detector").path("expected").asDouble() < 0.5, raised.get(0).toString());
+    }
+
     @Test
     void theSameTrafficJudgedSeriesBySeriesGivesTheNewDistrictNoPooledAlert() {
         // The control: the default per-series method on the same traffic names itself, never pooled-nb.
