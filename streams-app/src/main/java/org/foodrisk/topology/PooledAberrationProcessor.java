@@ -113,7 +113,7 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
     /** Each stream's report delays ({@link #DELAYS}), read once and kept with every write. */
     private final Map<SignalType, ReportDelays> delays = new EnumMap<>(SignalType.class);
     /** The {@link #MODEL} entries read so far, by {@code <series>|<refit day>}; empty when the window could not be fitted. */
-    private final Map<String, Optional<PooledFit>> models = new HashMap<>();
+    private StoredFits models;
 
     /**
      * Days alone.
@@ -161,8 +161,8 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         progress = context.getStateStore(progressStore);
         firstDays.clear();
         dirtyMarks.clear();
-        models.clear();
         delays.clear();
+        models = new StoredFits(progress, MODEL);
         String closed = progress.get(CLOSED_THROUGH);
         closedThrough = closed == null ? null : LocalDate.parse(closed);
         try (KeyValueIterator<String, String> first = progress.range(FIRST, FIRST + "\uffff")) {
@@ -394,17 +394,9 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
         return day.minusDays(Math.floorMod(mondays, options.refitEvery()));
     }
 
-    /** The model of a series' refit day: as stored, else fitted now and stored. */
+    /** The model of a series' refit day ({@link StoredFits}). */
     private Optional<PooledFit> model(String series, LocalDate refitDay) {
-        return models.computeIfAbsent(series + "|" + refitDay, k -> {
-            String stored = progress.get(MODEL + k);
-            if (stored != null) {
-                return PooledFit.decode(stored);
-            }
-            Optional<PooledFit> fitted = fit(series, refitDay);
-            progress.put(MODEL + k, PooledFit.encode(fitted));
-            return fitted;
-        });
+        return models.of(series, refitDay, () -> fit(series, refitDay));
     }
 
     /**
@@ -496,17 +488,7 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
             });
         }
         oldAlarms.forEach(progress::delete);
-        LocalDate modelsBefore = alarmsBefore.minusDays(rule == null ? 0 : options.refitEvery());
-        List<String> oldModels = new ArrayList<>();
-        try (KeyValueIterator<String, String> stored = progress.range(MODEL, MODEL + "\uffff")) {
-            stored.forEachRemaining(e -> {
-                if (LocalDate.parse(e.key.substring(e.key.lastIndexOf('|') + 1)).isBefore(modelsBefore)) {
-                    oldModels.add(e.key);
-                }
-            });
-        }
-        oldModels.forEach(progress::delete);
-        models.keySet().removeIf(key -> LocalDate.parse(key.substring(key.lastIndexOf('|') + 1)).isBefore(modelsBefore));
+        models.forgetBefore(alarmsBefore.minusDays(rule == null ? 0 : options.refitEvery()));
     }
 
     /** The judgement of a period [first, last] (a day, or an ISO week): how much of it the stream's delays say is in. */

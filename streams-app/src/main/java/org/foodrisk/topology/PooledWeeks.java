@@ -83,7 +83,7 @@ final class PooledWeeks {
     private final Consumer<Record<String, Detection>> forward;
     private final Map<String, LocalDate> weeksFrom = new HashMap<>();
     private final NavigableSet<String> dirtyMarks = new TreeSet<>(StoreKeyOrder.INSTANCE);
-    private final Map<String, Optional<PooledFit>> models = new HashMap<>();
+    private final StoredFits models;
 
     /**
      * @param rule    words the verdicts ({@link CountAberrationRules#pooledWeekly})
@@ -102,6 +102,7 @@ final class PooledWeeks {
         this.firstDays = firstDays;
         this.judgements = judgements;
         this.forward = forward;
+        this.models = new StoredFits(progress, WEEK_MODEL);
         try (KeyValueIterator<String, String> from = progress.range(WEEKS_FROM, WEEKS_FROM + "\uffff")) {
             from.forEachRemaining(e -> weeksFrom.put(e.key.substring(WEEKS_FROM.length()), LocalDate.parse(e.value)));
         }
@@ -188,18 +189,16 @@ final class PooledWeeks {
             old.forEach(counts::delete);
         }
         LocalDate marksBefore = today.minusDays(rejudgeDays).minusWeeks(SPARE_WEEKS);
-        for (String prefix : List.of(WEEK_ALARMED, WEEK_MODEL)) {
-            List<String> old = new ArrayList<>();
-            try (KeyValueIterator<String, String> marks = progress.range(prefix, prefix + "\uffff")) {
-                marks.forEachRemaining(e -> {
-                    if (LocalDate.parse(e.key.substring(e.key.lastIndexOf('|') + 1)).isBefore(marksBefore)) {
-                        old.add(e.key);
-                    }
-                });
-            }
-            old.forEach(progress::delete);
+        List<String> oldAlarms = new ArrayList<>();
+        try (KeyValueIterator<String, String> marks = progress.range(WEEK_ALARMED, WEEK_ALARMED + "\uffff")) {
+            marks.forEachRemaining(e -> {
+                if (LocalDate.parse(e.key.substring(e.key.lastIndexOf('|') + 1)).isBefore(marksBefore)) {
+                    oldAlarms.add(e.key);
+                }
+            });
         }
-        models.keySet().removeIf(key -> LocalDate.parse(key.substring(key.lastIndexOf('|') + 1)).isBefore(marksBefore));
+        oldAlarms.forEach(progress::delete);
+        models.forgetBefore(marksBefore);
     }
 
     /**
@@ -334,17 +333,9 @@ final class PooledWeeks {
         return monday.minusWeeks(Math.floorMod(weeks, options.refitEvery()));
     }
 
-    /** The model of a series' refit week: as stored, else fitted now and stored. */
+    /** The model of a series' refit week ({@link StoredFits}). */
     private Optional<PooledFit> model(String series, LocalDate refitMonday) {
-        return models.computeIfAbsent(series + "|" + refitMonday, k -> {
-            String stored = progress.get(WEEK_MODEL + k);
-            if (stored != null) {
-                return PooledFit.decode(stored);
-            }
-            Optional<PooledFit> fitted = fit(series, refitMonday);
-            progress.put(WEEK_MODEL + k, PooledFit.encode(fitted));
-            return fitted;
-        });
+        return models.of(series, refitMonday, () -> fit(series, refitMonday));
     }
 
     /**

@@ -49,7 +49,7 @@ class PooledCalibrationTest {
             };
             for (int d = 0; d < districts; d++) {
                 double mean = (1.0 + d * 0.25) * dayFactor; // 1 to 4.75 complaints a workday
-                long count = poisson(random, mean);
+                long count = PoissonCounts.draw(random, mean);
                 for (int i = 0; i < count; i++) {
                     OffsetDateTime at = day.atTime(9 + random.nextInt(10), 0).atZone(TIANJIN).toOffsetDateTime();
                     complaints.add(complaint("C-" + d + "-" + day + "-" + i, "1201" + String.format("%02d", d + 1), at,
@@ -80,17 +80,6 @@ class PooledCalibrationTest {
                 alarmedDays, judged, rate, ALPHA);
         assertTrue(rate <= ALPHA, "the budget holds: " + rate);
         assertTrue(alarmedDays > 0, "and the model is not simply silent");
-    }
-
-    private static long poisson(Random random, double mean) {
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        long count = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            count++;
-        }
-        return count;
     }
 
     private static Signal complaint(String id, String district, OffsetDateTime at, OffsetDateTime reportedAt) {

@@ -66,7 +66,7 @@ class PooledNewDistrictTest {
                 districts.addAll(List.of(SMALL, LARGE));
             }
             for (String district : districts) {
-                int count = poisson(random, population(district) / 1e6);
+                int count = PoissonCounts.draw(random, population(district) / 1e6);
                 if (day.equals(BURST) && (district.equals(SMALL) || district.equals(LARGE))) {
                     count += burst;
                 }
@@ -82,17 +82,6 @@ class PooledNewDistrictTest {
 
     private static long population(String district) {
         return Districts.byCode(district).map(District::population).orElseThrow();
-    }
-
-    private static int poisson(Random random, double mean) {
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        int count = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            count++;
-        }
-        return count;
     }
 
     /** The first verdicts that alarmed about the burst day, by district: the observed count and the expected one. */
