@@ -39,8 +39,9 @@ import java.util.TreeSet;
 
 /**
  * Judges the days of every district of one food category together, with one pooled negative-binomial model per stream
- * and category ({@link PooledNegativeBinomial}: a level per district, weekday, holiday, the day's number of samples as
- * offset for sampling failures), when the stage's watermark closes a day — issue 19: a method fitted to one series
+ * and category ({@link PooledNegativeBinomial}: a level per district; weekday and holiday for cases and complaints; the
+ * day's number of samples as offset, and no day terms, for sampling failures — {@link #byWeekday}), when the stage's
+ * watermark closes a day — issue 19: a method fitted to one series
  * needs that series' history (EARS C2 four weeks of comparable days, the improved Farrington five years), so a new
  * district was not judged for weeks or years; pooled, it is judged from its first day — at the city's level (the
  * average district's, scaled to its residents) until it has enough days for its own ({@code min-periods}, 14 days by
@@ -112,7 +113,7 @@ final class PooledAberrationProcessor extends ContextualProcessor<String, Signal
     private LocalDate closedThrough;
     /** Each stream's report delays ({@link #DELAYS}), read once and kept with every write. */
     private final Map<SignalType, ReportDelays> delays = new EnumMap<>(SignalType.class);
-    /** The {@link #MODEL} entries read so far, by {@code <series>|<refit day>}; empty when the window could not be fitted. */
+    /** The fitted models of the days ({@link #MODEL} entries), made when the task starts. */
     private StoredFits models;
 
     /**
