@@ -4,9 +4,6 @@ import org.foodrisk.ingest.SignalType;
 import org.foodrisk.reference.District;
 import org.foodrisk.reference.Districts;
 
-import java.util.Map;
-import java.util.Optional;
-
 /**
  * The pooled stage's series ({@code <type>|<city>|<category>}) and what its model counts: the failures of sampling
  * with the samples as effort, every record of the other streams.
@@ -48,27 +45,14 @@ final class PooledSeries {
         if (type == SignalType.SAMPLING) {
             return 1;
         }
-        Optional<Long> own = population(district);
-        if (own.isEmpty()) {
-            return 1;
-        }
-        double logSum = 0;
-        int known = 0;
-        for (Map.Entry<String, Integer> unit : fit.units().entrySet()) {
-            if (!fit.model().knows(unit.getValue())) {
-                continue;
-            }
-            Optional<Long> population = population(unit.getKey());
-            if (population.isEmpty()) {
-                return 1;
-            }
-            logSum += Math.log(population.get());
-            known++;
-        }
-        return known == 0 ? 1 : own.get() / Math.exp(logSum / known);
+        double[] residents = new double[fit.units().size()];
+        fit.units().forEach((unitDistrict, unit) -> residents[unit] = residents(unitDistrict));
+        return fit.model().relativeSize(residents(district), residents);
     }
 
-    private static Optional<Long> population(String district) {
-        return Districts.byCode(district).map(District::population).filter(p -> p > 0);
+    /** The district's residents, NaN when its code is not in the reference list. */
+    private static double residents(String district) {
+        return Districts.byCode(district).map(District::population).filter(p -> p > 0).map(Long::doubleValue)
+                .orElse(Double.NaN);
     }
 }

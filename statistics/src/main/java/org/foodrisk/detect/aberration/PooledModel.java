@@ -57,6 +57,31 @@ public final class PooledModel {
         return columns.knows(unit);
     }
 
+    /**
+     * How much more (or less) a unit of {@code size} is expected to count than the average unit of
+     * {@link #judgeAtAverageLevel} — its effort factor: {@code size} over the geometric mean of the sizes of the units
+     * the fit has a level of (that average level is the mean of their log levels). 1 when a size is not known (NaN:
+     * the unit's own, or one of those units'; {@code unitSizes} indexed by unit) or the fit knows no unit.
+     */
+    public double relativeSize(double size, double[] unitSizes) {
+        if (Double.isNaN(size)) {
+            return 1;
+        }
+        double logSum = 0;
+        int known = 0;
+        for (int unit = 0; unit < unitSizes.length; unit++) {
+            if (!knows(unit)) {
+                continue;
+            }
+            if (Double.isNaN(unitSizes[unit])) {
+                return 1;
+            }
+            logSum += Math.log(unitSizes[unit]);
+            known++;
+        }
+        return known == 0 ? 1 : size / Math.exp(logSum / known);
+    }
+
     /** Whether periods on this day's weekday had rows in the fit (daily fits; weekly ones know every day). */
     public boolean knowsDay(LocalDate day) {
         return columns.knowsDay(day);

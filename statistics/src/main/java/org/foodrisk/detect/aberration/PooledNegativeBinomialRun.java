@@ -153,28 +153,13 @@ public final class PooledNegativeBinomialRun {
                     byUnit.get(u).add(model.judge(u, period, day, 1.0, unit.counts()[index], options.alpha()));
                 } else if (options.newUnits() == NewUnits.CITY && model.model().knowsDay(period)) {
                     // Too few periods to know its own level, or none in the fit: the average unit's, to its size.
-                    byUnit.get(u).add(model.model().judgeAtAverageLevel(period, day, relativeSize(scales, u, model),
-                            unit.counts()[index], options.alpha()));
+                    double size = scales == null ? 1 : model.model().relativeSize(scales[u], scales);
+                    byUnit.get(u).add(model.model().judgeAtAverageLevel(period, day, size, unit.counts()[index],
+                            options.alpha()));
                 }
             }
         }
         return byUnit;
-    }
-
-    /** A unit's size over the geometric mean of the sizes of the units the model has a level of (1 without sizes). */
-    private static double relativeSize(double[] scales, int unit, PooledNegativeBinomial model) {
-        if (scales == null) {
-            return 1;
-        }
-        double logSum = 0;
-        int known = 0;
-        for (int u = 0; u < scales.length; u++) {
-            if (model.knows(u)) {
-                logSum += Math.log(scales[u]);
-                known++;
-            }
-        }
-        return known == 0 ? 1 : scales[unit] / Math.exp(logSum / known);
     }
 
     /** The model of the periods in [from, before) of every unit, or null when there are none or it cannot be fitted. */
